@@ -1,0 +1,435 @@
+"""StripeClient and AsyncStripeClient: thin shells that send and sleep.
+
+Everything else (building requests, retry decisions, error mapping,
+decoding) lives in :class:`~stripe_lite._base_client.BaseClient`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Generator, Mapping
+from types import TracebackType
+from typing import Any, TypeVar, overload
+
+import httpx
+from typing_extensions import Self
+
+from ._base_client import (
+    API_VERSION,
+    DEFAULT_BASE_URL,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    NO_OPTIONS,
+    BaseClient,
+    Outcome,
+    RequestOptions,
+    Step,
+    Timeout,
+)
+from ._pagination import (
+    AsyncListPage,
+    AsyncListPager,
+    AsyncSearchPage,
+    AsyncSearchPager,
+    ListPage,
+    SearchPage,
+)
+from ._resources._namespaces import AsyncServices, SyncServices
+
+__all__ = ["AsyncStripeClient", "StripeClient"]
+
+_T = TypeVar("_T")
+_PageT = TypeVar("_PageT")
+_NOT_GIVEN: Any = object()
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _caster(cast_to: Any) -> Callable[[Any], Any]:
+    if cast_to is None:
+        return _identity
+    from .models import StripeObject
+
+    if isinstance(cast_to, type) and issubclass(cast_to, StripeObject):
+        return cast_to.from_dict
+    from .models._converter import converter
+
+    return lambda data: converter.structure(data, cast_to)
+
+
+class _ClientShell(BaseClient):
+    """What both shells add to the core: option copies and the escape hatch's arguments."""
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        base_url: str = DEFAULT_BASE_URL,
+        stripe_version: str | None = API_VERSION,
+        stripe_account: str | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        http_client: Any = None,
+    ) -> None:
+        super().__init__(
+            api_key,
+            base_url=base_url,
+            stripe_version=stripe_version,
+            stripe_account=stripe_account,
+            max_retries=max_retries,
+            timeout=timeout,
+        )
+        self._owns_http = http_client is None
+
+    def with_options(
+        self,
+        *,
+        api_key: str = _NOT_GIVEN,
+        base_url: str = _NOT_GIVEN,
+        stripe_version: str | None = _NOT_GIVEN,
+        stripe_account: str | None = _NOT_GIVEN,
+        max_retries: int = _NOT_GIVEN,
+        timeout: Timeout = _NOT_GIVEN,
+    ) -> Self:
+        """A copy of this client with some options changed, sharing its connection pool.
+
+        Closing the copy does not close the pool; close the original when done.
+        """
+        options = self._options_dict()
+        given = {
+            "api_key": api_key,
+            "base_url": base_url,
+            "stripe_version": stripe_version,
+            "stripe_account": stripe_account,
+            "max_retries": max_retries,
+            "timeout": timeout,
+        }
+        options.update({name: value for name, value in given.items() if value is not _NOT_GIVEN})
+        clone = type(self)(**options, http_client=self._http)
+        return clone
+
+
+class StripeClient(_ClientShell, SyncServices):
+    """A synchronous Stripe client.
+
+    ``api_key`` falls back to the ``STRIPE_API_KEY`` environment variable.
+    Pass ``http_client`` to use your own ``httpx.Client`` (proxies, custom CA
+    certificates); you then close it yourself. Use the client as a context
+    manager, or call :meth:`close`, to release its connections.
+    """
+
+    _http: httpx.Client
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        base_url: str = DEFAULT_BASE_URL,
+        stripe_version: str | None = API_VERSION,
+        stripe_account: str | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        if http_client is not None and not isinstance(http_client, httpx.Client):
+            raise TypeError("http_client must be an httpx.Client (use AsyncStripeClient for httpx.AsyncClient)")
+        super().__init__(
+            api_key,
+            base_url=base_url,
+            stripe_version=stripe_version,
+            stripe_account=stripe_account,
+            max_retries=max_retries,
+            timeout=timeout,
+            http_client=http_client,
+        )
+        self._http = http_client if http_client is not None else httpx.Client(timeout=self._timeout)
+
+    def close(self) -> None:
+        """Close the connection pool, unless it was supplied by you or shared from another client."""
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def _run(self, exchange: Generator[Step, Outcome | None, _T]) -> _T:
+        step = next(exchange)
+        while True:
+            outcome: Outcome | None = None
+            if isinstance(step, float):
+                time.sleep(step)
+            else:
+                try:
+                    outcome = self._http.send(step)
+                except httpx.RequestError as exc:
+                    outcome = exc
+            try:
+                step = exchange.send(outcome)
+            except StopIteration as done:
+                result: _T = done.value
+                return result
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        params: Mapping[str, Any] | None,
+        cast: Callable[[Any], _T],
+        options: RequestOptions = NO_OPTIONS,
+        extra_params: Mapping[str, Any] | None = None,
+    ) -> _T:
+        return self._run(self._exchange(self._prepare(method, path, params, options, extra_params), cast))
+
+    def _get_page(
+        self,
+        page_cls: type[_PageT],
+        path: str,
+        params: dict[str, Any],
+        options: RequestOptions,
+        decode: Callable[[Any], Any],
+    ) -> _PageT:
+        def cast(raw: Any) -> _PageT:
+            return page_cls(self, path, params, options, decode, raw)
+
+        return self._call("get", path, params, cast, options)
+
+    @overload
+    def _paginate(
+        self, kind: type[ListPage[Any]], path: str, params: dict[str, Any], decode: Callable[[Any], _T],
+        options: RequestOptions, extra_params: Mapping[str, Any] | None,
+    ) -> ListPage[_T]: ...
+    @overload
+    def _paginate(
+        self, kind: type[SearchPage[Any]], path: str, params: dict[str, Any], decode: Callable[[Any], _T],
+        options: RequestOptions, extra_params: Mapping[str, Any] | None,
+    ) -> SearchPage[_T]: ...
+    def _paginate(
+        self, kind: Any, path: str, params: dict[str, Any], decode: Callable[[Any], _T],
+        options: RequestOptions, extra_params: Mapping[str, Any] | None,
+    ) -> Any:
+        """The first page of a list or search call (``kind``: ListPage or SearchPage)."""
+        if extra_params:
+            params = {**params, **extra_params}
+        return self._get_page(kind, path, params, options, decode)
+
+    @overload
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        cast_to: None = None,
+        idempotency_key: str | None = None,
+        stripe_account: str | None = None,
+        stripe_version: str | None = None,
+        timeout: Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> Any: ...
+    @overload
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        cast_to: type[_T],
+        idempotency_key: str | None = None,
+        stripe_account: str | None = None,
+        stripe_version: str | None = None,
+        timeout: Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> _T: ...
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        cast_to: Any = None,
+        idempotency_key: str | None = None,
+        stripe_account: str | None = None,
+        stripe_version: str | None = None,
+        timeout: Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> Any:
+        """Call any endpoint, for those this version does not model yet.
+
+        Returns the decoded JSON, or ``cast_to`` built from it (a model class,
+        or any type the ``stripe_lite.models.converter`` cattrs converter knows).
+        """
+        options = RequestOptions(idempotency_key, stripe_account, stripe_version, timeout, max_retries)
+        return self._call(method, _check_raw_path(path), params, _caster(cast_to), options)
+
+
+class AsyncStripeClient(_ClientShell, AsyncServices):
+    """An asynchronous Stripe client for asyncio.
+
+    ``api_key`` falls back to the ``STRIPE_API_KEY`` environment variable.
+    Pass ``http_client`` to use your own ``httpx.AsyncClient``; you then close
+    it yourself. Use ``async with``, or ``await client.aclose()``, to release
+    its connections.
+    """
+
+    _http: httpx.AsyncClient
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        base_url: str = DEFAULT_BASE_URL,
+        stripe_version: str | None = API_VERSION,
+        stripe_account: str | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
+            raise TypeError("http_client must be an httpx.AsyncClient (use StripeClient for httpx.Client)")
+        super().__init__(
+            api_key,
+            base_url=base_url,
+            stripe_version=stripe_version,
+            stripe_account=stripe_account,
+            max_retries=max_retries,
+            timeout=timeout,
+            http_client=http_client,
+        )
+        self._http = http_client if http_client is not None else httpx.AsyncClient(timeout=self._timeout)
+
+    async def aclose(self) -> None:
+        """Close the connection pool, unless it was supplied by you or shared from another client."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+    async def _run(self, exchange: Generator[Step, Outcome | None, _T]) -> _T:
+        step = next(exchange)
+        while True:
+            outcome: Outcome | None = None
+            if isinstance(step, float):
+                await asyncio.sleep(step)
+            else:
+                try:
+                    outcome = await self._http.send(step)
+                except httpx.RequestError as exc:
+                    outcome = exc
+            try:
+                step = exchange.send(outcome)
+            except StopIteration as done:
+                result: _T = done.value
+                return result
+
+    async def _call(
+        self,
+        method: str,
+        path: str,
+        params: Mapping[str, Any] | None,
+        cast: Callable[[Any], _T],
+        options: RequestOptions = NO_OPTIONS,
+        extra_params: Mapping[str, Any] | None = None,
+    ) -> _T:
+        return await self._run(self._exchange(self._prepare(method, path, params, options, extra_params), cast))
+
+    async def _get_page(
+        self,
+        page_cls: type[_PageT],
+        path: str,
+        params: dict[str, Any],
+        options: RequestOptions,
+        decode: Callable[[Any], Any],
+    ) -> _PageT:
+        def cast(raw: Any) -> _PageT:
+            return page_cls(self, path, params, options, decode, raw)
+
+        return await self._call("get", path, params, cast, options)
+
+    @overload
+    def _paginate(
+        self, kind: type[AsyncListPage[Any]], path: str, params: dict[str, Any], decode: Callable[[Any], _T],
+        options: RequestOptions, extra_params: Mapping[str, Any] | None,
+    ) -> AsyncListPager[_T]: ...
+    @overload
+    def _paginate(
+        self, kind: type[AsyncSearchPage[Any]], path: str, params: dict[str, Any], decode: Callable[[Any], _T],
+        options: RequestOptions, extra_params: Mapping[str, Any] | None,
+    ) -> AsyncSearchPager[_T]: ...
+    def _paginate(
+        self, kind: Any, path: str, params: dict[str, Any], decode: Callable[[Any], _T],
+        options: RequestOptions, extra_params: Mapping[str, Any] | None,
+    ) -> Any:
+        """A pager for a list or search call: await it for the first page, or iterate it."""
+        if extra_params:
+            params = {**params, **extra_params}
+        pager = AsyncSearchPager if kind is AsyncSearchPage else AsyncListPager
+        return pager(lambda: self._get_page(kind, path, params, options, decode))
+
+    @overload
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        cast_to: None = None,
+        idempotency_key: str | None = None,
+        stripe_account: str | None = None,
+        stripe_version: str | None = None,
+        timeout: Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> Any: ...
+    @overload
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        cast_to: type[_T],
+        idempotency_key: str | None = None,
+        stripe_account: str | None = None,
+        stripe_version: str | None = None,
+        timeout: Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> _T: ...
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        cast_to: Any = None,
+        idempotency_key: str | None = None,
+        stripe_account: str | None = None,
+        stripe_version: str | None = None,
+        timeout: Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> Any:
+        """Call any endpoint, for those this version does not model yet.
+
+        Returns the decoded JSON, or ``cast_to`` built from it (a model class,
+        or any type the ``stripe_lite.models.converter`` cattrs converter knows).
+        """
+        options = RequestOptions(idempotency_key, stripe_account, stripe_version, timeout, max_retries)
+        return await self._call(method, _check_raw_path(path), params, _caster(cast_to), options)
+
+
+def _check_raw_path(path: str) -> str:
+    if not isinstance(path, str) or not path.startswith("/"):
+        raise ValueError(f"path must start with '/', like '/v1/customers', got {path!r}")
+    return path

@@ -1,0 +1,101 @@
+"""Stripe's wire format for request parameters and path ids."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import math
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+from urllib.parse import quote
+
+__all__ = ["encode_form", "encode_path_id", "urlencode_pairs"]
+
+_UTC = datetime.timezone.utc
+
+
+def encode_form(params: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Flatten parameters into Stripe's form pairs: ``a[b][0]=v``.
+
+    None is left out; ``""`` is kept (Stripe reads it as "unset this field").
+    Raises TypeError naming the parameter for a value the format cannot carry.
+    """
+    pairs: list[tuple[str, str]] = []
+    for key, value in params.items():
+        if type(key) is not str:
+            raise TypeError(f"parameter names must be str, got {key!r}")
+        _flatten(pairs, key, value)
+    return pairs
+
+
+def _flatten(pairs: list[tuple[str, str]], key: str, value: Any) -> None:
+    kind = type(value)
+    if kind is str:
+        pairs.append((key, value))
+    elif value is None:
+        return
+    elif kind is bool:
+        pairs.append((key, "true" if value else "false"))
+    elif kind is int:
+        pairs.append((key, str(value)))
+    elif isinstance(value, Mapping):
+        for sub_key, sub_value in value.items():
+            if not isinstance(sub_key, str):
+                raise TypeError(f"parameter {key!r}: keys must be str, got {sub_key!r}")
+            _flatten(pairs, f"{key}[{sub_key}]", sub_value)
+    elif kind is list or kind is tuple:
+        if not value:
+            # The form format has no empty array; Stripe reads an empty value
+            # as "set this list to empty".
+            pairs.append((key, ""))
+        for index, item in enumerate(value):
+            _flatten(pairs, f"{key}[{index}]", item)
+    else:
+        pairs.append((key, _scalar(key, value)))
+
+
+def _scalar(key: str, value: Any) -> str:
+    if isinstance(value, enum.Enum):
+        value = value.value
+        if isinstance(value, (str, int)) and not isinstance(value, bool):
+            return str(value)
+    elif isinstance(value, bool):
+        return "true" if value else "false"
+    elif isinstance(value, (int, str)):
+        return str(int(value)) if isinstance(value, int) else str(value)
+    elif isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError(f"parameter {key!r}: {value} cannot be sent to Stripe")
+        return format(value, "f")
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError(f"parameter {key!r}: {value} cannot be sent to Stripe")
+        text = repr(value)
+        return format(Decimal(text), "f") if "e" in text or "E" in text else text
+    elif isinstance(value, datetime.datetime):
+        # Naive datetimes are read as UTC, the only zone Stripe speaks.
+        aware = value if value.tzinfo is not None else value.replace(tzinfo=_UTC)
+        return str(int(aware.timestamp()))
+    raise TypeError(
+        f"parameter {key!r}: cannot send a value of type {type(value).__name__} to Stripe "
+        "(use str, int, float, Decimal, bool, datetime, a dict or a list)"
+    )
+
+
+def urlencode_pairs(pairs: list[tuple[str, str]]) -> str:
+    """Percent-encode form pairs (brackets included, as browsers do)."""
+    return "&".join(f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in pairs)
+
+
+def encode_path_id(value: str, name: str) -> str:
+    """Escape an id for a URL path so that it can never change the path."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str id, got {type(value).__name__}")
+    if not value.strip():
+        raise ValueError(f"{name} must be a non-empty id, got {value!r}")
+    escaped = quote(value, safe="")
+    if escaped.strip(".") == "":
+        # "." and ".." survive quote() but would be collapsed as path segments.
+        escaped = escaped.replace(".", "%2E")
+    return escaped

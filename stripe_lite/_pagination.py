@@ -1,0 +1,237 @@
+"""Pages of list and search results, and iteration across them.
+
+A page holds one answer (``data``, ``has_more``, ``url``); iterating a page
+walks every item of it and of the pages after it, fetching them as needed with
+the same filters, expansions and options as the first call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from typing_extensions import Self
+
+from .errors import InvalidResponseError
+
+if TYPE_CHECKING:
+    from ._base_client import RequestOptions
+    from ._client import AsyncStripeClient, StripeClient
+
+__all__ = [
+    "AsyncListPage",
+    "AsyncListPager",
+    "AsyncSearchPage",
+    "AsyncSearchPager",
+    "ListPage",
+    "SearchPage",
+]
+
+_T = TypeVar("_T")
+_PageT = TypeVar("_PageT", bound="_AsyncPage[Any]")
+
+
+class _Page(Generic[_T]):
+    """What every page knows, with no I/O: its items and how to ask for the next."""
+
+    __slots__ = ("_client", "_decode", "_options", "_params", "_path", "_rest", "data", "has_more", "url")
+
+    data: list[_T]
+    """The items of this page only."""
+    has_more: bool
+    """Whether Stripe has more items after this page."""
+    url: str | None
+
+    def __init__(
+        self,
+        client: Any,
+        path: str,
+        params: dict[str, Any],
+        options: RequestOptions,
+        decode: Callable[[Any], _T],
+        raw: Any,
+    ) -> None:
+        if type(raw) is not dict or type(raw.get("data")) is not list:
+            raise InvalidResponseError("a list response must be a JSON object with a 'data' array")
+        self._client = client
+        self._path = path
+        self._params = params
+        self._options = options
+        self._decode = decode
+        self.data = [decode(item) for item in raw["data"]]
+        self.has_more = raw.get("has_more") is True
+        self.url = raw.get("url")
+        self._rest = {key: value for key, value in raw.items() if key != "data"}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The page as Stripe sent it."""
+        from .models import StripeObject  # models load lazily, on first use
+
+        data = [item.to_dict() if isinstance(item, StripeObject) else item for item in self.data]
+        return {**self._rest, "data": data}
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(data=<{len(self.data)} items>, has_more={self.has_more}, url={self.url!r})"
+
+    @property
+    def _backwards(self) -> bool:
+        return self._params.get("ending_before") is not None
+
+    def _items_in_walk_order(self) -> list[_T]:
+        return self.data[::-1] if self._backwards else self.data
+
+    def _next_params(self) -> dict[str, Any] | None:
+        if not self.has_more or not self.data:
+            return None
+        if self._backwards:
+            return {**self._params, "ending_before": _item_id(self.data[0])}
+        return {**self._params, "starting_after": _item_id(self.data[-1])}
+
+
+def _item_id(item: Any) -> str:
+    item_id = item.get("id") if isinstance(item, dict) else getattr(item, "id", None)
+    if not isinstance(item_id, str):
+        raise InvalidResponseError("a list item has no 'id' to continue the list from")
+    return item_id
+
+
+class _SearchMixin:
+    __slots__ = ()
+    _rest: dict[str, Any]
+    _params: dict[str, Any]
+    has_more: bool
+
+    @property
+    def next_page(self) -> str | None:
+        """Stripe's cursor for the next page of results, if any."""
+        value = self._rest.get("next_page")
+        return value if isinstance(value, str) else None
+
+    @property
+    def total_count(self) -> int | None:
+        """The number of matching objects, when Stripe sent it."""
+        value = self._rest.get("total_count")
+        return value if isinstance(value, int) else None
+
+    def _next_params(self) -> dict[str, Any] | None:
+        cursor = self.next_page
+        if not self.has_more or cursor is None:
+            return None
+        return {**self._params, "page": cursor}
+
+    def _items_in_walk_order(self) -> list[Any]:
+        data: list[Any] = getattr(self, "data")  # noqa: B009 - slot declared in _Page
+        return data
+
+
+# -- sync ---------------------------------------------------------------------
+
+
+class _SyncPage(_Page[_T]):
+    __slots__ = ()
+    _client: StripeClient
+
+    def _fetch_next(self) -> Self | None:
+        params = self._next_params()
+        if params is None:
+            return None
+        return self._client._get_page(type(self), self._path, params, self._options, self._decode)
+
+    def __iter__(self) -> Iterator[_T]:
+        """Every item of this page and of all the pages after it."""
+        page: Self | None = self
+        while page is not None:
+            yield from page._items_in_walk_order()
+            page = page._fetch_next()
+
+
+class ListPage(_SyncPage[_T]):
+    """One page of a list. Iterate it to walk every item across pages."""
+
+    __slots__ = ()
+
+    def next_page(self) -> ListPage[_T] | None:
+        """Fetch the page after this one (before it, for an ``ending_before`` walk), or None."""
+        return self._fetch_next()
+
+
+class SearchPage(_SearchMixin, _SyncPage[_T]):
+    """One page of search results. Iterate it to walk every result across pages."""
+
+    __slots__ = ()
+
+    def fetch_next_page(self) -> SearchPage[_T] | None:
+        """Fetch the next page of results, or None after the last."""
+        return self._fetch_next()
+
+
+# -- async --------------------------------------------------------------------
+
+
+class _AsyncPage(_Page[_T]):
+    __slots__ = ()
+    _client: AsyncStripeClient
+
+    async def _fetch_next(self) -> Self | None:
+        params = self._next_params()
+        if params is None:
+            return None
+        return await self._client._get_page(type(self), self._path, params, self._options, self._decode)
+
+    async def __aiter__(self) -> AsyncIterator[_T]:
+        """Every item of this page and of all the pages after it."""
+        page: Self | None = self
+        while page is not None:
+            for item in page._items_in_walk_order():
+                yield item
+            page = await page._fetch_next()
+
+
+class AsyncListPage(_AsyncPage[_T]):
+    """One page of a list. ``async for`` over it walks every item across pages."""
+
+    __slots__ = ()
+
+    async def next_page(self) -> AsyncListPage[_T] | None:
+        """Fetch the page after this one (before it, for an ``ending_before`` walk), or None."""
+        return await self._fetch_next()
+
+
+class AsyncSearchPage(_SearchMixin, _AsyncPage[_T]):
+    """One page of search results. ``async for`` over it walks every result across pages."""
+
+    __slots__ = ()
+
+    async def fetch_next_page(self) -> AsyncSearchPage[_T] | None:
+        """Fetch the next page of results, or None after the last."""
+        return await self._fetch_next()
+
+
+class _AsyncPager(Generic[_PageT, _T]):
+    """What an async list call returns: await it for the first page, or
+    ``async for`` over it to walk every item."""
+
+    __slots__ = ("_fetch",)
+
+    def __init__(self, fetch: Callable[[], Awaitable[_PageT]]) -> None:
+        self._fetch = fetch
+
+    def __await__(self) -> Generator[Any, None, _PageT]:
+        return self._fetch().__await__()
+
+    async def __aiter__(self) -> AsyncIterator[_T]:
+        page = await self._fetch()
+        async for item in page:
+            yield item
+
+
+class AsyncListPager(_AsyncPager[AsyncListPage[_T], _T]):
+    """Await for the first :class:`AsyncListPage`; ``async for`` walks every item."""
+
+    __slots__ = ()
+
+
+class AsyncSearchPager(_AsyncPager[AsyncSearchPage[_T], _T]):
+    """Await for the first :class:`AsyncSearchPage`; ``async for`` walks every result."""
+
+    __slots__ = ()

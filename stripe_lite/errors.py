@@ -1,0 +1,165 @@
+"""Exceptions raised by stripe_lite.
+
+Every exception derives from :class:`StripeError`. Errors Stripe answered with
+carry the HTTP status, Stripe's error fields and the request id; network
+failures are :class:`APIConnectionError` (timeouts: :class:`APITimeoutError`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "CardError",
+    "IdempotencyError",
+    "InvalidRequestError",
+    "InvalidResponseError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "StripeError",
+    "error_class_for",
+]
+
+
+class StripeError(Exception):
+    """Root of every stripe_lite exception.
+
+    Attributes that do not apply (for example ``http_status`` of a network
+    failure) are None.
+    """
+
+    message: str
+    http_status: int | None
+    code: str | None
+    decline_code: str | None
+    param: str | None
+    doc_url: str | None
+    request_id: str | None
+    error: dict[str, Any] | None
+    """Stripe's parsed ``error`` object, as sent."""
+    body: str | None
+    """The raw response body."""
+    headers: dict[str, str] | None
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        http_status: int | None = None,
+        request_id: str | None = None,
+        error: dict[str, Any] | None = None,
+        body: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.http_status = http_status
+        self.request_id = request_id
+        self.error = error
+        self.body = body
+        self.headers = headers
+        fields = error or {}
+        self.code = _str_or_none(fields.get("code"))
+        self.decline_code = _str_or_none(fields.get("decline_code"))
+        self.param = _str_or_none(fields.get("param"))
+        self.doc_url = _str_or_none(fields.get("doc_url"))
+
+    def __str__(self) -> str:
+        details = []
+        if self.http_status is not None:
+            details.append(f"status {self.http_status}")
+        if self.code:
+            details.append(f"code {self.code}")
+        if self.request_id:
+            details.append(f"request {self.request_id}")
+        return f"{self.message} ({', '.join(details)})" if details else self.message
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(message={self.message!r}, http_status={self.http_status!r}, "
+            f"code={self.code!r}, request_id={self.request_id!r})"
+        )
+
+
+def _str_or_none(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+class APIConnectionError(StripeError):
+    """Stripe could not be reached, or the connection broke before an answer."""
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out. With an idempotency key it is safe to send it again."""
+
+
+class InvalidRequestError(StripeError):
+    """The request had invalid parameters (HTTP 400 or 404)."""
+
+
+class NotFoundError(InvalidRequestError):
+    """The object or URL does not exist (HTTP 404)."""
+
+
+class AuthenticationError(StripeError):
+    """The API key was missing, wrong or revoked (HTTP 401)."""
+
+
+class PermissionDeniedError(StripeError):
+    """The API key may not perform this request (HTTP 403)."""
+
+
+class CardError(StripeError):
+    """The card was declined or could not be charged (HTTP 402, ``card_error``).
+
+    ``message`` is safe to show to the customer; ``decline_code`` tells why.
+    """
+
+
+class IdempotencyError(StripeError):
+    """An idempotency key was reused with different parameters."""
+
+
+class RateLimitError(StripeError):
+    """Too many requests hit the API too quickly (HTTP 429)."""
+
+
+class APIError(StripeError):
+    """Stripe failed (HTTP 5xx, ``api_error``), or answered with something that is not its API."""
+
+
+class InvalidResponseError(APIError):
+    """A response could not be decoded: not JSON, or not shaped as the API documents."""
+
+
+# The one table from an HTTP error to its class: the first row that matches
+# wins. A row matches on the status (None: any) and Stripe's error.type (None: any).
+_ERROR_TABLE: tuple[tuple[int | None, str | None, type[StripeError]], ...] = (
+    (401, None, AuthenticationError),
+    (403, None, PermissionDeniedError),
+    (404, None, NotFoundError),
+    (429, None, RateLimitError),
+    (None, "card_error", CardError),
+    (None, "idempotency_error", IdempotencyError),
+    (None, "invalid_request_error", InvalidRequestError),
+    (None, "authentication_error", AuthenticationError),
+    (None, "rate_limit_error", RateLimitError),
+    (None, "api_error", APIError),
+    (402, None, CardError),
+    (400, None, InvalidRequestError),
+)
+
+
+def error_class_for(http_status: int, error_type: str | None) -> type[StripeError]:
+    """The exception class for an HTTP error answer with Stripe's ``error.type``."""
+    if http_status >= 500:
+        return APIError
+    for status, kind, cls in _ERROR_TABLE:
+        if (status is None or status == http_status) and (kind is None or kind == error_type):
+            return cls
+    return InvalidRequestError if 400 <= http_status < 500 else APIError

@@ -1,0 +1,372 @@
+"""The model machinery: the base class, the decorator and the per-class codecs.
+
+Every model is a slotted attrs class. Decoding does not go through ``__init__``:
+for each class a straight-line decoder and encoder are generated once, on first
+use, from the class's type hints. A field the response left out stays unset
+(reading it raises AttributeError), fields the model does not know are kept in
+``_extra``; that is what makes ``to_dict()`` give back exactly the input.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Callable, Mapping
+from typing import Any, Generic, TypeVar, Union
+
+import attrs
+from typing_extensions import Self
+
+from ..errors import InvalidResponseError
+
+__all__ = ["StripeList", "StripeObject", "UnknownObject", "stripe_model"]
+
+_T = TypeVar("_T")
+_C = TypeVar("_C", bound=type)
+_MISSING: Any = object()
+_new = object.__new__
+
+
+class StripeObject:
+    """Base class of every Stripe model.
+
+    Fields the response did not contain are not set: reading one raises
+    ``AttributeError`` (use ``getattr(obj, name, None)`` when a field may be
+    absent, for example when it is only sent on expansion). Fields that this
+    version of stripe_lite does not know are kept and readable as attributes.
+    """
+
+    __slots__ = ("_extra",)
+
+    def __init__(self, **fields: Any) -> None:
+        known = _codec(type(self)).attr_names
+        for name, value in fields.items():
+            if name not in known:
+                raise TypeError(
+                    f"{type(self).__name__} has no field {name!r}; "
+                    f"use {type(self).__name__}.from_dict() to build one with unknown fields"
+                )
+            setattr(self, name, value)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from the JSON object Stripe sent (a dict)."""
+        if type(data) is not dict:
+            if not isinstance(data, Mapping):
+                raise InvalidResponseError(f"expected a JSON object for {cls.__name__}, got {type(data).__name__}")
+            data = dict(data)
+        decoded: Self = _codec(cls).decode(data)
+        return decoded
+
+    def to_dict(self) -> dict[str, Any]:
+        """Give back the JSON object this model was decoded from, unknown fields included."""
+        encoded: dict[str, Any] = _codec(type(self)).encode(self)
+        return encoded
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached when normal lookup failed: an unset slot or an unknown name.
+        if name == "_extra" or name.startswith("__"):
+            raise AttributeError(name)
+        try:
+            return self._extra[name]
+        except (AttributeError, KeyError):
+            pass
+        if name in _codec(type(self)).attr_names:
+            raise AttributeError(
+                f"{type(self).__name__}.{name} was not included in this response "
+                "(it may need expand=[...] or a different API version)"
+            ) from None
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, StripeObject)
+        return self.to_dict() == other.to_dict()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
+
+    def __repr__(self) -> str:
+        codec = _codec(type(self))
+        parts = []
+        for name in codec.field_names:
+            value = getattr(self, name, _MISSING)
+            if value is not _MISSING:
+                parts.append(f"{name}={value!r}")
+        extra = getattr(self, "_extra", None)
+        if extra:
+            parts.append(f"_extra={extra!r}")
+        return f"{type(self).__name__}({', '.join(parts)})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self.to_dict()))
+
+
+def _rebuild(cls: type[StripeObject], data: dict[str, Any]) -> StripeObject:
+    return cls.from_dict(data)
+
+
+def stripe_model(cls: _C) -> _C:
+    """Class decorator for models: a slotted attrs class decoded by a generated codec."""
+    made: _C = attrs.define(
+        cls,
+        slots=True,
+        init=False,
+        eq=False,
+        order=False,
+        repr=False,
+        getstate_setstate=False,
+        weakref_slot=False,
+    )
+    return made
+
+
+@stripe_model
+class StripeList(StripeObject, Generic[_T]):
+    """A list object nested inside another object (``{"object": "list", "data": [...]}``)."""
+
+    object: str
+    data: list[_T]
+    has_more: bool
+    url: str
+
+
+@stripe_model
+class UnknownObject(StripeObject):
+    """An object this version does not model; every field is readable as an attribute."""
+
+
+# ---------------------------------------------------------------------------
+# Codecs: generated once per class (or per parametrised StripeList).
+
+Converter = Callable[[Any], Any]
+
+
+class _Codec:
+    __slots__ = ("attr_names", "decode", "encode", "field_names")
+
+    def __init__(self, attr_names: frozenset[str], decode: Converter, encode: Converter) -> None:
+        self.field_names: tuple[str, ...] = ()
+        self.attr_names = attr_names
+        self.decode = decode
+        self.encode = encode
+
+
+_CODECS: dict[Any, _Codec] = {}
+
+
+def _codec(cls: Any) -> _Codec:
+    try:
+        return _CODECS[cls]
+    except KeyError:
+        pass
+    # Registered before compiling, so that recursive models (a SetupIntent
+    # holding its SetupAttempt holding its SetupIntent) find it.
+    codec = _CODECS[cls] = _Codec(frozenset(), _not_ready, _not_ready)
+    try:
+        _compile(cls, codec)
+    except BaseException:
+        del _CODECS[cls]
+        raise
+    return codec
+
+
+def _not_ready(value: Any) -> Any:
+    raise RuntimeError("codec used before it was compiled")
+
+
+def decoder_for(tp: Any) -> Converter:
+    """Return a function turning JSON data into ``tp`` (a model, an alias, a container)."""
+    conv = _plan(tp)[0]
+    return conv if conv is not None else _identity
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _construct(value: Any) -> Any:
+    if type(value) is dict:
+        from . import construct
+
+        return construct(value)
+    return value
+
+
+def _deconstruct(value: Any) -> Any:
+    if isinstance(value, StripeObject):
+        return value.to_dict()
+    return value
+
+
+def _strip_none(tp: Any) -> list[Any]:
+    origin = typing.get_origin(tp)
+    if origin is Union or origin is types.UnionType:
+        return [a for a in typing.get_args(tp) if a is not type(None)]
+    return [tp]
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, StripeObject)
+
+
+def _plan(tp: Any) -> tuple[Converter | None, Converter | None]:
+    """Decoder and encoder for values of type ``tp``; None means "keep as is"."""
+    members = _strip_none(tp)
+    if len(members) > 1:
+        models = [m for m in members if _is_model(m) or typing.get_origin(m) is StripeList]
+        if not models:
+            return None, None  # e.g. Literal[...] | str: scalars pass through
+        if len(models) == 1:
+            dec, enc = _plan(models[0])
+            assert dec is not None and enc is not None
+            return _expandable(dec), enc
+        return _construct, _deconstruct
+    (tp,) = members
+    if isinstance(tp, TypeVar) or tp is StripeObject:
+        # Any Stripe object: the model is picked from its "object" key.
+        return _construct, _deconstruct
+    origin = typing.get_origin(tp)
+    if _is_model(tp) or origin is StripeList:
+        return _nullable(_codec(tp)), _deconstruct
+    if origin is list:
+        (item,) = typing.get_args(tp) or (Any,)
+        dec, enc = _plan(item)
+        if dec is None or enc is None:
+            return None, None
+        return _list_of(dec), _list_of(enc)
+    if origin is dict:
+        args = typing.get_args(tp)
+        dec, enc = _plan(args[1] if args else Any)
+        if dec is None or enc is None:
+            return None, None
+        return _dict_of(dec), _dict_of(enc)
+    return None, None
+
+
+def _nullable(codec: _Codec) -> Converter:
+    def convert(value: Any) -> Any:
+        return None if value is None else codec.decode(value)
+
+    return convert
+
+
+def _expandable(decode: Converter) -> Converter:
+    # An id string (or anything that is not an object) stays as sent.
+    def convert(value: Any) -> Any:
+        return decode(value) if type(value) is dict else value
+
+    return convert
+
+
+def _list_of(item: Converter) -> Converter:
+    def convert(value: Any) -> Any:
+        if type(value) is list:
+            return [item(v) for v in value]
+        if value is None:
+            return None
+        raise InvalidResponseError(f"expected a JSON array, got {type(value).__name__}")
+
+    return convert
+
+
+def _dict_of(item: Converter) -> Converter:
+    def convert(value: Any) -> Any:
+        if type(value) is dict:
+            return {k: item(v) for k, v in value.items()}
+        if value is None:
+            return None
+        raise InvalidResponseError(f"expected a JSON object, got {type(value).__name__}")
+
+    return convert
+
+
+def _resolve_hints(cls: type) -> dict[str, Any]:
+    from . import _all_models_namespace
+
+    # Annotations may name models from other modules (imported only for type
+    # checking there); resolve them against the whole models namespace.
+    return typing.get_type_hints(cls, localns=_all_models_namespace())
+
+
+def _compile(target: Any, codec: _Codec) -> None:
+    origin = typing.get_origin(target)
+    cls = origin if origin is not None else target
+    if not (isinstance(cls, type) and issubclass(cls, StripeObject)):
+        raise TypeError(f"{target!r} is not a stripe_lite model")
+    hints = _resolve_hints(cls)
+    substitutions: dict[Any, Any] = {}
+    if origin is not None:
+        params = getattr(cls, "__parameters__", ())
+        substitutions = dict(zip(params, typing.get_args(target)))
+
+    env: dict[str, Any] = {
+        "_cls": cls,
+        "_new": _new,
+        "_M": _MISSING,
+        "_bad": InvalidResponseError,
+        "_dict": dict,
+        "_gx": StripeObject._extra.__get__,  # type: ignore[attr-defined]
+    }
+    fields = attrs.fields(cls)
+    wire_names = [f.metadata.get("wire", f.name) for f in fields]
+    env["_known"] = frozenset(wire_names)
+    dec_lines = [
+        "def decode(d):",
+        "    if type(d) is not _dict:",
+        f"        raise _bad('expected a JSON object for {cls.__name__}, got ' + type(d).__name__)",
+        "    o = _new(_cls)",
+        "    n = 0",
+    ]
+    enc_lines = ["def encode(o):", "    d = {}"]
+    for index, (field, wire) in enumerate(zip(fields, wire_names)):
+        tp = hints.get(field.name, Any)
+        tp = substitutions.get(tp, tp)
+        if substitutions and typing.get_origin(tp) is list:
+            (item,) = typing.get_args(tp)
+            tp = list[substitutions.get(item, item)]  # type: ignore[misc]
+        dec, enc = _plan(tp)
+        value_in = "v"
+        value_out = "v"
+        if dec is not None and enc is not None:
+            env[f"_d{index}"] = dec
+            env[f"_e{index}"] = enc
+            value_in = f"_d{index}(v)"
+            value_out = f"_e{index}(v)"
+        dec_lines += [
+            f"    v = d.get({wire!r}, _M)",
+            "    if v is not _M:",
+            f"        o.{field.name} = {value_in}",
+            "        n += 1",
+        ]
+        # The slot descriptor itself: an unset slot raises at once, without
+        # going through StripeObject.__getattr__.
+        env[f"_g{index}"] = getattr(cls, field.name).__get__
+        enc_lines += [
+            "    try:",
+            f"        v = _g{index}(o)",
+            "    except AttributeError:",
+            "        pass",
+            "    else:",
+            f"        d[{wire!r}] = {value_out}",
+        ]
+    dec_lines += [
+        "    if n != len(d):",
+        "        o._extra = {k: v for k, v in d.items() if k not in _known}",
+        "    return o",
+    ]
+    enc_lines += [
+        "    try:",
+        "        d.update(_gx(o))",
+        "    except AttributeError:",
+        "        pass",
+        "    return d",
+    ]
+    namespace: dict[str, Any] = {}
+    source = "\n".join(dec_lines) + "\n\n" + "\n".join(enc_lines) + "\n"
+    exec(compile(source, f"<stripe_lite codec {cls.__name__}>", "exec"), env, namespace)  # noqa: S102
+    codec.field_names = tuple(f.name for f in fields)
+    codec.attr_names = frozenset(codec.field_names)
+    codec.decode = namespace["decode"]
+    codec.encode = namespace["encode"]
+

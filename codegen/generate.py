@@ -5,8 +5,9 @@
 
 Outputs: ``stripe_lite/_resources/<spec>.py`` (a sync and an async service
 class per resource, from one template), ``stripe_lite/params.py`` (the
-TypedDicts of nested parameters) and ``stripe_lite/_resources/_namespaces.py``
-(the client attributes).
+TypedDicts of nested parameters), ``stripe_lite/_resources/_namespaces.py``
+(the client attributes) and ``stripe_lite/_model_names.py`` (the lazily
+offered model names).
 """
 
 from __future__ import annotations
@@ -297,6 +298,20 @@ def render_namespaces(found: list[tuple[str, list[Resource]]]) -> str:
     return "\n".join(lines) + "\n" + "\n".join(out) + "\n"
 
 
+def render_model_names() -> str:
+    # The models' own __all__ is the source; import stripe_lite reads this copy
+    # so that it can offer the models without importing them.
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    models = importlib.import_module("stripe_lite.models")
+    names = "".join(f'    "{name}",\n' for name in models.__all__)
+    return (
+        HEADER.format(source="stripe_lite.models.__all__")
+        + '"""The names stripe_lite.models exports, known without importing the models."""\n\n'
+        + f"MODEL_NAMES: tuple[str, ...] = (\n{names})\n"
+    )
+
+
 def generate() -> dict[Path, str]:
     """Every generated file's path and text."""
     found = load_resources()
@@ -306,6 +321,7 @@ def generate() -> dict[Path, str]:
         outputs[PACKAGE / "_resources" / f"{source}.py"] = render_resource_module(source, resources, objects)
     outputs[PACKAGE / "params.py"] = render_params_module(objects)
     outputs[PACKAGE / "_resources" / "_namespaces.py"] = render_namespaces(found)
+    outputs[PACKAGE / "_model_names.py"] = render_model_names()
     return outputs
 
 

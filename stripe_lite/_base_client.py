@@ -17,7 +17,7 @@ import random
 import time
 import uuid
 from collections.abc import Callable, Generator, Mapping
-from typing import Any, Final, TypeVar, Union
+from typing import Any, Final, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
@@ -56,7 +56,7 @@ MAX_RETRY_DELAY: Final = 8.0
 MAX_RETRY_AFTER: Final = 60.0
 """A ``Retry-After`` longer than this is not waited for; the usual backoff applies."""
 
-Timeout = Union[float, httpx.Timeout]
+Timeout = float | httpx.Timeout
 
 logger = logging.getLogger("stripe_lite")
 
@@ -75,7 +75,9 @@ try:  # an optional, faster parser (the "fast" extra)
             return json.loads(content)
 
 except ImportError:  # pragma: no cover - depends on the environment
-    _loads = json.loads
+
+    def _loads(content: bytes) -> Any:
+        return json.loads(content)
 
 
 def retry_delay(attempt: int, retry_after: float | None = None, *, rand: float | None = None) -> float:
@@ -89,7 +91,7 @@ def retry_delay(attempt: int, retry_after: float | None = None, *, rand: float |
         return retry_after
     if rand is None:
         rand = random.random()
-    return min(INITIAL_RETRY_DELAY * 2**attempt, MAX_RETRY_DELAY) * (0.75 + 0.25 * rand)
+    return min(INITIAL_RETRY_DELAY * 2.0**attempt, MAX_RETRY_DELAY) * (0.75 + 0.25 * rand)
 
 
 def _parse_retry_after(value: str | None) -> float | None:
@@ -156,9 +158,9 @@ class _Prepared:
 
 
 # What the exchange generator yields: a request to send, or seconds to sleep.
-Step = Union[httpx.Request, float]
+Step = httpx.Request | float
 # What the shell sends back after a request: the answer, or the transport failure.
-Outcome = Union[httpx.Response, httpx.RequestError]
+Outcome = httpx.Response | httpx.RequestError
 
 
 class BaseClient:
@@ -363,8 +365,8 @@ class BaseClient:
             message = f"Stripe answered HTTP {status} with a body that is not a Stripe error"
             cls: type[StripeError] = APIError
         else:
-            message = error.get("message") if isinstance(error.get("message"), str) else None
-            message = message or f"Stripe answered HTTP {status}"
+            raw_message = error.get("message")
+            message = raw_message if isinstance(raw_message, str) and raw_message else f"Stripe answered HTTP {status}"
             error_type = error.get("type") if isinstance(error.get("type"), str) else None
             cls = error_class_for(status, error_type)
         return cls(

@@ -34,13 +34,14 @@ from ._pagination import (
     AsyncSearchPager,
     ListPage,
     SearchPage,
+    _Page,
 )
 from ._resources._namespaces import AsyncServices, SyncServices
 
 __all__ = ["AsyncStripeClient", "StripeClient"]
 
 _T = TypeVar("_T")
-_PageT = TypeVar("_PageT")
+_PageT = TypeVar("_PageT", bound="_Page[Any]")
 _NOT_GIVEN: Any = object()
 
 
@@ -55,7 +56,7 @@ def _caster(cast_to: Any) -> Callable[[Any], Any]:
 
     if isinstance(cast_to, type) and issubclass(cast_to, StripeObject):
         return cast_to.from_dict
-    from .models._converter import converter
+    from .models import converter
 
     return lambda data: converter.structure(data, cast_to)
 

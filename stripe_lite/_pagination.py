@@ -139,7 +139,7 @@ class _SyncPage(_Page[_T]):
 
     def __iter__(self) -> Iterator[_T]:
         """Every item of this page and of all the pages after it."""
-        page: Self | None = self
+        page: _SyncPage[_T] | None = self
         while page is not None:
             yield from page._items_in_walk_order()
             page = page._fetch_next()
@@ -180,7 +180,7 @@ class _AsyncPage(_Page[_T]):
 
     async def __aiter__(self) -> AsyncIterator[_T]:
         """Every item of this page and of all the pages after it."""
-        page: Self | None = self
+        page: _AsyncPage[_T] | None = self
         while page is not None:
             for item in page._items_in_walk_order():
                 yield item

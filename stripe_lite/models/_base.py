@@ -9,6 +9,7 @@ use, from the class's type hints. A field the response left out stays unset
 
 from __future__ import annotations
 
+import threading
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -143,36 +144,53 @@ Converter = Callable[[Any], Any]
 
 
 class _Codec:
-    __slots__ = ("attr_names", "decode", "encode", "field_names")
+    __slots__ = ("attr_names", "decode", "encode", "field_names", "ready")
 
-    def __init__(self, attr_names: frozenset[str], decode: Converter, encode: Converter) -> None:
+    def __init__(self) -> None:
+        self.ready = False
         self.field_names: tuple[str, ...] = ()
-        self.attr_names = attr_names
-        self.decode = decode
-        self.encode = encode
+        self.attr_names: frozenset[str] = frozenset()
+        self.decode: Converter = _not_ready
+        self.encode: Converter = _not_ready
 
 
 _CODECS: dict[Any, _Codec] = {}
+# Compiling is rare (once per class) and recursive (a SetupIntent holds its
+# SetupAttempt, which holds its SetupIntent): one re-entrant lock covers it,
+# so another thread never sees a half-built codec.
+_COMPILE_LOCK = threading.RLock()
 
 
 def _codec(cls: Any) -> _Codec:
-    try:
-        return _CODECS[cls]
-    except KeyError:
-        pass
-    # Registered before compiling, so that recursive models (a SetupIntent
-    # holding its SetupAttempt holding its SetupIntent) find it.
-    codec = _CODECS[cls] = _Codec(frozenset(), _not_ready, _not_ready)
-    try:
-        _compile(cls, codec)
-    except BaseException:
-        del _CODECS[cls]
-        raise
-    return codec
+    codec = _CODECS.get(cls)
+    if codec is not None and codec.ready:
+        return codec
+    with _COMPILE_LOCK:
+        codec = _CODECS.get(cls)
+        if codec is not None:
+            return codec  # ready, or being compiled further up this thread's stack
+        codec = _CODECS[cls] = _Codec()
+        try:
+            _compile(cls, codec)
+        except BaseException:
+            del _CODECS[cls]
+            raise
+        codec.ready = True
+        return codec
 
 
 def _not_ready(value: Any) -> Any:
     raise RuntimeError("codec used before it was compiled")
+
+
+def _clone(value: Any) -> Any:
+    """A fresh copy of JSON-shaped containers, so to_dict() never hands out the model's own."""
+    kind = type(value)
+    if kind is dict:
+        return {k: _clone(v) for k, v in value.items()}
+    if kind is list:
+        return [_clone(v) for v in value]
+    return value
 
 
 def decoder_for(tp: Any) -> Converter:
@@ -298,7 +316,7 @@ def _compile(target: Any, codec: _Codec) -> None:
     substitutions: dict[Any, Any] = {}
     if origin is not None:
         params = getattr(cls, "__parameters__", ())
-        substitutions = dict(zip(params, typing.get_args(target)))
+        substitutions = dict(zip(params, typing.get_args(target), strict=True))
 
     env: dict[str, Any] = {
         "_cls": cls,
@@ -307,8 +325,10 @@ def _compile(target: Any, codec: _Codec) -> None:
         "_bad": InvalidResponseError,
         "_dict": dict,
         "_gx": StripeObject._extra.__get__,  # type: ignore[attr-defined]
+        "_clone": _clone,
+        "_CONTAINERS": (dict, list),
     }
-    fields = attrs.fields(cls)
+    fields = attrs.fields(typing.cast(Any, cls))
     wire_names = [f.metadata.get("wire", f.name) for f in fields]
     env["_known"] = frozenset(wire_names)
     dec_lines = [
@@ -319,7 +339,7 @@ def _compile(target: Any, codec: _Codec) -> None:
         "    n = 0",
     ]
     enc_lines = ["def encode(o):", "    d = {}"]
-    for index, (field, wire) in enumerate(zip(fields, wire_names)):
+    for index, (field, wire) in enumerate(zip(fields, wire_names, strict=True)):
         tp = hints.get(field.name, Any)
         tp = substitutions.get(tp, tp)
         if substitutions and typing.get_origin(tp) is list:
@@ -327,7 +347,7 @@ def _compile(target: Any, codec: _Codec) -> None:
             tp = list[substitutions.get(item, item)]  # type: ignore[misc]
         dec, enc = _plan(tp)
         value_in = "v"
-        value_out = "v"
+        value_out = "(_clone(v) if type(v) in _CONTAINERS else v)"
         if dec is not None and enc is not None:
             env[f"_d{index}"] = dec
             env[f"_e{index}"] = enc
@@ -357,14 +377,14 @@ def _compile(target: Any, codec: _Codec) -> None:
     ]
     enc_lines += [
         "    try:",
-        "        d.update(_gx(o))",
+        "        d.update(_clone(_gx(o)))",
         "    except AttributeError:",
         "        pass",
         "    return d",
     ]
     namespace: dict[str, Any] = {}
     source = "\n".join(dec_lines) + "\n\n" + "\n".join(enc_lines) + "\n"
-    exec(compile(source, f"<stripe_lite codec {cls.__name__}>", "exec"), env, namespace)  # noqa: S102
+    exec(compile(source, f"<stripe_lite codec {cls.__name__}>", "exec"), env, namespace)
     codec.field_names = tuple(f.name for f in fields)
     codec.attr_names = frozenset(codec.field_names)
     codec.decode = namespace["decode"]

@@ -1,0 +1,35 @@
+"""Development sessions: ``nox`` runs tests, lint and typecheck; ``nox -s bench`` the benchmarks."""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.sessions = ["tests", "lint", "typecheck", "codegen"]
+nox.options.reuse_existing_virtualenvs = True
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """The whole test suite (what CI runs)."""
+    session.install("-e", ".[test]")
+    session.run("python", "-m", "pytest", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff over the package, tests, examples and tools."""
+    session.install("ruff")
+    session.run("ruff", "check", ".")
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """mypy --strict over the package."""
+    session.install("-e", ".[test]", "mypy")
+    session.run("mypy", "--strict", "stripe_lite")
+
+
+@nox.session
+def codegen(session: nox.Session) -> None:
+    """Fail if a generated file is stale (regenerate with: python -m codegen.generate)."""
+    session.run("python", "-m", "codegen.generate", "--check", external=True)

@@ -1,0 +1,254 @@
+"""Client construction, options, bad input, sync/async parity and generated-code freshness."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import respx
+
+import stripe_lite
+from stripe_lite._resources._namespaces import AsyncServices, SyncServices
+from stripe_lite._resources._service import AsyncService, SyncService
+
+from .conftest import API_KEY, Runner
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+# -- construction ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("cls", [stripe_lite.StripeClient, stripe_lite.AsyncStripeClient])
+def test_missing_key_names_both_ways_to_give_one(cls: type[Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("STRIPE_API_KEY", raising=False)
+    with pytest.raises(ValueError, match=r"api_key=.*STRIPE_API_KEY"):
+        cls()
+
+
+def test_key_falls_back_to_the_environment(monkeypatch: pytest.MonkeyPatch, mock_api: respx.MockRouter) -> None:
+    monkeypatch.setenv("STRIPE_API_KEY", "sk_test_from_env")
+    route = mock_api.get("/v1/x").respond(json={})
+    with stripe_lite.StripeClient() as client:
+        client.request("get", "/v1/x")
+    assert route.calls.last.request.headers["Authorization"] == "Bearer sk_test_from_env"
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"max_retries": -1}, "max_retries"),
+        ({"max_retries": 1.5}, "max_retries"),
+        ({"max_retries": True}, "max_retries"),
+        ({"timeout": 0}, "timeout"),
+        ({"timeout": -3.0}, "timeout"),
+        ({"base_url": "ftp://api.stripe.com"}, "base_url"),
+        ({"base_url": "api.stripe.com"}, "base_url"),
+        ({"base_url": "http://api.example.com"}, "plain http"),
+    ],
+)
+@pytest.mark.parametrize("cls", [stripe_lite.StripeClient, stripe_lite.AsyncStripeClient])
+def test_bad_options_fail_at_construction(cls: type[Any], options: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        cls(api_key=API_KEY, **options)
+
+
+@pytest.mark.parametrize("host", ["localhost", "127.0.0.1", "[::1]"])
+def test_plain_http_is_allowed_to_loopback(host: str) -> None:
+    with stripe_lite.StripeClient(api_key=API_KEY, base_url=f"http://{host}:12111") as client:
+        assert client.base_url == f"http://{host}:12111"
+
+
+def test_publishable_key_may_use_plain_http() -> None:
+    with stripe_lite.StripeClient(api_key="pk_test_123", base_url="http://example.test") as client:
+        assert client.base_url == "http://example.test"
+
+
+def test_wrong_http_client_kind_is_refused() -> None:
+    with pytest.raises(TypeError, match=r"httpx\.Client"):
+        stripe_lite.StripeClient(api_key=API_KEY, http_client=httpx.AsyncClient())  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"httpx\.AsyncClient"):
+        stripe_lite.AsyncStripeClient(api_key=API_KEY, http_client=httpx.Client())  # type: ignore[arg-type]
+
+
+def test_repr_hides_the_key() -> None:
+    with stripe_lite.StripeClient(api_key=API_KEY, stripe_account="acct_1") as client:
+        text = repr(client) + str(client) + repr(client.setup_attempts)
+    assert API_KEY not in text and API_KEY[-8:] not in text
+    assert "sk_test_***" in text
+
+
+def test_tls_verification_is_on_by_default() -> None:
+    with stripe_lite.StripeClient(api_key=API_KEY) as client:
+        transport = client._http._transport
+        pool = transport._pool  # type: ignore[attr-defined]
+        assert pool._ssl_context.verify_mode.name == "CERT_REQUIRED"
+
+
+# -- with_options ------------------------------------------------------------------
+
+
+def test_with_options_shares_the_pool_and_overrides(mock_api: respx.MockRouter) -> None:
+    route = mock_api.get("/v1/x").respond(json={})
+    with stripe_lite.StripeClient(api_key=API_KEY) as client:
+        other = client.with_options(stripe_account="acct_123", max_retries=5, stripe_version="2024-06-20")
+        assert other._http is client._http
+        assert other.max_retries == 5 and client.max_retries == 2
+        other.request("get", "/v1/x")
+        other.close()  # does not close the shared pool
+        assert not client._http.is_closed
+        client.request("get", "/v1/x")
+    assert client._http.is_closed
+    first, second = route.calls
+    assert first.request.headers["Stripe-Account"] == "acct_123"
+    assert first.request.headers["Stripe-Version"] == "2024-06-20"
+    assert "Stripe-Account" not in second.request.headers
+
+
+async def test_async_with_options_shares_the_pool() -> None:
+    async with stripe_lite.AsyncStripeClient(api_key=API_KEY) as client:
+        other = client.with_options(timeout=5)
+        assert other._http is client._http and other.timeout.read == 5
+        await other.aclose()
+        assert not client._http.is_closed
+    assert client._http.is_closed
+
+
+def test_user_supplied_http_client_is_not_closed(mock_api: respx.MockRouter) -> None:
+    mock_api.get("/v1/x").respond(json={})
+    with httpx.Client() as own:
+        with stripe_lite.StripeClient(api_key=API_KEY, http_client=own) as client:
+            client.request("get", "/v1/x")
+        assert not own.is_closed
+
+
+# -- bad input, before any request -------------------------------------------------
+
+
+def test_unsupported_value_raises_before_any_request(client: stripe_lite.StripeClient, mock_api: respx.MockRouter) -> None:
+    route = mock_api.route().respond(json={})
+    with pytest.raises(TypeError, match="'created'"):
+        client.setup_attempts.list(setup_intent="seti_1", created={1, 2})  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"'extra\[blob\]'"):
+        client.setup_attempts.list(setup_intent="seti_1", extra_params={"extra": {"blob": b"x"}})
+    assert route.call_count == 0
+
+
+def test_unknown_keyword_is_a_type_error(client: stripe_lite.StripeClient) -> None:
+    with pytest.raises(TypeError, match="unexpected keyword"):
+        client.setup_attempts.list(setup_intent="seti_1", no_such_param=1)  # type: ignore[call-arg]
+
+
+def test_bad_per_call_options_raise_before_any_request(client: stripe_lite.StripeClient, mock_api: respx.MockRouter) -> None:
+    route = mock_api.route().respond(json={})
+    with pytest.raises(ValueError, match="max_retries"):
+        client.request("get", "/v1/x", max_retries=-2)
+    with pytest.raises(ValueError, match="timeout"):
+        client.request("get", "/v1/x", timeout=0)
+    assert route.call_count == 0
+
+
+def test_per_call_timeout_reaches_the_request(run: Runner, mock_api: respx.MockRouter) -> None:
+    route = mock_api.get("/v1/x").respond(json={})
+    run(lambda c: c.request("get", "/v1/x", timeout=3.5))
+    assert route.calls.last.request.extensions["timeout"]["read"] == 3.5
+
+
+def test_extra_params_are_merged_and_sent(run: Runner, mock_api: respx.MockRouter) -> None:
+    route = mock_api.get("/v1/setup_attempts").respond(json={"object": "list", "data": [], "has_more": False})
+    run(lambda c: c.setup_attempts.list(setup_intent="seti_1", extra_params={"new_filter": {"a": True}}))
+    assert route.calls.last.request.url.params["new_filter[a]"] == "true"
+
+
+# -- services: parity and freshness ------------------------------------------------
+
+
+def _services(root: Any, namespace_cls: type) -> Iterator[tuple[str, Any]]:
+    """(dotted name, service) for every service reachable from a client."""
+    for name, member in inspect.getmembers(type(root)):
+        if not isinstance(member, functools.cached_property):
+            continue
+        value = getattr(root, name)
+        if isinstance(value, (SyncService, AsyncService)):
+            yield name, value
+        else:
+            for sub, service in _services(value, namespace_cls):
+                yield f"{name}.{sub}", service
+
+
+def _methods(service: Any) -> dict[str, inspect.Signature]:
+    return {
+        name: inspect.signature(member)
+        for name, member in inspect.getmembers(service, inspect.ismethod)
+        if not name.startswith("_")
+    }
+
+
+def test_sync_and_async_services_have_the_same_methods_and_parameters() -> None:
+    with stripe_lite.StripeClient(api_key=API_KEY) as client:
+        sync = dict(_services(client, SyncServices))
+    aclient = stripe_lite.AsyncStripeClient(api_key=API_KEY)
+    async_ = dict(_services(aclient, AsyncServices))
+    assert sync.keys() == async_.keys()
+    assert {"setup_attempts", "setup_intents", "payment_intents"} <= sync.keys()
+    for name in sync:
+        sync_methods, async_methods = _methods(sync[name]), _methods(async_[name])
+        assert sync_methods.keys() == async_methods.keys(), name
+        for method in sync_methods:
+            sync_params = list(sync_methods[method].parameters.values())
+            async_params = list(async_methods[method].parameters.values())
+            assert sync_params == async_params, f"{name}.{method}"
+
+
+def test_every_method_accepts_the_per_call_options() -> None:
+    with stripe_lite.StripeClient(api_key=API_KEY) as client:
+        for name, service in _services(client, SyncServices):
+            for method, signature in _methods(service).items():
+                params = signature.parameters
+                for option in ("stripe_account", "stripe_version", "timeout", "max_retries", "extra_params"):
+                    assert params[option].kind is inspect.Parameter.KEYWORD_ONLY, f"{name}.{method}: {option}"
+                for param in params.values():
+                    assert param.kind in (param.POSITIONAL_OR_KEYWORD, param.KEYWORD_ONLY)
+                    if param.kind is param.POSITIONAL_OR_KEYWORD:
+                        assert param.annotation == "str", f"{name}.{method}: only path ids are positional"
+
+
+def test_generated_services_are_up_to_date() -> None:
+    sys.path.insert(0, str(ROOT))
+    try:
+        from codegen.generate import stale_files
+    finally:
+        sys.path.remove(str(ROOT))
+    assert stale_files() == [], "run: python -m codegen.generate"
+
+
+# -- import cost ---------------------------------------------------------------------
+
+
+def test_import_does_not_load_models_services_or_cattrs() -> None:
+    code = (
+        "import sys, stripe_lite; "
+        "print(sorted(m for m in sys.modules if m.startswith(('stripe_lite.models', 'stripe_lite._resources.', 'cattrs'))"
+        " and m != 'stripe_lite._resources._namespaces' and m != 'stripe_lite._resources._service'))"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env, cwd=ROOT)
+    assert out.stdout.strip() == "[]"
+
+
+def test_models_are_reachable_from_the_package_lazily() -> None:
+    from stripe_lite import models
+
+    assert stripe_lite.SetupIntent is models.SetupIntent
+    assert set(models.__all__) == set(stripe_lite._model_names.MODEL_NAMES)
+    assert set(stripe_lite.__all__) >= set(models.__all__)
+    with pytest.raises(AttributeError):
+        stripe_lite.NoSuchModel  # noqa: B018

@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib
 import keyword
 import pkgutil
+import re
 import sys
 from pathlib import Path
 
@@ -38,6 +39,8 @@ def load_resources() -> list[tuple[str, list[Resource]]]:
     """(spec module name, its resources), in name order."""
     found = []
     for info in sorted(pkgutil.iter_modules(spec_package.__path__), key=lambda i: i.name):
+        if info.name.startswith("_"):
+            continue  # shared shapes, imported by the specs themselves
         module = importlib.import_module(f"codegen.spec.{info.name}")
         resources = list(getattr(module, "RESOURCES", [])) or [module.RESOURCE]
         found.append((info.name, resources))
@@ -186,12 +189,20 @@ def render_resource_module(source: str, resources: list[Resource], objects: dict
         lines.append(f"from .._pagination import {', '.join(runtime_pages)}")
     lines += [f"from ..models import {', '.join(sorted(models))}", "from ._service import AsyncService, SyncService", ""]
     lines += ["if TYPE_CHECKING:"]
-    lines += [f"    {line}" for line in typing_imports(body)]
+    stdlib = typing_imports(body)
+    lines += [f"    {line}" for line in stdlib]
+    if stdlib:
+        lines.append("")
     lines.append("    from .._base_client import Timeout")
     if typing_pages:
         lines.append(f"    from .._pagination import {', '.join(typing_pages)}")
-    if used_objects:
-        lines.append(f"    from ..params import {', '.join(sorted(used_objects))}")
+    named = [name for name in sorted(used_objects) if re.search(rf"\b{name}\b", body)]
+    if named:
+        one_line = f"    from ..params import {', '.join(named)}"
+        if len(one_line) <= 120:
+            lines.append(one_line)
+        else:
+            lines += ["    from ..params import (", *(f"        {name}," for name in named), "    )"]
     lines.append("")
     names = [n for r in resources for n in (r.class_name, f"Async{r.class_name}")]
     lines.append("__all__ = [" + ", ".join(f'"{n}"' for n in sorted(names)) + "]")
@@ -232,9 +243,10 @@ def render_params_module(objects: dict[str, Obj]) -> str:
         "",
         *typing_imports(body),
     ]
-    if "Any]" in body:
-        lines.append("from typing import Any")
-    extensions = [name for name in ("Literal", "Required") if f"{name}[" in body]
+    from_typing = [name for name, used in (("Any", "Any]" in body), ("Literal", "Literal[" in body)) if used]
+    if from_typing:
+        lines.append(f"from typing import {', '.join(from_typing)}")
+    extensions = [name for name in ("Required",) if f"{name}[" in body]
     lines += ["", f"from typing_extensions import {', '.join([*extensions, 'TypedDict'])}", ""]
     lines.append("__all__ = [" + ", ".join(f'"{n}"' for n in sorted(objects)) + "]")
     return "\n".join(lines) + "\n" + body + "\n"
@@ -290,7 +302,7 @@ def render_namespaces(found: list[tuple[str, list[Resource]]]) -> str:
         "from __future__ import annotations",
         "",
         "from functools import cached_property",
-        "from typing import TYPE_CHECKING, Any",
+        "from typing import TYPE_CHECKING, Any" if nested else "from typing import TYPE_CHECKING",
         "",
         "if TYPE_CHECKING:",
         *sorted(imports),

@@ -1,0 +1,57 @@
+"""The examples run, as a user would run them: a fresh process, no Stripe key, localstripe."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_quickstart_runs_against_localstripe(tmp_path: Path) -> None:
+    pytest.importorskip("localstripe", reason="the quickstart without a key needs localstripe")
+    env = {key: value for key, value in os.environ.items() if key not in ("STRIPE_API_KEY", "STRIPE_BASE_URL")}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    result = subprocess.run(
+        [sys.executable, "-X", "dev", "-W", "error::ResourceWarning", str(ROOT / "examples" / "quickstart.py")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "using localstripe" in out
+    for expected in (
+        "20.00 USD  status=requires_confirmation",
+        "status=requires_capture",
+        "status=succeeded",
+        "15.50 EUR  status=canceled",
+        "Declined  42.00 USD  reason=card_declined",
+        "Recent payments:",
+        "requires_payment_method",
+    ):
+        assert expected in out, f"{expected!r} not in the output:\n{out}"
+    assert "Warning" not in result.stderr, result.stderr
+
+
+def test_quickstart_refuses_a_live_key(tmp_path: Path) -> None:
+    env = {key: value for key, value in os.environ.items() if key != "STRIPE_BASE_URL"}
+    env["STRIPE_API_KEY"] = "sk_live_not_a_real_key"
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "quickstart.py")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert result.returncode != 0
+    assert "test-mode key" in result.stderr
+    assert result.stdout == ""

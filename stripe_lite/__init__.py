@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._base_client import API_VERSION, RequestOptions
+from ._base_client import API_VERSION
 from ._client import AsyncStripeClient, StripeClient
 from ._model_names import MODEL_NAMES
 from ._pagination import (
@@ -75,7 +75,6 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
-    "RequestOptions",
     "SearchPage",
     "StripeClient",
     "StripeError",

@@ -13,6 +13,8 @@ import respx
 
 import stripe_lite
 
+from .faulty_server import FaultyServer, serve
+
 API_KEY = "sk_test_4eC39HqLyjWDarjtT1zdp7dcSECRETKEY"
 BASE = "https://api.stripe.com"
 
@@ -98,3 +100,11 @@ async def _drain_async(result: Any) -> Any:
 def run(request: pytest.FixtureRequest, mock_api: respx.MockRouter, sleeps: Sleeps) -> Runner:
     """Call ``run(lambda client: client.x.y(...))``: once per client kind."""
     return Runner(request.param)
+
+
+@pytest.fixture
+def faulty_server() -> Iterator[FaultyServer]:
+    """A scripted, misbehaving HTTP server on 127.0.0.1 (see tests/faulty_server.py)."""
+    with serve() as server:
+        yield server
+    assert not server.over_budget, f"the test sent more than {server.max_requests} requests"

@@ -8,14 +8,18 @@ drive :meth:`BaseClient._exchange`, a generator that yields what to do next.
 
 from __future__ import annotations
 
+import datetime
 import email.utils
 import json
 import logging
 import os
 import platform
 import random
+import re
+import threading
 import time
 import uuid
+import weakref
 from collections.abc import Callable, Generator, Mapping
 from typing import Any, Final, TypeVar
 from urllib.parse import urlsplit
@@ -38,7 +42,10 @@ __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
+    "MAX_RESPONSE_BYTES",
     "BaseClient",
+    "BodyReader",
+    "Received",
     "RequestOptions",
     "Timeout",
     "retry_delay",
@@ -55,6 +62,11 @@ INITIAL_RETRY_DELAY: Final = 0.5
 MAX_RETRY_DELAY: Final = 8.0
 MAX_RETRY_AFTER: Final = 60.0
 """A ``Retry-After`` longer than this is not waited for; the usual backoff applies."""
+MAX_RESPONSE_BYTES = 32 * 1024 * 1024
+"""The most of a response body that is read (after decompression). Stripe's
+largest answers (a page of 100 expanded objects) are a few megabytes; a larger
+body is not Stripe's, and is refused with InvalidResponseError instead of
+being held in memory whole."""
 
 Timeout = float | httpx.Timeout
 
@@ -63,11 +75,15 @@ logger = logging.getLogger("stripe_lite")
 _LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
 _SECRET_KEY_PREFIXES = ("sk_", "rk_")
 _RETRYABLE_STATUSES = frozenset({409, 429})
+# What a header value may hold: printable ASCII (no CR/LF, which would let a
+# value add headers of its own, and nothing httpx cannot encode).
+_HEADER_VALUE = re.compile(r"[\x20-\x7e]+")
+_API_KEY_CHARS = re.compile(r"[\x21-\x7e]+")
 
 try:  # an optional, faster parser (the "fast" extra)
     import orjson as _orjson
 
-    def _loads(content: bytes) -> Any:
+    def _parse_json(content: bytes) -> Any:
         try:
             return _orjson.loads(content)
         except _orjson.JSONDecodeError:
@@ -76,8 +92,16 @@ try:  # an optional, faster parser (the "fast" extra)
 
 except ImportError:  # pragma: no cover - depends on the environment
 
-    def _loads(content: bytes) -> Any:
+    def _parse_json(content: bytes) -> Any:
         return json.loads(content)
+
+
+def _loads(content: bytes) -> Any:
+    """Parse JSON; anything that is not parseable JSON raises ValueError."""
+    try:
+        return _parse_json(content)
+    except RecursionError as exc:  # nested deeper than the parser can go
+        raise ValueError("JSON nested too deeply") from exc
 
 
 def retry_delay(attempt: int, retry_after: float | None = None, *, rand: float | None = None) -> float:
@@ -95,6 +119,7 @@ def retry_delay(attempt: int, retry_after: float | None = None, *, rand: float |
 
 
 def _parse_retry_after(value: str | None) -> float | None:
+    """Seconds from a ``Retry-After`` header (a number, or an HTTP date); None if unreadable."""
     if not value:
         return None
     try:
@@ -103,14 +128,24 @@ def _parse_retry_after(value: str | None) -> float | None:
         pass
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+        if when.tzinfo is None:  # "-0000": HTTP dates are always UTC, never local time
+            when = when.replace(tzinfo=datetime.timezone.utc)
+        return when.timestamp() - time.time()
+    except (TypeError, ValueError, OverflowError):
         return None
-    return when.timestamp() - time.time()
 
 
 def _check_max_retries(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ValueError(f"max_retries must be a non-negative int, got {value!r}")
+    return value
+
+
+def _check_header_value(name: str, value: Any) -> str:
+    if not isinstance(value, str) or not _HEADER_VALUE.fullmatch(value) or value != value.strip():
+        raise ValueError(
+            f"{name} must be a non-empty str of printable ASCII characters without surrounding spaces, got {value!r}"
+        )
     return value
 
 
@@ -157,10 +192,57 @@ class _Prepared:
         self.path = path
 
 
+class Received:
+    """An answer as a shell read it: the response (status, headers) and its body, cut at the cap."""
+
+    __slots__ = ("content", "over_limit", "response")
+
+    def __init__(self, response: httpx.Response, content: bytes, over_limit: bool) -> None:
+        self.response = response
+        self.content = content
+        self.over_limit = over_limit
+
+    @property
+    def status_code(self) -> int:
+        return self.response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.response.headers
+
+    @property
+    def text(self) -> str:
+        try:
+            return self.content.decode(self.response.charset_encoding or "utf-8", errors="replace")
+        except LookupError:  # a charset Python does not know
+            return self.content.decode("utf-8", errors="replace")
+
+
+class BodyReader:
+    """Collects a streamed body for a shell, up to :data:`MAX_RESPONSE_BYTES`."""
+
+    __slots__ = ("_chunks", "_limit", "_size")
+
+    def __init__(self) -> None:
+        self._chunks: list[bytes] = []
+        self._size = 0
+        self._limit = MAX_RESPONSE_BYTES
+
+    def add(self, chunk: bytes) -> bool:
+        """Keep a chunk; False once the body is over the cap: stop reading then."""
+        self._chunks.append(chunk)
+        self._size += len(chunk)
+        return self._size <= self._limit
+
+    def received(self, response: httpx.Response) -> Received:
+        content = b"".join(self._chunks)
+        return Received(response, content[: self._limit], self._size > self._limit)
+
+
 # What the exchange generator yields: a request to send, or seconds to sleep.
 Step = httpx.Request | float
 # What the shell sends back after a request: the answer, or the transport failure.
-Outcome = httpx.Response | httpx.RequestError
+Outcome = Received | httpx.RequestError
 
 
 class BaseClient:
@@ -184,12 +266,14 @@ class BaseClient:
             raise ValueError(
                 "no Stripe API key: pass api_key=... to the client or set the STRIPE_API_KEY environment variable"
             )
-        if not isinstance(api_key, str) or api_key != api_key.strip():
-            raise ValueError("api_key must be a str without surrounding whitespace")
+        if not isinstance(api_key, str) or not _API_KEY_CHARS.fullmatch(api_key):
+            # The message never shows the key.
+            raise ValueError("api_key must be a str of printable ASCII characters without whitespace")
         self._api_key = api_key
+        _KEY_REDACTION.register(self)
         self._base_url = _check_base_url(base_url, api_key)
-        self._stripe_version = stripe_version
-        self._stripe_account = stripe_account
+        self._stripe_version = None if stripe_version is None else _check_header_value("stripe_version", stripe_version)
+        self._stripe_account = None if stripe_account is None else _check_header_value("stripe_account", stripe_account)
         self._max_retries = _check_max_retries(max_retries)
         self._timeout = _check_timeout(timeout)
         headers = {
@@ -257,23 +341,26 @@ class BaseClient:
         method = method.upper()
         url = self._base_url + path
         headers = self._headers
+        idempotency_key = options.idempotency_key
+        if idempotency_key is not None:
+            _check_header_value("idempotency_key", idempotency_key)
         if options.stripe_account is not None or options.stripe_version is not None or method == "POST":
             headers = dict(headers)
             if options.stripe_account is not None:
-                headers["Stripe-Account"] = options.stripe_account
+                headers["Stripe-Account"] = _check_header_value("stripe_account", options.stripe_account)
             if options.stripe_version is not None:
-                headers["Stripe-Version"] = options.stripe_version
+                headers["Stripe-Version"] = _check_header_value("stripe_version", options.stripe_version)
         content: bytes | None = None
         if method == "POST":
             # One key per call, reused by every retry of it: Stripe then
             # answers a repeated POST with the first one's result.
-            headers["Idempotency-Key"] = options.idempotency_key or str(uuid.uuid4())
+            headers["Idempotency-Key"] = idempotency_key or str(uuid.uuid4())
             headers["Content-Type"] = "application/x-www-form-urlencoded"
             content = urlencode_pairs(pairs).encode("ascii")
         elif pairs:
             url = f"{url}?{urlencode_pairs(pairs)}"
-        elif options.idempotency_key is not None:
-            headers = {**headers, "Idempotency-Key": options.idempotency_key}
+        elif idempotency_key is not None:
+            headers = {**headers, "Idempotency-Key": idempotency_key}
         timeout = self._timeout if options.timeout is None else _check_timeout(options.timeout)
         max_retries = (
             self._max_retries if options.max_retries is None else _check_max_retries(options.max_retries)
@@ -297,10 +384,14 @@ class BaseClient:
             else:
                 logger.debug("Request %s %s", prepared.method, prepared.path)
             outcome = yield prepared.request
-            if isinstance(outcome, httpx.Response):
+            if isinstance(outcome, Received):
+                if outcome.over_limit:
+                    raise self._invalid_response(
+                        outcome, f"the response body is larger than {MAX_RESPONSE_BYTES} bytes: not a Stripe answer"
+                    )
                 if 200 <= outcome.status_code < 300:
                     return self._decode_success(outcome, cast)
-                delay = self._retry_after_response(attempt, prepared.max_retries, outcome)
+                delay = self._retry_after_response(attempt, prepared.max_retries, outcome.response)
                 if delay is None:
                     raise self._error_from_response(outcome)
                 logger.info("%s %s answered %d", prepared.method, prepared.path, outcome.status_code)
@@ -326,7 +417,7 @@ class BaseClient:
             return None
         return retry_delay(attempt, _parse_retry_after(response.headers.get("retry-after")))
 
-    def _decode_success(self, response: httpx.Response, cast: Callable[[Any], _T]) -> _T:
+    def _decode_success(self, response: Received, cast: Callable[[Any], _T]) -> _T:
         try:
             data = _loads(response.content)
         except ValueError as exc:
@@ -340,18 +431,21 @@ class BaseClient:
         except Exception as exc:
             raise self._invalid_response(response, f"the response could not be decoded: {exc}") from exc
 
-    def _invalid_response(self, response: httpx.Response, message: str) -> InvalidResponseError:
+    def _invalid_response(self, response: Received, message: str) -> InvalidResponseError:
+        body = self._redact(response.text)
+        if response.over_limit:
+            body = body[:_BODY_EXCERPT] + "..."  # redacted whole first, so no part of a key survives the cut
         return InvalidResponseError(
             self._redact(message),
             http_status=response.status_code,
-            request_id=response.headers.get("request-id"),
-            body=self._redact(_body_text(response)),
-            headers=dict(response.headers),
+            request_id=self._redact_optional(response.headers.get("request-id")),
+            body=body,
+            headers=self._redact_headers(response.headers),
         )
 
-    def _error_from_response(self, response: httpx.Response) -> StripeError:
-        body = self._redact(_body_text(response))
-        request_id = response.headers.get("request-id")
+    def _error_from_response(self, response: Received) -> StripeError:
+        body = self._redact(response.text)
+        request_id = self._redact_optional(response.headers.get("request-id"))
         status = response.status_code
         error: dict[str, Any] | None = None
         try:
@@ -359,7 +453,7 @@ class BaseClient:
         except ValueError:
             parsed = None
         if isinstance(parsed, dict) and isinstance(parsed.get("error"), dict):
-            error = parsed["error"]
+            error = self._redact_json(parsed["error"])
         if error is None:
             # Not Stripe's JSON error: something else (a proxy, a load balancer) answered.
             message = f"Stripe answered HTTP {status} with a body that is not a Stripe error"
@@ -375,7 +469,7 @@ class BaseClient:
             request_id=request_id,
             error=error,
             body=body,
-            headers=dict(response.headers),
+            headers=self._redact_headers(response.headers),
         )
 
     def _error_from_exception(self, exc: httpx.RequestError, retries: int) -> APIConnectionError:
@@ -384,11 +478,31 @@ class BaseClient:
         tries = f" after {retries + 1} attempts" if retries else ""
         return cls(self._redact(f"the request to Stripe {what}{tries}"))
 
+    # -- redaction: a misbehaving server (or proxy) might echo the key back ----------------
+
     def _redact(self, text: str) -> str:
-        # A misbehaving server (or proxy) might echo the key back.
         if self._api_key in text:
             text = text.replace(self._api_key, _mask(self._api_key))
         return text
+
+    def _redact_optional(self, text: str | None) -> str | None:
+        return None if text is None else self._redact(text)
+
+    def _redact_headers(self, headers: httpx.Headers) -> dict[str, str]:
+        return {name: self._redact(value) for name, value in headers.items()}
+
+    def _redact_json(self, value: Any) -> Any:
+        if isinstance(value, str):
+            return self._redact(value)
+        if isinstance(value, dict):
+            return {self._redact(str(k)): self._redact_json(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [self._redact_json(v) for v in value]
+        return value
+
+
+_BODY_EXCERPT: Final = 1024
+"""How much of a body over the cap is kept on the error."""
 
 
 def _mask(api_key: str) -> str:
@@ -396,11 +510,63 @@ def _mask(api_key: str) -> str:
     return f"{prefix}***"
 
 
-def _body_text(response: httpx.Response) -> str:
-    try:
-        return response.text
-    except (UnicodeDecodeError, LookupError):
-        return response.content.decode("utf-8", errors="replace")
+class _KeyRedaction(logging.Filter):
+    """Masks the key of every live client in log records of httpx and httpcore.
+
+    stripe_lite never logs a key, but httpcore logs response headers at DEBUG:
+    a server or proxy echoing the Authorization header would put the key in
+    the logs. The filter sits on the loggers that emit records (a logger's
+    filter does not see its children's records), and costs nothing unless
+    DEBUG logging is on for them.
+    """
+
+    LOGGERS: Final = (
+        "stripe_lite",
+        "httpx",
+        "httpcore",
+        "httpcore.connection",
+        "httpcore.http11",
+        "httpcore.http2",
+        "httpcore.proxy",
+        "httpcore.socks",
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._clients: weakref.WeakSet[BaseClient] = weakref.WeakSet()
+        self._lock = threading.Lock()
+        self._installed = False
+
+    def register(self, client: BaseClient) -> None:
+        with self._lock:
+            self._clients.add(client)
+            if not self._installed:
+                existing = [
+                    name
+                    for name in list(logging.root.manager.loggerDict)
+                    if name.startswith(("httpx.", "httpcore.", "stripe_lite."))
+                ]
+                for name in {*self.LOGGERS, *existing}:
+                    logging.getLogger(name).addFilter(self)
+                self._installed = True
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        with self._lock:
+            keys = [client._api_key for client in self._clients]
+        if not keys:
+            return True
+        try:
+            message = record.getMessage()
+        except Exception:  # a broken record is logging's to report, not ours
+            return True
+        if any(key in message for key in keys):
+            for key in keys:
+                message = message.replace(key, _mask(key))
+            record.msg, record.args = message, None
+        return True
+
+
+_KEY_REDACTION: Final = _KeyRedaction()
 
 
 def _check_base_url(base_url: str, api_key: str) -> str:

@@ -22,6 +22,7 @@ from ._base_client import (
     DEFAULT_TIMEOUT,
     NO_OPTIONS,
     BaseClient,
+    BodyReader,
     Outcome,
     RequestOptions,
     Step,
@@ -161,6 +162,21 @@ class StripeClient(_ClientShell, SyncServices):
     ) -> None:
         self.close()
 
+    def _send(self, request: httpx.Request) -> Outcome:
+        """Send one attempt and read its answer, no more of it than the core's cap."""
+        try:
+            response = self._http.send(request, stream=True)
+            try:
+                body = BodyReader()
+                for chunk in response.iter_bytes():
+                    if not body.add(chunk):
+                        break
+            finally:
+                response.close()
+        except httpx.RequestError as exc:
+            return exc
+        return body.received(response)
+
     def _run(self, exchange: Generator[Step, Outcome | None, _T]) -> _T:
         step = next(exchange)
         while True:
@@ -168,10 +184,7 @@ class StripeClient(_ClientShell, SyncServices):
             if isinstance(step, float):
                 time.sleep(step)
             else:
-                try:
-                    outcome = self._http.send(step)
-                except httpx.RequestError as exc:
-                    outcome = exc
+                outcome = self._send(step)
             try:
                 step = exchange.send(outcome)
             except StopIteration as done:
@@ -319,6 +332,21 @@ class AsyncStripeClient(_ClientShell, AsyncServices):
     ) -> None:
         await self.aclose()
 
+    async def _send(self, request: httpx.Request) -> Outcome:
+        """Send one attempt and read its answer, no more of it than the core's cap."""
+        try:
+            response = await self._http.send(request, stream=True)
+            try:
+                body = BodyReader()
+                async for chunk in response.aiter_bytes():
+                    if not body.add(chunk):
+                        break
+            finally:
+                await response.aclose()
+        except httpx.RequestError as exc:
+            return exc
+        return body.received(response)
+
     async def _run(self, exchange: Generator[Step, Outcome | None, _T]) -> _T:
         step = next(exchange)
         while True:
@@ -326,10 +354,7 @@ class AsyncStripeClient(_ClientShell, AsyncServices):
             if isinstance(step, float):
                 await asyncio.sleep(step)
             else:
-                try:
-                    outcome = await self._http.send(step)
-                except httpx.RequestError as exc:
-                    outcome = exc
+                outcome = await self._send(step)
             try:
                 step = exchange.send(outcome)
             except StopIteration as done:

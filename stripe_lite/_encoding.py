@@ -19,14 +19,27 @@ def encode_form(params: Mapping[str, Any]) -> list[tuple[str, str]]:
     """Flatten parameters into Stripe's form pairs: ``a[b][0]=v``.
 
     None is left out; ``""`` is kept (Stripe reads it as "unset this field").
-    Raises TypeError naming the parameter for a value the format cannot carry.
+    Raises TypeError naming the parameter for a value the format cannot carry
+    (None inside a list included: leaving it out would shift the items after
+    it), and ValueError for a name Stripe could not read back: empty, or with
+    ``[`` or ``]`` in it (the format's own nesting marks; nest with dicts).
     """
     pairs: list[tuple[str, str]] = []
     for key, value in params.items():
         if type(key) is not str:
             raise TypeError(f"parameter names must be str, got {key!r}")
+        _check_name(key, None)
         _flatten(pairs, key, value)
     return pairs
+
+
+def _check_name(name: str, parent: str | None) -> None:
+    where = f"parameter {parent!r}: key" if parent is not None else "parameter name"
+    if not name:
+        raise ValueError(f"{where} {name!r} is empty; Stripe could not read it back")
+    if "[" in name or "]" in name:
+        hint = "" if parent is not None else " (pass nested values as dicts, not as 'a[b]' names)"
+        raise ValueError(f"{where} {name!r} contains '[' or ']'; Stripe could not read it back{hint}")
 
 
 def _flatten(pairs: list[tuple[str, str]], key: str, value: Any) -> None:
@@ -43,6 +56,7 @@ def _flatten(pairs: list[tuple[str, str]], key: str, value: Any) -> None:
         for sub_key, sub_value in value.items():
             if not isinstance(sub_key, str):
                 raise TypeError(f"parameter {key!r}: keys must be str, got {sub_key!r}")
+            _check_name(sub_key, key)
             _flatten(pairs, f"{key}[{sub_key}]", sub_value)
     elif kind is list or kind is tuple:
         if not value:
@@ -50,6 +64,8 @@ def _flatten(pairs: list[tuple[str, str]], key: str, value: Any) -> None:
             # as "set this list to empty".
             pairs.append((key, ""))
         for index, item in enumerate(value):
+            if item is None:
+                raise TypeError(f"parameter '{key}[{index}]': a list cannot hold None")
             _flatten(pairs, f"{key}[{index}]", item)
     else:
         pairs.append((key, _scalar(key, value)))
@@ -94,7 +110,10 @@ def encode_path_id(value: str, name: str) -> str:
         raise TypeError(f"{name} must be a str id, got {type(value).__name__}")
     if not value.strip():
         raise ValueError(f"{name} must be a non-empty id, got {value!r}")
-    escaped = quote(value, safe="")
+    try:
+        escaped = quote(value, safe="")
+    except UnicodeEncodeError:  # a lone surrogate: not text that can be sent
+        raise ValueError(f"{name} is not valid Unicode text: {value!r}") from None
     if escaped.strip(".") == "":
         # "." and ".." survive quote() but would be collapsed as path segments.
         escaped = escaped.replace(".", "%2E")

@@ -38,7 +38,8 @@ def construct(data: dict[str, Any]) -> StripeObject:
     Objects this version does not model become an :class:`UnknownObject`,
     which keeps every field.
     """
-    model = OBJECT_MODELS.get(data.get("object"), UnknownObject)  # type: ignore[arg-type]
+    name = data.get("object")
+    model = OBJECT_MODELS.get(name, UnknownObject) if isinstance(name, str) else UnknownObject
     return model.from_dict(data)
 
 

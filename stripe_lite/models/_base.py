@@ -159,6 +159,12 @@ _CODECS: dict[Any, _Codec] = {}
 # SetupAttempt, which holds its SetupIntent): one re-entrant lock covers it,
 # so another thread never sees a half-built codec.
 _COMPILE_LOCK = threading.RLock()
+# The codecs compiled under the outermost _codec() call still running, in
+# order. None is marked ready before all of them are: a SetupAttempt codec
+# finished inside a SetupIntent compile calls the SetupIntent codec, which
+# another thread must not use (it would find it not ready, and wait) until
+# the SetupIntent compile is done too.
+_PENDING: list[tuple[Any, _Codec]] = []
 
 
 def _codec(cls: Any) -> _Codec:
@@ -169,13 +175,21 @@ def _codec(cls: Any) -> _Codec:
         codec = _CODECS.get(cls)
         if codec is not None:
             return codec  # ready, or being compiled further up this thread's stack
+        outermost = not _PENDING
         codec = _CODECS[cls] = _Codec()
+        _PENDING.append((cls, codec))
         try:
             _compile(cls, codec)
         except BaseException:
-            del _CODECS[cls]
+            if outermost:  # nothing compiled in this round is kept: each may refer to the failed one
+                for pending_cls, _ in _PENDING:
+                    _CODECS.pop(pending_cls, None)
+                _PENDING.clear()
             raise
-        codec.ready = True
+        if outermost:
+            for _, done in _PENDING:
+                done.ready = True
+            _PENDING.clear()
         return codec
 
 
@@ -205,6 +219,10 @@ def _identity(value: Any) -> Any:
 
 def _construct(value: Any) -> Any:
     if type(value) is dict:
+        kind = value.get("object")
+        if kind is not None and type(kind) is not str:
+            # Not a name to look a model up by (a list, say): nothing models it.
+            return UnknownObject.from_dict(value)
         from . import construct
 
         return construct(value)

@@ -26,6 +26,7 @@ from ._shared import (
     LinkedAccountOptions,
     PaymentMethod,
     Shipping,
+    _CardNetwork,
     _PaymentMethodType,
 )
 
@@ -75,21 +76,6 @@ __all__ = [
 
 _FutureUsage = Literal["none", "off_session", "on_session"]
 _IfAvailable = Literal["if_available", "never"]
-_CardNetwork = Literal[
-    "amex",
-    "cartes_bancaires",
-    "diners",
-    "discover",
-    "eftpos_au",
-    "girocard",
-    "interac",
-    "jcb",
-    "link",
-    "mastercard",
-    "unionpay",
-    "unknown",
-    "visa",
-]
 
 
 @stripe_model

@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from ._base import StripeObject, stripe_model
-from ._shared import ApiErrorObject, LinkedAccountOptions, PaymentMethod, _PaymentMethodType
+from ._shared import ApiErrorObject, LinkedAccountOptions, PaymentMethod, _CardNetwork, _PaymentMethodType
 
 __all__ = [
     "SetupAttempt",
@@ -53,21 +53,6 @@ __all__ = [
 ]
 
 _CheckResult = Literal["fail", "pass", "unavailable", "unchecked"]
-_CardNetwork = Literal[
-    "amex",
-    "cartes_bancaires",
-    "diners",
-    "discover",
-    "eftpos_au",
-    "girocard",
-    "interac",
-    "jcb",
-    "link",
-    "mastercard",
-    "unionpay",
-    "unknown",
-    "visa",
-]
 
 
 @stripe_model

@@ -117,6 +117,23 @@ _PaymentMethodType = Literal[
 _CheckResult = Literal["fail", "pass", "unavailable", "unchecked"]
 
 
+# The card networks a card payment can run on (for payment_method_options.card.network).
+_CardNetwork = Literal[
+    "amex",
+    "cartes_bancaires",
+    "diners",
+    "discover",
+    "eftpos_au",
+    "girocard",
+    "interac",
+    "jcb",
+    "link",
+    "mastercard",
+    "unionpay",
+    "unknown",
+    "visa",
+]
+
 @stripe_model
 class Address(StripeObject):
     """A postal address; every part may be null."""

@@ -33,3 +33,12 @@ def typecheck(session: nox.Session) -> None:
 def codegen(session: nox.Session) -> None:
     """Fail if a generated file is stale (regenerate with: python -m codegen.generate)."""
     session.run("python", "-m", "codegen.generate", "--check", external=True)
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmarks against raw httpx and stripe-python (pass -- --quick for a run under two minutes)."""
+    # stripe-python is only the peer compared against, never a dependency of stripe_lite;
+    # the loopback server (benchmarks/server.py) needs nothing beyond the standard library.
+    session.install("-e", ".", "stripe>=16,<17")
+    session.run("python", "benchmarks/run.py", *session.posargs)

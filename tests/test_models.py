@@ -36,6 +36,7 @@ from stripe_lite.models import (
     _shared,
     construct,
 )
+from stripe_lite.models._base import _codec
 
 PAYLOADS = Path(__file__).parent / "payloads"
 
@@ -117,7 +118,9 @@ def walk(value: Any, path: str, report: Report) -> None:
             if not conforms(field_value, hints[field.name]):
                 report.problems.append(f"{path}{field.name} = {field_value!r} is not {hints[field.name]}")
             walk(field_value, f"{path}{field.name}.", report)
-        report.extras.update(f"{path}{key}" for key in getattr(value, "_extra", {}))
+        # Sparse models keep their loosely typed, declared fields with the unknown ones.
+        declared = _codec(type(value)).attr_names
+        report.extras.update(f"{path}{key}" for key in getattr(value, "_extra", {}) if key not in declared)
     elif isinstance(value, list):
         for index, item in enumerate(value):
             walk(item, f"{path}{index}.", report)
@@ -481,3 +484,19 @@ def test_module_exports_every_model_it_defines(module: types.ModuleType) -> None
         assert cls is getattr(module, name)
         assert cls.__doc__, f"{name} has no docstring"
         assert attrs.has(cls)
+
+
+def test_sparse_models_keep_loose_fields_without_slots() -> None:
+    pi = decode("payment_intent")
+    options = pi.payment_method_options
+    assert "alipay" not in {f.name for f in attrs.fields(type(options))}
+    assert "card" in {f.name for f in attrs.fields(type(options))}
+    raw = load("payment_intent")["payment_method_options"]
+    sparse = {"alipay": {"setup_future_usage": "none"}}
+    rebuilt = type(options).from_dict({**raw, **sparse})
+    assert rebuilt.alipay == {"setup_future_usage": "none"}
+    assert rebuilt.to_dict() == {**raw, **sparse}
+    with pytest.raises(AttributeError, match="was not included"):
+        _ = type(options).from_dict({}).alipay
+    built = type(options)(alipay={"x": 1})
+    assert built.alipay == {"x": 1} and built.to_dict() == {"alipay": {"x": 1}}

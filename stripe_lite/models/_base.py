@@ -13,7 +13,7 @@ import threading
 import types
 import typing
 from collections.abc import Callable, Mapping
-from typing import Any, Generic, TypeVar, Union
+from typing import Any, Generic, Literal, TypeVar, Union, overload
 
 import attrs
 from typing_extensions import Self
@@ -40,14 +40,20 @@ class StripeObject:
     __slots__ = ("_extra",)
 
     def __init__(self, **fields: Any) -> None:
-        known = _codec(type(self)).attr_names
+        codec = _codec(type(self))
         for name, value in fields.items():
-            if name not in known:
+            if name not in codec.attr_names:
                 raise TypeError(
                     f"{type(self).__name__} has no field {name!r}; "
                     f"use {type(self).__name__}.from_dict() to build one with unknown fields"
                 )
-            setattr(self, name, value)
+            if name in codec.field_names:
+                setattr(self, name, value)
+            else:  # a sparse field: kept with the unknown ones
+                extra = getattr(self, "_extra", None)
+                if extra is None:
+                    self._extra = extra = {}
+                extra[name] = value
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -107,19 +113,52 @@ def _rebuild(cls: type[StripeObject], data: dict[str, Any]) -> StripeObject:
     return cls.from_dict(data)
 
 
-def stripe_model(cls: _C) -> _C:
-    """Class decorator for models: a slotted attrs class decoded by a generated codec."""
-    made: _C = attrs.define(
-        cls,
-        slots=True,
-        init=False,
-        eq=False,
-        order=False,
-        repr=False,
-        getstate_setstate=False,
-        weakref_slot=False,
-    )
-    return made
+# Annotations of loosely typed fields (any JSON object), as written in model modules.
+_LOOSE_ANNOTATIONS = frozenset({"dict[str,Any]", "dict[str,Any]|None"})
+
+
+@overload
+def stripe_model(cls: _C, /) -> _C: ...
+@overload
+def stripe_model(*, sparse: bool) -> Callable[[_C], _C]: ...
+def stripe_model(cls: Any = None, /, *, sparse: bool = False) -> Any:
+    """Class decorator for models: a slotted attrs class decoded by a generated codec.
+
+    With ``sparse=True`` the loosely typed fields (``dict[str, Any]``) get no
+    slot: they are kept with the unknown fields and read the same way. For
+    wide objects of which a response fills one or two fields (the per-method
+    ``payment_method_options``), that saves a slot per field per object.
+    """
+
+    def make(target: _C) -> _C:
+        sparse_names: frozenset[str] = frozenset()
+        if sparse:
+            # The class's own dict, edited in place before attrs reads it.
+            annotations = target.__dict__.get("__annotations__", {})  # noqa: RUF063
+            sparse_names = frozenset(
+                name
+                for name, annotation in annotations.items()
+                if isinstance(annotation, str) and annotation.replace(" ", "") in _LOOSE_ANNOTATIONS
+            )
+            for name in sparse_names:
+                del annotations[name]
+        made: _C = attrs.define(
+            target,
+            slots=True,
+            init=False,
+            eq=False,
+            order=False,
+            repr=False,
+            getstate_setstate=False,
+            weakref_slot=False,
+        )
+        _SPARSE_FIELDS[made] = sparse_names
+        return made
+
+    return make if cls is None else make(cls)
+
+
+_SPARSE_FIELDS: dict[type, frozenset[str]] = {}
 
 
 @stripe_model
@@ -242,6 +281,17 @@ def _strip_none(tp: Any) -> list[Any]:
     return [tp]
 
 
+def _literal_strings(tp: Any) -> list[str]:
+    """The string values of the ``Literal[...]`` members of a field's type."""
+    return [
+        value
+        for member in _strip_none(tp)
+        if typing.get_origin(member) is Literal
+        for value in typing.get_args(member)
+        if isinstance(value, str)
+    ]
+
+
 def _is_model(tp: Any) -> bool:
     return isinstance(tp, type) and issubclass(tp, StripeObject)
 
@@ -342,7 +392,7 @@ def _compile(target: Any, codec: _Codec) -> None:
         "_M": _MISSING,
         "_bad": InvalidResponseError,
         "_dict": dict,
-        "_gx": StripeObject._extra.__get__,  # type: ignore[attr-defined]
+        "_gx": vars(StripeObject)["_extra"].__get__,
         "_clone": _clone,
         "_CONTAINERS": (dict, list),
     }
@@ -371,6 +421,11 @@ def _compile(target: Any, codec: _Codec) -> None:
             env[f"_e{index}"] = enc
             value_in = f"_d{index}(v)"
             value_out = f"_e{index}(v)"
+        elif known_values := _literal_strings(tp):
+            # Enum-like values repeat across thousands of objects: keep one
+            # shared string per known value instead of the parser's copy.
+            env[f"_l{index}"] = {value: value for value in known_values}
+            value_in = f"(_l{index}.get(v, v) if type(v) is str else v)"
         dec_lines += [
             f"    v = d.get({wire!r}, _M)",
             "    if v is not _M:",
@@ -404,7 +459,7 @@ def _compile(target: Any, codec: _Codec) -> None:
     source = "\n".join(dec_lines) + "\n\n" + "\n".join(enc_lines) + "\n"
     exec(compile(source, f"<stripe_lite codec {cls.__name__}>", "exec"), env, namespace)
     codec.field_names = tuple(f.name for f in fields)
-    codec.attr_names = frozenset(codec.field_names)
+    codec.attr_names = frozenset(codec.field_names) | _SPARSE_FIELDS.get(cls, frozenset())
     codec.decode = namespace["decode"]
     codec.encode = namespace["encode"]
 

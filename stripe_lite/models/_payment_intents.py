@@ -306,7 +306,7 @@ class PaymentIntentManagedPayments(StripeObject):
     enabled: bool
 
 
-@stripe_model
+@stripe_model(sparse=True)
 class PaymentIntentNextAction(StripeObject):
     """What the customer must do next; the hash named by ``type`` holds the details."""
 
@@ -434,7 +434,7 @@ class PaymentIntentPaymentMethodConfigurationDetails(StripeObject):
     parent: str | None
 
 
-@stripe_model
+@stripe_model(sparse=True)
 class PaymentIntentPaymentMethodOptions(StripeObject):
     """Payment-method-specific settings of the PaymentIntent."""
 

@@ -117,7 +117,7 @@ class SetupIntentManagedPayments(StripeObject):
     enabled: bool
 
 
-@stripe_model
+@stripe_model(sparse=True)
 class SetupIntentNextAction(StripeObject):
     """What the customer must do next; the hash named by ``type`` holds the details."""
 
@@ -245,7 +245,7 @@ class SetupIntentPaymentMethodConfigurationDetails(StripeObject):
     parent: str | None
 
 
-@stripe_model
+@stripe_model(sparse=True)
 class SetupIntentPaymentMethodOptions(StripeObject):
     """Payment-method-specific settings of the SetupIntent."""
 

@@ -210,7 +210,7 @@ class ApiErrorObject(StripeObject):
     type: Literal["api_error", "card_error", "idempotency_error", "invalid_request_error"] | str
 
 
-@stripe_model
+@stripe_model(sparse=True)
 class PaymentMethod(StripeObject):
     """A customer's payment instrument: a card, a bank account, a wallet ...
 

@@ -25,6 +25,7 @@ from ._shared import (
     ApiErrorObject,
     LinkedAccountOptions,
     PaymentMethod,
+    PaymentMethodConfigurationDetails,
     Shipping,
     _CardNetwork,
     _PaymentMethodType,
@@ -56,7 +57,6 @@ __all__ = [
     "PaymentIntentNextActionVerifyWithMicrodeposits",
     "PaymentIntentNextActionWechatPayDisplayQrCode",
     "PaymentIntentPaymentDetails",
-    "PaymentIntentPaymentMethodConfigurationDetails",
     "PaymentIntentPaymentMethodOptions",
     "PaymentIntentPaymentMethodOptionsCard",
     "PaymentIntentPaymentMethodOptionsCardInstallments",
@@ -126,7 +126,7 @@ class PaymentIntent(StripeObject):
     on_behalf_of: str | StripeObject | None
     payment_details: PaymentIntentPaymentDetails
     payment_method: str | PaymentMethod | None
-    payment_method_configuration_details: PaymentIntentPaymentMethodConfigurationDetails | None
+    payment_method_configuration_details: PaymentMethodConfigurationDetails | None
     payment_method_options: PaymentIntentPaymentMethodOptions | None
     payment_method_types: list[str]
     payment_record: str | StripeObject | None
@@ -424,14 +424,6 @@ class PaymentIntentPaymentDetails(StripeObject):
 
     customer_reference: str | None
     order_reference: str | None
-
-
-@stripe_model
-class PaymentIntentPaymentMethodConfigurationDetails(StripeObject):
-    """The payment method configuration used for this PaymentIntent."""
-
-    id: str
-    parent: str | None
 
 
 @stripe_model(sparse=True)

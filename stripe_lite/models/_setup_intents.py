@@ -20,7 +20,14 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from ._base import StripeObject, stripe_model
-from ._shared import ApiErrorObject, LinkedAccountOptions, PaymentMethod, _CardNetwork, _PaymentMethodType
+from ._shared import (
+    ApiErrorObject,
+    LinkedAccountOptions,
+    PaymentMethod,
+    PaymentMethodConfigurationDetails,
+    _CardNetwork,
+    _PaymentMethodType,
+)
 
 __all__ = [
     "SetupAttempt",
@@ -42,7 +49,6 @@ __all__ = [
     "SetupIntentNextActionVerifyWithMicrodeposits",
     "SetupIntentNextActionWechatPayDisplayQrCode",
     "SetupIntentNextActionWechatPayOfficialAccountParams",
-    "SetupIntentPaymentMethodConfigurationDetails",
     "SetupIntentPaymentMethodOptions",
     "SetupIntentPaymentMethodOptionsCard",
     "SetupIntentPaymentMethodOptionsCardMandateOptions",
@@ -82,7 +88,7 @@ class SetupIntent(StripeObject):
     next_action: SetupIntentNextAction | None
     on_behalf_of: str | StripeObject | None
     payment_method: str | PaymentMethod | None
-    payment_method_configuration_details: SetupIntentPaymentMethodConfigurationDetails | None
+    payment_method_configuration_details: PaymentMethodConfigurationDetails | None
     payment_method_options: SetupIntentPaymentMethodOptions | None
     payment_method_types: list[str]
     # Listed in the project's API description, not in Stripe's own reference.
@@ -235,14 +241,6 @@ class SetupIntentNextActionWechatPayOfficialAccountParams(StripeObject):
     paySign: str
     signType: str
     timeStamp: str
-
-
-@stripe_model
-class SetupIntentPaymentMethodConfigurationDetails(StripeObject):
-    """The payment method configuration used for this SetupIntent."""
-
-    id: str
-    parent: str | None
 
 
 @stripe_model(sparse=True)

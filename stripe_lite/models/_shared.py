@@ -28,6 +28,7 @@ __all__ = [
     "LinkedAccountOptions",
     "LinkedAccountOptionsFilters",
     "PaymentMethod",
+    "PaymentMethodConfigurationDetails",
     "PaymentMethodAcssDebit",
     "PaymentMethodAuBecsDebit",
     "PaymentMethodBacsDebit",
@@ -208,6 +209,14 @@ class ApiErrorObject(StripeObject):
     setup_intent: SetupIntent
     source: StripeObject
     type: Literal["api_error", "card_error", "idempotency_error", "invalid_request_error"] | str
+
+
+@stripe_model
+class PaymentMethodConfigurationDetails(StripeObject):
+    """The payment method configuration a PaymentIntent or SetupIntent used."""
+
+    id: str
+    parent: str | None
 
 
 @stripe_model(sparse=True)

@@ -169,12 +169,11 @@ def render_resource_module(source: str, resources: list[Resource], objects: dict
         if known != spec:
             raise ValueError(f"two different parameter objects are both named {name}")
     body = "\n".join(classes)
-    pages = sorted(
-        {p for p in ("ListPage", "SearchPage", "AsyncListPage", "AsyncSearchPage") if f"{p}," in body}
-        | {p for p in ("ListPage", "SearchPage", "AsyncListPager", "AsyncSearchPager") if f"{p}[" in body}
-    )
-    runtime_pages = [p for p in pages if f"            {p}," in body]
-    typing_pages = [p for p in pages if p not in runtime_pages]
+    # A list method passes its page class at run time; the async pager is only an annotation.
+    page_names = {"list": "ListPage", "search": "SearchPage"}
+    kinds = sorted({m.kind for r in resources for m in r.methods if m.kind in page_names})
+    runtime_pages = sorted(name for k in kinds for name in (page_names[k], f"Async{page_names[k]}"))
+    typing_pages = sorted({"list": "AsyncListPager", "search": "AsyncSearchPager"}[k] for k in kinds)
     lines = [
         HEADER.format(source=f"codegen/spec/{source}.py"),
         "from __future__ import annotations",

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from ._encoding import encode_form, encode_path_id, urlencode_pairs
+from ._encoding import encode_form, urlencode_pairs
 from ._version import __version__
 from .errors import (
     APIConnectionError,
@@ -367,11 +367,6 @@ class BaseClient:
         )
         request = self._http.build_request(method, url, headers=headers, content=content, timeout=timeout)
         return _Prepared(request, max_retries, method, path)
-
-    @staticmethod
-    def _path(template: str, *ids: tuple[str, str]) -> str:
-        """Fill a path template's ``{}`` slots with escaped ids given as (name, value)."""
-        return template.format(*(encode_path_id(value, name) for name, value in ids))
 
     # -- the exchange: send, retry, map, decode --------------------------------
 

@@ -100,6 +100,7 @@ class _SearchMixin:
     _rest: dict[str, Any]
     _params: dict[str, Any]
     has_more: bool
+    data: list[Any]
 
     @property
     def next_page(self) -> str | None:
@@ -120,8 +121,7 @@ class _SearchMixin:
         return {**self._params, "page": cursor}
 
     def _items_in_walk_order(self) -> list[Any]:
-        data: list[Any] = getattr(self, "data")  # noqa: B009 - slot declared in _Page
-        return data
+        return self.data  # search results only ever walk forwards
 
 
 # -- sync ---------------------------------------------------------------------

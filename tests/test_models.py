@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import copy
+import importlib
 import json
 import pickle
+import pkgutil
 import types
 import typing
 from pathlib import Path
@@ -38,20 +40,11 @@ from stripe_lite.models import (
 )
 from stripe_lite.models._base import _codec
 
+from .cases import model_cases
+
 PAYLOADS = Path(__file__).parent / "payloads"
 
-# Payload file -> (the model it decodes to, the dotted paths of the keys the
-# models do not know, planted on purpose to test that unknown data survives).
-CASES: dict[str, tuple[type[StripeObject], set[str]]] = {
-    "payment_intent": (PaymentIntent, {"future_field"}),
-    "payment_intent_requires_action": (PaymentIntent, set()),
-    "payment_intent_expanded": (PaymentIntent, set()),
-    "setup_intent": (SetupIntent, {"future_field"}),
-    "setup_intent_expanded": (SetupIntent, set()),
-    "setup_attempt": (SetupAttempt, {"risk_signals"}),
-    "payment_method": (PaymentMethod, {"card.issuer_bin_range"}),
-    "payment_intent_amount_details_line_item": (PaymentIntentAmountDetailsLineItem, {"carbon_offset"}),
-}
+CASES = model_cases()
 
 _MISSING = object()
 
@@ -470,7 +463,18 @@ def test_ids_where_objects_may_be_expanded_are_not_errors() -> None:
 # --- module layout --------------------------------------------------------------
 
 
-@pytest.mark.parametrize("module", [_shared, _setup_intents, _payment_intents])
+MODEL_MODULES = [
+    importlib.import_module(f"stripe_lite.models.{info.name}")
+    for info in pkgutil.iter_modules(models.__path__)
+    if info.name not in ("_base", "_converter")
+]
+
+
+def test_model_modules_are_found() -> None:
+    assert {_shared, _setup_intents, _payment_intents} <= set(MODEL_MODULES)
+
+
+@pytest.mark.parametrize("module", MODEL_MODULES, ids=lambda module: module.__name__)
 def test_module_exports_every_model_it_defines(module: types.ModuleType) -> None:
     defined = {
         name

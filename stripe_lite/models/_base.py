@@ -462,4 +462,3 @@ def _compile(target: Any, codec: _Codec) -> None:
     codec.attr_names = frozenset(codec.field_names) | _SPARSE_FIELDS.get(cls, frozenset())
     codec.decode = namespace["decode"]
     codec.encode = namespace["encode"]
-

@@ -135,6 +135,7 @@ _CardNetwork = Literal[
     "visa",
 ]
 
+
 @stripe_model
 class Address(StripeObject):
     """A postal address; every part may be null."""

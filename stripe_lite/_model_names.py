@@ -117,6 +117,8 @@ MODEL_NAMES: tuple[str, ...] = (
     "PaymentMethodUsBankAccountStatusDetails",
     "PaymentMethodUsBankAccountStatusDetailsBlocked",
     "Shipping",
+    "BankAccount",
+    "Card",
     "ConfirmationToken",
     "Token",
 )

@@ -41,7 +41,7 @@ from ._shared import *  # noqa: F403
 from ._shared import PaymentMethod
 from ._shared import __all__ as _shared_all
 from ._tokens import *  # noqa: F403
-from ._tokens import ConfirmationToken, Token
+from ._tokens import BankAccount, Card, ConfirmationToken, Token
 from ._tokens import __all__ as _tokens_all
 
 if TYPE_CHECKING:
@@ -49,6 +49,8 @@ if TYPE_CHECKING:
 
 # The one table from an object's "object" value to its model.
 OBJECT_MODELS: dict[str, type[StripeObject]] = {
+    "bank_account": BankAccount,
+    "card": Card,
     "confirmation_token": ConfirmationToken,
     "financial_connections.account": FinancialConnectionsAccount,
     "financial_connections.account_owner": FinancialConnectionsAccountOwner,

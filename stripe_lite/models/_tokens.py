@@ -1,4 +1,4 @@
-"""Tokens and ConfirmationTokens."""
+"""Tokens, ConfirmationTokens, and the card and bank account objects tokens carry."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from typing import Literal
 from ._base import StripeObject, stripe_model
 
 __all__ = [
+    "BankAccount",
+    "Card",
     "ConfirmationToken",
     "Token",
 ]
@@ -26,3 +28,19 @@ class Token(StripeObject):
 
     id: str
     object: Literal["token"]
+
+
+@stripe_model
+class BankAccount(StripeObject):
+    """A bank account: of a token, or an external account payouts go to."""
+
+    id: str
+    object: Literal["bank_account"]
+
+
+@stripe_model
+class Card(StripeObject):
+    """A card: of a token, or an external account (debit card) payouts go to."""
+
+    id: str
+    object: Literal["card"]

@@ -178,7 +178,9 @@ def render_resource_module(source: str, resources: list[Resource], objects: dict
         HEADER.format(source=f"codegen/spec/{source}.py"),
         "from __future__ import annotations",
         "",
-        "from typing import TYPE_CHECKING, Any, Literal" if "Literal[" in body else "from typing import TYPE_CHECKING, Any",
+        "from typing import TYPE_CHECKING, Any, Literal"
+        if "Literal[" in body
+        else "from typing import TYPE_CHECKING, Any",
         "",
         "from .._base_client import RequestOptions",
     ]
@@ -186,7 +188,11 @@ def render_resource_module(source: str, resources: list[Resource], objects: dict
         lines.append("from .._encoding import encode_path_id")
     if runtime_pages:
         lines.append(f"from .._pagination import {', '.join(runtime_pages)}")
-    lines += [f"from ..models import {', '.join(sorted(models))}", "from ._service import AsyncService, SyncService", ""]
+    lines += [
+        f"from ..models import {', '.join(sorted(models))}",
+        "from ._service import AsyncService, SyncService",
+        "",
+    ]
     lines += ["if TYPE_CHECKING:"]
     stdlib = typing_imports(body)
     lines += [f"    {line}" for line in stdlib]
@@ -195,16 +201,12 @@ def render_resource_module(source: str, resources: list[Resource], objects: dict
     lines.append("    from .._base_client import Timeout")
     if typing_pages:
         lines.append(f"    from .._pagination import {', '.join(typing_pages)}")
-    named = [name for name in sorted(used_objects) if re.search(rf"\b{name}\b", body)]
+    named = [name for name in sorted(used_objects, key=str.lower) if re.search(rf"\b{name}\b", body)]
     if named:
-        one_line = f"    from ..params import {', '.join(named)}"
-        if len(one_line) <= 120:
-            lines.append(one_line)
-        else:
-            lines += ["    from ..params import (", *(f"        {name}," for name in named), "    )"]
+        lines += import_lines("..params", named)
     lines.append("")
     names = [n for r in resources for n in (r.class_name, f"Async{r.class_name}")]
-    lines.append("__all__ = [" + ", ".join(f'"{n}"' for n in sorted(names)) + "]")
+    lines += all_lines(sorted(names))
     return "\n".join(lines) + "\n" + body + "\n"
 
 
@@ -247,11 +249,27 @@ def render_params_module(objects: dict[str, Obj]) -> str:
         lines.append(f"from typing import {', '.join(from_typing)}")
     extensions = [name for name in ("Required",) if f"{name}[" in body]
     lines += ["", f"from typing_extensions import {', '.join([*extensions, 'TypedDict'])}", ""]
-    lines.append("__all__ = [" + ", ".join(f'"{n}"' for n in sorted(objects)) + "]")
+    lines += all_lines(sorted(objects))
     return "\n".join(lines) + "\n" + body + "\n"
 
 
+def all_lines(names: list[str]) -> list[str]:
+    """``__all__``, wrapped as ruff formats it."""
+    one_line = "__all__ = [" + ", ".join(f'"{n}"' for n in names) + "]"
+    if len(one_line) <= 120:
+        return [one_line]
+    return ["__all__ = [", *(f'    "{n}",' for n in names), "]"]
+
+
 # -- namespaces ----------------------------------------------------------------
+
+
+def import_lines(module: str, names: list[str]) -> list[str]:
+    """An indented ``from module import ...``, wrapped as ruff formats it."""
+    one_line = f"    from {module} import {', '.join(names)}"
+    if len(one_line) <= 120:
+        return [one_line]
+    return [f"    from {module} import (", *(f"        {name}," for name in names), "    )"]
 
 
 def render_namespaces(found: list[tuple[str, list[Resource]]]) -> str:
@@ -264,9 +282,15 @@ def render_namespaces(found: list[tuple[str, list[Resource]]]) -> str:
                 nested.setdefault(resource.namespace, []).append(entry)
             else:
                 top.append(entry)
-    imports = []
-    for source, _, resource in sorted(top + [e for v in nested.values() for e in v], key=lambda e: e[0]):
-        imports.append(f"    from .{source} import Async{resource.class_name}, {resource.class_name}")
+    by_source: dict[str, list[str]] = {}
+    for source, _, resource in top + [e for v in nested.values() for e in v]:
+        by_source.setdefault(source, [])
+        by_source[source] += [f"Async{resource.class_name}", resource.class_name]
+    imports = [
+        line
+        for source in sorted(by_source)
+        for line in import_lines(f".{source}", sorted(by_source[source], key=str.lower))
+    ]
 
     def prop(attr: str, cls: str, source: str | None, doc: str, owner: str) -> list[str]:
         lines = ["    @cached_property", f"    def {attr}(self) -> {cls}:", f'        """{doc}"""']
@@ -304,7 +328,7 @@ def render_namespaces(found: list[tuple[str, list[Resource]]]) -> str:
         "from typing import TYPE_CHECKING, Any" if nested else "from typing import TYPE_CHECKING",
         "",
         "if TYPE_CHECKING:",
-        *sorted(imports),
+        *imports,
     ]
     return "\n".join(lines) + "\n" + "\n".join(out) + "\n"
 
@@ -338,9 +362,7 @@ def generate() -> dict[Path, str]:
 
 def stale_files() -> list[Path]:
     """Generated files whose checked-in text differs from what the specs give."""
-    return [
-        path for path, text in generate().items() if not path.exists() or path.read_text(encoding="utf-8") != text
-    ]
+    return [path for path, text in generate().items() if not path.exists() or path.read_text(encoding="utf-8") != text]
 
 
 def main(argv: list[str]) -> int:

@@ -6,11 +6,204 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
+from decimal import Decimal
 from typing import Any, Literal
 
 from typing_extensions import Required, TypedDict
 
-__all__ = ["AddressParam", "AmountDetailsLineItemCommodityCodeParam", "AmountDetailsLineItemKlarnaParam", "AmountDetailsLineItemParam", "AmountDetailsLineItemPaymentMethodOptionsParam", "AmountDetailsLineItemPaypalParam", "AmountDetailsShippingParam", "AmountDetailsTaxParam", "AutomaticPaymentMethodsParam", "BillingDetailsParam", "DateOfBirthParam", "FinancialConnectionsFiltersParam", "FinancialConnectionsOptionsParam", "KlarnaOnDemandParam", "MandateDataCustomerAcceptanceParam", "MandateDataOnlineParam", "MandateDataParam", "PaymentIntentAcssDebitMandateOptionsParam", "PaymentIntentAmountDetailsParam", "PaymentIntentCustomerBalanceBankTransferParam", "PaymentIntentCustomerBalanceEuBankTransferParam", "PaymentIntentHooksInputsParam", "PaymentIntentHooksParam", "PaymentIntentHooksTaxParam", "PaymentIntentPaymentDetailsParam", "PaymentIntentPaymentMethodOptionsAcssDebitParam", "PaymentIntentPaymentMethodOptionsAffirmParam", "PaymentIntentPaymentMethodOptionsAfterpayClearpayParam", "PaymentIntentPaymentMethodOptionsAuBecsDebitParam", "PaymentIntentPaymentMethodOptionsBacsDebitParam", "PaymentIntentPaymentMethodOptionsCardInstallmentPlanParam", "PaymentIntentPaymentMethodOptionsCardInstallmentsParam", "PaymentIntentPaymentMethodOptionsCardMandateOptionsParam", "PaymentIntentPaymentMethodOptionsCardParam", "PaymentIntentPaymentMethodOptionsCustomerBalanceParam", "PaymentIntentPaymentMethodOptionsKlarnaParam", "PaymentIntentPaymentMethodOptionsLinkParam", "PaymentIntentPaymentMethodOptionsParam", "PaymentIntentPaymentMethodOptionsSepaDebitParam", "PaymentIntentPaymentMethodOptionsUsBankAccountParam", "PaymentIntentRadarOptionsParam", "PaymentIntentShippingParam", "PaymentIntentTransferAmountParam", "PaymentIntentTransferDataParam", "PaymentIntentTransferPaymentDataParam", "PaymentIntentUpdateTransferDataParam", "PaymentMethodDataAcssDebitParam", "PaymentMethodDataAuBecsDebitParam", "PaymentMethodDataBacsDebitParam", "PaymentMethodDataBoletoParam", "PaymentMethodDataEpsParam", "PaymentMethodDataFpxParam", "PaymentMethodDataIdealParam", "PaymentMethodDataKlarnaParam", "PaymentMethodDataNaverPayParam", "PaymentMethodDataNzBankAccountParam", "PaymentMethodDataP24Param", "PaymentMethodDataParam", "PaymentMethodDataPaytoParam", "PaymentMethodDataSepaDebitParam", "PaymentMethodDataSofortParam", "PaymentMethodDataUpiMandateOptionsParam", "PaymentMethodDataUpiParam", "PaymentMethodDataUsBankAccountParam", "RadarOptionsParam", "RangeQueryParam", "ReferencePrefixMandateOptionsParam", "SetupIntentAcssDebitMandateOptionsParam", "SetupIntentPaymentMethodOptionsAcssDebitParam", "SetupIntentPaymentMethodOptionsBacsDebitParam", "SetupIntentPaymentMethodOptionsCardMandateOptionsParam", "SetupIntentPaymentMethodOptionsCardParam", "SetupIntentPaymentMethodOptionsParam", "SetupIntentPaymentMethodOptionsPaypalParam", "SetupIntentPaymentMethodOptionsSepaDebitParam", "SetupIntentPaymentMethodOptionsUsBankAccountParam", "SetupIntentSingleUseParam", "UsBankAccountMandateOptionsParam", "UsBankAccountNetworksParam"]
+__all__ = [
+    "AddressParam",
+    "AmountDetailsLineItemCommodityCodeParam",
+    "AmountDetailsLineItemKlarnaParam",
+    "AmountDetailsLineItemParam",
+    "AmountDetailsLineItemPaymentMethodOptionsParam",
+    "AmountDetailsLineItemPaypalParam",
+    "AmountDetailsShippingParam",
+    "AmountDetailsTaxParam",
+    "AutomaticPaymentMethodsParam",
+    "BillingDetailsParam",
+    "DateOfBirthParam",
+    "FinancialConnectionsAccountHolderFilterParam",
+    "FinancialConnectionsFiltersParam",
+    "FinancialConnectionsOptionsParam",
+    "FinancialConnectionsSessionAccountHolderParam",
+    "FinancialConnectionsSessionFiltersParam",
+    "IssuingAddressParam",
+    "IssuingCardCancelAfterParam",
+    "IssuingCardLifecycleControlsParam",
+    "IssuingCardPinParam",
+    "IssuingCardShippingAddressValidationParam",
+    "IssuingCardShippingCustomsParam",
+    "IssuingCardShippingParam",
+    "IssuingCardSpendingControlsParam",
+    "IssuingCardholderBillingParam",
+    "IssuingCardholderCardIssuingParam",
+    "IssuingCardholderCompanyParam",
+    "IssuingCardholderIndividualParam",
+    "IssuingCardholderSpendingControlsParam",
+    "IssuingCardholderUserTermsAcceptanceParam",
+    "IssuingCardholderVerificationDocumentParam",
+    "IssuingCardholderVerificationParam",
+    "IssuingDisputeEvidenceCanceledParam",
+    "IssuingDisputeEvidenceDuplicateParam",
+    "IssuingDisputeEvidenceFraudulentParam",
+    "IssuingDisputeEvidenceMerchandiseNotAsDescribedParam",
+    "IssuingDisputeEvidenceNoValidAuthorizationParam",
+    "IssuingDisputeEvidenceNotReceivedParam",
+    "IssuingDisputeEvidenceOtherParam",
+    "IssuingDisputeEvidenceParam",
+    "IssuingDisputeEvidenceServiceNotAsDescribedParam",
+    "IssuingDisputeTreasuryParam",
+    "IssuingPersonalizationDesignCarrierTextParam",
+    "IssuingPersonalizationDesignPreferencesFilterParam",
+    "IssuingPersonalizationDesignPreferencesParam",
+    "IssuingSpendingLimitParam",
+    "KlarnaOnDemandParam",
+    "MandateDataCustomerAcceptanceParam",
+    "MandateDataOnlineParam",
+    "MandateDataParam",
+    "PaymentIntentAcssDebitMandateOptionsParam",
+    "PaymentIntentAmountDetailsParam",
+    "PaymentIntentCustomerBalanceBankTransferParam",
+    "PaymentIntentCustomerBalanceEuBankTransferParam",
+    "PaymentIntentHooksInputsParam",
+    "PaymentIntentHooksParam",
+    "PaymentIntentHooksTaxParam",
+    "PaymentIntentPaymentDetailsParam",
+    "PaymentIntentPaymentMethodOptionsAcssDebitParam",
+    "PaymentIntentPaymentMethodOptionsAffirmParam",
+    "PaymentIntentPaymentMethodOptionsAfterpayClearpayParam",
+    "PaymentIntentPaymentMethodOptionsAuBecsDebitParam",
+    "PaymentIntentPaymentMethodOptionsBacsDebitParam",
+    "PaymentIntentPaymentMethodOptionsCardInstallmentPlanParam",
+    "PaymentIntentPaymentMethodOptionsCardInstallmentsParam",
+    "PaymentIntentPaymentMethodOptionsCardMandateOptionsParam",
+    "PaymentIntentPaymentMethodOptionsCardParam",
+    "PaymentIntentPaymentMethodOptionsCustomerBalanceParam",
+    "PaymentIntentPaymentMethodOptionsKlarnaParam",
+    "PaymentIntentPaymentMethodOptionsLinkParam",
+    "PaymentIntentPaymentMethodOptionsParam",
+    "PaymentIntentPaymentMethodOptionsSepaDebitParam",
+    "PaymentIntentPaymentMethodOptionsUsBankAccountParam",
+    "PaymentIntentRadarOptionsParam",
+    "PaymentIntentShippingParam",
+    "PaymentIntentTransferAmountParam",
+    "PaymentIntentTransferDataParam",
+    "PaymentIntentTransferPaymentDataParam",
+    "PaymentIntentUpdateTransferDataParam",
+    "PaymentLinkAdjustableQuantityParam",
+    "PaymentLinkAfterCompletionHostedConfirmationParam",
+    "PaymentLinkAfterCompletionParam",
+    "PaymentLinkAfterCompletionRedirectParam",
+    "PaymentLinkAutomaticTaxParam",
+    "PaymentLinkCardRestrictionsParam",
+    "PaymentLinkCardRestrictionsUpdateParam",
+    "PaymentLinkCompletedSessionsParam",
+    "PaymentLinkConsentCollectionParam",
+    "PaymentLinkCustomFieldDropdownOptionParam",
+    "PaymentLinkCustomFieldDropdownParam",
+    "PaymentLinkCustomFieldLabelParam",
+    "PaymentLinkCustomFieldNumericParam",
+    "PaymentLinkCustomFieldParam",
+    "PaymentLinkCustomFieldTextParam",
+    "PaymentLinkCustomTextAfterSubmitParam",
+    "PaymentLinkCustomTextParam",
+    "PaymentLinkCustomTextShippingAddressParam",
+    "PaymentLinkCustomTextSubmitParam",
+    "PaymentLinkCustomTextTermsOfServiceAcceptanceParam",
+    "PaymentLinkInvoiceCreationParam",
+    "PaymentLinkInvoiceCustomFieldParam",
+    "PaymentLinkInvoiceDataParam",
+    "PaymentLinkInvoiceRenderingOptionsParam",
+    "PaymentLinkIssuerParam",
+    "PaymentLinkLineItemParam",
+    "PaymentLinkLineItemUpdateParam",
+    "PaymentLinkManagedPaymentsParam",
+    "PaymentLinkNameCollectionBusinessParam",
+    "PaymentLinkNameCollectionIndividualParam",
+    "PaymentLinkNameCollectionParam",
+    "PaymentLinkOptionalItemParam",
+    "PaymentLinkPaymentIntentDataParam",
+    "PaymentLinkPaymentIntentDataUpdateParam",
+    "PaymentLinkPaymentMethodOptionsCardParam",
+    "PaymentLinkPaymentMethodOptionsCardUpdateParam",
+    "PaymentLinkPaymentMethodOptionsParam",
+    "PaymentLinkPaymentMethodOptionsUpdateParam",
+    "PaymentLinkPaymentMethodReuseAgreementParam",
+    "PaymentLinkPhoneNumberCollectionParam",
+    "PaymentLinkPriceDataParam",
+    "PaymentLinkPriceRecurringParam",
+    "PaymentLinkProductDataParam",
+    "PaymentLinkProductTaxDetailsParam",
+    "PaymentLinkRestrictionsParam",
+    "PaymentLinkShippingAddressCollectionParam",
+    "PaymentLinkShippingOptionParam",
+    "PaymentLinkSubscriptionDataParam",
+    "PaymentLinkSubscriptionDataUpdateParam",
+    "PaymentLinkSubscriptionInvoiceSettingsParam",
+    "PaymentLinkTaxIdCollectionParam",
+    "PaymentLinkTransferDataParam",
+    "PaymentLinkTransferDataUpdateParam",
+    "PaymentLinkTrialEndBehaviorParam",
+    "PaymentLinkTrialSettingsParam",
+    "PaymentMethodDataAcssDebitParam",
+    "PaymentMethodDataAuBecsDebitParam",
+    "PaymentMethodDataBacsDebitParam",
+    "PaymentMethodDataBoletoParam",
+    "PaymentMethodDataEpsParam",
+    "PaymentMethodDataFpxParam",
+    "PaymentMethodDataIdealParam",
+    "PaymentMethodDataKlarnaParam",
+    "PaymentMethodDataNaverPayParam",
+    "PaymentMethodDataNzBankAccountParam",
+    "PaymentMethodDataP24Param",
+    "PaymentMethodDataParam",
+    "PaymentMethodDataPaytoParam",
+    "PaymentMethodDataSepaDebitParam",
+    "PaymentMethodDataSofortParam",
+    "PaymentMethodDataUpiMandateOptionsParam",
+    "PaymentMethodDataUpiParam",
+    "PaymentMethodDataUsBankAccountParam",
+    "RadarOptionsParam",
+    "RangeQueryParam",
+    "ReferencePrefixMandateOptionsParam",
+    "SetupIntentAcssDebitMandateOptionsParam",
+    "SetupIntentPaymentMethodOptionsAcssDebitParam",
+    "SetupIntentPaymentMethodOptionsBacsDebitParam",
+    "SetupIntentPaymentMethodOptionsCardMandateOptionsParam",
+    "SetupIntentPaymentMethodOptionsCardParam",
+    "SetupIntentPaymentMethodOptionsParam",
+    "SetupIntentPaymentMethodOptionsPaypalParam",
+    "SetupIntentPaymentMethodOptionsSepaDebitParam",
+    "SetupIntentPaymentMethodOptionsUsBankAccountParam",
+    "SetupIntentSingleUseParam",
+    "TokenAccountCompanyParam",
+    "TokenAccountCompanyVerificationParam",
+    "TokenAccountIndividualParam",
+    "TokenAccountIndividualRelationshipParam",
+    "TokenAccountParam",
+    "TokenBankAccountParam",
+    "TokenCardNetworksParam",
+    "TokenCardParam",
+    "TokenCvcUpdateParam",
+    "TokenDateParam",
+    "TokenDeclarationParam",
+    "TokenJapanAddressParam",
+    "TokenPersonAdditionalTosAcceptancesParam",
+    "TokenPersonDocumentFilesParam",
+    "TokenPersonDocumentsParam",
+    "TokenPersonEthnicityDetailsParam",
+    "TokenPersonParam",
+    "TokenPersonRaceDetailsParam",
+    "TokenPersonRelationshipParam",
+    "TokenPersonTosAcceptanceParam",
+    "TokenPersonUsCfpbDataParam",
+    "TokenPersonVerificationParam",
+    "TokenPiiParam",
+    "TokenVerificationDocumentParam",
+    "UsBankAccountMandateOptionsParam",
+    "UsBankAccountNetworksParam",
+]
 
 
 class AddressParam(TypedDict, total=False):
@@ -148,6 +341,17 @@ class DateOfBirthParam(TypedDict, total=False):
     """Four-digit year of birth."""
 
 
+class FinancialConnectionsAccountHolderFilterParam(TypedDict, total=False):
+    """Whose accounts to list (account and customer exclude each other)."""
+
+    account: str
+    """Only accounts of this connected account."""
+    customer: str
+    """Only accounts of this customer."""
+    customer_account: str
+    """Only accounts of the customer this Account stands for."""
+
+
 class FinancialConnectionsFiltersParam(TypedDict, total=False):
     """Which accounts the customer may link."""
 
@@ -166,6 +370,396 @@ class FinancialConnectionsOptionsParam(TypedDict, total=False):
     """The data to fetch at link time."""
     return_url: str
     """Where to send the customer after an OAuth authorization."""
+
+
+class FinancialConnectionsSessionAccountHolderParam(TypedDict, total=False):
+    """The owner of the accounts the session collects."""
+
+    type: Required[Literal["account", "customer"]]
+    """Whose accounts to collect: a connected account's or a customer's."""
+    account: str
+    """The connected account whose accounts to collect (when type is account)."""
+    customer: str
+    """The customer whose accounts to collect (when type is customer)."""
+    customer_account: str
+    """The Account standing for the customer (when type is customer)."""
+
+
+class FinancialConnectionsSessionFiltersParam(TypedDict, total=False):
+    """Which accounts the customer may link."""
+
+    countries: Sequence[str]
+    """Only institutions in these countries (two-letter codes)."""
+    account_subcategories: Sequence[Literal["checking", "credit_card", "line_of_credit", "mortgage", "savings"]]
+    """Only accounts of these subcategories."""
+
+
+class IssuingAddressParam(TypedDict, total=False):
+    """A postal address whose city, country, first line and postal code are required."""
+
+    city: Required[str]
+    """City, district, suburb, town or village."""
+    country: Required[str]
+    """Two-letter country code (ISO 3166-1 alpha-2)."""
+    line1: Required[str]
+    """Address line 1, such as the street, PO box or company name."""
+    line2: str
+    """Address line 2, such as the apartment, suite, unit or building."""
+    postal_code: Required[str]
+    """ZIP or postal code."""
+    state: str
+    """State, county, province or region (ISO 3166-2)."""
+
+
+class IssuingCardCancelAfterParam(TypedDict, total=False):
+    """When a card is canceled automatically."""
+
+    payment_count: Required[int]
+    """Cancel the card after this many non-zero payment authorizations and transactions."""
+
+
+class IssuingCardLifecycleControlsParam(TypedDict, total=False):
+    """Rules for a card's lifecycle, such as automatic cancellation."""
+
+    cancel_after: Required[IssuingCardCancelAfterParam]
+    """When to cancel the card automatically."""
+
+
+class IssuingCardPinParam(TypedDict, total=False):
+    """A card's PIN."""
+
+    encrypted_number: str
+    """The new PIN, encrypted under Stripe's public key."""
+
+
+class IssuingCardShippingAddressValidationParam(TypedDict, total=False):
+    """Address validation settings."""
+
+    mode: Required[Literal["disabled", "normalization_only", "validation_and_normalization"]]
+    """How much validation and normalization the address gets."""
+
+
+class IssuingCardShippingCustomsParam(TypedDict, total=False):
+    """Customs details of a shipment."""
+
+    eori_number: str
+    """The EORI number for customs; required for bulk shipments to Europe."""
+
+
+class IssuingCardShippingParam(TypedDict, total=False):
+    """Where and how a physical card is shipped."""
+
+    address: Required[IssuingAddressParam]
+    """Where the card is shipped."""
+    name: Required[str]
+    """The name on the shipping label."""
+    address_validation: IssuingCardShippingAddressValidationParam
+    """Address validation settings."""
+    business_name: str
+    """The business name on the shipping label (API 2026-07-29 and later)."""
+    customs: IssuingCardShippingCustomsParam
+    """Customs details of the shipment."""
+    phone_number: str
+    """The recipient's phone number."""
+    require_signature: bool
+    """Whether delivery needs a signature."""
+    service: Literal["express", "priority", "standard"]
+    """The shipping service."""
+    type: Literal["bulk", "individual"]
+    """The packaging: one card per package or in bulk."""
+
+
+class IssuingCardSpendingControlsParam(TypedDict, total=False):
+    """Rules that control spending on a card."""
+
+    allowed_card_presences: Sequence[Literal["not_present", "present"]]
+    """Card presences to allow (present, not_present); others decline."""
+    allowed_categories: Sequence[str]
+    """Merchant categories (MCC group names such as 'taxicabs_limousines') to allow; all others are declined."""
+    allowed_merchant_countries: Sequence[str]
+    """Merchant countries (ISO 3166-1 alpha-2) to allow; others decline."""
+    blocked_card_presences: Sequence[Literal["not_present", "present"]]
+    """Card presences to decline (present, not_present)."""
+    blocked_categories: Sequence[str]
+    """Merchant categories (MCC group names such as 'taxicabs_limousines') to decline; all others are allowed."""
+    blocked_merchant_countries: Sequence[str]
+    """Merchant countries (ISO 3166-1 alpha-2) to decline."""
+    spending_limits: Sequence[IssuingSpendingLimitParam]
+    """Spending limits of this card and the cards it replaced."""
+
+
+class IssuingCardholderBillingParam(TypedDict, total=False):
+    """The cardholder's billing details."""
+
+    address: Required[IssuingAddressParam]
+    """The cardholder's billing address."""
+
+
+class IssuingCardholderCardIssuingParam(TypedDict, total=False):
+    """Card-issuing program details of an individual cardholder."""
+
+    user_terms_acceptance: IssuingCardholderUserTermsAcceptanceParam
+    """Acceptance of the Authorized User Terms (required for Celtic-backed cards)."""
+
+
+class IssuingCardholderCompanyParam(TypedDict, total=False):
+    """Details of a company cardholder."""
+
+    tax_id: str
+    """The company's business ID number."""
+
+
+class IssuingCardholderIndividualParam(TypedDict, total=False):
+    """Details of an individual cardholder."""
+
+    card_issuing: IssuingCardholderCardIssuingParam
+    """Card-issuing program details."""
+    dob: DateOfBirthParam
+    """The cardholder's date of birth (they must be older than 13)."""
+    first_name: str
+    """First name; required before cards are activated."""
+    last_name: str
+    """Last name; required before cards are activated."""
+    verification: IssuingCardholderVerificationParam
+    """A government-issued ID of the cardholder."""
+
+
+class IssuingCardholderSpendingControlsParam(TypedDict, total=False):
+    """Rules that control spending across a cardholder's cards."""
+
+    allowed_card_presences: Sequence[Literal["not_present", "present"]]
+    """Card presences to allow (present, not_present); others decline."""
+    allowed_categories: Sequence[str]
+    """Merchant categories (MCC group names such as 'taxicabs_limousines') to allow; all others are declined."""
+    allowed_merchant_countries: Sequence[str]
+    """Merchant countries (ISO 3166-1 alpha-2) to allow; others decline."""
+    blocked_card_presences: Sequence[Literal["not_present", "present"]]
+    """Card presences to decline (present, not_present)."""
+    blocked_categories: Sequence[str]
+    """Merchant categories (MCC group names such as 'taxicabs_limousines') to decline; all others are allowed."""
+    blocked_merchant_countries: Sequence[str]
+    """Merchant countries (ISO 3166-1 alpha-2) to decline."""
+    spending_limits: Sequence[IssuingSpendingLimitParam]
+    """Spending limits across all of the cardholder's cards."""
+    spending_limits_currency: str
+    """The currency of the limits' amounts (default: your account's)."""
+
+
+class IssuingCardholderUserTermsAcceptanceParam(TypedDict, total=False):
+    """The cardholder's acceptance of the Authorized User Terms."""
+
+    date: int | datetime
+    """When the cardholder accepted the Authorized User Terms."""
+    ip: str
+    """The IP address from which the cardholder accepted the terms."""
+    user_agent: str | Literal[""]
+    """The user agent of the browser in which the cardholder accepted the terms."""
+
+
+class IssuingCardholderVerificationDocumentParam(TypedDict, total=False):
+    """A passport or local ID card."""
+
+    back: str
+    """The ID of a File (purpose identity_document) with the back of the ID."""
+    front: str
+    """The ID of a File (purpose identity_document) with the front of the ID."""
+
+
+class IssuingCardholderVerificationParam(TypedDict, total=False):
+    """A government-issued ID of the cardholder."""
+
+    document: IssuingCardholderVerificationDocumentParam
+    """An identity document."""
+
+
+class IssuingDisputeEvidenceCanceledParam(TypedDict, total=False):
+    """Evidence for a dispute with reason `canceled`."""
+
+    additional_documentation: str | Literal[""]
+    """The ID of an uploaded File with more documentation for the dispute."""
+    canceled_at: int | datetime | Literal[""]
+    """When the order was canceled."""
+    cancellation_policy_provided: bool | Literal[""]
+    """Whether the cardholder was shown a cancellation policy."""
+    cancellation_reason: str | Literal[""]
+    """Why the order was canceled."""
+    expected_at: int | datetime | Literal[""]
+    """When the cardholder expected to receive the product."""
+    explanation: str | Literal[""]
+    """Why the cardholder disputes this transaction, in their words or yours."""
+    product_description: str | Literal[""]
+    """What was bought: the merchandise or service."""
+    product_type: Literal["merchandise", "service"] | Literal[""]
+    """Whether the purchase was merchandise or a service."""
+    return_status: Literal["merchant_rejected", "successful"] | Literal[""]
+    """How the cardholder's attempt to return the product ended."""
+    returned_at: int | datetime | Literal[""]
+    """When the product was returned, or the return was attempted."""
+
+
+class IssuingDisputeEvidenceDuplicateParam(TypedDict, total=False):
+    """Evidence for a dispute with reason `duplicate`."""
+
+    additional_documentation: str | Literal[""]
+    """The ID of an uploaded File with more documentation for the dispute."""
+    card_statement: str | Literal[""]
+    """The ID of an uploaded card statement showing the earlier payment."""
+    cash_receipt: str | Literal[""]
+    """The ID of an uploaded receipt showing the product was paid in cash."""
+    check_image: str | Literal[""]
+    """The ID of an uploaded image of both sides of the check that paid."""
+    explanation: str | Literal[""]
+    """Why the cardholder disputes this transaction, in their words or yours."""
+    original_transaction: str
+    """The ID of the original, undisputed transaction (ipi_...) this one duplicates."""
+
+
+class IssuingDisputeEvidenceFraudulentParam(TypedDict, total=False):
+    """Evidence for a dispute with reason `fraudulent`."""
+
+    additional_documentation: str | Literal[""]
+    """The ID of an uploaded File with more documentation for the dispute."""
+    explanation: str | Literal[""]
+    """Why the cardholder disputes this transaction, in their words or yours."""
+
+
+class IssuingDisputeEvidenceMerchandiseNotAsDescribedParam(TypedDict, total=False):
+    """Evidence for a dispute with reason `merchandise_not_as_described`."""
+
+    additional_documentation: str | Literal[""]
+    """The ID of an uploaded File with more documentation for the dispute."""
+    explanation: str | Literal[""]
+    """Why the cardholder disputes this transaction, in their words or yours."""
+    received_at: int | datetime | Literal[""]
+    """When the product was received."""
+    return_description: str | Literal[""]
+    """How the cardholder tried to return the product."""
+    return_status: Literal["merchant_rejected", "successful"] | Literal[""]
+    """How the cardholder's attempt to return the product ended."""
+    returned_at: int | datetime | Literal[""]
+    """When the product was returned, or the return was attempted."""
+
+
+class IssuingDisputeEvidenceNoValidAuthorizationParam(TypedDict, total=False):
+    """Evidence for a dispute with reason `no_valid_authorization`."""
+
+    additional_documentation: str | Literal[""]
+    """The ID of an uploaded File with more documentation for the dispute."""
+    explanation: str | Literal[""]
+    """Why the cardholder disputes this transaction, in their words or yours."""
+
+
+class IssuingDisputeEvidenceNotReceivedParam(TypedDict, total=False):
+    """Evidence for a dispute with reason `not_received`."""
+
+    additional_documentation: str | Literal[""]
+    """The ID of an uploaded File with more documentation for the dispute."""
+    expected_at: int | datetime | Literal[""]
+    """When the cardholder expected to receive the product."""
+    explanation: str | Literal[""]
+    """Why the cardholder disputes this transaction, in their words or yours."""
+    product_description: str | Literal[""]
+    """What was bought: the merchandise or service."""
+    product_type: Literal["merchandise", "service"] | Literal[""]
+    """Whether the purchase was merchandise or a service."""
+
+
+class IssuingDisputeEvidenceOtherParam(TypedDict, total=False):
+    """Evidence for a dispute with reason `other`."""
+
+    additional_documentation: str | Literal[""]
+    """The ID of an uploaded File with more documentation for the dispute."""
+    explanation: str | Literal[""]
+    """Why the cardholder disputes this transaction, in their words or yours."""
+    product_description: str | Literal[""]
+    """What was bought: the merchandise or service."""
+    product_type: Literal["merchandise", "service"] | Literal[""]
+    """Whether the purchase was merchandise or a service."""
+
+
+class IssuingDisputeEvidenceParam(TypedDict, total=False):
+    """The evidence of a dispute: its reason and the evidence for that reason."""
+
+    canceled: IssuingDisputeEvidenceCanceledParam | Literal[""]
+    """Evidence when the reason is `canceled`."""
+    duplicate: IssuingDisputeEvidenceDuplicateParam | Literal[""]
+    """Evidence when the reason is `duplicate`."""
+    fraudulent: IssuingDisputeEvidenceFraudulentParam | Literal[""]
+    """Evidence when the reason is `fraudulent`."""
+    merchandise_not_as_described: IssuingDisputeEvidenceMerchandiseNotAsDescribedParam | Literal[""]
+    """Evidence when the reason is `merchandise_not_as_described`."""
+    no_valid_authorization: IssuingDisputeEvidenceNoValidAuthorizationParam | Literal[""]
+    """Evidence when the reason is `no_valid_authorization`."""
+    not_received: IssuingDisputeEvidenceNotReceivedParam | Literal[""]
+    """Evidence when the reason is `not_received`."""
+    other: IssuingDisputeEvidenceOtherParam | Literal[""]
+    """Evidence when the reason is `other`."""
+    reason: Literal["canceled", "duplicate", "fraudulent", "merchandise_not_as_described", "no_valid_authorization", "not_received", "other", "service_not_as_described"]
+    """Why the dispute is filed; put the evidence under the key of the same name."""
+    service_not_as_described: IssuingDisputeEvidenceServiceNotAsDescribedParam | Literal[""]
+    """Evidence when the reason is `service_not_as_described`."""
+
+
+class IssuingDisputeEvidenceServiceNotAsDescribedParam(TypedDict, total=False):
+    """Evidence for a dispute with reason `service_not_as_described`."""
+
+    additional_documentation: str | Literal[""]
+    """The ID of an uploaded File with more documentation for the dispute."""
+    canceled_at: int | datetime | Literal[""]
+    """When the order was canceled."""
+    cancellation_reason: str | Literal[""]
+    """Why the order was canceled."""
+    explanation: str | Literal[""]
+    """Why the cardholder disputes this transaction, in their words or yours."""
+    received_at: int | datetime | Literal[""]
+    """When the product was received."""
+
+
+class IssuingDisputeTreasuryParam(TypedDict, total=False):
+    """What to dispute when the transaction is on a Treasury FinancialAccount."""
+
+    received_debit: Required[str]
+    """The ID of the ReceivedDebit to dispute."""
+
+
+class IssuingPersonalizationDesignCarrierTextParam(TypedDict, total=False):
+    """The text of the carrier letter, for physical bundles that support it."""
+
+    footer_body: str | Literal[""]
+    """The footer body of the carrier letter."""
+    footer_title: str | Literal[""]
+    """The footer title of the carrier letter."""
+    header_body: str | Literal[""]
+    """The header body of the carrier letter."""
+    header_title: str | Literal[""]
+    """The header title of the carrier letter."""
+
+
+class IssuingPersonalizationDesignPreferencesFilterParam(TypedDict, total=False):
+    """A filter on the preferences of personalization designs."""
+
+    is_default: bool
+    """Only the design that is your default."""
+    is_platform_default: bool
+    """Only the Connect platform's default design (for connected accounts)."""
+
+
+class IssuingPersonalizationDesignPreferencesParam(TypedDict, total=False):
+    """Whether a design is the default one."""
+
+    is_default: Required[bool]
+    """Use this design for new cards that don't name one."""
+
+
+class IssuingSpendingLimitParam(TypedDict, total=False):
+    """An amount-based spending rule."""
+
+    amount: Required[int]
+    """The most that may be spent per interval, in the smallest currency unit."""
+    interval: Required[Literal["all_time", "daily", "monthly", "per_authorization", "weekly", "yearly"]]
+    """The interval (or event) the amount applies to."""
+    categories: Sequence[str]
+    """Merchant categories (MCC group names such as 'taxicabs_limousines') the limit applies to; all when omitted."""
 
 
 class KlarnaOnDemandParam(TypedDict, total=False):
@@ -675,6 +1269,555 @@ class PaymentIntentUpdateTransferDataParam(TypedDict, total=False):
     """Details of the payment on the destination account."""
 
 
+class PaymentLinkAdjustableQuantityParam(TypedDict, total=False):
+    """Whether and within which bounds the customer may change the quantity."""
+
+    enabled: Required[bool]
+    """Let the customer change the quantity on the payment page."""
+    maximum: int
+    """The largest quantity the customer may choose (up to 999999, default 99)."""
+    minimum: int
+    """The smallest quantity the customer may choose (default 0)."""
+
+
+class PaymentLinkAfterCompletionHostedConfirmationParam(TypedDict, total=False):
+    """Settings of the confirmation page Stripe hosts."""
+
+    custom_message: str
+    """A message to show on the confirmation page."""
+
+
+class PaymentLinkAfterCompletionParam(TypedDict, total=False):
+    """What happens after a purchase."""
+
+    type: Required[Literal["hosted_confirmation", "redirect"]]
+    """Show Stripe's confirmation page, or redirect."""
+    hosted_confirmation: PaymentLinkAfterCompletionHostedConfirmationParam
+    """With type=hosted_confirmation: the confirmation page."""
+    redirect: PaymentLinkAfterCompletionRedirectParam
+    """With type=redirect: where to go."""
+
+
+class PaymentLinkAfterCompletionRedirectParam(TypedDict, total=False):
+    """Where to redirect the customer after the purchase."""
+
+    url: Required[str]
+    """Where to send the customer; may contain {CHECKOUT_SESSION_ID}."""
+
+
+class PaymentLinkAutomaticTaxParam(TypedDict, total=False):
+    """Automatic tax settings."""
+
+    enabled: Required[bool]
+    """Calculate tax automatically with Stripe Tax."""
+    liability: PaymentLinkIssuerParam
+    """The account liable for tax (Connect)."""
+
+
+class PaymentLinkCardRestrictionsParam(TypedDict, total=False):
+    """Which cards to refuse."""
+
+    brands_blocked: Sequence[Literal["american_express", "discover_global_network", "mastercard", "visa"]]
+    """Card brands to refuse."""
+
+
+class PaymentLinkCardRestrictionsUpdateParam(TypedDict, total=False):
+    """Which cards to refuse."""
+
+    brands_blocked: Sequence[Literal["american_express", "discover_global_network", "mastercard", "visa"]] | Literal[""]
+    """Card brands to refuse; "" for none."""
+
+
+class PaymentLinkCompletedSessionsParam(TypedDict, total=False):
+    """A limit on completed checkout sessions."""
+
+    limit: Required[int]
+    """Deactivate the link after this many completed sessions."""
+
+
+class PaymentLinkConsentCollectionParam(TypedDict, total=False):
+    """What consent to ask the customer for."""
+
+    payment_method_reuse_agreement: PaymentLinkPaymentMethodReuseAgreementParam
+    """How to show the agreement to save the payment method."""
+    promotions: Literal["auto", "none"]
+    """Ask for consent to promotional emails (auto) or don't."""
+    terms_of_service: Literal["none", "required"]
+    """Require the customer to accept your terms of service."""
+
+
+class PaymentLinkCustomFieldDropdownOptionParam(TypedDict, total=False):
+    """A choice of a dropdown field."""
+
+    label: Required[str]
+    """The text shown, up to 100 characters."""
+    value: Required[str]
+    """The value you receive, up to 100 alphanumeric characters."""
+
+
+class PaymentLinkCustomFieldDropdownParam(TypedDict, total=False):
+    """Settings of a dropdown field."""
+
+    options: Required[Sequence[PaymentLinkCustomFieldDropdownOptionParam]]
+    """The choices, 1 to 200."""
+    default_value: str
+    """The value of the option selected at first."""
+
+
+class PaymentLinkCustomFieldLabelParam(TypedDict, total=False):
+    """The label shown above the field."""
+
+    custom: Required[str]
+    """The label, up to 50 characters."""
+    type: Required[Literal["custom"]]
+    """The label's type: custom."""
+
+
+class PaymentLinkCustomFieldNumericParam(TypedDict, total=False):
+    """Settings of a numeric field."""
+
+    default_value: str
+    """The value the field starts with."""
+    maximum_length: int
+    """The longest value allowed."""
+    minimum_length: int
+    """The shortest value allowed."""
+
+
+class PaymentLinkCustomFieldParam(TypedDict, total=False):
+    """A field the customer fills in on the payment page."""
+
+    key: Required[str]
+    """Your unique key for the field, up to 200 characters."""
+    label: Required[PaymentLinkCustomFieldLabelParam]
+    """The label shown above the field."""
+    type: Required[Literal["dropdown", "numeric", "text"]]
+    """The kind of field."""
+    dropdown: PaymentLinkCustomFieldDropdownParam
+    """With type=dropdown: its choices."""
+    numeric: PaymentLinkCustomFieldNumericParam
+    """With type=numeric: its settings."""
+    optional: bool
+    """Let the customer leave the field empty."""
+    text: PaymentLinkCustomFieldTextParam
+    """With type=text: its settings."""
+
+
+class PaymentLinkCustomFieldTextParam(TypedDict, total=False):
+    """Settings of a text field."""
+
+    default_value: str
+    """The value the field starts with."""
+    maximum_length: int
+    """The longest value allowed."""
+    minimum_length: int
+    """The shortest value allowed."""
+
+
+class PaymentLinkCustomTextAfterSubmitParam(TypedDict, total=False):
+    """Text shown after the pay button."""
+
+    message: Required[str]
+    """The text, up to 1200 characters."""
+
+
+class PaymentLinkCustomTextParam(TypedDict, total=False):
+    """Your own text on the payment page."""
+
+    after_submit: PaymentLinkCustomTextAfterSubmitParam | Literal[""]
+    """Text after the pay button; "" for none."""
+    shipping_address: PaymentLinkCustomTextShippingAddressParam | Literal[""]
+    """Text next to the shipping address; "" for none."""
+    submit: PaymentLinkCustomTextSubmitParam | Literal[""]
+    """Text next to the pay button; "" for none."""
+    terms_of_service_acceptance: PaymentLinkCustomTextTermsOfServiceAcceptanceParam | Literal[""]
+    """Text in place of the terms-of-service consent; "" for none."""
+
+
+class PaymentLinkCustomTextShippingAddressParam(TypedDict, total=False):
+    """Text shown next to the shipping address."""
+
+    message: Required[str]
+    """The text, up to 1200 characters."""
+
+
+class PaymentLinkCustomTextSubmitParam(TypedDict, total=False):
+    """Text shown next to the pay button."""
+
+    message: Required[str]
+    """The text, up to 1200 characters."""
+
+
+class PaymentLinkCustomTextTermsOfServiceAcceptanceParam(TypedDict, total=False):
+    """Text shown in place of the terms-of-service consent."""
+
+    message: Required[str]
+    """The text, up to 1200 characters."""
+
+
+class PaymentLinkInvoiceCreationParam(TypedDict, total=False):
+    """Post-payment invoices for one-time payments."""
+
+    enabled: Required[bool]
+    """Create a post-payment invoice for one-time payments."""
+    invoice_data: PaymentLinkInvoiceDataParam
+    """What the invoices contain."""
+
+
+class PaymentLinkInvoiceCustomFieldParam(TypedDict, total=False):
+    """A custom field shown on the invoice."""
+
+    name: Required[str]
+    """The field's name, up to 40 characters."""
+    value: Required[str]
+    """The field's value, up to 140 characters."""
+
+
+class PaymentLinkInvoiceDataParam(TypedDict, total=False):
+    """What the invoices contain."""
+
+    account_tax_ids: Sequence[str] | Literal[""]
+    """The IDs of your tax IDs to show on the invoice."""
+    custom_fields: Sequence[PaymentLinkInvoiceCustomFieldParam] | Literal[""]
+    """Custom fields, up to 4."""
+    description: str
+    """An arbitrary string, often shown to users."""
+    footer: str
+    """The invoice's footer."""
+    issuer: PaymentLinkIssuerParam
+    """The account that issues the invoice (Connect)."""
+    metadata: Mapping[str, str | int] | Literal[""]
+    """Key-value pairs to attach to the invoice."""
+    rendering_options: PaymentLinkInvoiceRenderingOptionsParam | Literal[""]
+    """How the invoice PDF is rendered."""
+
+
+class PaymentLinkInvoiceRenderingOptionsParam(TypedDict, total=False):
+    """How the invoice PDF is rendered."""
+
+    amount_tax_display: Literal["exclude_tax", "include_inclusive_tax"] | Literal[""]
+    """Whether line amounts include inclusive tax."""
+    template: str
+    """The ID of the invoice rendering template to use."""
+
+
+class PaymentLinkIssuerParam(TypedDict, total=False):
+    """The account that issues the invoice or is liable for tax (Connect)."""
+
+    type: Required[Literal["account", "self"]]
+    """Whether the issuer is your account or a connected account."""
+    account: str
+    """With type=account: the ID of the connected account."""
+
+
+class PaymentLinkLineItemParam(TypedDict, total=False):
+    """A line item of the link."""
+
+    quantity: Required[int]
+    """How many units the customer buys."""
+    adjustable_quantity: PaymentLinkAdjustableQuantityParam
+    """Let the customer change the quantity."""
+    price: str
+    """The ID of the Price or Plan (or pass price_data)."""
+    price_data: PaymentLinkPriceDataParam
+    """A new Price to create inline (or pass price)."""
+
+
+class PaymentLinkLineItemUpdateParam(TypedDict, total=False):
+    """A change to an existing line item of the link."""
+
+    id: Required[str]
+    """The ID of the existing line item to change."""
+    adjustable_quantity: PaymentLinkAdjustableQuantityParam
+    """Let the customer change the quantity."""
+    quantity: int
+    """How many units the customer buys."""
+
+
+class PaymentLinkManagedPaymentsParam(TypedDict, total=False):
+    """Managed Payments settings."""
+
+    enabled: bool
+    """Let Stripe act as merchant of record."""
+
+
+class PaymentLinkNameCollectionBusinessParam(TypedDict, total=False):
+    """Whether to collect the business name."""
+
+    enabled: Required[bool]
+    """Collect the business name."""
+    optional: bool
+    """Let the customer leave it empty."""
+
+
+class PaymentLinkNameCollectionIndividualParam(TypedDict, total=False):
+    """Whether to collect the individual's name."""
+
+    enabled: Required[bool]
+    """Collect the individual's name."""
+    optional: bool
+    """Let the customer leave it empty."""
+
+
+class PaymentLinkNameCollectionParam(TypedDict, total=False):
+    """Which names to collect."""
+
+    business: PaymentLinkNameCollectionBusinessParam
+    """Collect the business name."""
+    individual: PaymentLinkNameCollectionIndividualParam
+    """Collect the individual's name."""
+
+
+class PaymentLinkOptionalItemParam(TypedDict, total=False):
+    """An item the customer may add to the purchase."""
+
+    price: Required[str]
+    """The ID of the Price."""
+    quantity: Required[int]
+    """The quantity it starts with when the customer adds it."""
+    adjustable_quantity: PaymentLinkAdjustableQuantityParam
+    """Let the customer change the quantity."""
+
+
+class PaymentLinkPaymentIntentDataParam(TypedDict, total=False):
+    """Settings of the PaymentIntents the link creates (payment mode)."""
+
+    capture_method: Literal["automatic", "automatic_async", "manual"]
+    """When to capture the funds."""
+    description: str
+    """The description of the PaymentIntents."""
+    metadata: Mapping[str, str | int]
+    """Key-value pairs to attach to the PaymentIntents."""
+    setup_future_usage: Literal["off_session", "on_session"]
+    """Save the payment method for future on_session or off_session payments."""
+    statement_descriptor: str
+    """Statement descriptor of non-card charges, up to 22 characters."""
+    statement_descriptor_suffix: str
+    """Suffix of the statement descriptor of card charges."""
+    transfer_group: str
+    """A string that groups the payments with their transfers."""
+
+
+class PaymentLinkPaymentIntentDataUpdateParam(TypedDict, total=False):
+    """Changes to the settings of the PaymentIntents the link creates."""
+
+    description: str | Literal[""]
+    """The description of the PaymentIntents; "" to unset."""
+    metadata: Mapping[str, str | int] | Literal[""]
+    """Key-value pairs to attach to the PaymentIntents; "" removes them all."""
+    setup_future_usage: Literal["off_session", "on_session"] | Literal[""]
+    """Save the payment method for future payments; "" to unset."""
+    statement_descriptor: str | Literal[""]
+    """Statement descriptor of non-card charges; "" to unset."""
+    statement_descriptor_suffix: str | Literal[""]
+    """Suffix of card statement descriptors; "" to unset."""
+    transfer_group: str | Literal[""]
+    """A string that groups the payments with their transfers; "" to unset."""
+
+
+class PaymentLinkPaymentMethodOptionsCardParam(TypedDict, total=False):
+    """Options for cards."""
+
+    restrictions: PaymentLinkCardRestrictionsParam
+    """Which cards to refuse."""
+
+
+class PaymentLinkPaymentMethodOptionsCardUpdateParam(TypedDict, total=False):
+    """Options for cards."""
+
+    restrictions: PaymentLinkCardRestrictionsUpdateParam | Literal[""]
+    """Which cards to refuse; "" for none."""
+
+
+class PaymentLinkPaymentMethodOptionsParam(TypedDict, total=False):
+    """Payment-method-specific options."""
+
+    card: PaymentLinkPaymentMethodOptionsCardParam
+    """Options for cards."""
+
+
+class PaymentLinkPaymentMethodOptionsUpdateParam(TypedDict, total=False):
+    """Payment-method-specific options."""
+
+    card: PaymentLinkPaymentMethodOptionsCardUpdateParam | Literal[""]
+    """Options for cards; "" to unset."""
+
+
+class PaymentLinkPaymentMethodReuseAgreementParam(TypedDict, total=False):
+    """How to show the agreement to save the payment method."""
+
+    position: Required[Literal["auto", "hidden"]]
+    """Show the agreement (Stripe's default position) or hide it."""
+
+
+class PaymentLinkPhoneNumberCollectionParam(TypedDict, total=False):
+    """Whether to collect a phone number."""
+
+    enabled: Required[bool]
+    """Collect the customer's phone number."""
+
+
+class PaymentLinkPriceDataParam(TypedDict, total=False):
+    """A new Price to create inline."""
+
+    currency: Required[str]
+    """Three-letter ISO currency code, in lowercase."""
+    product: str
+    """The ID of the Product the price is for (or pass product_data)."""
+    product_data: PaymentLinkProductDataParam
+    """A new Product to create inline (or pass product)."""
+    recurring: PaymentLinkPriceRecurringParam
+    """Make it a recurring price."""
+    tax_behavior: Literal["exclusive", "inclusive", "unspecified"]
+    """Whether the price includes tax."""
+    unit_amount: int
+    """The unit amount, in the smallest currency unit."""
+    unit_amount_decimal: Decimal | str
+    """The unit amount with up to 12 decimal places (or pass unit_amount)."""
+
+
+class PaymentLinkPriceRecurringParam(TypedDict, total=False):
+    """How often a recurring price bills."""
+
+    interval: Required[Literal["day", "month", "week", "year"]]
+    """How often to bill."""
+    interval_count: int
+    """How many intervals between bills."""
+
+
+class PaymentLinkProductDataParam(TypedDict, total=False):
+    """A new Product to create inline."""
+
+    name: Required[str]
+    """The product's name, shown to the customer."""
+    description: str
+    """The product's description."""
+    images: Sequence[str]
+    """URLs of up to 8 images of the product."""
+    metadata: Mapping[str, str | int]
+    """Key-value pairs to attach to the product."""
+    tax_code: str
+    """The product's tax code ID."""
+    tax_details: PaymentLinkProductTaxDetailsParam
+    """Tax details of the product."""
+    unit_label: str
+    """A label for one unit, shown on receipts and invoices."""
+
+
+class PaymentLinkProductTaxDetailsParam(TypedDict, total=False):
+    """Tax details of the product."""
+
+    performance_location: str
+    """Where the product is performed (for tax)."""
+    tax_code: str | Literal[""]
+    """The product's tax code ID."""
+
+
+class PaymentLinkRestrictionsParam(TypedDict, total=False):
+    """Limits on how often the link can be used."""
+
+    completed_sessions: Required[PaymentLinkCompletedSessionsParam]
+    """A limit on completed checkout sessions."""
+
+
+class PaymentLinkShippingAddressCollectionParam(TypedDict, total=False):
+    """Collect a shipping address."""
+
+    allowed_countries: Required[Sequence[str]]
+    """Two-letter country codes to ship to, e.g. ["US", "CA"]."""
+
+
+class PaymentLinkShippingOptionParam(TypedDict, total=False):
+    """A shipping option offered to the customer."""
+
+    shipping_rate: str
+    """The ID of a Shipping Rate."""
+
+
+class PaymentLinkSubscriptionDataParam(TypedDict, total=False):
+    """Settings of the subscriptions the link creates (subscription mode)."""
+
+    description: str
+    """The subscription's description."""
+    invoice_settings: PaymentLinkSubscriptionInvoiceSettingsParam
+    """Settings of the subscription's invoices."""
+    metadata: Mapping[str, str | int]
+    """Key-value pairs to attach to the subscriptions."""
+    trial_period_days: int
+    """Days of free trial (at least 1)."""
+    trial_settings: PaymentLinkTrialSettingsParam
+    """Settings of the free trial."""
+
+
+class PaymentLinkSubscriptionDataUpdateParam(TypedDict, total=False):
+    """Changes to the settings of the subscriptions the link creates."""
+
+    invoice_settings: PaymentLinkSubscriptionInvoiceSettingsParam
+    """Settings of the subscription's invoices."""
+    metadata: Mapping[str, str | int] | Literal[""]
+    """Key-value pairs to attach to the subscriptions; "" removes them all."""
+    trial_period_days: int | Literal[""]
+    """Days of free trial; "" for none."""
+    trial_settings: PaymentLinkTrialSettingsParam | Literal[""]
+    """Settings of the free trial; "" to unset."""
+
+
+class PaymentLinkSubscriptionInvoiceSettingsParam(TypedDict, total=False):
+    """Settings of the subscription's invoices."""
+
+    account_tax_ids: Sequence[str] | Literal[""]
+    """The IDs of your tax IDs to show on the invoices."""
+    custom_fields: Sequence[PaymentLinkInvoiceCustomFieldParam] | Literal[""]
+    """Custom fields, up to 4."""
+    description: str
+    """An arbitrary string, often shown to users."""
+    footer: str
+    """The invoices' footer."""
+    issuer: PaymentLinkIssuerParam
+    """The account that issues the invoices (Connect)."""
+
+
+class PaymentLinkTaxIdCollectionParam(TypedDict, total=False):
+    """Whether to collect a tax ID."""
+
+    enabled: Required[bool]
+    """Collect the customer's tax ID."""
+    required: Literal["if_supported", "never"]
+    """Require a tax ID where Stripe supports it."""
+
+
+class PaymentLinkTransferDataParam(TypedDict, total=False):
+    """Transfer the funds of each payment to a connected account."""
+
+    destination: Required[str]
+    """The ID of the connected account the funds go to."""
+    amount: int
+    """How much to transfer, in the smallest currency unit; all of it by default."""
+
+
+class PaymentLinkTransferDataUpdateParam(TypedDict, total=False):
+    """Transfer the funds of each payment to a connected account."""
+
+    destination: Required[str]
+    """The ID of the connected account the funds go to."""
+    amount: int | Literal[""]
+    """How much to transfer; "" to transfer all of it."""
+
+
+class PaymentLinkTrialEndBehaviorParam(TypedDict, total=False):
+    """What happens when the trial ends."""
+
+    missing_payment_method: Required[Literal["cancel", "create_invoice", "pause"]]
+    """What to do when the trial ends without a payment method."""
+
+
+class PaymentLinkTrialSettingsParam(TypedDict, total=False):
+    """Settings of the free trial."""
+
+    end_behavior: Required[PaymentLinkTrialEndBehaviorParam]
+    """What happens when the trial ends."""
+
+
 class PaymentMethodDataAcssDebitParam(TypedDict, total=False):
     """A Canadian pre-authorized debit bank account."""
 
@@ -1124,6 +2267,428 @@ class SetupIntentSingleUseParam(TypedDict, total=False):
     """The amount the mandate covers, in the smallest currency unit."""
     currency: Required[str]
     """Three-letter ISO currency code, in lowercase."""
+
+
+class TokenAccountCompanyParam(TypedDict, total=False):
+    """Details of a company."""
+
+    address: AddressParam
+    """The company's primary address."""
+    address_kana: TokenJapanAddressParam
+    """The company's address, in kana (Japan only)."""
+    address_kanji: TokenJapanAddressParam
+    """The company's address, in kanji (Japan only)."""
+    administrative_address: AddressParam
+    """The company's administrative address, where it differs."""
+    directors_provided: bool
+    """Whether every director is provided (as persons with relationship.director)."""
+    directorship_declaration: TokenDeclarationParam
+    """Who attested that the directors provided are complete."""
+    executives_provided: bool
+    """Whether every executive is provided."""
+    export_license_id: str
+    """The company's export license ID (India)."""
+    export_purpose_code: str
+    """The purpose code of the company's exports (India)."""
+    name: str
+    """The company's legal name."""
+    name_kana: str
+    """The company's legal name, in kana (Japan only)."""
+    name_kanji: str
+    """The company's legal name, in kanji (Japan only)."""
+    owners_provided: bool
+    """Whether every owner is provided (as persons with relationship.owner)."""
+    ownership_declaration: TokenDeclarationParam
+    """Who attested that the beneficial owners provided are complete."""
+    ownership_declaration_shown_and_signed: bool
+    """The ownership declaration was shown and signed."""
+    ownership_exemption_reason: Literal["qualified_entity_exceeds_ownership_threshold", "qualifies_as_financial_institution"] | Literal[""]
+    """Why the company is exempt from declaring beneficial owners; "" to unset."""
+    phone: str
+    """The company's phone number, used for verification."""
+    physical_address: AddressParam
+    """The company's physical address, where it differs."""
+    principal_place_of_business: AddressParam
+    """Where the company mainly does business."""
+    registration_date: TokenDateParam | Literal[""]
+    """The date the company was registered; "" to unset."""
+    registration_number: str
+    """The company's registration number in its jurisdiction."""
+    representative_declaration: TokenDeclarationParam
+    """Who attested that the representative is authorized."""
+    structure: Literal["free_zone_establishment", "free_zone_llc", "government_instrumentality", "governmental_unit", "incorporated_non_profit", "incorporated_partnership", "limited_liability_partnership", "llc", "multi_member_llc", "private_company", "private_corporation", "private_partnership", "public_company", "public_corporation", "public_partnership", "registered_charity", "single_member_llc", "sole_establishment", "sole_proprietorship", "tax_exempt_government_instrumentality", "unincorporated_association", "unincorporated_non_profit", "unincorporated_partnership"] | Literal[""]
+    """The legal structure of the company; "" to unset."""
+    tax_id: str
+    """The company's business tax ID (EIN in the US, BN in Canada, ...)."""
+    tax_id_registrar: str
+    """The jurisdiction in which the tax ID is registered (Germany)."""
+    vat_id: str
+    """The company's VAT number."""
+    verification: TokenAccountCompanyVerificationParam
+    """Documents that verify the company."""
+
+
+class TokenAccountCompanyVerificationParam(TypedDict, total=False):
+    """Documents that verify the company."""
+
+    document: TokenVerificationDocumentParam
+    """A document that verifies the company, such as a registration extract."""
+
+
+class TokenAccountIndividualParam(TypedDict, total=False):
+    """Details of an individual account holder."""
+
+    address: AddressParam
+    """The individual's primary address."""
+    address_kana: TokenJapanAddressParam
+    """The individual's address, in kana (Japan only)."""
+    address_kanji: TokenJapanAddressParam
+    """The individual's address, in kanji (Japan only)."""
+    dob: DateOfBirthParam | Literal[""]
+    """The individual's date of birth; "" to unset."""
+    email: str
+    """The individual's email address."""
+    first_name: str
+    """The individual's first name."""
+    first_name_kana: str
+    """The first name, in kana (Japan only)."""
+    first_name_kanji: str
+    """The first name, in kanji (Japan only)."""
+    full_name_aliases: Sequence[str] | Literal[""]
+    """Other names the individual is known by; "" to unset."""
+    gender: str
+    """The individual's gender ("male" or "female" are the values Stripe checks)."""
+    id_number: str
+    """The government-issued ID number (SSN in the US, SIN in Canada, ...)."""
+    id_number_secondary: str
+    """A secondary ID number (the RFC in Mexico)."""
+    last_name: str
+    """The individual's last name."""
+    last_name_kana: str
+    """The last name, in kana (Japan only)."""
+    last_name_kanji: str
+    """The last name, in kanji (Japan only)."""
+    maiden_name: str
+    """The individual's maiden name."""
+    metadata: Mapping[str, str | int] | Literal[""]
+    """Key-value pairs to attach to the individual."""
+    phone: str
+    """The individual's phone number."""
+    political_exposure: Literal["existing", "none"]
+    """Whether the individual is a politically exposed person."""
+    registered_address: AddressParam
+    """The individual's registered address."""
+    relationship: TokenAccountIndividualRelationshipParam
+    """How the individual relates to the company."""
+    ssn_last_4: str
+    """The last four digits of the individual's US Social Security Number."""
+    verification: TokenPersonVerificationParam
+    """Documents that verify the individual."""
+
+
+class TokenAccountIndividualRelationshipParam(TypedDict, total=False):
+    """How the individual relates to the company."""
+
+    director: bool
+    """The individual is a director of the company."""
+    executive: bool
+    """The individual has significant control of the company."""
+    owner: bool
+    """The individual owns part of the company."""
+    percent_ownership: float | Literal[""]
+    """The percentage of the company owned; "" to unset."""
+    title: str
+    """The individual's title in the company, e.g. CEO."""
+
+
+class TokenAccountParam(TypedDict, total=False):
+    """Legal entity details of a connected account, to create or update it with."""
+
+    business_type: Literal["company", "government_entity", "individual", "non_profit"]
+    """The business type of the account."""
+    company: TokenAccountCompanyParam
+    """Details of the company (business_type company, government_entity or non_profit)."""
+    individual: TokenAccountIndividualParam
+    """Details of the individual (business_type individual)."""
+    tos_shown_and_accepted: bool
+    """The account holder was shown and accepted Stripe's services agreement."""
+
+
+class TokenBankAccountParam(TypedDict, total=False):
+    """Bank account details."""
+
+    account_number: Required[str]
+    """The account number (or IBAN, where that is how accounts are numbered)."""
+    country: Required[str]
+    """The country of the bank account, as a two-letter code."""
+    account_holder_name: str
+    """The name of the person or business that owns the account."""
+    account_holder_type: Literal["company", "individual"]
+    """Who owns the account."""
+    account_type: Literal["checking", "futsu", "savings", "toza"]
+    """The account type (futsu and toza are Japanese types)."""
+    currency: str
+    """The currency of the account, a three-letter code in lowercase."""
+    payment_method: str
+    """A us_bank_account PaymentMethod to make the token from, instead of numbers."""
+    routing_number: str
+    """The routing number, sort code or other bank code (not used with IBANs)."""
+
+
+class TokenCardNetworksParam(TypedDict, total=False):
+    """Card network choices."""
+
+    preferred: Literal["cartes_bancaires", "mastercard", "visa"]
+    """The network to prefer for a co-branded card."""
+
+
+class TokenCardParam(TypedDict, total=False):
+    """Raw card details. Sending these from your server puts it in PCI scope: prefer Stripe.js."""
+
+    number: Required[str]
+    """The card number, without separators."""
+    exp_month: Required[int | str]
+    """Expiry month, 1 to 12."""
+    exp_year: Required[int | str]
+    """Expiry year, two or four digits."""
+    address_city: str
+    """Billing address: city."""
+    address_country: str
+    """Billing address: country."""
+    address_line1: str
+    """Billing address: line 1."""
+    address_line2: str
+    """Billing address: line 2."""
+    address_state: str
+    """Billing address: state, county, province or region."""
+    address_zip: str
+    """Billing address: ZIP or postal code."""
+    currency: str
+    """For a debit card of a connected account: the currency it receives payouts in."""
+    cvc: str
+    """The card security code; send it, it makes fraud checks work better."""
+    name: str
+    """The cardholder's full name."""
+    networks: TokenCardNetworksParam
+    """Card network choices (for co-branded cards)."""
+
+
+class TokenCvcUpdateParam(TypedDict, total=False):
+    """A CVC to recollect for a saved card."""
+
+    cvc: Required[str]
+    """The new CVC of the card."""
+
+
+class TokenDateParam(TypedDict, total=False):
+    """A calendar date."""
+
+    day: Required[int]
+    """Day, 1 to 31."""
+    month: Required[int]
+    """Month, 1 to 12."""
+    year: Required[int]
+    """Four-digit year."""
+
+
+class TokenDeclarationParam(TypedDict, total=False):
+    """When, where from and with which browser a declaration was made."""
+
+    date: int | datetime
+    """When the declaration was made."""
+    ip: str
+    """The IP address from which it was made."""
+    user_agent: str
+    """The user agent of the browser from which it was made."""
+
+
+class TokenJapanAddressParam(TypedDict, total=False):
+    """A Japanese address, written in kana or in kanji."""
+
+    city: str
+    """City or ward."""
+    country: str
+    """Two-letter country code (ISO 3166-1 alpha-2)."""
+    line1: str
+    """Block or building number."""
+    line2: str
+    """Building details."""
+    postal_code: str
+    """Postal code."""
+    state: str
+    """Prefecture."""
+    town: str
+    """Town or cho-me."""
+
+
+class TokenPersonAdditionalTosAcceptancesParam(TypedDict, total=False):
+    """Terms of service the person accepted besides the account's own."""
+
+    account: TokenPersonTosAcceptanceParam
+    """The person's acceptance of the account's services agreement."""
+
+
+class TokenPersonDocumentFilesParam(TypedDict, total=False):
+    """A document, as one or more uploaded Files."""
+
+    files: Sequence[str]
+    """The IDs of the uploaded Files (purpose account_requirement)."""
+
+
+class TokenPersonDocumentsParam(TypedDict, total=False):
+    """Documents about the person."""
+
+    company_authorization: TokenPersonDocumentFilesParam
+    """Proof that the person may act for the company."""
+    passport: TokenPersonDocumentFilesParam
+    """The person's passport."""
+    visa: TokenPersonDocumentFilesParam
+    """The person's visa (when not a citizen of the account's country)."""
+
+
+class TokenPersonEthnicityDetailsParam(TypedDict, total=False):
+    """The person's ethnicity."""
+
+    ethnicity: Sequence[Literal["cuban", "hispanic_or_latino", "mexican", "not_hispanic_or_latino", "other_hispanic_or_latino", "prefer_not_to_answer", "puerto_rican"]]
+    """The ethnicities the person identifies with."""
+    ethnicity_other: str
+    """Another ethnicity, in the person's words."""
+
+
+class TokenPersonParam(TypedDict, total=False):
+    """Details of a person of a connected account's business."""
+
+    additional_tos_acceptances: TokenPersonAdditionalTosAcceptancesParam
+    """Terms of service the person accepted besides the account's own."""
+    address: AddressParam
+    """The person's address."""
+    address_kana: TokenJapanAddressParam
+    """The person's address, in kana (Japan only)."""
+    address_kanji: TokenJapanAddressParam
+    """The person's address, in kanji (Japan only)."""
+    dob: DateOfBirthParam | Literal[""]
+    """The person's date of birth; "" to unset."""
+    documents: TokenPersonDocumentsParam
+    """Documents about the person."""
+    email: str
+    """The person's email address."""
+    first_name: str
+    """The person's first name."""
+    first_name_kana: str
+    """The first name, in kana (Japan only)."""
+    first_name_kanji: str
+    """The first name, in kanji (Japan only)."""
+    full_name_aliases: Sequence[str] | Literal[""]
+    """Other names the person is known by; "" to unset."""
+    gender: str
+    """The person's gender ("male" or "female" are the values Stripe checks)."""
+    id_number: str
+    """The government-issued ID number (SSN in the US, SIN in Canada, ...)."""
+    id_number_secondary: str
+    """A secondary ID number (the RFC in Mexico)."""
+    last_name: str
+    """The person's last name."""
+    last_name_kana: str
+    """The last name, in kana (Japan only)."""
+    last_name_kanji: str
+    """The last name, in kanji (Japan only)."""
+    maiden_name: str
+    """The person's maiden name."""
+    metadata: Mapping[str, str | int] | Literal[""]
+    """Key-value pairs to attach to the person."""
+    nationality: str
+    """The person's nationality, as a two-letter country code."""
+    phone: str
+    """The person's phone number."""
+    political_exposure: Literal["existing", "none"]
+    """Whether the person is a politically exposed person."""
+    registered_address: AddressParam
+    """The person's registered address."""
+    relationship: TokenPersonRelationshipParam
+    """How the person relates to the account's business."""
+    ssn_last_4: str
+    """The last four digits of the person's US Social Security Number."""
+    us_cfpb_data: TokenPersonUsCfpbDataParam
+    """Demographic data for the US CFPB (US business owners only)."""
+    verification: TokenPersonVerificationParam
+    """Documents that verify the person."""
+
+
+class TokenPersonRaceDetailsParam(TypedDict, total=False):
+    """The person's race."""
+
+    race: Sequence[Literal["african_american", "american_indian_or_alaska_native", "asian", "asian_indian", "black_or_african_american", "chinese", "ethiopian", "filipino", "guamanian_or_chamorro", "haitian", "jamaican", "japanese", "korean", "native_hawaiian", "native_hawaiian_or_other_pacific_islander", "nigerian", "other_asian", "other_black_or_african_american", "other_pacific_islander", "prefer_not_to_answer", "samoan", "somali", "vietnamese", "white"]]
+    """The races the person identifies with."""
+    race_other: str
+    """Another race, in the person's words."""
+
+
+class TokenPersonRelationshipParam(TypedDict, total=False):
+    """How the person relates to the account's business."""
+
+    authorizer: bool
+    """The person may authorize the account's representative."""
+    director: bool
+    """The person is a director of the company."""
+    executive: bool
+    """The person has significant control of the company."""
+    legal_guardian: bool
+    """The person is the legal guardian of the account's representative."""
+    owner: bool
+    """The person owns part of the company."""
+    percent_ownership: float | Literal[""]
+    """The percentage of the company owned; "" to unset."""
+    representative: bool
+    """The person is the account's representative (one per account)."""
+    title: str
+    """The person's title in the company, e.g. CEO."""
+
+
+class TokenPersonTosAcceptanceParam(TypedDict, total=False):
+    """Where and when the person accepted a services agreement."""
+
+    date: int | datetime
+    """When the person accepted the terms."""
+    ip: str
+    """The IP address from which the person accepted them."""
+    user_agent: str | Literal[""]
+    """The user agent of the browser used; "" to unset."""
+
+
+class TokenPersonUsCfpbDataParam(TypedDict, total=False):
+    """Demographic data the US Consumer Financial Protection Bureau asks of business owners."""
+
+    ethnicity_details: TokenPersonEthnicityDetailsParam
+    """The person's ethnicity."""
+    race_details: TokenPersonRaceDetailsParam
+    """The person's race."""
+    self_identified_gender: str
+    """The gender the person identifies with."""
+
+
+class TokenPersonVerificationParam(TypedDict, total=False):
+    """Documents that verify a person's identity and address."""
+
+    additional_document: TokenVerificationDocumentParam
+    """A document showing the person's address, such as a utility bill."""
+    document: TokenVerificationDocumentParam
+    """An identifying document, such as a passport or an ID card."""
+
+
+class TokenPiiParam(TypedDict, total=False):
+    """Personally identifiable information."""
+
+    id_number: str
+    """The ID number, such as a US SSN."""
+
+
+class TokenVerificationDocumentParam(TypedDict, total=False):
+    """An identity or business document, as uploaded Files."""
+
+    back: str
+    """The ID of a File (purpose identity_document or account_requirement): the back side."""
+    front: str
+    """The ID of a File (purpose identity_document or account_requirement): the front side."""
 
 
 class UsBankAccountMandateOptionsParam(TypedDict, total=False):

@@ -175,7 +175,10 @@ def test_every_attribute_has_its_declared_type(name: str) -> None:
     report = Report()
     walk(decode(name), "", report)
     assert report.problems == []
-    assert report.checked >= 10
+    # Not vacuous: at least every known top-level key was checked (flat objects
+    # such as a settlement have no nested models to add to the count).
+    _, planted = CASES[name]
+    assert report.checked >= len(set(load(name)) - planted) >= 5
 
 
 def test_the_type_checker_notices_wrong_types() -> None:
@@ -407,7 +410,7 @@ def test_pickle_round_trip(name: str) -> None:
     assert restored == obj
     assert restored.to_dict() == load(name)
     assert type_skeleton(restored) == type_skeleton(obj)
-    assert len(type_skeleton(obj)) >= 2
+    assert len(type_skeleton(obj)) >= 1
     assert copy.deepcopy(obj) == obj
 
 
@@ -504,3 +507,11 @@ def test_sparse_models_keep_loose_fields_without_slots() -> None:
         _ = type(options).from_dict({}).alipay
     built = type(options)(alipay={"x": 1})
     assert built.alipay == {"x": 1} and built.to_dict() == {"alipay": {"x": 1}}
+
+
+def test_an_expanded_mandate_of_a_setup_intent_is_a_mandate() -> None:
+    mandate = load("mandate")
+    si = SetupIntent.from_dict({**load("setup_intent"), "mandate": mandate, "single_use_mandate": "mandate_1"})
+    assert type(si.mandate) is models.Mandate
+    assert si.mandate.to_dict() == mandate
+    assert si.single_use_mandate == "mandate_1"

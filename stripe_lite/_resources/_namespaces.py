@@ -3,16 +3,182 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .confirmation_tokens import AsyncConfirmationTokens, ConfirmationTokens
+    from .financial_connections import (
+        AsyncFinancialConnectionsAccounts,
+        AsyncFinancialConnectionsSessions,
+        AsyncLinkAccountSessions,
+        AsyncLinkedAccounts,
+        FinancialConnectionsAccounts,
+        FinancialConnectionsSessions,
+        LinkAccountSessions,
+        LinkedAccounts,
+    )
+    from .issuing_activity import (
+        AsyncIssuingDisputes,
+        AsyncIssuingSettlements,
+        AsyncIssuingTokens,
+        AsyncIssuingTransactions,
+        IssuingDisputes,
+        IssuingSettlements,
+        IssuingTokens,
+        IssuingTransactions,
+    )
+    from .issuing_cards import (
+        AsyncIssuingCardholders,
+        AsyncIssuingCards,
+        AsyncIssuingPersonalizationDesigns,
+        AsyncIssuingPhysicalBundles,
+        IssuingCardholders,
+        IssuingCards,
+        IssuingPersonalizationDesigns,
+        IssuingPhysicalBundles,
+    )
+    from .mandates import AsyncMandates, Mandates
+    from .payment_attempt_records import AsyncPaymentAttemptRecords, PaymentAttemptRecords
     from .payment_intents import AsyncPaymentIntents, PaymentIntents
+    from .payment_links import AsyncPaymentLinks, PaymentLinks
+    from .payouts import AsyncPayouts, Payouts
+    from .refunds import AsyncRefunds, Refunds
     from .setup_attempts import AsyncSetupAttempts, SetupAttempts
     from .setup_intents import AsyncSetupIntents, SetupIntents
+    from .tokens import AsyncTokens, Tokens
+
+
+class FinancialConnectionsNamespace:
+    """The financial_connections resources."""
+
+    def __init__(self, client: Any) -> None:
+        self._client = client
+
+    @cached_property
+    def accounts(self) -> FinancialConnectionsAccounts:
+        """Financial Connections accounts: the external accounts customers linked."""
+        from .financial_connections import FinancialConnectionsAccounts
+
+        return FinancialConnectionsAccounts(self._client)
+
+    @cached_property
+    def sessions(self) -> FinancialConnectionsSessions:
+        """Financial Connections sessions: runs of the flow in which a customer links accounts."""
+        from .financial_connections import FinancialConnectionsSessions
+
+        return FinancialConnectionsSessions(self._client)
+
+
+class IssuingNamespace:
+    """The issuing resources."""
+
+    def __init__(self, client: Any) -> None:
+        self._client = client
+
+    @cached_property
+    def cardholders(self) -> IssuingCardholders:
+        """Issuing cardholders: the people and businesses you issue cards to."""
+        from .issuing_cards import IssuingCardholders
+
+        return IssuingCardholders(self._client)
+
+    @cached_property
+    def cards(self) -> IssuingCards:
+        """Issuing cards: physical and virtual cards issued to cardholders."""
+        from .issuing_cards import IssuingCards
+
+        return IssuingCards(self._client)
+
+    @cached_property
+    def disputes(self) -> IssuingDisputes:
+        """Issuing disputes: challenge a transaction on one of your cards with the card network."""
+        from .issuing_activity import IssuingDisputes
+
+        return IssuingDisputes(self._client)
+
+    @cached_property
+    def personalization_designs(self) -> IssuingPersonalizationDesigns:
+        """Issuing personalization designs: the logo and carrier text of physical cards."""
+        from .issuing_cards import IssuingPersonalizationDesigns
+
+        return IssuingPersonalizationDesigns(self._client)
+
+    @cached_property
+    def physical_bundles(self) -> IssuingPhysicalBundles:
+        """Issuing physical bundles: the card stock, carrier and envelope of physical cards."""
+        from .issuing_cards import IssuingPhysicalBundles
+
+        return IssuingPhysicalBundles(self._client)
+
+    @cached_property
+    def settlements(self) -> IssuingSettlements:
+        """Issuing settlements: what you owe a card network when you settle with it directly."""
+        from .issuing_activity import IssuingSettlements
+
+        return IssuingSettlements(self._client)
+
+    @cached_property
+    def tokens(self) -> IssuingTokens:
+        """Issuing tokens: network tokens of your cards, in digital wallets or held by merchants."""
+        from .issuing_activity import IssuingTokens
+
+        return IssuingTokens(self._client)
+
+    @cached_property
+    def transactions(self) -> IssuingTransactions:
+        """Issuing transactions: captures and refunds on your cards."""
+        from .issuing_activity import IssuingTransactions
+
+        return IssuingTransactions(self._client)
 
 
 class SyncServices:
     """The API's resources, one client attribute each."""
+
+    @cached_property
+    def confirmation_tokens(self) -> ConfirmationTokens:
+        """ConfirmationTokens: payment details from Stripe.js, to confirm a PaymentIntent or SetupIntent with."""
+        from .confirmation_tokens import ConfirmationTokens
+
+        return ConfirmationTokens(self)
+
+    @cached_property
+    def financial_connections(self) -> FinancialConnectionsNamespace:
+        """The financial_connections resources."""
+        return FinancialConnectionsNamespace(self)
+
+    @cached_property
+    def issuing(self) -> IssuingNamespace:
+        """The issuing resources."""
+        return IssuingNamespace(self)
+
+    @cached_property
+    def link_account_sessions(self) -> LinkAccountSessions:
+        """Financial Connections sessions under their older path, /v1/link_account_sessions."""
+        from .financial_connections import LinkAccountSessions
+
+        return LinkAccountSessions(self)
+
+    @cached_property
+    def linked_accounts(self) -> LinkedAccounts:
+        """Financial Connections accounts under their older path, /v1/linked_accounts."""
+        from .financial_connections import LinkedAccounts
+
+        return LinkedAccounts(self)
+
+    @cached_property
+    def mandates(self) -> Mandates:
+        """Mandates: the permissions customers gave you to debit their payment methods."""
+        from .mandates import Mandates
+
+        return Mandates(self)
+
+    @cached_property
+    def payment_attempt_records(self) -> PaymentAttemptRecords:
+        """Payment attempt records: each attempt at the payment a Payment Record stands for."""
+        from .payment_attempt_records import PaymentAttemptRecords
+
+        return PaymentAttemptRecords(self)
 
     @cached_property
     def payment_intents(self) -> PaymentIntents:
@@ -20,6 +186,27 @@ class SyncServices:
         from .payment_intents import PaymentIntents
 
         return PaymentIntents(self)
+
+    @cached_property
+    def payment_links(self) -> PaymentLinks:
+        """Payment Links: shareable URLs to a payment page Stripe hosts."""
+        from .payment_links import PaymentLinks
+
+        return PaymentLinks(self)
+
+    @cached_property
+    def payouts(self) -> Payouts:
+        """Payouts: send funds from your Stripe balance to a bank account or debit card."""
+        from .payouts import Payouts
+
+        return Payouts(self)
+
+    @cached_property
+    def refunds(self) -> Refunds:
+        """Refunds: give back all or part of a charge or PaymentIntent."""
+        from .refunds import Refunds
+
+        return Refunds(self)
 
     @cached_property
     def setup_attempts(self) -> SetupAttempts:
@@ -35,9 +222,145 @@ class SyncServices:
 
         return SetupIntents(self)
 
+    @cached_property
+    def tokens(self) -> Tokens:
+        """Tokens: single-use tokens for card, bank account, CVC, PII, account or person details."""
+        from .tokens import Tokens
+
+        return Tokens(self)
+
+
+class AsyncFinancialConnectionsNamespace:
+    """The financial_connections resources."""
+
+    def __init__(self, client: Any) -> None:
+        self._client = client
+
+    @cached_property
+    def accounts(self) -> AsyncFinancialConnectionsAccounts:
+        """Financial Connections accounts: the external accounts customers linked."""
+        from .financial_connections import AsyncFinancialConnectionsAccounts
+
+        return AsyncFinancialConnectionsAccounts(self._client)
+
+    @cached_property
+    def sessions(self) -> AsyncFinancialConnectionsSessions:
+        """Financial Connections sessions: runs of the flow in which a customer links accounts."""
+        from .financial_connections import AsyncFinancialConnectionsSessions
+
+        return AsyncFinancialConnectionsSessions(self._client)
+
+
+class AsyncIssuingNamespace:
+    """The issuing resources."""
+
+    def __init__(self, client: Any) -> None:
+        self._client = client
+
+    @cached_property
+    def cardholders(self) -> AsyncIssuingCardholders:
+        """Issuing cardholders: the people and businesses you issue cards to."""
+        from .issuing_cards import AsyncIssuingCardholders
+
+        return AsyncIssuingCardholders(self._client)
+
+    @cached_property
+    def cards(self) -> AsyncIssuingCards:
+        """Issuing cards: physical and virtual cards issued to cardholders."""
+        from .issuing_cards import AsyncIssuingCards
+
+        return AsyncIssuingCards(self._client)
+
+    @cached_property
+    def disputes(self) -> AsyncIssuingDisputes:
+        """Issuing disputes: challenge a transaction on one of your cards with the card network."""
+        from .issuing_activity import AsyncIssuingDisputes
+
+        return AsyncIssuingDisputes(self._client)
+
+    @cached_property
+    def personalization_designs(self) -> AsyncIssuingPersonalizationDesigns:
+        """Issuing personalization designs: the logo and carrier text of physical cards."""
+        from .issuing_cards import AsyncIssuingPersonalizationDesigns
+
+        return AsyncIssuingPersonalizationDesigns(self._client)
+
+    @cached_property
+    def physical_bundles(self) -> AsyncIssuingPhysicalBundles:
+        """Issuing physical bundles: the card stock, carrier and envelope of physical cards."""
+        from .issuing_cards import AsyncIssuingPhysicalBundles
+
+        return AsyncIssuingPhysicalBundles(self._client)
+
+    @cached_property
+    def settlements(self) -> AsyncIssuingSettlements:
+        """Issuing settlements: what you owe a card network when you settle with it directly."""
+        from .issuing_activity import AsyncIssuingSettlements
+
+        return AsyncIssuingSettlements(self._client)
+
+    @cached_property
+    def tokens(self) -> AsyncIssuingTokens:
+        """Issuing tokens: network tokens of your cards, in digital wallets or held by merchants."""
+        from .issuing_activity import AsyncIssuingTokens
+
+        return AsyncIssuingTokens(self._client)
+
+    @cached_property
+    def transactions(self) -> AsyncIssuingTransactions:
+        """Issuing transactions: captures and refunds on your cards."""
+        from .issuing_activity import AsyncIssuingTransactions
+
+        return AsyncIssuingTransactions(self._client)
+
 
 class AsyncServices:
     """The API's resources, one client attribute each."""
+
+    @cached_property
+    def confirmation_tokens(self) -> AsyncConfirmationTokens:
+        """ConfirmationTokens: payment details from Stripe.js, to confirm a PaymentIntent or SetupIntent with."""
+        from .confirmation_tokens import AsyncConfirmationTokens
+
+        return AsyncConfirmationTokens(self)
+
+    @cached_property
+    def financial_connections(self) -> AsyncFinancialConnectionsNamespace:
+        """The financial_connections resources."""
+        return AsyncFinancialConnectionsNamespace(self)
+
+    @cached_property
+    def issuing(self) -> AsyncIssuingNamespace:
+        """The issuing resources."""
+        return AsyncIssuingNamespace(self)
+
+    @cached_property
+    def link_account_sessions(self) -> AsyncLinkAccountSessions:
+        """Financial Connections sessions under their older path, /v1/link_account_sessions."""
+        from .financial_connections import AsyncLinkAccountSessions
+
+        return AsyncLinkAccountSessions(self)
+
+    @cached_property
+    def linked_accounts(self) -> AsyncLinkedAccounts:
+        """Financial Connections accounts under their older path, /v1/linked_accounts."""
+        from .financial_connections import AsyncLinkedAccounts
+
+        return AsyncLinkedAccounts(self)
+
+    @cached_property
+    def mandates(self) -> AsyncMandates:
+        """Mandates: the permissions customers gave you to debit their payment methods."""
+        from .mandates import AsyncMandates
+
+        return AsyncMandates(self)
+
+    @cached_property
+    def payment_attempt_records(self) -> AsyncPaymentAttemptRecords:
+        """Payment attempt records: each attempt at the payment a Payment Record stands for."""
+        from .payment_attempt_records import AsyncPaymentAttemptRecords
+
+        return AsyncPaymentAttemptRecords(self)
 
     @cached_property
     def payment_intents(self) -> AsyncPaymentIntents:
@@ -45,6 +368,27 @@ class AsyncServices:
         from .payment_intents import AsyncPaymentIntents
 
         return AsyncPaymentIntents(self)
+
+    @cached_property
+    def payment_links(self) -> AsyncPaymentLinks:
+        """Payment Links: shareable URLs to a payment page Stripe hosts."""
+        from .payment_links import AsyncPaymentLinks
+
+        return AsyncPaymentLinks(self)
+
+    @cached_property
+    def payouts(self) -> AsyncPayouts:
+        """Payouts: send funds from your Stripe balance to a bank account or debit card."""
+        from .payouts import AsyncPayouts
+
+        return AsyncPayouts(self)
+
+    @cached_property
+    def refunds(self) -> AsyncRefunds:
+        """Refunds: give back all or part of a charge or PaymentIntent."""
+        from .refunds import AsyncRefunds
+
+        return AsyncRefunds(self)
 
     @cached_property
     def setup_attempts(self) -> AsyncSetupAttempts:
@@ -59,3 +403,10 @@ class AsyncServices:
         from .setup_intents import AsyncSetupIntents
 
         return AsyncSetupIntents(self)
+
+    @cached_property
+    def tokens(self) -> AsyncTokens:
+        """Tokens: single-use tokens for card, bank account, CVC, PII, account or person details."""
+        from .tokens import AsyncTokens
+
+        return AsyncTokens(self)

@@ -13,6 +13,7 @@ from ._financial_connections import *  # noqa: F403
 from ._financial_connections import (
     FinancialConnectionsAccount,
     FinancialConnectionsAccountOwner,
+    FinancialConnectionsAccountOwnership,
     FinancialConnectionsSession,
 )
 from ._financial_connections import __all__ as _financial_connections_all
@@ -54,6 +55,7 @@ OBJECT_MODELS: dict[str, type[StripeObject]] = {
     "confirmation_token": ConfirmationToken,
     "financial_connections.account": FinancialConnectionsAccount,
     "financial_connections.account_owner": FinancialConnectionsAccountOwner,
+    "financial_connections.account_ownership": FinancialConnectionsAccountOwnership,
     "financial_connections.session": FinancialConnectionsSession,
     "issuing.card": IssuingCard,
     "issuing.cardholder": IssuingCardholder,
@@ -64,6 +66,11 @@ OBJECT_MODELS: dict[str, type[StripeObject]] = {
     "issuing.token": IssuingToken,
     "issuing.transaction": IssuingTransaction,
     "item": LineItem,
+    # The legacy names of the Financial Connections objects, still sent by older paths and versions.
+    "link_account_session": FinancialConnectionsSession,
+    "linked_account": FinancialConnectionsAccount,
+    "linked_account_owner": FinancialConnectionsAccountOwner,
+    "linked_account_ownership": FinancialConnectionsAccountOwnership,
     "mandate": Mandate,
     "payment_attempt_record": PaymentAttemptRecord,
     "payment_intent": PaymentIntent,

@@ -17,7 +17,7 @@ Typed loosely (``dict[str, Any]``; every key is kept as sent):
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ._base import StripeObject, stripe_model
 from ._shared import (
@@ -28,6 +28,9 @@ from ._shared import (
     _CardNetwork,
     _PaymentMethodType,
 )
+
+if TYPE_CHECKING:
+    from ._mandates import Mandate
 
 __all__ = [
     "SetupAttempt",
@@ -83,7 +86,7 @@ class SetupIntent(StripeObject):
     latest_attempt: str | SetupAttempt | None
     livemode: bool
     managed_payments: SetupIntentManagedPayments | None
-    mandate: str | StripeObject | None
+    mandate: str | Mandate | None
     metadata: dict[str, str] | None
     next_action: SetupIntentNextAction | None
     on_behalf_of: str | StripeObject | None
@@ -93,7 +96,7 @@ class SetupIntent(StripeObject):
     payment_method_types: list[str]
     # Listed in the project's API description, not in Stripe's own reference.
     return_url: str | None
-    single_use_mandate: str | StripeObject | None
+    single_use_mandate: str | Mandate | None
     status: (
         Literal[
             "canceled",

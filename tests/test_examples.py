@@ -55,3 +55,24 @@ def test_quickstart_refuses_a_live_key(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "test-mode key" in result.stderr
     assert result.stdout == ""
+
+
+def test_concurrent_listing_runs_against_localstripe(tmp_path: Path) -> None:
+    pytest.importorskip("localstripe", reason="the example without a key needs localstripe")
+    env = {key: value for key, value in os.environ.items() if key not in ("STRIPE_API_KEY", "STRIPE_BASE_URL")}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    result = subprocess.run(
+        [sys.executable, "-X", "dev", "-W", "error::ResourceWarning", str(ROOT / "examples" / "concurrent_listing.py")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    # The seeded objects, each listing walking more than one page of 3.
+    for expected in ("PaymentIntents: 5", "Refunds: 5", "Payouts: 4", "SetupIntents: 2", "4 resources concurrently"):
+        assert expected in out, f"{expected!r} not in the output:\n{out}"
+    assert " 500 usd  succeeded" in out  # half of the first 1000 usd payment, refunded
+    assert "Warning" not in result.stderr, result.stderr

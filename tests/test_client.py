@@ -208,6 +208,44 @@ def test_sync_and_async_services_have_the_same_methods_and_parameters() -> None:
             assert sync_params == async_params, f"{name}.{method}"
 
 
+# The services and methods the issues name: the public contract.
+CONTRACT = {
+    "payment_intents": {
+        "create", "retrieve", "update", "list", "search", "confirm", "capture", "cancel",
+        "increment_authorization", "verify_microdeposits", "apply_customer_balance", "list_amount_details_line_items",
+    },
+    "setup_intents": {"create", "retrieve", "update", "list", "confirm", "cancel", "verify_microdeposits"},
+    "setup_attempts": {"list"},
+    "issuing.cardholders": {"create", "retrieve", "update", "list"},
+    "issuing.cards": {"create", "retrieve", "update", "list"},
+    "issuing.disputes": {"create", "retrieve", "update", "list", "submit"},
+    "issuing.personalization_designs": {"create", "retrieve", "update", "list"},
+    "issuing.physical_bundles": {"retrieve", "list"},
+    "issuing.settlements": {"retrieve", "update"},
+    "issuing.tokens": {"retrieve", "update", "list"},
+    "issuing.transactions": {"retrieve", "update", "list"},
+    "financial_connections.sessions": {"create", "retrieve"},
+    "financial_connections.accounts": {"retrieve", "list", "disconnect", "refresh", "list_owners"},
+    "link_account_sessions": {"create", "retrieve"},
+    "linked_accounts": {"retrieve", "list", "disconnect", "refresh", "list_owners"},
+    "mandates": {"retrieve"},
+    "payment_attempt_records": {"retrieve", "list"},
+    "payment_links": {"create", "retrieve", "update", "list", "list_line_items"},
+    "payouts": {"create", "retrieve", "update", "list", "cancel", "reverse"},
+    "refunds": {"create", "retrieve", "update", "list", "cancel"},
+    "confirmation_tokens": {"retrieve"},
+    "tokens": {"create", "retrieve"},
+}
+
+
+@pytest.mark.parametrize("client_class", [stripe_lite.StripeClient, stripe_lite.AsyncStripeClient])
+def test_the_services_and_methods_are_the_contract(client_class: Any) -> None:
+    client = client_class(api_key=API_KEY)
+    namespaces = SyncServices if client_class is stripe_lite.StripeClient else AsyncServices
+    found = {name: set(_methods(service)) for name, service in _services(client, namespaces)}
+    assert found == CONTRACT
+
+
 def test_every_method_accepts_the_per_call_options() -> None:
     with stripe_lite.StripeClient(api_key=API_KEY) as client:
         for name, service in _services(client, SyncServices):

@@ -28,6 +28,8 @@ __all__ = [
     "FinancialConnectionsOptionsParam",
     "FinancialConnectionsSessionAccountHolderParam",
     "FinancialConnectionsSessionFiltersParam",
+    "FinancialConnectionsSessionLimitsParam",
+    "FinancialConnectionsSessionManualEntryParam",
     "IssuingAddressParam",
     "IssuingCardCancelAfterParam",
     "IssuingCardLifecycleControlsParam",
@@ -392,6 +394,22 @@ class FinancialConnectionsSessionFiltersParam(TypedDict, total=False):
     """Only institutions in these countries (two-letter codes)."""
     account_subcategories: Sequence[Literal["checking", "credit_card", "line_of_credit", "mortgage", "savings"]]
     """Only accounts of these subcategories."""
+    country: str
+    """Only institutions in this country (two-letter code)."""
+
+
+class FinancialConnectionsSessionLimitsParam(TypedDict, total=False):
+    """Limits on what the session collects."""
+
+    accounts: Required[int | Literal[""]]
+    """How many accounts the customer may link; "" for any number."""
+
+
+class FinancialConnectionsSessionManualEntryParam(TypedDict, total=False):
+    """How manual entry of account details is handled."""
+
+    mode: Literal["automatic", "disabled"]
+    """Whether the customer may type in account details by hand."""
 
 
 class IssuingAddressParam(TypedDict, total=False):

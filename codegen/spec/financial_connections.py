@@ -6,7 +6,7 @@ and ``/v1/linked_accounts``. The parameters are declared once, here, and
 ``session_methods`` / ``account_methods`` build the methods for either prefix.
 """
 
-from codegen.dsl import STR, Method, Param, Resource, enum, list_of, list_params, obj, opt, req
+from codegen.dsl import INT, STR, Method, Param, Resource, emptyable, enum, list_of, list_params, obj, opt, req
 
 PERMISSION = enum("balances", "ownership", "payment_method", "transactions")
 PREFETCH = enum("balances", "ownership", "transactions")
@@ -28,14 +28,29 @@ SESSION_FILTERS = obj(
     {
         "countries": opt(list_of(STR), "Only institutions in these countries (two-letter codes)."),
         "account_subcategories": opt(list_of(ACCOUNT_SUBCATEGORY), "Only accounts of these subcategories."),
+        "country": opt(STR, "Only institutions in this country (two-letter code)."),
     },
     "Which accounts the customer may link.",
+)
+
+SESSION_LIMITS = obj(
+    "FinancialConnectionsSessionLimitsParam",
+    {"accounts": req(emptyable(INT), 'How many accounts the customer may link; "" for any number.')},
+    "Limits on what the session collects.",
+)
+
+SESSION_MANUAL_ENTRY = obj(
+    "FinancialConnectionsSessionManualEntryParam",
+    {"mode": opt(enum("automatic", "disabled"), "Whether the customer may type in account details by hand.")},
+    "How manual entry of account details is handled.",
 )
 
 SESSION_CREATE_PARAMS: dict[str, Param] = {
     "account_holder": req(SESSION_ACCOUNT_HOLDER, "The owner of the accounts to collect."),
     "permissions": req(list_of(PERMISSION), "The data you ask to access on the linked accounts."),
     "filters": opt(SESSION_FILTERS, "Restrict the kinds of accounts the customer may link."),
+    "limits": opt(SESSION_LIMITS, "Limits on the session, such as how many accounts may be linked."),
+    "manual_entry": opt(SESSION_MANUAL_ENTRY, "Whether and how account details may be entered by hand."),
     "prefetch": opt(list_of(PREFETCH), "Data to fetch as soon as each account is linked."),
     "return_url": opt(STR, "Webview integrations only: where to send the user back after the bank's OAuth login."),
 }

@@ -368,6 +368,7 @@ RESOURCES = [
                 doc="Update a card; parameters left out stay unchanged.",
                 params={
                     "cancellation_reason": opt(enum("lost", "stolen"), "Why the card is canceled."),
+                    "financial_account": opt(STR, "The ID of the financial account to move the card to."),
                     "metadata": opt(METADATA, 'Key-value pairs to attach; "" removes them all.'),
                     "personalization_design": opt(STR, "The ID of the personalization design of the card."),
                     "pin": opt(CARD_PIN, "The card's new PIN."),

@@ -433,6 +433,7 @@ class IssuingCards(SyncService):
         card: str,
         *,
         cancellation_reason: Literal["lost", "stolen"] | None = None,
+        financial_account: str | None = None,
         metadata: Mapping[str, str | int] | Literal[""] | None = None,
         personalization_design: str | None = None,
         pin: IssuingCardPinParam | None = None,
@@ -453,6 +454,7 @@ class IssuingCards(SyncService):
             f"/v1/issuing/cards/{encode_path_id(card, 'card')}",
             {
                 "cancellation_reason": cancellation_reason,
+                "financial_account": financial_account,
                 "metadata": metadata,
                 "personalization_design": personalization_design,
                 "pin": pin,
@@ -597,6 +599,7 @@ class AsyncIssuingCards(AsyncService):
         card: str,
         *,
         cancellation_reason: Literal["lost", "stolen"] | None = None,
+        financial_account: str | None = None,
         metadata: Mapping[str, str | int] | Literal[""] | None = None,
         personalization_design: str | None = None,
         pin: IssuingCardPinParam | None = None,
@@ -617,6 +620,7 @@ class AsyncIssuingCards(AsyncService):
             f"/v1/issuing/cards/{encode_path_id(card, 'card')}",
             {
                 "cancellation_reason": cancellation_reason,
+                "financial_account": financial_account,
                 "metadata": metadata,
                 "personalization_design": personalization_design,
                 "pin": pin,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import inspect
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -12,6 +13,7 @@ import pytest
 import respx
 
 import stripe_lite
+from stripe_lite._resources._service import AsyncService, SyncService
 
 from .faulty_server import FaultyServer, serve
 
@@ -108,3 +110,15 @@ def faulty_server() -> Iterator[FaultyServer]:
     with serve() as server:
         yield server
     assert not server.over_budget, f"the test sent more than {server.max_requests} requests"
+
+
+def all_services(root: Any) -> Iterator[tuple[str, Any]]:
+    """(dotted name, service) for every service reachable from a client, namespaces included."""
+    for name, member in inspect.getmembers(type(root)):
+        if isinstance(member, functools.cached_property):
+            value = getattr(root, name)
+            if isinstance(value, (SyncService, AsyncService)):
+                yield name, value
+            else:
+                for sub, service in all_services(value):
+                    yield f"{name}.{sub}", service

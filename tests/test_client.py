@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import functools
 import inspect
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +14,8 @@ import pytest
 import respx
 
 import stripe_lite
-from stripe_lite._resources._namespaces import AsyncServices, SyncServices
-from stripe_lite._resources._service import AsyncService, SyncService
 
-from .conftest import API_KEY, Runner
+from .conftest import API_KEY, Runner, all_services
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -171,19 +167,6 @@ def test_extra_params_are_merged_and_sent(run: Runner, mock_api: respx.MockRoute
 # -- services: parity and freshness ------------------------------------------------
 
 
-def _services(root: Any, namespace_cls: type) -> Iterator[tuple[str, Any]]:
-    """(dotted name, service) for every service reachable from a client."""
-    for name, member in inspect.getmembers(type(root)):
-        if not isinstance(member, functools.cached_property):
-            continue
-        value = getattr(root, name)
-        if isinstance(value, (SyncService, AsyncService)):
-            yield name, value
-        else:
-            for sub, service in _services(value, namespace_cls):
-                yield f"{name}.{sub}", service
-
-
 def _methods(service: Any) -> dict[str, inspect.Signature]:
     return {
         name: inspect.signature(member)
@@ -194,9 +177,9 @@ def _methods(service: Any) -> dict[str, inspect.Signature]:
 
 def test_sync_and_async_services_have_the_same_methods_and_parameters() -> None:
     with stripe_lite.StripeClient(api_key=API_KEY) as client:
-        sync = dict(_services(client, SyncServices))
+        sync = dict(all_services(client))
     aclient = stripe_lite.AsyncStripeClient(api_key=API_KEY)
-    async_ = dict(_services(aclient, AsyncServices))
+    async_ = dict(all_services(aclient))
     assert sync.keys() == async_.keys()
     assert {"setup_attempts", "setup_intents", "payment_intents"} <= sync.keys()
     for name in sync:
@@ -241,14 +224,13 @@ CONTRACT = {
 @pytest.mark.parametrize("client_class", [stripe_lite.StripeClient, stripe_lite.AsyncStripeClient])
 def test_the_services_and_methods_are_the_contract(client_class: Any) -> None:
     client = client_class(api_key=API_KEY)
-    namespaces = SyncServices if client_class is stripe_lite.StripeClient else AsyncServices
-    found = {name: set(_methods(service)) for name, service in _services(client, namespaces)}
+    found = {name: set(_methods(service)) for name, service in all_services(client)}
     assert found == CONTRACT
 
 
 def test_every_method_accepts_the_per_call_options() -> None:
     with stripe_lite.StripeClient(api_key=API_KEY) as client:
-        for name, service in _services(client, SyncServices):
+        for name, service in all_services(client):
             for method, signature in _methods(service).items():
                 params = signature.parameters
                 for option in ("stripe_account", "stripe_version", "timeout", "max_retries", "extra_params"):

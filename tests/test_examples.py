@@ -12,18 +12,25 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_quickstart_runs_against_localstripe(tmp_path: Path) -> None:
-    pytest.importorskip("localstripe", reason="the quickstart without a key needs localstripe")
+def run_example(name: str, cwd: Path, api_key: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run examples/<name> in a fresh process, with STRIPE_API_KEY set to ``api_key`` (or unset)."""
     env = {key: value for key, value in os.environ.items() if key not in ("STRIPE_API_KEY", "STRIPE_BASE_URL")}
+    if api_key is not None:
+        env["STRIPE_API_KEY"] = api_key
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    result = subprocess.run(
-        [sys.executable, "-X", "dev", "-W", "error::ResourceWarning", str(ROOT / "examples" / "quickstart.py")],
+    return subprocess.run(
+        [sys.executable, "-X", "dev", "-W", "error::ResourceWarning", str(ROOT / "examples" / name)],
         capture_output=True,
         text=True,
         timeout=60,
         env=env,
-        cwd=tmp_path,
+        cwd=cwd,
     )
+
+
+def test_quickstart_runs_against_localstripe(tmp_path: Path) -> None:
+    pytest.importorskip("localstripe", reason="the quickstart without a key needs localstripe")
+    result = run_example("quickstart.py", tmp_path)
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "using localstripe" in out
@@ -41,17 +48,7 @@ def test_quickstart_runs_against_localstripe(tmp_path: Path) -> None:
 
 
 def test_quickstart_refuses_a_live_key(tmp_path: Path) -> None:
-    env = {key: value for key, value in os.environ.items() if key != "STRIPE_BASE_URL"}
-    env["STRIPE_API_KEY"] = "sk_live_not_a_real_key"
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "examples" / "quickstart.py")],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-        cwd=tmp_path,
-    )
+    result = run_example("quickstart.py", tmp_path, api_key="sk_live_not_a_real_key")
     assert result.returncode != 0
     assert "test-mode key" in result.stderr
     assert result.stdout == ""
@@ -59,16 +56,7 @@ def test_quickstart_refuses_a_live_key(tmp_path: Path) -> None:
 
 def test_concurrent_listing_runs_against_localstripe(tmp_path: Path) -> None:
     pytest.importorskip("localstripe", reason="the example without a key needs localstripe")
-    env = {key: value for key, value in os.environ.items() if key not in ("STRIPE_API_KEY", "STRIPE_BASE_URL")}
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    result = subprocess.run(
-        [sys.executable, "-X", "dev", "-W", "error::ResourceWarning", str(ROOT / "examples" / "concurrent_listing.py")],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-        cwd=tmp_path,
-    )
+    result = run_example("concurrent_listing.py", tmp_path)
     assert result.returncode == 0, result.stderr
     out = result.stdout
     # The seeded objects, each listing walking more than one page of 3.

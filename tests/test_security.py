@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import functools
 import inspect
 import logging
 import pickle
@@ -19,9 +18,8 @@ import respx
 
 import stripe_lite
 from stripe_lite import errors
-from stripe_lite._resources._service import AsyncService, SyncService
 
-from .conftest import API_KEY, BASE, Runner, Sleeps
+from .conftest import API_KEY, BASE, Runner, Sleeps, all_services
 from .faulty_server import FaultyServer, Recorded, Reply
 
 SECRETS = [API_KEY, API_KEY[-8:]]
@@ -291,7 +289,7 @@ def escaped(value: str) -> str:
 def id_methods(client: Any) -> list[tuple[str, Any, list[str], dict[str, Any]]]:
     """(name, bound method, path id parameters, required keyword arguments) of every method taking an id."""
     found = []
-    for service_name, service in _services(client):
+    for service_name, service in all_services(client):
         for method_name, method in inspect.getmembers(service, inspect.ismethod):
             if method_name.startswith("_"):
                 continue
@@ -301,17 +299,6 @@ def id_methods(client: Any) -> list[tuple[str, Any, list[str], dict[str, Any]]]:
             if ids:
                 found.append((f"{service_name}.{method_name}", method, ids, required))
     return sorted(found, key=lambda item: item[0])
-
-
-def _services(root: Any) -> Iterator[tuple[str, Any]]:
-    for name, member in inspect.getmembers(type(root)):
-        if isinstance(member, functools.cached_property):
-            value = getattr(root, name)
-            if isinstance(value, (SyncService, AsyncService)):
-                yield name, value
-            else:
-                for sub, service in _services(value):
-                    yield f"{name}.{sub}", service
 
 
 ANY_SHAPE = {"id": "x", "object": "list", "data": [], "has_more": False, "url": "/v1/x", "next_page": None}

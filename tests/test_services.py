@@ -19,7 +19,7 @@ import stripe_lite
 from stripe_lite.models import OBJECT_MODELS
 
 from .cases import payload, service_cases
-from .conftest import Runner
+from .conftest import Runner, all_services
 
 CASES = service_cases()
 PI = payload("payment_intent")
@@ -33,24 +33,10 @@ def _call(client: Any, service: str, method: str, args: tuple[Any, ...], kwargs:
     return getattr(_service(client, service), method)(*args, **kwargs)
 
 
-def _all_services(owner: Any, prefix: str = "") -> dict[str, Any]:
-    """Every service reachable from the client, by dotted attribute path."""
-    found: dict[str, Any] = {}
-    for name in dir(type(owner)):
-        if name.startswith("_") or not isinstance(getattr(type(owner), name), functools.cached_property):
-            continue
-        value = getattr(owner, name)
-        if type(value).__name__.endswith("Namespace"):
-            found.update(_all_services(value, f"{prefix}{name}."))
-        else:
-            found[f"{prefix}{name}"] = value
-    return found
-
-
 def test_every_method_has_a_case() -> None:
     covered = {(c[1], c[2]) for c in CASES}
     with stripe_lite.StripeClient(api_key="sk_test_x") as client:
-        services = _all_services(client)
+        services = dict(all_services(client))
         assert {"payment_intents", "setup_intents", "setup_attempts"} <= set(services)
         for dotted, service in services.items():
             public = {m for m in dir(service) if not m.startswith("_")}

@@ -42,12 +42,14 @@ __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
+    "FILES_BASE_URL",
     "MAX_RESPONSE_BYTES",
     "BaseClient",
     "BodyReader",
     "Received",
     "RequestOptions",
     "Timeout",
+    "binary_body",
     "retry_delay",
 ]
 
@@ -56,6 +58,7 @@ _T = TypeVar("_T")
 API_VERSION: Final = "2026-09-30.endive"
 """The Stripe API version whose shapes the models follow; sent unless overridden."""
 DEFAULT_BASE_URL: Final = "https://api.stripe.com"
+FILES_BASE_URL: Final = "https://files.stripe.com"
 DEFAULT_TIMEOUT: Final = 80.0
 DEFAULT_MAX_RETRIES: Final = 2
 INITIAL_RETRY_DELAY: Final = 0.5
@@ -272,6 +275,9 @@ class BaseClient:
         self._api_key = api_key
         _KEY_REDACTION.register(self)
         self._base_url = _check_base_url(base_url, api_key)
+        # Uploads and downloads go to Stripe's files host; a base_url of your own
+        # (a proxy, a fake Stripe) serves them too.
+        self._files_base_url = FILES_BASE_URL if self._base_url == DEFAULT_BASE_URL else self._base_url
         self._stripe_version = None if stripe_version is None else _check_header_value("stripe_version", stripe_version)
         self._stripe_account = None if stripe_account is None else _check_header_value("stripe_account", stripe_account)
         self._max_retries = _check_max_retries(max_retries)
@@ -334,37 +340,56 @@ class BaseClient:
         params: Mapping[str, Any] | None,
         options: RequestOptions,
         extra_params: Mapping[str, Any] | None = None,
+        *,
+        files: bool = False,
     ) -> _Prepared:
+        """Build the request. ``files``: an upload or download, sent to the files host
+        (as ``multipart/form-data`` when it is a POST)."""
         if extra_params:
             params = {**(params or {}), **extra_params}
-        pairs = encode_form(params) if params else []
         method = method.upper()
-        url = self._base_url + path
+        uploads: dict[str, Any] = {}
+        if files and method == "POST" and params:
+            params = dict(params)
+            uploads = {name: params.pop(name) for name, value in list(params.items()) if _is_upload(value)}
+        pairs = encode_form(params) if params else []
+        url = (self._files_base_url if files else self._base_url) + path
         headers = self._headers
         idempotency_key = options.idempotency_key
         if idempotency_key is not None:
             _check_header_value("idempotency_key", idempotency_key)
-        if options.stripe_account is not None or options.stripe_version is not None or method == "POST":
+        if (
+            options.stripe_account is not None
+            or options.stripe_version is not None
+            or idempotency_key is not None
+            or method == "POST"
+        ):
             headers = dict(headers)
             if options.stripe_account is not None:
                 headers["Stripe-Account"] = _check_header_value("stripe_account", options.stripe_account)
             if options.stripe_version is not None:
                 headers["Stripe-Version"] = _check_header_value("stripe_version", options.stripe_version)
+            if idempotency_key is not None:
+                headers["Idempotency-Key"] = idempotency_key
         content: bytes | None = None
-        if method == "POST":
-            # One key per call, reused by every retry of it: Stripe then
-            # answers a repeated POST with the first one's result.
-            headers["Idempotency-Key"] = idempotency_key or str(uuid.uuid4())
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-            content = urlencode_pairs(pairs).encode("ascii")
-        elif pairs:
-            url = f"{url}?{urlencode_pairs(pairs)}"
-        elif idempotency_key is not None:
-            headers = {**headers, "Idempotency-Key": idempotency_key}
         timeout = self._timeout if options.timeout is None else _check_timeout(options.timeout)
         max_retries = (
             self._max_retries if options.max_retries is None else _check_max_retries(options.max_retries)
         )
+        if method == "POST":
+            # One key per call, reused by every retry of it: Stripe then
+            # answers a repeated POST with the first one's result.
+            if idempotency_key is None:
+                headers["Idempotency-Key"] = str(uuid.uuid4())
+            if uploads:
+                request = self._http.build_request(
+                    method, url, headers=headers, data=dict(pairs), files=uploads, timeout=timeout
+                )
+                return _Prepared(request, max_retries, method, path)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            content = urlencode_pairs(pairs).encode("ascii")
+        elif pairs:
+            url = f"{url}?{urlencode_pairs(pairs)}"
         request = self._http.build_request(method, url, headers=headers, content=content, timeout=timeout)
         return _Prepared(request, max_retries, method, path)
 
@@ -413,6 +438,8 @@ class BaseClient:
         return retry_delay(attempt, _parse_retry_after(response.headers.get("retry-after")))
 
     def _decode_success(self, response: Received, cast: Callable[[Any], _T]) -> _T:
+        if cast is binary_body:
+            return cast(response.content)
         try:
             data = _loads(response.content)
         except ValueError as exc:
@@ -562,6 +589,16 @@ class _KeyRedaction(logging.Filter):
 
 
 _KEY_REDACTION: Final = _KeyRedaction()
+
+
+def binary_body(content: Any) -> Any:
+    """The cast of a download: the body's bytes, as received."""
+    return content
+
+
+def _is_upload(value: Any) -> bool:
+    """A file to upload: bytes, a binary file object, or a (filename, content[, content type]) tuple."""
+    return isinstance(value, (bytes, bytearray, tuple)) or hasattr(value, "read")
 
 
 def _check_base_url(base_url: str, api_key: str) -> str:

@@ -199,8 +199,11 @@ class StripeClient(_ClientShell, SyncServices):
         cast: Callable[[Any], _T],
         options: RequestOptions = NO_OPTIONS,
         extra_params: Mapping[str, Any] | None = None,
+        *,
+        files: bool = False,
     ) -> _T:
-        return self._run(self._exchange(self._prepare(method, path, params, options, extra_params), cast))
+        prepared = self._prepare(method, path, params, options, extra_params, files=files)
+        return self._run(self._exchange(prepared, cast))
 
     def _get_page(
         self,
@@ -369,8 +372,11 @@ class AsyncStripeClient(_ClientShell, AsyncServices):
         cast: Callable[[Any], _T],
         options: RequestOptions = NO_OPTIONS,
         extra_params: Mapping[str, Any] | None = None,
+        *,
+        files: bool = False,
     ) -> _T:
-        return await self._run(self._exchange(self._prepare(method, path, params, options, extra_params), cast))
+        prepared = self._prepare(method, path, params, options, extra_params, files=files)
+        return await self._run(self._exchange(prepared, cast))
 
     async def _get_page(
         self,

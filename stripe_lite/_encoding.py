@@ -18,7 +18,12 @@ _UTC = datetime.timezone.utc
 def encode_form(params: Mapping[str, Any]) -> list[tuple[str, str]]:
     """Flatten parameters into Stripe's form pairs: ``a[b][0]=v``.
 
-    None is left out; ``""`` is kept (Stripe reads it as "unset this field").
+    A top-level None is a parameter not given, and is left out. Inside a dict,
+    None means "unset this key" and is sent as ``""``, which Stripe reads that
+    way (``metadata={"order": None}`` removes the ``order`` key). An empty list
+    sends nothing: the form format has no empty array (to clear a list that
+    Stripe lets you clear, pass ``""``).
+
     Raises TypeError naming the parameter for a value the format cannot carry
     (None inside a list included: leaving it out would shift the items after
     it), and ValueError for a name Stripe could not read back: empty, or with
@@ -29,7 +34,8 @@ def encode_form(params: Mapping[str, Any]) -> list[tuple[str, str]]:
         if type(key) is not str:
             raise TypeError(f"parameter names must be str, got {key!r}")
         _check_name(key, None)
-        _flatten(pairs, key, value)
+        if value is not None:
+            _flatten(pairs, key, value)
     return pairs
 
 
@@ -47,7 +53,7 @@ def _flatten(pairs: list[tuple[str, str]], key: str, value: Any) -> None:
     if kind is str:
         pairs.append((key, value))
     elif value is None:
-        return
+        pairs.append((key, ""))  # only reached inside a dict: unset that key
     elif kind is bool:
         pairs.append((key, "true" if value else "false"))
     elif kind is int:
@@ -59,10 +65,6 @@ def _flatten(pairs: list[tuple[str, str]], key: str, value: Any) -> None:
             _check_name(sub_key, key)
             _flatten(pairs, f"{key}[{sub_key}]", sub_value)
     elif kind is list or kind is tuple:
-        if not value:
-            # The form format has no empty array; Stripe reads an empty value
-            # as "set this list to empty".
-            pairs.append((key, ""))
         for index, item in enumerate(value):
             if item is None:
                 raise TypeError(f"parameter '{key}[{index}]': a list cannot hold None")

@@ -37,9 +37,12 @@ CASES: list[tuple[str, dict[str, Any], list[tuple[str, str]]]] = [
     ("list of dicts", {"a": [{"k": "v"}, {"k": "w"}]}, [("a[0][k]", "v"), ("a[1][k]", "w")]),
     ("expand", {"expand": ["customer", "payment_method"]},
      [("expand[0]", "customer"), ("expand[1]", "payment_method")]),
-    ("empty list is sent as empty", {"a": []}, [("a", "")]),
+    # The form format has no empty array: Stripe rejects "a=" for a list it cannot clear.
+    ("empty list sends nothing", {"a": [], "b": {"c": []}}, []),
     ("empty dict sends nothing", {"metadata": {}}, []),
-    ("None inside dict left out", {"m": {"a": None, "b": "1"}}, [("m[b]", "1")]),
+    # None inside a dict unsets that key, which Stripe reads from an empty value.
+    ("None inside dict unsets the key", {"metadata": {"a": None, "b": "1"}}, [("metadata[a]", ""), ("metadata[b]", "1")]),
+    ("None nested deeper unsets too", {"address": {"line2": None}}, [("address[line2]", "")]),
     ("str enum by value", {"c": Color.RED}, [("c", "red")]),
     ("int inside nested list", {"amounts": [32, 45]}, [("amounts[0]", "32"), ("amounts[1]", "45")]),
 ]

@@ -86,6 +86,51 @@ def test_caller_idempotency_key_and_account_and_version(run: Runner, mock_api: r
     assert headers["Stripe-Version"] == "2020-08-27"
 
 
+def test_an_idempotency_key_given_on_any_method_is_sent_as_given(run: Runner, mock_api: respx.MockRouter) -> None:
+    # Stripe honours keys on POST only; a key the caller passed elsewhere is still never dropped.
+    route = mock_api.get("/v1/things").respond(json=OBJ)
+    run(lambda c: c.request("get", "/v1/things", params={"limit": 1}, idempotency_key="key-get"))
+    assert route.calls.last.request.headers["Idempotency-Key"] == "key-get"
+
+
+def test_uploads_go_to_the_files_host_as_multipart(run: Runner) -> None:
+    with respx.mock(assert_all_called=True) as router:
+        route = router.post("https://files.stripe.com/v1/files").respond(json={"id": "file_1", "object": "file"})
+        params = {"purpose": "dispute_evidence", "file": ("receipt.pdf", b"%PDF-1.4 x", "application/pdf"),
+                  "file_link_data": {"create": True}}
+        run(lambda c: c._call("post", "/v1/files", params, lambda d: d, files=True))
+    request = route.calls.last.request
+    assert request.headers["Content-Type"].startswith("multipart/form-data; boundary=")
+    body = request.content
+    assert b'name="purpose"\r\n\r\ndispute_evidence' in body
+    assert b'name="file_link_data[create]"\r\n\r\ntrue' in body
+    assert b'name="file"; filename="receipt.pdf"' in body and b"%PDF-1.4 x" in body
+    assert uuid.UUID(request.headers["Idempotency-Key"]).version == 4
+
+
+def test_downloads_return_the_bytes_from_the_files_host(run: Runner) -> None:
+    from stripe_lite._base_client import binary_body
+
+    with respx.mock(assert_all_called=True) as router:
+        router.get("https://files.stripe.com/v1/quotes/qt_1/pdf").respond(
+            content=b"%PDF-1.7 binary \x00\xff", headers={"Content-Type": "application/pdf"}
+        )
+        got = run(lambda c: c._call("get", "/v1/quotes/qt_1/pdf", None, binary_body, files=True))
+    assert got == b"%PDF-1.7 binary \x00\xff"
+
+
+def test_a_base_url_of_your_own_serves_files_too(run: Runner) -> None:
+    from stripe_lite._base_client import binary_body
+
+    with respx.mock(assert_all_called=True) as router:
+        router.get("http://127.0.0.1:12111/v1/quotes/qt_1/pdf").respond(content=b"pdf")
+        got = run(
+            lambda c: c._call("get", "/v1/quotes/qt_1/pdf", None, binary_body, files=True),
+            base_url="http://127.0.0.1:12111",
+        )
+    assert got == b"pdf"
+
+
 def test_client_level_account_is_sent(run: Runner, mock_api: respx.MockRouter) -> None:
     route = mock_api.get("/v1/things").respond(json=OBJ)
     run(lambda c: c.request("get", "/v1/things"), stripe_account="acct_client")

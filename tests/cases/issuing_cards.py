@@ -208,7 +208,6 @@ SERVICE_CASES: list[ServiceCase] = [
             ("financial_account", "fa_123"),
             ("spending_controls[spending_limits][0][amount]", "5000"),
             ("spending_controls[spending_limits][0][interval]", "daily"),
-            ("spending_controls[spending_limits][0][categories]", ""),
         ],
         CARD,
         IssuingCard,

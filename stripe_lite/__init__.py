@@ -5,17 +5,15 @@
     client = StripeClient(api_key="sk_test_...")
     intent = client.payment_intents.create(amount=2000, currency="usd")
 
-Models (``PaymentIntent``, ``SetupIntent``, ...) are importable from here
-too; they load on first use, which keeps ``import stripe_lite`` fast.
+Models (``PaymentIntent``, ``Customer``, ...) are in :mod:`stripe_lite.models`,
+nested parameter types in :mod:`stripe_lite.params`; both load on first use,
+which keeps ``import stripe_lite`` fast.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from ._base_client import API_VERSION
 from ._client import AsyncStripeClient, StripeClient
-from ._model_names import MODEL_NAMES
 from ._pagination import (
     AsyncListPage,
     AsyncListPager,
@@ -40,22 +38,6 @@ from .errors import (
     StripeError,
 )
 
-if TYPE_CHECKING:
-    from .models import *  # noqa: F403
-
-
-def __getattr__(name: str) -> Any:
-    if name in MODEL_NAMES:
-        from . import models
-
-        return getattr(models, name)
-    raise AttributeError(f"module 'stripe_lite' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
-
-
 __all__ = [
     "API_VERSION",
     "APIConnectionError",
@@ -79,5 +61,4 @@ __all__ = [
     "StripeClient",
     "StripeError",
     "__version__",
-    *MODEL_NAMES,
 ]

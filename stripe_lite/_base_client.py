@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from ._encoding import encode_form, urlencode_pairs
+from ._generated import API_VERSION
 from ._version import __version__
 from .errors import (
     APIConnectionError,
@@ -55,8 +56,6 @@ __all__ = [
 
 _T = TypeVar("_T")
 
-API_VERSION: Final = "2026-09-30.endive"
-"""The Stripe API version whose shapes the models follow; sent unless overridden."""
 DEFAULT_BASE_URL: Final = "https://api.stripe.com"
 FILES_BASE_URL: Final = "https://files.stripe.com"
 DEFAULT_TIMEOUT: Final = 80.0
@@ -591,7 +590,7 @@ class _KeyRedaction(logging.Filter):
 _KEY_REDACTION: Final = _KeyRedaction()
 
 
-def binary_body(content: Any) -> Any:
+def binary_body(content: bytes) -> bytes:
     """The cast of a download: the body's bytes, as received."""
     return content
 

@@ -28,6 +28,7 @@ from ._base_client import (
     Step,
     Timeout,
 )
+from ._generated.services._namespaces import AsyncServices, SyncServices
 from ._pagination import (
     AsyncListPage,
     AsyncListPager,
@@ -37,7 +38,6 @@ from ._pagination import (
     SearchPage,
     _Page,
 )
-from ._resources._namespaces import AsyncServices, SyncServices
 
 __all__ = ["AsyncStripeClient", "StripeClient"]
 
@@ -53,11 +53,11 @@ def _identity(value: Any) -> Any:
 def _caster(cast_to: Any) -> Callable[[Any], Any]:
     if cast_to is None:
         return _identity
-    from .models import StripeObject
+    from ._models import StripeObject
 
     if isinstance(cast_to, type) and issubclass(cast_to, StripeObject):
         return cast_to.from_dict
-    from .models import converter
+    from ._converter import converter
 
     return lambda data: converter.structure(data, cast_to)
 

@@ -65,7 +65,7 @@ class _Page(Generic[_T]):
 
     def to_dict(self) -> dict[str, Any]:
         """The page as Stripe sent it."""
-        from .models import StripeObject  # models load lazily, on first use
+        from ._models import StripeObject
 
         data = [item.to_dict() if isinstance(item, StripeObject) else item for item in self.data]
         return {**self._rest, "data": data}

@@ -13,7 +13,7 @@ import pytest
 import respx
 
 import stripe_lite
-from stripe_lite._resources._service import AsyncService, SyncService
+from stripe_lite._service import AsyncService, SyncService
 
 from .faulty_server import FaultyServer, serve
 

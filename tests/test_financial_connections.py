@@ -11,15 +11,15 @@ import httpx
 import pytest
 import respx
 import typing_extensions
-
-import stripe_lite
-from stripe_lite import params
 from stripe_lite._resources.financial_connections import (
     FinancialConnectionsAccounts,
     FinancialConnectionsSessions,
     LinkAccountSessions,
     LinkedAccounts,
 )
+
+import stripe_lite
+from stripe_lite import params
 from stripe_lite.models import (
     BillingDetails,
     FinancialConnectionsAccount,

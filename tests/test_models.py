@@ -14,6 +14,7 @@ from typing import Any, Literal, Union
 
 import attrs
 import pytest
+from stripe_lite.models._base import _codec
 
 import stripe_lite.models as models
 from stripe_lite.errors import InvalidResponseError
@@ -38,7 +39,6 @@ from stripe_lite.models import (
     _shared,
     construct,
 )
-from stripe_lite.models._base import _codec
 
 from .cases import model_cases
 

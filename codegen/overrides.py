@@ -1,0 +1,32 @@
+"""What the generator's rules cannot derive well, each entry with why.
+
+Keep this small: every entry is a place where the API stops being predictable.
+"""
+
+from __future__ import annotations
+
+# "HTTP /v1/path" -> "service.path.method", for names the rule in codegen/naming.py gets wrong.
+METHOD_NAMES: dict[str, str] = {
+    # A lookup by name and scope, not the service's own reading or deleting by id.
+    "GET /v1/apps/secrets/find": "apps.secrets.find",
+    "POST /v1/apps/secrets/delete": "apps.secrets.delete_where",
+    "GET /v1/tax/associations/find": "tax.associations.find",
+    # A preview is computed, not retrieved; its lines belong to credit_notes beside the other lines.
+    "GET /v1/credit_notes/preview": "credit_notes.preview",
+    "GET /v1/credit_notes/preview/lines": "credit_notes.list_preview_lines",
+    # A download: the method gives the PDF's bytes.
+    "GET /v1/quotes/{quote}/pdf": "quotes.pdf",
+}
+
+# "/v1/path" -> {path parameter: Python name}: where the path calls a parent's id
+# "id", while its sibling paths name it (application_fees/{fee}/refunds/{id}).
+POSITIONAL_NAMES: dict[str, dict[str, str]] = {
+    "/v1/application_fees/{id}/refunds": {"id": "fee"},
+    "/v1/transfers/{id}/reversals": {"id": "transfer"},
+}
+
+# The TypedDict name of a nested parameter object, by the title Stripe gives its shape,
+# where the name from its place would mislead (the range filter sits under many names).
+PARAM_TITLES: dict[str, str] = {
+    "range_query_specs": "RangeQueryParam",
+}

@@ -1,0 +1,523 @@
+"""What every model is made of: the base class, and the helpers the generated decoders call.
+
+Every model is a slotted class generated from Stripe's description, with a
+straight-line decoder generated beside it (``stripe_lite/_generated/models/``).
+A field the response left out stays unset (reading it raises AttributeError);
+fields the model does not know are kept in ``extra_fields``. That is what
+makes ``to_dict()`` give back exactly the input.
+"""
+
+from __future__ import annotations
+
+import importlib
+import keyword
+import sys
+import threading
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, ClassVar, Final, Generic, TypeVar
+
+from typing_extensions import Self
+
+from .errors import InvalidResponseError
+
+__all__ = ["StripeList", "StripeObject", "UnknownObject", "construct", "expect", "model_for"]
+
+_T = TypeVar("_T")
+_S = TypeVar("_S", bound="StripeObject")
+Decoder = Callable[[Any], Any]
+
+M: Final[Any] = object()
+"""Marks a key the response does not have."""
+new: Final = object.__new__
+intern: Final = sys.intern
+_NO_EXTRA: Final[Mapping[str, Any]] = MappingProxyType({})
+
+
+class StripeObject:
+    """Base class of every Stripe model.
+
+    Fields the response did not contain are not set: reading one raises
+    ``AttributeError`` (use ``getattr(obj, name, None)`` when a field may be
+    absent, for example when it is only sent on expansion). Fields that this
+    version of stripe_lite does not know are kept, in :attr:`extra_fields`.
+    """
+
+    __slots__ = ("_extra",)
+    _extra: dict[str, Any]
+    _decode: ClassVar[Decoder]
+
+    def __init__(self, **fields: Any) -> None:
+        known = _attributes(type(self))
+        for name, value in fields.items():
+            if name not in known:
+                raise TypeError(
+                    f"{type(self).__name__} has no field {name!r}; "
+                    f"use {type(self).__name__}.from_dict() to build one with unknown fields"
+                )
+            setattr(self, name, value)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from the JSON object Stripe sent (a dict)."""
+        if type(data) is not dict:
+            if not isinstance(data, Mapping):
+                raise InvalidResponseError(f"expected a JSON object for {cls.__name__}, got {type(data).__name__}")
+            data = dict(data)
+        decoded: Self = cls._decode(data)
+        return decoded
+
+    def to_dict(self) -> dict[str, Any]:
+        """Give back the JSON object this model was decoded from, unknown fields included."""
+        out: dict[str, Any] = {}
+        for _, wire, read in _fields(type(self)):
+            try:
+                value = read(self)
+            except AttributeError:
+                continue
+            out[wire] = _plain(value)
+        extra = _read_extra(self)
+        if extra is not M:
+            out.update(_plain(extra))
+        return out
+
+    @property
+    def extra_fields(self) -> Mapping[str, Any]:
+        """The fields Stripe sent that this model does not declare (read-only), as sent."""
+        extra = _read_extra(self)
+        return _NO_EXTRA if extra is M else MappingProxyType(extra)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, StripeObject)
+        return self.to_dict() == other.to_dict()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
+
+    def __repr__(self) -> str:
+        parts = []
+        for attr, _, read in _fields(type(self)):
+            try:
+                parts.append(f"{attr}={read(self)!r}")
+            except AttributeError:
+                continue
+        extra = _read_extra(self)
+        if extra is not M and extra:
+            parts.append(f"extra_fields={extra!r}")
+        return f"{type(self).__name__}({', '.join(parts)})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self.to_dict()))
+
+    if not TYPE_CHECKING:
+        # Only reached when normal lookup failed: an unset field, or a name the
+        # model does not declare. Hidden from type checkers, so that a
+        # misspelled attribute is a type error.
+        def __getattr__(self, name: str) -> Any:
+            if name.startswith("__") or name == "_extra":
+                raise AttributeError(name)
+            cls = type(self).__name__
+            if name in _attributes(type(self)):
+                raise AttributeError(
+                    f"{cls}.{name} was not included in this response "
+                    "(it may need expand=[...] or a different API version)"
+                )
+            extra = _read_extra(self)
+            if extra is not M and _wire(name) in extra:
+                raise AttributeError(
+                    f"{cls} has no declared field {name!r}; Stripe sent it, read it as extra_fields[{_wire(name)!r}]"
+                )
+            raise AttributeError(f"{cls!r} object has no attribute {name!r}")
+
+
+_EXTRA_SLOT: Final = StripeObject.__dict__["_extra"].__get__
+
+
+def _read_extra(obj: Any, default: Any = M) -> Any:
+    """The unknown fields of a model, or ``default`` when it has none."""
+    try:
+        return _EXTRA_SLOT(obj)
+    except AttributeError:
+        return default
+
+
+def _rebuild(cls: type[StripeObject], data: dict[str, Any]) -> StripeObject:
+    return cls.from_dict(data)
+
+
+def _wire(attr: str) -> str:
+    """The JSON key of an attribute: ``in_`` is ``in``."""
+    return attr[:-1] if attr.endswith("_") and keyword.iskeyword(attr[:-1]) else attr
+
+
+# (attribute, wire name, slot reader) per class, in declaration order.
+_FIELDS: dict[type, tuple[tuple[str, str, Callable[[Any], Any]], ...]] = {}
+_FIELDS_LOCK = threading.Lock()
+
+
+def _fields(cls: type) -> tuple[tuple[str, str, Callable[[Any], Any]], ...]:
+    found = _FIELDS.get(cls)
+    if found is None:
+        entries = []
+        for klass in reversed(cls.__mro__):
+            for attr in klass.__dict__.get("__slots__", ()):
+                if attr != "_extra":
+                    # The slot's own reader raises AttributeError at once for an
+                    # unset slot, without going through __getattr__.
+                    entries.append((attr, _wire(attr), klass.__dict__[attr].__get__))
+        found = tuple(entries)
+        with _FIELDS_LOCK:
+            _FIELDS[cls] = found
+    return found
+
+
+def _attributes(cls: type) -> frozenset[str]:
+    return frozenset(attr for attr, _, _ in _fields(cls))
+
+
+def _plain(value: Any) -> Any:
+    """JSON-shaped data from a field's value: models as dicts, containers copied."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or kind is float or value is None:
+        return value
+    if kind is dict:
+        return {k: _plain(v) for k, v in value.items()}
+    if kind is list:
+        return [_plain(v) for v in value]
+    if isinstance(value, StripeObject):
+        return value.to_dict()
+    return value
+
+
+# -- what generated decoders call ----------------------------------------------------
+
+
+def bad(name: str, value: Any) -> InvalidResponseError:
+    return InvalidResponseError(f"expected a JSON object for {name}, got {type(value).__name__}")
+
+
+_KNOWN: dict[type, frozenset[str]] = {}
+
+
+def _known(cls: type) -> frozenset[str]:
+    known = _KNOWN.get(cls)
+    if known is None:
+        known = _KNOWN[cls] = frozenset(wire for _, wire, _ in _fields(cls))
+    return known
+
+
+def unknown(data: dict[str, Any], cls: type) -> dict[str, Any]:
+    """The keys of ``data`` that ``cls`` does not declare."""
+    known = _known(cls)
+    return {k: v for k, v in data.items() if k not in known}
+
+
+def register(cls: type[_S], decode: Callable[[Any], _S] | None = None) -> Callable[[Any], _S]:
+    """Attach a model's decoder: its generated one, or else decoding key by key."""
+    if decode is None:
+
+        def decode(data: Any) -> _S:
+            return by_key(cls, data)
+
+    cls._decode = decode
+    return decode
+
+
+# wire name -> (slot setter, converter or None), per class: built from the annotations on first use.
+_KEYED: dict[type, dict[str, tuple[Callable[[Any, Any], None], Decoder | None]]] = {}
+_KEYED_LOCK = threading.Lock()
+
+
+def by_key(cls: type[_S], data: Any) -> _S:
+    """Decode key by key. Small objects always do; large ones when a field was left out."""
+    if type(data) is not dict:
+        raise bad(cls.__name__, data)
+    table = _KEYED.get(cls) or _keyed(cls)
+    obj = new(cls)
+    extra: dict[str, Any] | None = None
+    for key, value in data.items():
+        entry = table.get(key)
+        if entry is None:
+            if extra is None:
+                extra = {}
+            extra[key] = value
+            continue
+        setter, convert = entry
+        setter(obj, value if convert is None else convert(value))
+    if extra is not None:
+        obj._extra = extra
+    return obj
+
+
+def _keyed(cls: type) -> dict[str, tuple[Callable[[Any, Any], None], Decoder | None]]:
+    annotations = {}
+    for klass in reversed(cls.__mro__):
+        # The class's own annotations (not inherited ones); inspect is too heavy to import for this.
+        annotations.update(klass.__dict__.get("__annotations__", {}))  # noqa: RUF063
+    table = {
+        wire: (cls.__dict__[attr].__set__, _converter(str(annotations.get(attr, "Any"))))
+        for attr, wire, _ in _fields(cls)
+        if attr in cls.__dict__
+    }
+    with _KEYED_LOCK:
+        _KEYED[cls] = table
+    return table
+
+
+_SCALARS: Final = frozenset({"str", "int", "float", "bool", "Any", "None"})
+
+
+def _split(annotation: str, separator: str) -> list[str]:
+    """Split at ``separator`` outside brackets and quotes."""
+    parts: list[str] = []
+    depth = 0
+    quoted = False
+    start = 0
+    index = 0
+    while index < len(annotation):
+        char = annotation[index]
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char == "[":
+            depth += 1
+        elif not quoted and char == "]":
+            depth -= 1
+        elif not quoted and depth == 0 and annotation.startswith(separator, index):
+            parts.append(annotation[start:index])
+            index += len(separator)
+            start = index
+            continue
+        index += 1
+    parts.append(annotation[start:])
+    return [part.strip() for part in parts]
+
+
+def _converter(annotation: str) -> Decoder | None:
+    """How a field's JSON value becomes its value, read off the field's annotation (None: kept as sent).
+
+    The annotations are the generator's output, in a small fixed grammar:
+    scalars, ``Literal[...] | str``, model names, ``list[...]``,
+    ``dict[str, ...]``, ``StripeList[...]`` and unions of those.
+    """
+    terms = [t for t in _split(annotation, "|") if t != "None"]
+    if any(t.startswith("Literal[") for t in terms):
+        return intern_str if any('"' in t for t in terms) else None
+    if len(terms) == 1:
+        (term,) = terms
+        for prefix, build in (("list[", _list_converter), ("dict[str, ", _map_converter), ("StripeList[", _page_converter)):
+            if term.startswith(prefix):
+                return build(_converter(term[len(prefix) : -1]))
+        if term == "StripeObject":
+            return expand
+    models = [t for t in terms if t not in _SCALARS]
+    if not models:
+        return None
+    if len(models) == 1:
+        return ref(_decoder_named(models[0]))
+    return _one_of([_decoder_named(name) for name in models])
+
+
+def _list_converter(item: Decoder | None) -> Decoder | None:
+    return None if item is None else (lambda value: list_of(value, item))
+
+
+def _map_converter(item: Decoder | None) -> Decoder | None:
+    return None if item is None else (lambda value: map_of(value, item))
+
+
+def _page_converter(item: Decoder | None) -> Decoder:
+    decode = item or keep
+    return lambda value: list_object(value, decode)
+
+
+def _decoder_named(name: str) -> Decoder:
+    """The decoder of the model called ``name``, imported on first call."""
+    loaded: list[Decoder] = []
+
+    def decode(value: Any) -> Any:
+        if not loaded:
+            from ._generated.models import MODULES
+
+            cls = getattr(importlib.import_module(f"{_MODELS}.{MODULES[name]}"), name)
+            loaded.append(cls._decode)
+        return loaded[0](value)
+
+    return decode
+
+
+def _one_of(decoders: list[Decoder]) -> Decoder:
+    def decode(value: Any) -> Any:
+        if type(value) is not dict:
+            return value
+        if type(value.get("object")) is str:
+            return construct(value)
+        return pick(value, tuple(decoders))
+
+    return decode
+
+
+def ref(decode: Decoder) -> Decoder:
+    """A field holding one kind of object (or its id): decoded when an object came, else kept."""
+    return lambda value: decode(value) if type(value) is dict else value
+
+
+def intern_str(value: Any) -> Any:
+    """Enum values repeat across thousands of objects: one shared string per value."""
+    return intern(value) if type(value) is str else value
+
+
+def keep(value: Any) -> Any:
+    return value
+
+
+def list_of(value: Any, item: Decoder) -> Any:
+    if type(value) is list:
+        return [item(v) for v in value]
+    if value is None:
+        return None
+    raise InvalidResponseError(f"expected a JSON array, got {type(value).__name__}")
+
+
+def map_of(value: Any, item: Decoder) -> Any:
+    if type(value) is dict:
+        return {k: item(v) for k, v in value.items()}
+    if value is None:
+        return None
+    raise InvalidResponseError(f"expected a JSON object, got {type(value).__name__}")
+
+
+def list_object(value: Any, item: Decoder) -> Any:
+    """A list object nested in another (a charge's ``refunds``)."""
+    if value is None:
+        return None
+    if type(value) is not dict:
+        raise bad("StripeList", value)
+    obj = new(StripeList)
+    for key, data in value.items():
+        if key == "data":
+            obj.data = list_of(data, item)
+        elif key in _LIST_KEYS:
+            setattr(obj, key, data)
+        else:
+            extra = _read_extra(obj, None)
+            if extra is None:
+                obj._extra = extra = {}
+            extra[key] = data
+    return obj
+
+
+def expand(value: Any) -> Any:
+    """An expandable field or a field holding one of several objects: an object if a dict came."""
+    return construct(value) if type(value) is dict else value
+
+
+def pick(value: Any, decoders: tuple[Decoder, ...]) -> Any:
+    """One of several shapes that have no ``object`` name: the one that declares most of the keys."""
+    if type(value) is not dict:
+        raise bad("object", value)
+    best: Any = None
+    best_extra = -1
+    for decode in decoders:
+        candidate = decode(value)
+        extra = len(_read_extra(candidate, ()))
+        if best is None or extra < best_extra:
+            best, best_extra = candidate, extra
+    return best
+
+
+def lazy(namespace: dict[str, Any], name: str, module: str) -> Decoder:
+    """A stand-in for another module's decoder: imports it on first call, then steps aside."""
+    loaded: list[Decoder] = []
+
+    def load(value: Any) -> Any:
+        # Whoever holds the stand-in (a check made at import) calls straight through afterwards.
+        if not loaded:
+            loaded.append(getattr(importlib.import_module(f"{_MODELS}.{module}"), name))
+            namespace[name] = loaded[0]
+        return loaded[0](value)
+
+    return load
+
+
+_MODELS: Final = "stripe_lite._generated.models"
+
+
+def expect(decode: Callable[[Any], _T], kinds: tuple[str, ...], *, with_id: bool) -> Callable[[Any], _T]:
+    """``decode``, for an operation's answer: refuses an object of another kind, or one without its id.
+
+    A misbehaving server or proxy could answer a retrieve with ``{}`` or with
+    some other object; decoding that as if it were right would hand the caller
+    a model with nothing set, or the wrong thing.
+    """
+
+    def checked(data: Any) -> _T:
+        if type(data) is dict:
+            kind = data.get("object")
+            if kind not in kinds:
+                raise InvalidResponseError(f"expected {' or '.join(kinds)} object, got object {kind!r}")
+            if with_id and type(data.get("id")) is not str:
+                raise InvalidResponseError(f"expected {kind} object with an id, got none")
+        return decode(data)
+
+    return checked
+
+
+# -- any object, by its "object" name -------------------------------------------------
+
+_CLASSES: dict[tuple[str, bool], type[StripeObject]] = {}
+
+
+def model_for(name: str, deleted: bool = False) -> type[StripeObject] | None:
+    """The model of an ``object`` name (its deleted form with ``deleted``), None if there is none."""
+    cls = _CLASSES.get((name, deleted))
+    if cls is None:
+        from ._generated.objects import DELETED, OBJECTS
+
+        where = (DELETED if deleted else OBJECTS).get(name)
+        if where is None:
+            return None
+        module, class_name = where
+        cls = getattr(importlib.import_module(f"{_MODELS}.{module}"), class_name)
+        _CLASSES[(name, deleted)] = cls
+    return cls
+
+
+def construct(data: dict[str, Any]) -> StripeObject:
+    """Decode any Stripe object, choosing the model from its ``"object"`` key.
+
+    Objects this version does not model become an :class:`UnknownObject`,
+    which keeps every field.
+    """
+    if type(data) is not dict:
+        raise bad("a Stripe object", data)
+    name = data.get("object")
+    cls = None
+    if type(name) is str:
+        cls = model_for(name, data.get("deleted") is True) or model_for(name)
+    decoded: StripeObject = (cls or UnknownObject)._decode(data)
+    return decoded
+
+
+class StripeList(StripeObject, Generic[_T]):
+    """A list object nested inside another object (``{"object": "list", "data": [...]}``)."""
+
+    __slots__ = ("data", "has_more", "object", "url")
+
+    data: list[_T]
+    has_more: bool
+    object: str
+    url: str
+
+
+_LIST_KEYS: Final = frozenset({"has_more", "object", "url"})
+
+
+class UnknownObject(StripeObject):
+    """An object this version does not model: every field is in ``extra_fields``."""
+
+    __slots__ = ()
+
+
+StripeList._decode = lambda data: list_object(data, keep)
+register(UnknownObject)

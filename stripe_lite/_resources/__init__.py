@@ -1,1 +1,0 @@
-"""Generated services (see codegen/)."""

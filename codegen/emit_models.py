@@ -163,7 +163,7 @@ class _Module:
             return self.helper("expand")
         if isinstance(ir, OneOf):
             if self._discriminated(ir.members):
-                return self.helper("expand")
+                return self.helper("choose")
             return f"lambda x: {self.expression(ir, 'x')}"
         if isinstance(ir, (ListOf, MapOf, ListObject)):
             inner = self.expression(ir, "x")
@@ -181,16 +181,19 @@ class _Module:
             if all(isinstance(x, bool) for x in ir.values):
                 return None
             return f"{self.helper('intern')}({v}) if type({f}) is str else {v}"
-        if isinstance(ir, (Ref, Expandable)) and len(referenced(ir)) == 1:
-            # Anything but an object (an id, null, or what a misbehaving server sent) is kept as sent.
-            return f"{self.decoder(referenced(ir)[0])}({v}) if type({f}) is dict else {v}"
+        if isinstance(ir, Ref):
+            # Decoders give back None for null, and refuse anything else that is not an object.
+            return f"{self.decoder(ir.schema)}({f})"
+        if isinstance(ir, Expandable) and len(ir.targets) == 1:
+            # An id (or anything but an object) is kept as sent.
+            return f"{self.decoder(ir.targets[0])}({v}) if type({f}) is dict else {v}"
         if isinstance(ir, (Expandable, AnyObject)):
             return f"{self.helper('expand')}({f})"
         if isinstance(ir, OneOf):
             if self._discriminated(ir.members):
-                return f"{self.helper('expand')}({f})"
+                return f"{self.helper('choose')}({f})"
             decoders = ", ".join(self.decoder(m) for m in ir.members)
-            return f"{self.helper('pick')}({v}, ({decoders},)) if type({f}) is dict else {v}"
+            return f"{self.helper('pick')}({f}, ({decoders},))"
         if isinstance(ir, ListOf):
             item = self.item_function(ir.item)
             return None if item is None else f"{self.helper('list_of')}({f}, {item})"
@@ -233,7 +236,7 @@ class _Module:
         lines += [
             "",
             "",
-            f"def _d_{name}(d: Any) -> {name}:",
+            f"def _d_{name}(d: Any) -> Any:",
             f"    if type(d) is not dict or len(d) < {count}:",
             f"        return {self.helper('by_key')}({name}, d)",
             f"    o = {self.helper('new')}({name})",
@@ -269,7 +272,7 @@ class _Module:
         if lazy:
             self.helpers.add("lazy")
             body += ["", "", "# Decoders of other modules, imported when first called."]
-            body += [f'{name} = lazy(globals(), "{name}", "{module}")' for name, module in lazy]
+            body += [f'{name} = lazy("{module}", "{name}", globals())' for name, module in lazy]
         text = "\n".join(body)
         typing_names = [n for n in ("Any", "Literal") if f"{n}[" in text or f": {n}" in text or f"{n}]" in text]
         lines = [

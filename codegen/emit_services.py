@@ -110,14 +110,13 @@ class ServiceModule:
         if len(models) == 1:
             model = models[0]
             self.runtime.add("lazy")
-            inner = f'lazy(globals(), "_d_{model.class_name}", "{self.model_modules[model.schema]}")'
+            inner = f'lazy("{self.model_modules[model.schema]}", "_d_{model.class_name}")'
         else:
             self.runtime.add("construct")
             inner = "construct"
-        if names:
-            kinds = ", ".join(f'"{n}"' for n in names) + ("," if len(names) == 1 else "")
-            self.runtime.add("expect")
-            inner = f"expect({inner}, ({kinds}), with_id={with_id})"
+        kinds = ", ".join(f'"{n}"' for n in names) + ("," if len(names) == 1 else "")
+        self.runtime.add("expect")
+        inner = f"expect({inner}, ({kinds}), with_id={with_id and bool(names)})"
         name = "_decode_" + "_or_".join(m.class_name for m in models)
         self.runtime.add("cast")
         union = " | ".join(m.class_name for m in models)

@@ -213,11 +213,15 @@ def unknown(data: dict[str, Any], cls: type) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k not in known}
 
 
-def register(cls: type[_S], decode: Callable[[Any], _S] | None = None) -> Callable[[Any], _S]:
-    """Attach a model's decoder: its generated one, or else decoding key by key."""
+def register(cls: type[_S], decode: Decoder | None = None) -> Decoder:
+    """Attach a model's decoder: its generated one, or else decoding key by key.
+
+    A decoder gives back None for null (a field that may hold an object, or
+    null), and refuses anything else that is not a JSON object.
+    """
     if decode is None:
 
-        def decode(data: Any) -> _S:
+        def decode(data: Any) -> _S | None:
             return by_key(cls, data)
 
     cls._decode = decode
@@ -229,9 +233,11 @@ _KEYED: dict[type, dict[str, tuple[Callable[[Any, Any], None], Decoder | None]]]
 _KEYED_LOCK = threading.Lock()
 
 
-def by_key(cls: type[_S], data: Any) -> _S:
+def by_key(cls: type[_S], data: Any) -> _S | None:
     """Decode key by key. Small objects always do; large ones when a field was left out."""
     if type(data) is not dict:
+        if data is None:
+            return None
         raise bad(cls.__name__, data)
     table = _KEYED.get(cls) or _keyed(cls)
     obj = new(cls)
@@ -313,9 +319,11 @@ def _converter(annotation: str) -> Decoder | None:
     models = [t for t in terms if t not in _SCALARS]
     if not models:
         return None
+    expandable = "str" in terms
     if len(models) == 1:
-        return ref(_decoder_named(models[0]))
-    return _one_of([_decoder_named(name) for name in models])
+        decode = _decoder_named(models[0])
+        return ref(decode) if expandable else decode
+    return expand if expandable else _one_of([_decoder_named(name) for name in models])
 
 
 def _list_converter(item: Decoder | None) -> Decoder | None:
@@ -348,9 +356,7 @@ def _decoder_named(name: str) -> Decoder:
 
 def _one_of(decoders: list[Decoder]) -> Decoder:
     def decode(value: Any) -> Any:
-        if type(value) is not dict:
-            return value
-        if type(value.get("object")) is str:
+        if type(value) is dict and type(value.get("object")) is str:
             return construct(value)
         return pick(value, tuple(decoders))
 
@@ -412,9 +418,20 @@ def expand(value: Any) -> Any:
     return construct(value) if type(value) is dict else value
 
 
+def choose(value: Any) -> Any:
+    """A field holding one of several kinds of object (no id in their place): picked by ``object``."""
+    if type(value) is dict:
+        return construct(value)
+    if value is None:
+        return None
+    raise bad("a Stripe object", value)
+
+
 def pick(value: Any, decoders: tuple[Decoder, ...]) -> Any:
     """One of several shapes that have no ``object`` name: the one that declares most of the keys."""
     if type(value) is not dict:
+        if value is None:
+            return None
         raise bad("object", value)
     best: Any = None
     best_extra = -1
@@ -426,15 +443,19 @@ def pick(value: Any, decoders: tuple[Decoder, ...]) -> Any:
     return best
 
 
-def lazy(namespace: dict[str, Any], name: str, module: str) -> Decoder:
-    """A stand-in for another module's decoder: imports it on first call, then steps aside."""
+def lazy(module: str, name: str, namespace: dict[str, Any] | None = None) -> Decoder:
+    """A stand-in for the decoder ``name`` of a model module: imports it on first call.
+
+    With ``namespace``, the stand-in then puts the real decoder in its place
+    there; whoever kept the stand-in calls straight through to it.
+    """
     loaded: list[Decoder] = []
 
     def load(value: Any) -> Any:
-        # Whoever holds the stand-in (a check made at import) calls straight through afterwards.
         if not loaded:
             loaded.append(getattr(importlib.import_module(f"{_MODELS}.{module}"), name))
-            namespace[name] = loaded[0]
+            if namespace is not None:
+                namespace[name] = loaded[0]
         return loaded[0](value)
 
     return load
@@ -444,7 +465,8 @@ _MODELS: Final = "stripe_lite._generated.models"
 
 
 def expect(decode: Callable[[Any], _T], kinds: tuple[str, ...], *, with_id: bool) -> Callable[[Any], _T]:
-    """``decode``, for an operation's answer: refuses an object of another kind, or one without its id.
+    """``decode``, for an operation's answer: refuses what is not an object, an object of another
+    kind (``kinds``, when the operation names them), or one without its id.
 
     A misbehaving server or proxy could answer a retrieve with ``{}`` or with
     some other object; decoding that as if it were right would hand the caller
@@ -452,7 +474,9 @@ def expect(decode: Callable[[Any], _T], kinds: tuple[str, ...], *, with_id: bool
     """
 
     def checked(data: Any) -> _T:
-        if type(data) is dict:
+        if type(data) is not dict:
+            raise InvalidResponseError(f"expected a JSON object, got {type(data).__name__}")
+        if kinds:
             kind = data.get("object")
             if kind not in kinds:
                 raise InvalidResponseError(f"expected {' or '.join(kinds)} object, got object {kind!r}")

@@ -8,7 +8,7 @@ from ..._models import (
     StripeList,
     StripeObject,
     by_key,
-    expand,
+    choose,
     intern,
     lazy,
     list_object,
@@ -102,33 +102,33 @@ class Account(StripeObject):
     type: Literal["custom", "express", "none", "standard"] | str
 
 
-def _d_Account(d: Any) -> Account:
+def _d_Account(d: Any) -> Any:
     if type(d) is not dict or len(d) < 23:
         return by_key(Account, d)
     o = new(Account)
     try:
-        o.business_profile = _d_AccountBusinessProfile(v) if type(v := d["business_profile"]) is dict else v
+        o.business_profile = _d_AccountBusinessProfile(d["business_profile"])
         o.business_type = intern(v) if type(v := d["business_type"]) is str else v
-        o.capabilities = _d_AccountCapabilities(v) if type(v := d["capabilities"]) is dict else v
+        o.capabilities = _d_AccountCapabilities(d["capabilities"])
         o.charges_enabled = d["charges_enabled"]
-        o.company = _d_LegalEntityCompany(v) if type(v := d["company"]) is dict else v
-        o.controller = _d_AccountUnificationAccountController(v) if type(v := d["controller"]) is dict else v
+        o.company = _d_LegalEntityCompany(d["company"])
+        o.controller = _d_AccountUnificationAccountController(d["controller"])
         o.country = d["country"]
         o.created = d["created"]
         o.default_currency = d["default_currency"]
         o.details_submitted = d["details_submitted"]
         o.email = d["email"]
-        o.external_accounts = list_object(d["external_accounts"], expand)
-        o.future_requirements = _d_AccountFutureRequirements(v) if type(v := d["future_requirements"]) is dict else v
-        o.groups = _d_AccountGroupMembership(v) if type(v := d["groups"]) is dict else v
+        o.external_accounts = list_object(d["external_accounts"], choose)
+        o.future_requirements = _d_AccountFutureRequirements(d["future_requirements"])
+        o.groups = _d_AccountGroupMembership(d["groups"])
         o.id = d["id"]
-        o.individual = _d_Person(v) if type(v := d["individual"]) is dict else v
+        o.individual = _d_Person(d["individual"])
         o.metadata = d["metadata"]
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.payouts_enabled = d["payouts_enabled"]
-        o.requirements = _d_AccountRequirements(v) if type(v := d["requirements"]) is dict else v
-        o.settings = _d_AccountSettings(v) if type(v := d["settings"]) is dict else v
-        o.tos_acceptance = _d_AccountTosAcceptance(v) if type(v := d["tos_acceptance"]) is dict else v
+        o.requirements = _d_AccountRequirements(d["requirements"])
+        o.settings = _d_AccountSettings(d["settings"])
+        o.tos_acceptance = _d_AccountTosAcceptance(d["tos_acceptance"])
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
         return by_key(Account, d)
@@ -198,19 +198,19 @@ class AccountBusinessProfile(StripeObject):
     url: str | None
 
 
-def _d_AccountBusinessProfile(d: Any) -> AccountBusinessProfile:
+def _d_AccountBusinessProfile(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
         return by_key(AccountBusinessProfile, d)
     o = new(AccountBusinessProfile)
     try:
-        o.annual_revenue = _d_AccountAnnualRevenue(v) if type(v := d["annual_revenue"]) is dict else v
+        o.annual_revenue = _d_AccountAnnualRevenue(d["annual_revenue"])
         o.estimated_worker_count = d["estimated_worker_count"]
         o.mcc = d["mcc"]
         o.minority_owned_business_designation = d["minority_owned_business_designation"]
-        o.monthly_estimated_revenue = _d_AccountMonthlyEstimatedRevenue(v) if type(v := d["monthly_estimated_revenue"]) is dict else v
+        o.monthly_estimated_revenue = _d_AccountMonthlyEstimatedRevenue(d["monthly_estimated_revenue"])
         o.name = d["name"]
         o.product_description = d["product_description"]
-        o.support_address = _d_Address(v) if type(v := d["support_address"]) is dict else v
+        o.support_address = _d_Address(d["support_address"])
         o.support_email = d["support_email"]
         o.support_phone = d["support_phone"]
         o.support_url = d["support_url"]
@@ -298,7 +298,7 @@ class AccountCapabilities(StripeObject):
     zip_payments: Literal["active", "inactive", "pending"] | str
 
 
-def _d_AccountCapabilities(d: Any) -> AccountCapabilities:
+def _d_AccountCapabilities(d: Any) -> Any:
     if type(d) is not dict or len(d) < 66:
         return by_key(AccountCapabilities, d)
     o = new(AccountCapabilities)
@@ -443,7 +443,7 @@ class AccountFutureRequirements(StripeObject):
     pending_verification: list[str] | None
 
 
-def _d_AccountFutureRequirements(d: Any) -> AccountFutureRequirements:
+def _d_AccountFutureRequirements(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(AccountFutureRequirements, d)
     o = new(AccountFutureRequirements)
@@ -542,7 +542,7 @@ class AccountRequirements(StripeObject):
     pending_verification: list[str] | None
 
 
-def _d_AccountRequirements(d: Any) -> AccountRequirements:
+def _d_AccountRequirements(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(AccountRequirements, d)
     o = new(AccountRequirements)
@@ -593,21 +593,21 @@ class AccountSettings(StripeObject):
     treasury: AccountTreasurySettings
 
 
-def _d_AccountSettings(d: Any) -> AccountSettings:
+def _d_AccountSettings(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
         return by_key(AccountSettings, d)
     o = new(AccountSettings)
     try:
-        o.bacs_debit_payments = _d_AccountBacsDebitPaymentsSettings(v) if type(v := d["bacs_debit_payments"]) is dict else v
-        o.branding = _d_AccountBrandingSettings(v) if type(v := d["branding"]) is dict else v
-        o.card_issuing = _d_AccountCardIssuingSettings(v) if type(v := d["card_issuing"]) is dict else v
-        o.card_payments = _d_AccountCardPaymentsSettings(v) if type(v := d["card_payments"]) is dict else v
-        o.dashboard = _d_AccountDashboardSettings(v) if type(v := d["dashboard"]) is dict else v
-        o.invoices = _d_AccountInvoicesSettings(v) if type(v := d["invoices"]) is dict else v
-        o.payments = _d_AccountPaymentsSettings(v) if type(v := d["payments"]) is dict else v
-        o.payouts = _d_AccountPayoutSettings(v) if type(v := d["payouts"]) is dict else v
-        o.sepa_debit_payments = _d_AccountSepaDebitPaymentsSettings(v) if type(v := d["sepa_debit_payments"]) is dict else v
-        o.treasury = _d_AccountTreasurySettings(v) if type(v := d["treasury"]) is dict else v
+        o.bacs_debit_payments = _d_AccountBacsDebitPaymentsSettings(d["bacs_debit_payments"])
+        o.branding = _d_AccountBrandingSettings(d["branding"])
+        o.card_issuing = _d_AccountCardIssuingSettings(d["card_issuing"])
+        o.card_payments = _d_AccountCardPaymentsSettings(d["card_payments"])
+        o.dashboard = _d_AccountDashboardSettings(d["dashboard"])
+        o.invoices = _d_AccountInvoicesSettings(d["invoices"])
+        o.payments = _d_AccountPaymentsSettings(d["payments"])
+        o.payouts = _d_AccountPayoutSettings(d["payouts"])
+        o.sepa_debit_payments = _d_AccountSepaDebitPaymentsSettings(d["sepa_debit_payments"])
+        o.treasury = _d_AccountTreasurySettings(d["treasury"])
     except KeyError:  # a field left out
         return by_key(AccountSettings, d)
     if len(d) != 10:
@@ -669,16 +669,16 @@ class AccountUnificationAccountController(StripeObject):
     type: Literal["account", "application"] | str
 
 
-def _d_AccountUnificationAccountController(d: Any) -> AccountUnificationAccountController:
+def _d_AccountUnificationAccountController(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(AccountUnificationAccountController, d)
     o = new(AccountUnificationAccountController)
     try:
-        o.fees = _d_AccountUnificationAccountControllerFees(v) if type(v := d["fees"]) is dict else v
+        o.fees = _d_AccountUnificationAccountControllerFees(d["fees"])
         o.is_controller = d["is_controller"]
-        o.losses = _d_AccountUnificationAccountControllerLosses(v) if type(v := d["losses"]) is dict else v
+        o.losses = _d_AccountUnificationAccountControllerLosses(d["losses"])
         o.requirement_collection = intern(v) if type(v := d["requirement_collection"]) is str else v
-        o.stripe_dashboard = _d_AccountUnificationAccountControllerStripeDashboard(v) if type(v := d["stripe_dashboard"]) is dict else v
+        o.stripe_dashboard = _d_AccountUnificationAccountControllerStripeDashboard(d["stripe_dashboard"])
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
         return by_key(AccountUnificationAccountController, d)
@@ -781,16 +781,16 @@ class LegalEntityCompany(StripeObject):
     verification: LegalEntityCompanyVerification | None
 
 
-def _d_LegalEntityCompany(d: Any) -> LegalEntityCompany:
+def _d_LegalEntityCompany(d: Any) -> Any:
     if type(d) is not dict or len(d) < 22:
         return by_key(LegalEntityCompany, d)
     o = new(LegalEntityCompany)
     try:
-        o.address = _d_Address(v) if type(v := d["address"]) is dict else v
-        o.address_kana = _d_LegalEntityJapanAddress(v) if type(v := d["address_kana"]) is dict else v
-        o.address_kanji = _d_LegalEntityJapanAddress(v) if type(v := d["address_kanji"]) is dict else v
+        o.address = _d_Address(d["address"])
+        o.address_kana = _d_LegalEntityJapanAddress(d["address_kana"])
+        o.address_kanji = _d_LegalEntityJapanAddress(d["address_kanji"])
         o.directors_provided = d["directors_provided"]
-        o.directorship_declaration = _d_LegalEntityDirectorshipDeclaration(v) if type(v := d["directorship_declaration"]) is dict else v
+        o.directorship_declaration = _d_LegalEntityDirectorshipDeclaration(d["directorship_declaration"])
         o.executives_provided = d["executives_provided"]
         o.export_license_id = d["export_license_id"]
         o.export_purpose_code = d["export_purpose_code"]
@@ -798,16 +798,16 @@ def _d_LegalEntityCompany(d: Any) -> LegalEntityCompany:
         o.name_kana = d["name_kana"]
         o.name_kanji = d["name_kanji"]
         o.owners_provided = d["owners_provided"]
-        o.ownership_declaration = _d_LegalEntityUboDeclaration(v) if type(v := d["ownership_declaration"]) is dict else v
+        o.ownership_declaration = _d_LegalEntityUboDeclaration(d["ownership_declaration"])
         o.ownership_exemption_reason = intern(v) if type(v := d["ownership_exemption_reason"]) is str else v
         o.phone = d["phone"]
-        o.registration_date = _d_LegalEntityRegistrationDate(v) if type(v := d["registration_date"]) is dict else v
-        o.representative_declaration = _d_LegalEntityRepresentativeDeclaration(v) if type(v := d["representative_declaration"]) is dict else v
+        o.registration_date = _d_LegalEntityRegistrationDate(d["registration_date"])
+        o.representative_declaration = _d_LegalEntityRepresentativeDeclaration(d["representative_declaration"])
         o.structure = intern(v) if type(v := d["structure"]) is str else v
         o.tax_id_provided = d["tax_id_provided"]
         o.tax_id_registrar = d["tax_id_registrar"]
         o.vat_id_provided = d["vat_id_provided"]
-        o.verification = _d_LegalEntityCompanyVerification(v) if type(v := d["verification"]) is dict else v
+        o.verification = _d_LegalEntityCompanyVerification(d["verification"])
     except KeyError:  # a field left out
         return by_key(LegalEntityCompany, d)
     if len(d) != 22:
@@ -908,7 +908,7 @@ class TransferSchedule(StripeObject):
     weekly_payout_days: list[Literal["friday", "monday", "thursday", "tuesday", "wednesday"] | str]
 
 
-def _d_TransferSchedule(d: Any) -> TransferSchedule:
+def _d_TransferSchedule(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(TransferSchedule, d)
     o = new(TransferSchedule)
@@ -930,8 +930,8 @@ register(TransferSchedule, _d_TransferSchedule)
 
 
 # Decoders of other modules, imported when first called.
-_d_AccountRequirementsAlternative = lazy(globals(), "_d_AccountRequirementsAlternative", "account_requirements_alternative")
-_d_AccountRequirementsError = lazy(globals(), "_d_AccountRequirementsError", "account_requirements_error")
-_d_Address = lazy(globals(), "_d_Address", "address")
-_d_LegalEntityJapanAddress = lazy(globals(), "_d_LegalEntityJapanAddress", "legal_entity_japan_address")
-_d_Person = lazy(globals(), "_d_Person", "person")
+_d_AccountRequirementsAlternative = lazy("account_requirements_alternative", "_d_AccountRequirementsAlternative", globals())
+_d_AccountRequirementsError = lazy("account_requirements_error", "_d_AccountRequirementsError", globals())
+_d_Address = lazy("address", "_d_Address", globals())
+_d_LegalEntityJapanAddress = lazy("legal_entity_japan_address", "_d_LegalEntityJapanAddress", globals())
+_d_Person = lazy("person", "_d_Person", globals())

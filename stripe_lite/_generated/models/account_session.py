@@ -50,14 +50,14 @@ class AccountSession(StripeObject):
     object: Literal["account_session"] | str
 
 
-def _d_AccountSession(d: Any) -> AccountSession:
+def _d_AccountSession(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(AccountSession, d)
     o = new(AccountSession)
     try:
         o.account = d["account"]
         o.client_secret = d["client_secret"]
-        o.components = _d_ConnectEmbeddedAccountSessionCreateComponents(v) if type(v := d["components"]) is dict else v
+        o.components = _d_ConnectEmbeddedAccountSessionCreateComponents(d["components"])
         o.expires_at = d["expires_at"]
         o.livemode = d["livemode"]
         o.object = intern(v) if type(v := d["object"]) is str else v
@@ -123,32 +123,32 @@ class ConnectEmbeddedAccountSessionCreateComponents(StripeObject):
     tax_settings: ConnectEmbeddedBaseConfigClaim
 
 
-def _d_ConnectEmbeddedAccountSessionCreateComponents(d: Any) -> ConnectEmbeddedAccountSessionCreateComponents:
+def _d_ConnectEmbeddedAccountSessionCreateComponents(d: Any) -> Any:
     if type(d) is not dict or len(d) < 21:
         return by_key(ConnectEmbeddedAccountSessionCreateComponents, d)
     o = new(ConnectEmbeddedAccountSessionCreateComponents)
     try:
-        o.account_management = _d_ConnectEmbeddedAccountConfigClaim(v) if type(v := d["account_management"]) is dict else v
-        o.account_onboarding = _d_ConnectEmbeddedAccountConfigClaim(v) if type(v := d["account_onboarding"]) is dict else v
-        o.balance_report = _d_ConnectEmbeddedBaseConfigClaim(v) if type(v := d["balance_report"]) is dict else v
-        o.balances = _d_ConnectEmbeddedPayoutsConfig(v) if type(v := d["balances"]) is dict else v
-        o.disputes_list = _d_ConnectEmbeddedDisputesListConfig(v) if type(v := d["disputes_list"]) is dict else v
-        o.documents = _d_ConnectEmbeddedBaseConfigClaim(v) if type(v := d["documents"]) is dict else v
-        o.financial_account = _d_ConnectEmbeddedFinancialAccountConfigClaim(v) if type(v := d["financial_account"]) is dict else v
-        o.financial_account_transactions = _d_ConnectEmbeddedFinancialAccountTransactionsConfigClaim(v) if type(v := d["financial_account_transactions"]) is dict else v
-        o.instant_payouts_promotion = _d_ConnectEmbeddedInstantPayoutsPromotionConfig(v) if type(v := d["instant_payouts_promotion"]) is dict else v
-        o.issuing_card = _d_ConnectEmbeddedIssuingCardConfigClaim(v) if type(v := d["issuing_card"]) is dict else v
-        o.issuing_cards_list = _d_ConnectEmbeddedIssuingCardsListConfigClaim(v) if type(v := d["issuing_cards_list"]) is dict else v
-        o.notification_banner = _d_ConnectEmbeddedAccountConfigClaim(v) if type(v := d["notification_banner"]) is dict else v
-        o.payment_details = _d_ConnectEmbeddedPaymentsConfigClaim(v) if type(v := d["payment_details"]) is dict else v
-        o.payment_disputes = _d_ConnectEmbeddedPaymentDisputesConfig(v) if type(v := d["payment_disputes"]) is dict else v
-        o.payments = _d_ConnectEmbeddedPaymentsConfigClaim(v) if type(v := d["payments"]) is dict else v
-        o.payout_details = _d_ConnectEmbeddedBaseConfigClaim(v) if type(v := d["payout_details"]) is dict else v
-        o.payout_reconciliation_report = _d_ConnectEmbeddedBaseConfigClaim(v) if type(v := d["payout_reconciliation_report"]) is dict else v
-        o.payouts = _d_ConnectEmbeddedPayoutsConfig(v) if type(v := d["payouts"]) is dict else v
-        o.payouts_list = _d_ConnectEmbeddedBaseConfigClaim(v) if type(v := d["payouts_list"]) is dict else v
-        o.tax_registrations = _d_ConnectEmbeddedBaseConfigClaim(v) if type(v := d["tax_registrations"]) is dict else v
-        o.tax_settings = _d_ConnectEmbeddedBaseConfigClaim(v) if type(v := d["tax_settings"]) is dict else v
+        o.account_management = _d_ConnectEmbeddedAccountConfigClaim(d["account_management"])
+        o.account_onboarding = _d_ConnectEmbeddedAccountConfigClaim(d["account_onboarding"])
+        o.balance_report = _d_ConnectEmbeddedBaseConfigClaim(d["balance_report"])
+        o.balances = _d_ConnectEmbeddedPayoutsConfig(d["balances"])
+        o.disputes_list = _d_ConnectEmbeddedDisputesListConfig(d["disputes_list"])
+        o.documents = _d_ConnectEmbeddedBaseConfigClaim(d["documents"])
+        o.financial_account = _d_ConnectEmbeddedFinancialAccountConfigClaim(d["financial_account"])
+        o.financial_account_transactions = _d_ConnectEmbeddedFinancialAccountTransactionsConfigClaim(d["financial_account_transactions"])
+        o.instant_payouts_promotion = _d_ConnectEmbeddedInstantPayoutsPromotionConfig(d["instant_payouts_promotion"])
+        o.issuing_card = _d_ConnectEmbeddedIssuingCardConfigClaim(d["issuing_card"])
+        o.issuing_cards_list = _d_ConnectEmbeddedIssuingCardsListConfigClaim(d["issuing_cards_list"])
+        o.notification_banner = _d_ConnectEmbeddedAccountConfigClaim(d["notification_banner"])
+        o.payment_details = _d_ConnectEmbeddedPaymentsConfigClaim(d["payment_details"])
+        o.payment_disputes = _d_ConnectEmbeddedPaymentDisputesConfig(d["payment_disputes"])
+        o.payments = _d_ConnectEmbeddedPaymentsConfigClaim(d["payments"])
+        o.payout_details = _d_ConnectEmbeddedBaseConfigClaim(d["payout_details"])
+        o.payout_reconciliation_report = _d_ConnectEmbeddedBaseConfigClaim(d["payout_reconciliation_report"])
+        o.payouts = _d_ConnectEmbeddedPayoutsConfig(d["payouts"])
+        o.payouts_list = _d_ConnectEmbeddedBaseConfigClaim(d["payouts_list"])
+        o.tax_registrations = _d_ConnectEmbeddedBaseConfigClaim(d["tax_registrations"])
+        o.tax_settings = _d_ConnectEmbeddedBaseConfigClaim(d["tax_settings"])
     except KeyError:  # a field left out
         return by_key(ConnectEmbeddedAccountSessionCreateComponents, d)
     if len(d) != 21:

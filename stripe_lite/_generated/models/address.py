@@ -22,7 +22,7 @@ class Address(StripeObject):
     state: str | None
 
 
-def _d_Address(d: Any) -> Address:
+def _d_Address(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(Address, d)
     o = new(Address)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, expand, intern, lazy, new, register, unknown
+from ..._models import StripeObject, by_key, choose, intern, lazy, new, register, unknown
 
 if TYPE_CHECKING:
     from .bank_account import BankAccount
@@ -40,7 +40,7 @@ class ApiErrors(StripeObject):
     type: Literal["api_error", "card_error", "idempotency_error", "invalid_request_error"] | str
 
 
-def _d_ApiErrors(d: Any) -> ApiErrors:
+def _d_ApiErrors(d: Any) -> Any:
     if type(d) is not dict or len(d) < 16:
         return by_key(ApiErrors, d)
     o = new(ApiErrors)
@@ -54,12 +54,12 @@ def _d_ApiErrors(d: Any) -> ApiErrors:
         o.network_advice_code = d["network_advice_code"]
         o.network_decline_code = d["network_decline_code"]
         o.param = d["param"]
-        o.payment_intent = _d_PaymentIntent(v) if type(v := d["payment_intent"]) is dict else v
-        o.payment_method = _d_PaymentMethod(v) if type(v := d["payment_method"]) is dict else v
+        o.payment_intent = _d_PaymentIntent(d["payment_intent"])
+        o.payment_method = _d_PaymentMethod(d["payment_method"])
         o.payment_method_type = d["payment_method_type"]
         o.request_log_url = d["request_log_url"]
-        o.setup_intent = _d_SetupIntent(v) if type(v := d["setup_intent"]) is dict else v
-        o.source = expand(d["source"])
+        o.setup_intent = _d_SetupIntent(d["setup_intent"])
+        o.source = choose(d["source"])
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
         return by_key(ApiErrors, d)
@@ -72,6 +72,6 @@ register(ApiErrors, _d_ApiErrors)
 
 
 # Decoders of other modules, imported when first called.
-_d_PaymentIntent = lazy(globals(), "_d_PaymentIntent", "payment_intent")
-_d_PaymentMethod = lazy(globals(), "_d_PaymentMethod", "payment_method")
-_d_SetupIntent = lazy(globals(), "_d_SetupIntent", "setup_intent")
+_d_PaymentIntent = lazy("payment_intent", "_d_PaymentIntent", globals())
+_d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())
+_d_SetupIntent = lazy("setup_intent", "_d_SetupIntent", globals())

@@ -41,7 +41,7 @@ class ApplicationFee(StripeObject):
     refunds: StripeList[FeeRefund]
 
 
-def _d_ApplicationFee(d: Any) -> ApplicationFee:
+def _d_ApplicationFee(d: Any) -> Any:
     if type(d) is not dict or len(d) < 15:
         return by_key(ApplicationFee, d)
     o = new(ApplicationFee)
@@ -54,7 +54,7 @@ def _d_ApplicationFee(d: Any) -> ApplicationFee:
         o.charge = _d_Charge(v) if type(v := d["charge"]) is dict else v
         o.created = d["created"]
         o.currency = d["currency"]
-        o.fee_source = _d_PlatformEarningFeeSource(v) if type(v := d["fee_source"]) is dict else v
+        o.fee_source = _d_PlatformEarningFeeSource(d["fee_source"])
         o.id = d["id"]
         o.livemode = d["livemode"]
         o.object = intern(v) if type(v := d["object"]) is str else v
@@ -85,8 +85,8 @@ _d_PlatformEarningFeeSource = register(PlatformEarningFeeSource)
 
 
 # Decoders of other modules, imported when first called.
-_d_Account = lazy(globals(), "_d_Account", "account")
-_d_Application = lazy(globals(), "_d_Application", "application")
-_d_BalanceTransaction = lazy(globals(), "_d_BalanceTransaction", "balance_transaction")
-_d_Charge = lazy(globals(), "_d_Charge", "charge")
-_d_FeeRefund = lazy(globals(), "_d_FeeRefund", "fee_refund")
+_d_Account = lazy("account", "_d_Account", globals())
+_d_Application = lazy("application", "_d_Application", globals())
+_d_BalanceTransaction = lazy("balance_transaction", "_d_BalanceTransaction", globals())
+_d_Charge = lazy("charge", "_d_Charge", globals())
+_d_FeeRefund = lazy("fee_refund", "_d_FeeRefund", globals())

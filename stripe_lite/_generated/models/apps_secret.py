@@ -28,7 +28,7 @@ class AppsSecret(StripeObject):
     scope: SecretServiceResourceScope
 
 
-def _d_AppsSecret(d: Any) -> AppsSecret:
+def _d_AppsSecret(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
         return by_key(AppsSecret, d)
     o = new(AppsSecret)
@@ -41,7 +41,7 @@ def _d_AppsSecret(d: Any) -> AppsSecret:
         o.name = d["name"]
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.payload = d["payload"]
-        o.scope = _d_SecretServiceResourceScope(v) if type(v := d["scope"]) is dict else v
+        o.scope = _d_SecretServiceResourceScope(d["scope"])
     except KeyError:  # a field left out
         return by_key(AppsSecret, d)
     if len(d) != 9:

@@ -35,7 +35,7 @@ class Balance(StripeObject):
     refund_and_dispute_prefunding: BalanceDetailUngated
 
 
-def _d_Balance(d: Any) -> Balance:
+def _d_Balance(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(Balance, d)
     o = new(Balance)
@@ -43,11 +43,11 @@ def _d_Balance(d: Any) -> Balance:
         o.available = list_of(d["available"], _d_BalanceAmount)
         o.connect_reserved = list_of(d["connect_reserved"], _d_BalanceAmount)
         o.instant_available = list_of(d["instant_available"], _d_BalanceAmountNet)
-        o.issuing = _d_BalanceDetail(v) if type(v := d["issuing"]) is dict else v
+        o.issuing = _d_BalanceDetail(d["issuing"])
         o.livemode = d["livemode"]
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.pending = list_of(d["pending"], _d_BalanceAmount)
-        o.refund_and_dispute_prefunding = _d_BalanceDetailUngated(v) if type(v := d["refund_and_dispute_prefunding"]) is dict else v
+        o.refund_and_dispute_prefunding = _d_BalanceDetailUngated(d["refund_and_dispute_prefunding"])
     except KeyError:  # a field left out
         return by_key(Balance, d)
     if len(d) != 8:

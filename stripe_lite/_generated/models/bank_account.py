@@ -43,7 +43,7 @@ class BankAccount(StripeObject):
     status: str
 
 
-def _d_BankAccount(d: Any) -> BankAccount:
+def _d_BankAccount(d: Any) -> Any:
     if type(d) is not dict or len(d) < 19:
         return by_key(BankAccount, d)
     o = new(BankAccount)
@@ -59,12 +59,12 @@ def _d_BankAccount(d: Any) -> BankAccount:
         o.customer = expand(d["customer"])
         o.default_for_currency = d["default_for_currency"]
         o.fingerprint = d["fingerprint"]
-        o.future_requirements = _d_ExternalAccountRequirements(v) if type(v := d["future_requirements"]) is dict else v
+        o.future_requirements = _d_ExternalAccountRequirements(d["future_requirements"])
         o.id = d["id"]
         o.last4 = d["last4"]
         o.metadata = d["metadata"]
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.requirements = _d_ExternalAccountRequirements(v) if type(v := d["requirements"]) is dict else v
+        o.requirements = _d_ExternalAccountRequirements(d["requirements"])
         o.routing_number = d["routing_number"]
         o.status = d["status"]
     except KeyError:  # a field left out
@@ -109,4 +109,4 @@ _d_ExternalAccountRequirements = register(ExternalAccountRequirements)
 
 
 # Decoders of other modules, imported when first called.
-_d_Account = lazy(globals(), "_d_Account", "account")
+_d_Account = lazy("account", "_d_Account", globals())

@@ -30,7 +30,7 @@ class BillingAlert(StripeObject):
     usage_threshold: ThresholdsResourceUsageThresholdConfig | None
 
 
-def _d_BillingAlert(d: Any) -> BillingAlert:
+def _d_BillingAlert(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(BillingAlert, d)
     o = new(BillingAlert)
@@ -41,7 +41,7 @@ def _d_BillingAlert(d: Any) -> BillingAlert:
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.title = d["title"]
-        o.usage_threshold = _d_ThresholdsResourceUsageThresholdConfig(v) if type(v := d["usage_threshold"]) is dict else v
+        o.usage_threshold = _d_ThresholdsResourceUsageThresholdConfig(d["usage_threshold"])
     except KeyError:  # a field left out
         return by_key(BillingAlert, d)
     if len(d) != 7:

@@ -25,14 +25,14 @@ class BillingBillResourceInvoicingTaxesTax(StripeObject):
     type: Literal["tax_rate_details"] | str
 
 
-def _d_BillingBillResourceInvoicingTaxesTax(d: Any) -> BillingBillResourceInvoicingTaxesTax:
+def _d_BillingBillResourceInvoicingTaxesTax(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(BillingBillResourceInvoicingTaxesTax, d)
     o = new(BillingBillResourceInvoicingTaxesTax)
     try:
         o.amount = d["amount"]
         o.tax_behavior = intern(v) if type(v := d["tax_behavior"]) is str else v
-        o.tax_rate_details = _d_BillingBillResourceInvoicingTaxesTaxRateDetails(v) if type(v := d["tax_rate_details"]) is dict else v
+        o.tax_rate_details = _d_BillingBillResourceInvoicingTaxesTaxRateDetails(d["tax_rate_details"])
         o.taxability_reason = intern(v) if type(v := d["taxability_reason"]) is str else v
         o.taxable_amount = d["taxable_amount"]
         o.type = intern(v) if type(v := d["type"]) is str else v

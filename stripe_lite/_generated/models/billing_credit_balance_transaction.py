@@ -41,15 +41,15 @@ class BillingCreditBalanceTransaction(StripeObject):
     type: Literal["credit", "debit"] | str | None
 
 
-def _d_BillingCreditBalanceTransaction(d: Any) -> BillingCreditBalanceTransaction:
+def _d_BillingCreditBalanceTransaction(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
         return by_key(BillingCreditBalanceTransaction, d)
     o = new(BillingCreditBalanceTransaction)
     try:
         o.created = d["created"]
-        o.credit = _d_BillingCreditGrantsResourceBalanceCredit(v) if type(v := d["credit"]) is dict else v
+        o.credit = _d_BillingCreditGrantsResourceBalanceCredit(d["credit"])
         o.credit_grant = _d_BillingCreditGrant(v) if type(v := d["credit_grant"]) is dict else v
-        o.debit = _d_BillingCreditGrantsResourceBalanceDebit(v) if type(v := d["debit"]) is dict else v
+        o.debit = _d_BillingCreditGrantsResourceBalanceDebit(d["debit"])
         o.effective_at = d["effective_at"]
         o.id = d["id"]
         o.livemode = d["livemode"]
@@ -117,5 +117,5 @@ _d_BillingCreditGrantsResourceBalanceDebit = register(BillingCreditGrantsResourc
 
 
 # Decoders of other modules, imported when first called.
-_d_BillingCreditGrant = lazy(globals(), "_d_BillingCreditGrant", "billing_credit_grant")
-_d_TestHelpersTestClock = lazy(globals(), "_d_TestHelpersTestClock", "test_helpers_test_clock")
+_d_BillingCreditGrant = lazy("billing_credit_grant", "_d_BillingCreditGrant", globals())
+_d_TestHelpersTestClock = lazy("test_helpers_test_clock", "_d_TestHelpersTestClock", globals())

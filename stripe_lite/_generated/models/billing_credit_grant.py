@@ -46,13 +46,13 @@ class BillingCreditGrant(StripeObject):
     voided_at: int | None
 
 
-def _d_BillingCreditGrant(d: Any) -> BillingCreditGrant:
+def _d_BillingCreditGrant(d: Any) -> Any:
     if type(d) is not dict or len(d) < 17:
         return by_key(BillingCreditGrant, d)
     o = new(BillingCreditGrant)
     try:
-        o.amount = _d_BillingCreditGrantsResourceAmount(v) if type(v := d["amount"]) is dict else v
-        o.applicability_config = _d_BillingCreditGrantsResourceApplicabilityConfig(v) if type(v := d["applicability_config"]) is dict else v
+        o.amount = _d_BillingCreditGrantsResourceAmount(d["amount"])
+        o.applicability_config = _d_BillingCreditGrantsResourceApplicabilityConfig(d["applicability_config"])
         o.category = intern(v) if type(v := d["category"]) is str else v
         o.created = d["created"]
         o.customer = expand(d["customer"])
@@ -113,5 +113,5 @@ _d_BillingCreditGrantsResourceScope = register(BillingCreditGrantsResourceScope)
 
 
 # Decoders of other modules, imported when first called.
-_d_BillingCreditGrantsResourceAmount = lazy(globals(), "_d_BillingCreditGrantsResourceAmount", "billing_credit_grants_resource_amount")
-_d_TestHelpersTestClock = lazy(globals(), "_d_TestHelpersTestClock", "test_helpers_test_clock")
+_d_BillingCreditGrantsResourceAmount = lazy("billing_credit_grants_resource_amount", "_d_BillingCreditGrantsResourceAmount", globals())
+_d_TestHelpersTestClock = lazy("test_helpers_test_clock", "_d_TestHelpersTestClock", globals())

@@ -38,14 +38,14 @@ class BillingMeter(StripeObject):
     value_settings: BillingMeterResourceBillingMeterValue
 
 
-def _d_BillingMeter(d: Any) -> BillingMeter:
+def _d_BillingMeter(d: Any) -> Any:
     if type(d) is not dict or len(d) < 13:
         return by_key(BillingMeter, d)
     o = new(BillingMeter)
     try:
         o.created = d["created"]
-        o.customer_mapping = _d_BillingMeterResourceCustomerMappingSettings(v) if type(v := d["customer_mapping"]) is dict else v
-        o.default_aggregation = _d_BillingMeterResourceAggregationSettings(v) if type(v := d["default_aggregation"]) is dict else v
+        o.customer_mapping = _d_BillingMeterResourceCustomerMappingSettings(d["customer_mapping"])
+        o.default_aggregation = _d_BillingMeterResourceAggregationSettings(d["default_aggregation"])
         o.display_name = d["display_name"]
         o.event_name = d["event_name"]
         o.event_time_window = intern(v) if type(v := d["event_time_window"]) is str else v
@@ -53,9 +53,9 @@ def _d_BillingMeter(d: Any) -> BillingMeter:
         o.livemode = d["livemode"]
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.status = intern(v) if type(v := d["status"]) is str else v
-        o.status_transitions = _d_BillingMeterResourceBillingMeterStatusTransitions(v) if type(v := d["status_transitions"]) is dict else v
+        o.status_transitions = _d_BillingMeterResourceBillingMeterStatusTransitions(d["status_transitions"])
         o.updated = d["updated"]
-        o.value_settings = _d_BillingMeterResourceBillingMeterValue(v) if type(v := d["value_settings"]) is dict else v
+        o.value_settings = _d_BillingMeterResourceBillingMeterValue(d["value_settings"])
     except KeyError:  # a field left out
         return by_key(BillingMeter, d)
     if len(d) != 13:

@@ -26,7 +26,7 @@ class BillingMeterEvent(StripeObject):
     timestamp: int
 
 
-def _d_BillingMeterEvent(d: Any) -> BillingMeterEvent:
+def _d_BillingMeterEvent(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(BillingMeterEvent, d)
     o = new(BillingMeterEvent)

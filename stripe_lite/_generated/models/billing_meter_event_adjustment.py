@@ -25,12 +25,12 @@ class BillingMeterEventAdjustment(StripeObject):
     type: Literal["cancel"] | str
 
 
-def _d_BillingMeterEventAdjustment(d: Any) -> BillingMeterEventAdjustment:
+def _d_BillingMeterEventAdjustment(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(BillingMeterEventAdjustment, d)
     o = new(BillingMeterEventAdjustment)
     try:
-        o.cancel = _d_BillingMeterResourceBillingMeterEventAdjustmentCancel(v) if type(v := d["cancel"]) is dict else v
+        o.cancel = _d_BillingMeterResourceBillingMeterEventAdjustmentCancel(d["cancel"])
         o.event_name = d["event_name"]
         o.livemode = d["livemode"]
         o.object = intern(v) if type(v := d["object"]) is str else v

@@ -26,7 +26,7 @@ class BillingMeterEventSummary(StripeObject):
     start_time: int
 
 
-def _d_BillingMeterEventSummary(d: Any) -> BillingMeterEventSummary:
+def _d_BillingMeterEventSummary(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(BillingMeterEventSummary, d)
     o = new(BillingMeterEventSummary)

@@ -51,21 +51,21 @@ class BillingPortalConfiguration(StripeObject):
     updated: int
 
 
-def _d_BillingPortalConfiguration(d: Any) -> BillingPortalConfiguration:
+def _d_BillingPortalConfiguration(d: Any) -> Any:
     if type(d) is not dict or len(d) < 14:
         return by_key(BillingPortalConfiguration, d)
     o = new(BillingPortalConfiguration)
     try:
         o.active = d["active"]
         o.application = expand(d["application"])
-        o.business_profile = _d_PortalBusinessProfile(v) if type(v := d["business_profile"]) is dict else v
+        o.business_profile = _d_PortalBusinessProfile(d["business_profile"])
         o.created = d["created"]
         o.default_return_url = d["default_return_url"]
-        o.features = _d_PortalFeatures(v) if type(v := d["features"]) is dict else v
+        o.features = _d_PortalFeatures(d["features"])
         o.id = d["id"]
         o.is_default = d["is_default"]
         o.livemode = d["livemode"]
-        o.login_page = _d_PortalLoginPage(v) if type(v := d["login_page"]) is dict else v
+        o.login_page = _d_PortalLoginPage(d["login_page"])
         o.metadata = d["metadata"]
         o.name = d["name"]
         o.object = intern(v) if type(v := d["object"]) is str else v
@@ -217,7 +217,7 @@ class PortalSubscriptionUpdate(StripeObject):
     trial_update_behavior: Literal["continue_trial", "end_trial"] | str
 
 
-def _d_PortalSubscriptionUpdate(d: Any) -> PortalSubscriptionUpdate:
+def _d_PortalSubscriptionUpdate(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(PortalSubscriptionUpdate, d)
     o = new(PortalSubscriptionUpdate)
@@ -227,7 +227,7 @@ def _d_PortalSubscriptionUpdate(d: Any) -> PortalSubscriptionUpdate:
         o.enabled = d["enabled"]
         o.products = list_of(d["products"], _d_PortalSubscriptionUpdateProduct)
         o.proration_behavior = intern(v) if type(v := d["proration_behavior"]) is str else v
-        o.schedule_at_period_end = _d_PortalResourceScheduleUpdateAtPeriodEnd(v) if type(v := d["schedule_at_period_end"]) is dict else v
+        o.schedule_at_period_end = _d_PortalResourceScheduleUpdateAtPeriodEnd(d["schedule_at_period_end"])
         o.trial_update_behavior = intern(v) if type(v := d["trial_update_behavior"]) is str else v
     except KeyError:  # a field left out
         return by_key(PortalSubscriptionUpdate, d)

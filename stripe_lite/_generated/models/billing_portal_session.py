@@ -47,7 +47,7 @@ class BillingPortalSession(StripeObject):
     url: str
 
 
-def _d_BillingPortalSession(d: Any) -> BillingPortalSession:
+def _d_BillingPortalSession(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
         return by_key(BillingPortalSession, d)
     o = new(BillingPortalSession)
@@ -56,7 +56,7 @@ def _d_BillingPortalSession(d: Any) -> BillingPortalSession:
         o.created = d["created"]
         o.customer = d["customer"]
         o.customer_account = d["customer_account"]
-        o.flow = _d_PortalFlowsFlow(v) if type(v := d["flow"]) is dict else v
+        o.flow = _d_PortalFlowsFlow(d["flow"])
         o.id = d["id"]
         o.livemode = d["livemode"]
         o.locale = intern(v) if type(v := d["locale"]) is str else v
@@ -209,4 +209,4 @@ _d_PortalFlowsSubscriptionUpdateConfirmItem = register(PortalFlowsSubscriptionUp
 
 
 # Decoders of other modules, imported when first called.
-_d_BillingPortalConfiguration = lazy(globals(), "_d_BillingPortalConfiguration", "billing_portal_configuration")
+_d_BillingPortalConfiguration = lazy("billing_portal_configuration", "_d_BillingPortalConfiguration", globals())

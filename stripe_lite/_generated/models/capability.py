@@ -29,7 +29,7 @@ class AccountCapabilityFutureRequirements(StripeObject):
     pending_verification: list[str]
 
 
-def _d_AccountCapabilityFutureRequirements(d: Any) -> AccountCapabilityFutureRequirements:
+def _d_AccountCapabilityFutureRequirements(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(AccountCapabilityFutureRequirements, d)
     o = new(AccountCapabilityFutureRequirements)
@@ -67,7 +67,7 @@ class AccountCapabilityRequirements(StripeObject):
     pending_verification: list[str]
 
 
-def _d_AccountCapabilityRequirements(d: Any) -> AccountCapabilityRequirements:
+def _d_AccountCapabilityRequirements(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(AccountCapabilityRequirements, d)
     o = new(AccountCapabilityRequirements)
@@ -108,18 +108,18 @@ class Capability(StripeObject):
     status: Literal["active", "inactive", "pending", "unrequested"] | str
 
 
-def _d_Capability(d: Any) -> Capability:
+def _d_Capability(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(Capability, d)
     o = new(Capability)
     try:
         o.account = _d_Account(v) if type(v := d["account"]) is dict else v
-        o.future_requirements = _d_AccountCapabilityFutureRequirements(v) if type(v := d["future_requirements"]) is dict else v
+        o.future_requirements = _d_AccountCapabilityFutureRequirements(d["future_requirements"])
         o.id = d["id"]
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.requested = d["requested"]
         o.requested_at = d["requested_at"]
-        o.requirements = _d_AccountCapabilityRequirements(v) if type(v := d["requirements"]) is dict else v
+        o.requirements = _d_AccountCapabilityRequirements(d["requirements"])
         o.status = intern(v) if type(v := d["status"]) is str else v
     except KeyError:  # a field left out
         return by_key(Capability, d)
@@ -132,6 +132,6 @@ register(Capability, _d_Capability)
 
 
 # Decoders of other modules, imported when first called.
-_d_Account = lazy(globals(), "_d_Account", "account")
-_d_AccountRequirementsAlternative = lazy(globals(), "_d_AccountRequirementsAlternative", "account_requirements_alternative")
-_d_AccountRequirementsError = lazy(globals(), "_d_AccountRequirementsError", "account_requirements_error")
+_d_Account = lazy("account", "_d_Account", globals())
+_d_AccountRequirementsAlternative = lazy("account_requirements_alternative", "_d_AccountRequirementsAlternative", globals())
+_d_AccountRequirementsError = lazy("account_requirements_error", "_d_AccountRequirementsError", globals())

@@ -55,7 +55,7 @@ class Card(StripeObject):
     tokenization_method: str | None
 
 
-def _d_Card(d: Any) -> Card:
+def _d_Card(d: Any) -> Any:
     if type(d) is not dict or len(d) < 32:
         return by_key(Card, d)
     o = new(Card)
@@ -87,7 +87,7 @@ def _d_Card(d: Any) -> Card:
         o.last4 = d["last4"]
         o.metadata = d["metadata"]
         o.name = d["name"]
-        o.networks = _d_TokenCardNetworks(v) if type(v := d["networks"]) is dict else v
+        o.networks = _d_TokenCardNetworks(d["networks"])
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.regulated_status = intern(v) if type(v := d["regulated_status"]) is str else v
         o.status = d["status"]
@@ -131,4 +131,4 @@ _d_TokenCardNetworks = register(TokenCardNetworks)
 
 
 # Decoders of other modules, imported when first called.
-_d_Account = lazy(globals(), "_d_Account", "account")
+_d_Account = lazy("account", "_d_Account", globals())

@@ -286,25 +286,25 @@ class PaymentMethodCard(StripeObject):
     wallet: PaymentMethodCardWallet | None
 
 
-def _d_PaymentMethodCard(d: Any) -> PaymentMethodCard:
+def _d_PaymentMethodCard(d: Any) -> Any:
     if type(d) is not dict or len(d) < 14:
         return by_key(PaymentMethodCard, d)
     o = new(PaymentMethodCard)
     try:
         o.brand = d["brand"]
-        o.checks = _d_PaymentMethodCardChecks(v) if type(v := d["checks"]) is dict else v
+        o.checks = _d_PaymentMethodCardChecks(d["checks"])
         o.country = d["country"]
         o.display_brand = d["display_brand"]
         o.exp_month = d["exp_month"]
         o.exp_year = d["exp_year"]
         o.fingerprint = d["fingerprint"]
         o.funding = d["funding"]
-        o.generated_from = _d_PaymentMethodCardGeneratedCard(v) if type(v := d["generated_from"]) is dict else v
+        o.generated_from = _d_PaymentMethodCardGeneratedCard(d["generated_from"])
         o.last4 = d["last4"]
-        o.networks = _d_Networks(v) if type(v := d["networks"]) is dict else v
+        o.networks = _d_Networks(d["networks"])
         o.regulated_status = intern(v) if type(v := d["regulated_status"]) is str else v
-        o.three_d_secure_usage = _d_ThreeDSecureUsage(v) if type(v := d["three_d_secure_usage"]) is dict else v
-        o.wallet = _d_PaymentMethodCardWallet(v) if type(v := d["wallet"]) is dict else v
+        o.three_d_secure_usage = _d_ThreeDSecureUsage(d["three_d_secure_usage"])
+        o.wallet = _d_PaymentMethodCardWallet(d["wallet"])
     except KeyError:  # a field left out
         return by_key(PaymentMethodCard, d)
     if len(d) != 14:
@@ -364,7 +364,7 @@ class PaymentMethodCardPresent(StripeObject):
     wallet: PaymentFlowsPrivatePaymentMethodsCardPresentCommonWallet
 
 
-def _d_PaymentMethodCardPresent(d: Any) -> PaymentMethodCardPresent:
+def _d_PaymentMethodCardPresent(d: Any) -> Any:
     if type(d) is not dict or len(d) < 16:
         return by_key(PaymentMethodCardPresent, d)
     o = new(PaymentMethodCardPresent)
@@ -380,11 +380,11 @@ def _d_PaymentMethodCardPresent(d: Any) -> PaymentMethodCardPresent:
         o.funding = d["funding"]
         o.issuer = d["issuer"]
         o.last4 = d["last4"]
-        o.networks = _d_PaymentMethodCardPresentNetworks(v) if type(v := d["networks"]) is dict else v
-        o.offline = _d_PaymentMethodDetailsCardPresentOffline(v) if type(v := d["offline"]) is dict else v
+        o.networks = _d_PaymentMethodCardPresentNetworks(d["networks"])
+        o.offline = _d_PaymentMethodDetailsCardPresentOffline(d["offline"])
         o.preferred_locales = d["preferred_locales"]
         o.read_method = intern(v) if type(v := d["read_method"]) is str else v
-        o.wallet = _d_PaymentFlowsPrivatePaymentMethodsCardPresentCommonWallet(v) if type(v := d["wallet"]) is dict else v
+        o.wallet = _d_PaymentFlowsPrivatePaymentMethodsCardPresentCommonWallet(d["wallet"])
     except KeyError:  # a field left out
         return by_key(PaymentMethodCardPresent, d)
     if len(d) != 16:
@@ -423,20 +423,20 @@ class PaymentMethodCardWallet(StripeObject):
     visa_checkout: PaymentMethodCardWalletVisaCheckout
 
 
-def _d_PaymentMethodCardWallet(d: Any) -> PaymentMethodCardWallet:
+def _d_PaymentMethodCardWallet(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
         return by_key(PaymentMethodCardWallet, d)
     o = new(PaymentMethodCardWallet)
     try:
-        o.amex_express_checkout = _d_PaymentMethodCardWalletAmexExpressCheckout(v) if type(v := d["amex_express_checkout"]) is dict else v
-        o.apple_pay = _d_PaymentMethodCardWalletApplePay(v) if type(v := d["apple_pay"]) is dict else v
+        o.amex_express_checkout = _d_PaymentMethodCardWalletAmexExpressCheckout(d["amex_express_checkout"])
+        o.apple_pay = _d_PaymentMethodCardWalletApplePay(d["apple_pay"])
         o.dynamic_last4 = d["dynamic_last4"]
-        o.google_pay = _d_PaymentMethodCardWalletGooglePay(v) if type(v := d["google_pay"]) is dict else v
-        o.link = _d_PaymentMethodCardWalletLink(v) if type(v := d["link"]) is dict else v
-        o.masterpass = _d_PaymentMethodCardWalletMasterpass(v) if type(v := d["masterpass"]) is dict else v
-        o.samsung_pay = _d_PaymentMethodCardWalletSamsungPay(v) if type(v := d["samsung_pay"]) is dict else v
+        o.google_pay = _d_PaymentMethodCardWalletGooglePay(d["google_pay"])
+        o.link = _d_PaymentMethodCardWalletLink(d["link"])
+        o.masterpass = _d_PaymentMethodCardWalletMasterpass(d["masterpass"])
+        o.samsung_pay = _d_PaymentMethodCardWalletSamsungPay(d["samsung_pay"])
         o.type = intern(v) if type(v := d["type"]) is str else v
-        o.visa_checkout = _d_PaymentMethodCardWalletVisaCheckout(v) if type(v := d["visa_checkout"]) is dict else v
+        o.visa_checkout = _d_PaymentMethodCardWalletVisaCheckout(d["visa_checkout"])
     except KeyError:  # a field left out
         return by_key(PaymentMethodCardWallet, d)
     if len(d) != 9:
@@ -622,7 +622,7 @@ class PaymentMethodInteracPresent(StripeObject):
     read_method: Literal["contact_emv", "contactless_emv", "contactless_magstripe_mode", "magnetic_stripe_fallback", "magnetic_stripe_track2"] | str | None
 
 
-def _d_PaymentMethodInteracPresent(d: Any) -> PaymentMethodInteracPresent:
+def _d_PaymentMethodInteracPresent(d: Any) -> Any:
     if type(d) is not dict or len(d) < 13:
         return by_key(PaymentMethodInteracPresent, d)
     o = new(PaymentMethodInteracPresent)
@@ -637,7 +637,7 @@ def _d_PaymentMethodInteracPresent(d: Any) -> PaymentMethodInteracPresent:
         o.funding = d["funding"]
         o.issuer = d["issuer"]
         o.last4 = d["last4"]
-        o.networks = _d_PaymentMethodCardPresentNetworks(v) if type(v := d["networks"]) is dict else v
+        o.networks = _d_PaymentMethodCardPresentNetworks(d["networks"])
         o.preferred_locales = d["preferred_locales"]
         o.read_method = intern(v) if type(v := d["read_method"]) is str else v
     except KeyError:  # a field left out
@@ -754,7 +754,7 @@ class PaymentMethodNzBankAccount(StripeObject):
     suffix: str | None
 
 
-def _d_PaymentMethodNzBankAccount(d: Any) -> PaymentMethodNzBankAccount:
+def _d_PaymentMethodNzBankAccount(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(PaymentMethodNzBankAccount, d)
     o = new(PaymentMethodNzBankAccount)
@@ -915,7 +915,7 @@ class PaymentMethodSepaDebit(StripeObject):
     last4: str | None
 
 
-def _d_PaymentMethodSepaDebit(d: Any) -> PaymentMethodSepaDebit:
+def _d_PaymentMethodSepaDebit(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(PaymentMethodSepaDebit, d)
     o = new(PaymentMethodSepaDebit)
@@ -924,7 +924,7 @@ def _d_PaymentMethodSepaDebit(d: Any) -> PaymentMethodSepaDebit:
         o.branch_code = d["branch_code"]
         o.country = d["country"]
         o.fingerprint = d["fingerprint"]
-        o.generated_from = _d_SepaDebitGeneratedFrom(v) if type(v := d["generated_from"]) is dict else v
+        o.generated_from = _d_SepaDebitGeneratedFrom(d["generated_from"])
         o.last4 = d["last4"]
     except KeyError:  # a field left out
         return by_key(PaymentMethodSepaDebit, d)
@@ -1001,7 +1001,7 @@ class PaymentMethodUsBankAccount(StripeObject):
     status_details: PaymentMethodUsBankAccountStatusDetails | None
 
 
-def _d_PaymentMethodUsBankAccount(d: Any) -> PaymentMethodUsBankAccount:
+def _d_PaymentMethodUsBankAccount(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
         return by_key(PaymentMethodUsBankAccount, d)
     o = new(PaymentMethodUsBankAccount)
@@ -1012,9 +1012,9 @@ def _d_PaymentMethodUsBankAccount(d: Any) -> PaymentMethodUsBankAccount:
         o.financial_connections_account = d["financial_connections_account"]
         o.fingerprint = d["fingerprint"]
         o.last4 = d["last4"]
-        o.networks = _d_UsBankAccountNetworks(v) if type(v := d["networks"]) is dict else v
+        o.networks = _d_UsBankAccountNetworks(d["networks"])
         o.routing_number = d["routing_number"]
-        o.status_details = _d_PaymentMethodUsBankAccountStatusDetails(v) if type(v := d["status_details"]) is dict else v
+        o.status_details = _d_PaymentMethodUsBankAccountStatusDetails(d["status_details"])
     except KeyError:  # a field left out
         return by_key(PaymentMethodUsBankAccount, d)
     if len(d) != 9:
@@ -1102,5 +1102,5 @@ _d_UsBankAccountNetworks = register(UsBankAccountNetworks)
 
 
 # Decoders of other modules, imported when first called.
-_d_PaymentFlowsPrivatePaymentMethodsCardPresentCommonWallet = lazy(globals(), "_d_PaymentFlowsPrivatePaymentMethodsCardPresentCommonWallet", "payment_flows_private_payment_methods_card_present_common_wallet")
-_d_PaymentMethodDetailsCardPresentOffline = lazy(globals(), "_d_PaymentMethodDetailsCardPresentOffline", "payment_method_details_card_present_offline")
+_d_PaymentFlowsPrivatePaymentMethodsCardPresentCommonWallet = lazy("payment_flows_private_payment_methods_card_present_common_wallet", "_d_PaymentFlowsPrivatePaymentMethodsCardPresentCommonWallet", globals())
+_d_PaymentMethodDetailsCardPresentOffline = lazy("payment_method_details_card_present_offline", "_d_PaymentMethodDetailsCardPresentOffline", globals())

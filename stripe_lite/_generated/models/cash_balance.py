@@ -25,7 +25,7 @@ class CashBalance(StripeObject):
     settings: CustomerBalanceCustomerBalanceSettings
 
 
-def _d_CashBalance(d: Any) -> CashBalance:
+def _d_CashBalance(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(CashBalance, d)
     o = new(CashBalance)
@@ -35,7 +35,7 @@ def _d_CashBalance(d: Any) -> CashBalance:
         o.customer_account = d["customer_account"]
         o.livemode = d["livemode"]
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.settings = _d_CustomerBalanceCustomerBalanceSettings(v) if type(v := d["settings"]) is dict else v
+        o.settings = _d_CustomerBalanceCustomerBalanceSettings(d["settings"])
     except KeyError:  # a field left out
         return by_key(CashBalance, d)
     if len(d) != 6:

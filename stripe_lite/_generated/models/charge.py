@@ -201,7 +201,7 @@ class Charge(StripeObject):
     transfer_group: str | None
 
 
-def _d_Charge(d: Any) -> Charge:
+def _d_Charge(d: Any) -> Any:
     if type(d) is not dict or len(d) < 45:
         return by_key(Charge, d)
     o = new(Charge)
@@ -213,7 +213,7 @@ def _d_Charge(d: Any) -> Charge:
         o.application_fee = _d_ApplicationFee(v) if type(v := d["application_fee"]) is dict else v
         o.application_fee_amount = d["application_fee_amount"]
         o.balance_transaction = _d_BalanceTransaction(v) if type(v := d["balance_transaction"]) is dict else v
-        o.billing_details = _d_BillingDetails(v) if type(v := d["billing_details"]) is dict else v
+        o.billing_details = _d_BillingDetails(d["billing_details"])
         o.calculated_statement_descriptor = d["calculated_statement_descriptor"]
         o.captured = d["captured"]
         o.created = d["created"]
@@ -224,32 +224,32 @@ def _d_Charge(d: Any) -> Charge:
         o.failure_balance_transaction = _d_BalanceTransaction(v) if type(v := d["failure_balance_transaction"]) is dict else v
         o.failure_code = d["failure_code"]
         o.failure_message = d["failure_message"]
-        o.fraud_details = _d_ChargeFraudDetails(v) if type(v := d["fraud_details"]) is dict else v
+        o.fraud_details = _d_ChargeFraudDetails(d["fraud_details"])
         o.id = d["id"]
         o.livemode = d["livemode"]
         o.metadata = d["metadata"]
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.on_behalf_of = _d_Account(v) if type(v := d["on_behalf_of"]) is dict else v
-        o.outcome = _d_ChargeOutcome(v) if type(v := d["outcome"]) is dict else v
+        o.outcome = _d_ChargeOutcome(d["outcome"])
         o.paid = d["paid"]
         o.payment_intent = _d_PaymentIntent(v) if type(v := d["payment_intent"]) is dict else v
         o.payment_method = d["payment_method"]
-        o.payment_method_details = _d_PaymentMethodDetails(v) if type(v := d["payment_method_details"]) is dict else v
-        o.presentment_details = _d_PaymentFlowsPaymentIntentPresentmentDetails(v) if type(v := d["presentment_details"]) is dict else v
-        o.radar_options = _d_RadarRadarOptions(v) if type(v := d["radar_options"]) is dict else v
+        o.payment_method_details = _d_PaymentMethodDetails(d["payment_method_details"])
+        o.presentment_details = _d_PaymentFlowsPaymentIntentPresentmentDetails(d["presentment_details"])
+        o.radar_options = _d_RadarRadarOptions(d["radar_options"])
         o.receipt_email = d["receipt_email"]
         o.receipt_number = d["receipt_number"]
         o.receipt_url = d["receipt_url"]
         o.refunded = d["refunded"]
         o.refunds = list_object(d["refunds"], _d_Refund)
         o.review = _d_Review(v) if type(v := d["review"]) is dict else v
-        o.shipping = _d_Shipping(v) if type(v := d["shipping"]) is dict else v
+        o.shipping = _d_Shipping(d["shipping"])
         o.source_transfer = _d_Transfer(v) if type(v := d["source_transfer"]) is dict else v
         o.statement_descriptor = d["statement_descriptor"]
         o.statement_descriptor_suffix = d["statement_descriptor_suffix"]
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.transfer = _d_Transfer(v) if type(v := d["transfer"]) is dict else v
-        o.transfer_data = _d_ChargeTransferData(v) if type(v := d["transfer_data"]) is dict else v
+        o.transfer_data = _d_ChargeTransferData(d["transfer_data"])
         o.transfer_group = d["transfer_group"]
     except KeyError:  # a field left out
         return by_key(Charge, d)
@@ -290,7 +290,7 @@ class ChargeOutcome(StripeObject):
     type: str
 
 
-def _d_ChargeOutcome(d: Any) -> ChargeOutcome:
+def _d_ChargeOutcome(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
         return by_key(ChargeOutcome, d)
     o = new(ChargeOutcome)
@@ -477,72 +477,72 @@ class PaymentMethodDetails(StripeObject):
     zip: PaymentMethodDetailsZip
 
 
-def _d_PaymentMethodDetails(d: Any) -> PaymentMethodDetails:
+def _d_PaymentMethodDetails(d: Any) -> Any:
     if type(d) is not dict or len(d) < 61:
         return by_key(PaymentMethodDetails, d)
     o = new(PaymentMethodDetails)
     try:
-        o.ach_credit_transfer = _d_PaymentMethodDetailsAchCreditTransfer(v) if type(v := d["ach_credit_transfer"]) is dict else v
-        o.ach_debit = _d_PaymentMethodDetailsAchDebit(v) if type(v := d["ach_debit"]) is dict else v
-        o.acss_debit = _d_PaymentMethodDetailsAcssDebit(v) if type(v := d["acss_debit"]) is dict else v
-        o.affirm = _d_PaymentMethodDetailsAffirm(v) if type(v := d["affirm"]) is dict else v
-        o.afterpay_clearpay = _d_PaymentMethodDetailsAfterpayClearpay(v) if type(v := d["afterpay_clearpay"]) is dict else v
-        o.alipay = _d_PaymentFlowsPrivatePaymentMethodsAlipayDetails(v) if type(v := d["alipay"]) is dict else v
-        o.alma = _d_PaymentMethodDetailsAlma(v) if type(v := d["alma"]) is dict else v
-        o.amazon_pay = _d_PaymentMethodDetailsAmazonPay(v) if type(v := d["amazon_pay"]) is dict else v
-        o.au_becs_debit = _d_PaymentMethodDetailsAuBecsDebit(v) if type(v := d["au_becs_debit"]) is dict else v
-        o.bacs_debit = _d_PaymentMethodDetailsBacsDebit(v) if type(v := d["bacs_debit"]) is dict else v
-        o.bancontact = _d_PaymentMethodDetailsBancontact(v) if type(v := d["bancontact"]) is dict else v
-        o.billie = _d_PaymentMethodDetailsBillie(v) if type(v := d["billie"]) is dict else v
-        o.bizum = _d_PaymentMethodDetailsBizum(v) if type(v := d["bizum"]) is dict else v
-        o.blik = _d_PaymentMethodDetailsBlik(v) if type(v := d["blik"]) is dict else v
-        o.boleto = _d_PaymentMethodDetailsBoleto(v) if type(v := d["boleto"]) is dict else v
-        o.card = _d_PaymentMethodDetailsCard(v) if type(v := d["card"]) is dict else v
-        o.card_present = _d_PaymentMethodDetailsCardPresent(v) if type(v := d["card_present"]) is dict else v
-        o.cashapp = _d_PaymentMethodDetailsCashapp(v) if type(v := d["cashapp"]) is dict else v
-        o.crypto = _d_PaymentMethodDetailsCrypto(v) if type(v := d["crypto"]) is dict else v
-        o.customer_balance = _d_PaymentMethodDetailsCustomerBalance(v) if type(v := d["customer_balance"]) is dict else v
-        o.eps = _d_PaymentMethodDetailsEps(v) if type(v := d["eps"]) is dict else v
-        o.fpx = _d_PaymentMethodDetailsFpx(v) if type(v := d["fpx"]) is dict else v
-        o.giropay = _d_PaymentMethodDetailsGiropay(v) if type(v := d["giropay"]) is dict else v
-        o.grabpay = _d_PaymentMethodDetailsGrabpay(v) if type(v := d["grabpay"]) is dict else v
-        o.ideal = _d_PaymentMethodDetailsIdeal(v) if type(v := d["ideal"]) is dict else v
-        o.interac_present = _d_PaymentMethodDetailsInteracPresent(v) if type(v := d["interac_present"]) is dict else v
-        o.kakao_pay = _d_PaymentMethodDetailsKakaoPay(v) if type(v := d["kakao_pay"]) is dict else v
-        o.klarna = _d_PaymentMethodDetailsKlarna(v) if type(v := d["klarna"]) is dict else v
-        o.konbini = _d_PaymentMethodDetailsKonbini(v) if type(v := d["konbini"]) is dict else v
-        o.kr_card = _d_PaymentMethodDetailsKrCard(v) if type(v := d["kr_card"]) is dict else v
-        o.link = _d_PaymentMethodDetailsLink(v) if type(v := d["link"]) is dict else v
-        o.mb_way = _d_PaymentMethodDetailsMbWay(v) if type(v := d["mb_way"]) is dict else v
-        o.mobilepay = _d_PaymentMethodDetailsMobilepay(v) if type(v := d["mobilepay"]) is dict else v
-        o.multibanco = _d_PaymentMethodDetailsMultibanco(v) if type(v := d["multibanco"]) is dict else v
-        o.naver_pay = _d_PaymentMethodDetailsNaverPay(v) if type(v := d["naver_pay"]) is dict else v
-        o.nz_bank_account = _d_PaymentMethodDetailsNzBankAccount(v) if type(v := d["nz_bank_account"]) is dict else v
-        o.oxxo = _d_PaymentMethodDetailsOxxo(v) if type(v := d["oxxo"]) is dict else v
-        o.p24 = _d_PaymentMethodDetailsP24(v) if type(v := d["p24"]) is dict else v
-        o.pay_by_bank = _d_PaymentMethodDetailsPayByBank(v) if type(v := d["pay_by_bank"]) is dict else v
-        o.payco = _d_PaymentMethodDetailsPayco(v) if type(v := d["payco"]) is dict else v
-        o.paynow = _d_PaymentMethodDetailsPaynow(v) if type(v := d["paynow"]) is dict else v
-        o.paypal = _d_PaymentMethodDetailsPaypal(v) if type(v := d["paypal"]) is dict else v
-        o.payto = _d_PaymentMethodDetailsPayto(v) if type(v := d["payto"]) is dict else v
-        o.pix = _d_PaymentMethodDetailsPix(v) if type(v := d["pix"]) is dict else v
-        o.promptpay = _d_PaymentMethodDetailsPromptpay(v) if type(v := d["promptpay"]) is dict else v
-        o.revolut_pay = _d_PaymentMethodDetailsRevolutPay(v) if type(v := d["revolut_pay"]) is dict else v
-        o.samsung_pay = _d_PaymentMethodDetailsSamsungPay(v) if type(v := d["samsung_pay"]) is dict else v
-        o.satispay = _d_PaymentMethodDetailsSatispay(v) if type(v := d["satispay"]) is dict else v
-        o.scalapay = _d_PaymentMethodDetailsScalapay(v) if type(v := d["scalapay"]) is dict else v
-        o.sepa_debit = _d_PaymentMethodDetailsSepaDebit(v) if type(v := d["sepa_debit"]) is dict else v
-        o.sofort = _d_PaymentMethodDetailsSofort(v) if type(v := d["sofort"]) is dict else v
-        o.stripe_account = _d_PaymentMethodDetailsStripeAccount(v) if type(v := d["stripe_account"]) is dict else v
-        o.sunbit = _d_PaymentMethodDetailsSunbit(v) if type(v := d["sunbit"]) is dict else v
-        o.swish = _d_PaymentMethodDetailsSwish(v) if type(v := d["swish"]) is dict else v
-        o.twint = _d_PaymentMethodDetailsTwint(v) if type(v := d["twint"]) is dict else v
+        o.ach_credit_transfer = _d_PaymentMethodDetailsAchCreditTransfer(d["ach_credit_transfer"])
+        o.ach_debit = _d_PaymentMethodDetailsAchDebit(d["ach_debit"])
+        o.acss_debit = _d_PaymentMethodDetailsAcssDebit(d["acss_debit"])
+        o.affirm = _d_PaymentMethodDetailsAffirm(d["affirm"])
+        o.afterpay_clearpay = _d_PaymentMethodDetailsAfterpayClearpay(d["afterpay_clearpay"])
+        o.alipay = _d_PaymentFlowsPrivatePaymentMethodsAlipayDetails(d["alipay"])
+        o.alma = _d_PaymentMethodDetailsAlma(d["alma"])
+        o.amazon_pay = _d_PaymentMethodDetailsAmazonPay(d["amazon_pay"])
+        o.au_becs_debit = _d_PaymentMethodDetailsAuBecsDebit(d["au_becs_debit"])
+        o.bacs_debit = _d_PaymentMethodDetailsBacsDebit(d["bacs_debit"])
+        o.bancontact = _d_PaymentMethodDetailsBancontact(d["bancontact"])
+        o.billie = _d_PaymentMethodDetailsBillie(d["billie"])
+        o.bizum = _d_PaymentMethodDetailsBizum(d["bizum"])
+        o.blik = _d_PaymentMethodDetailsBlik(d["blik"])
+        o.boleto = _d_PaymentMethodDetailsBoleto(d["boleto"])
+        o.card = _d_PaymentMethodDetailsCard(d["card"])
+        o.card_present = _d_PaymentMethodDetailsCardPresent(d["card_present"])
+        o.cashapp = _d_PaymentMethodDetailsCashapp(d["cashapp"])
+        o.crypto = _d_PaymentMethodDetailsCrypto(d["crypto"])
+        o.customer_balance = _d_PaymentMethodDetailsCustomerBalance(d["customer_balance"])
+        o.eps = _d_PaymentMethodDetailsEps(d["eps"])
+        o.fpx = _d_PaymentMethodDetailsFpx(d["fpx"])
+        o.giropay = _d_PaymentMethodDetailsGiropay(d["giropay"])
+        o.grabpay = _d_PaymentMethodDetailsGrabpay(d["grabpay"])
+        o.ideal = _d_PaymentMethodDetailsIdeal(d["ideal"])
+        o.interac_present = _d_PaymentMethodDetailsInteracPresent(d["interac_present"])
+        o.kakao_pay = _d_PaymentMethodDetailsKakaoPay(d["kakao_pay"])
+        o.klarna = _d_PaymentMethodDetailsKlarna(d["klarna"])
+        o.konbini = _d_PaymentMethodDetailsKonbini(d["konbini"])
+        o.kr_card = _d_PaymentMethodDetailsKrCard(d["kr_card"])
+        o.link = _d_PaymentMethodDetailsLink(d["link"])
+        o.mb_way = _d_PaymentMethodDetailsMbWay(d["mb_way"])
+        o.mobilepay = _d_PaymentMethodDetailsMobilepay(d["mobilepay"])
+        o.multibanco = _d_PaymentMethodDetailsMultibanco(d["multibanco"])
+        o.naver_pay = _d_PaymentMethodDetailsNaverPay(d["naver_pay"])
+        o.nz_bank_account = _d_PaymentMethodDetailsNzBankAccount(d["nz_bank_account"])
+        o.oxxo = _d_PaymentMethodDetailsOxxo(d["oxxo"])
+        o.p24 = _d_PaymentMethodDetailsP24(d["p24"])
+        o.pay_by_bank = _d_PaymentMethodDetailsPayByBank(d["pay_by_bank"])
+        o.payco = _d_PaymentMethodDetailsPayco(d["payco"])
+        o.paynow = _d_PaymentMethodDetailsPaynow(d["paynow"])
+        o.paypal = _d_PaymentMethodDetailsPaypal(d["paypal"])
+        o.payto = _d_PaymentMethodDetailsPayto(d["payto"])
+        o.pix = _d_PaymentMethodDetailsPix(d["pix"])
+        o.promptpay = _d_PaymentMethodDetailsPromptpay(d["promptpay"])
+        o.revolut_pay = _d_PaymentMethodDetailsRevolutPay(d["revolut_pay"])
+        o.samsung_pay = _d_PaymentMethodDetailsSamsungPay(d["samsung_pay"])
+        o.satispay = _d_PaymentMethodDetailsSatispay(d["satispay"])
+        o.scalapay = _d_PaymentMethodDetailsScalapay(d["scalapay"])
+        o.sepa_debit = _d_PaymentMethodDetailsSepaDebit(d["sepa_debit"])
+        o.sofort = _d_PaymentMethodDetailsSofort(d["sofort"])
+        o.stripe_account = _d_PaymentMethodDetailsStripeAccount(d["stripe_account"])
+        o.sunbit = _d_PaymentMethodDetailsSunbit(d["sunbit"])
+        o.swish = _d_PaymentMethodDetailsSwish(d["swish"])
+        o.twint = _d_PaymentMethodDetailsTwint(d["twint"])
         o.type = d["type"]
-        o.upi = _d_PaymentMethodDetailsUpi(v) if type(v := d["upi"]) is dict else v
-        o.us_bank_account = _d_PaymentMethodDetailsUsBankAccount(v) if type(v := d["us_bank_account"]) is dict else v
-        o.wechat = _d_PaymentMethodDetailsWechat(v) if type(v := d["wechat"]) is dict else v
-        o.wechat_pay = _d_PaymentMethodDetailsWechatPay(v) if type(v := d["wechat_pay"]) is dict else v
-        o.zip = _d_PaymentMethodDetailsZip(v) if type(v := d["zip"]) is dict else v
+        o.upi = _d_PaymentMethodDetailsUpi(d["upi"])
+        o.us_bank_account = _d_PaymentMethodDetailsUsBankAccount(d["us_bank_account"])
+        o.wechat = _d_PaymentMethodDetailsWechat(d["wechat"])
+        o.wechat_pay = _d_PaymentMethodDetailsWechatPay(d["wechat_pay"])
+        o.zip = _d_PaymentMethodDetailsZip(d["zip"])
     except KeyError:  # a field left out
         return by_key(PaymentMethodDetails, d)
     if len(d) != 61:
@@ -567,7 +567,7 @@ class PaymentMethodDetailsAcssDebit(StripeObject):
     transit_number: str | None
 
 
-def _d_PaymentMethodDetailsAcssDebit(d: Any) -> PaymentMethodDetailsAcssDebit:
+def _d_PaymentMethodDetailsAcssDebit(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(PaymentMethodDetailsAcssDebit, d)
     o = new(PaymentMethodDetailsAcssDebit)
@@ -653,7 +653,7 @@ class PaymentMethodDetailsBancontact(StripeObject):
     verified_name: str | None
 
 
-def _d_PaymentMethodDetailsBancontact(d: Any) -> PaymentMethodDetailsBancontact:
+def _d_PaymentMethodDetailsBancontact(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(PaymentMethodDetailsBancontact, d)
     o = new(PaymentMethodDetailsBancontact)
@@ -750,7 +750,7 @@ class PaymentMethodDetailsCard(StripeObject):
     wallet: PaymentMethodDetailsCardWallet | None
 
 
-def _d_PaymentMethodDetailsCard(d: Any) -> PaymentMethodDetailsCard:
+def _d_PaymentMethodDetailsCard(d: Any) -> Any:
     if type(d) is not dict or len(d) < 23:
         return by_key(PaymentMethodDetailsCard, d)
     o = new(PaymentMethodDetailsCard)
@@ -759,25 +759,25 @@ def _d_PaymentMethodDetailsCard(d: Any) -> PaymentMethodDetailsCard:
         o.authorization_code = d["authorization_code"]
         o.brand = d["brand"]
         o.capture_before = d["capture_before"]
-        o.checks = _d_PaymentMethodDetailsCardChecks(v) if type(v := d["checks"]) is dict else v
+        o.checks = _d_PaymentMethodDetailsCardChecks(d["checks"])
         o.country = d["country"]
         o.exp_month = d["exp_month"]
         o.exp_year = d["exp_year"]
-        o.extended_authorization = _d_PaymentFlowsPrivatePaymentMethodsCardDetailsApiResourceEnterpriseFeaturesExtendedAuthorizationExtendedAuthorization(v) if type(v := d["extended_authorization"]) is dict else v
+        o.extended_authorization = _d_PaymentFlowsPrivatePaymentMethodsCardDetailsApiResourceEnterpriseFeaturesExtendedAuthorizationExtendedAuthorization(d["extended_authorization"])
         o.fingerprint = d["fingerprint"]
         o.funding = d["funding"]
-        o.incremental_authorization = _d_PaymentFlowsPrivatePaymentMethodsCardDetailsApiResourceEnterpriseFeaturesIncrementalAuthorizationIncrementalAuthorization(v) if type(v := d["incremental_authorization"]) is dict else v
-        o.installments = _d_PaymentMethodDetailsCardInstallments(v) if type(v := d["installments"]) is dict else v
+        o.incremental_authorization = _d_PaymentFlowsPrivatePaymentMethodsCardDetailsApiResourceEnterpriseFeaturesIncrementalAuthorizationIncrementalAuthorization(d["incremental_authorization"])
+        o.installments = _d_PaymentMethodDetailsCardInstallments(d["installments"])
         o.last4 = d["last4"]
         o.mandate = d["mandate"]
-        o.multicapture = _d_PaymentFlowsPrivatePaymentMethodsCardDetailsApiResourceMulticapture(v) if type(v := d["multicapture"]) is dict else v
+        o.multicapture = _d_PaymentFlowsPrivatePaymentMethodsCardDetailsApiResourceMulticapture(d["multicapture"])
         o.network = d["network"]
-        o.network_token = _d_PaymentMethodDetailsCardNetworkToken(v) if type(v := d["network_token"]) is dict else v
+        o.network_token = _d_PaymentMethodDetailsCardNetworkToken(d["network_token"])
         o.network_transaction_id = d["network_transaction_id"]
-        o.overcapture = _d_PaymentFlowsPrivatePaymentMethodsCardDetailsApiResourceEnterpriseFeaturesOvercaptureOvercapture(v) if type(v := d["overcapture"]) is dict else v
+        o.overcapture = _d_PaymentFlowsPrivatePaymentMethodsCardDetailsApiResourceEnterpriseFeaturesOvercaptureOvercapture(d["overcapture"])
         o.regulated_status = intern(v) if type(v := d["regulated_status"]) is str else v
-        o.three_d_secure = _d_ThreeDSecureDetailsCharge(v) if type(v := d["three_d_secure"]) is dict else v
-        o.wallet = _d_PaymentMethodDetailsCardWallet(v) if type(v := d["wallet"]) is dict else v
+        o.three_d_secure = _d_ThreeDSecureDetailsCharge(d["three_d_secure"])
+        o.wallet = _d_PaymentMethodDetailsCardWallet(d["wallet"])
     except KeyError:  # a field left out
         return by_key(PaymentMethodDetailsCard, d)
     if len(d) != 23:
@@ -839,20 +839,20 @@ class PaymentMethodDetailsCardWallet(StripeObject):
     visa_checkout: PaymentMethodDetailsCardWalletVisaCheckout
 
 
-def _d_PaymentMethodDetailsCardWallet(d: Any) -> PaymentMethodDetailsCardWallet:
+def _d_PaymentMethodDetailsCardWallet(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
         return by_key(PaymentMethodDetailsCardWallet, d)
     o = new(PaymentMethodDetailsCardWallet)
     try:
-        o.amex_express_checkout = _d_PaymentMethodDetailsCardWalletAmexExpressCheckout(v) if type(v := d["amex_express_checkout"]) is dict else v
-        o.apple_pay = _d_PaymentMethodDetailsCardWalletApplePay(v) if type(v := d["apple_pay"]) is dict else v
+        o.amex_express_checkout = _d_PaymentMethodDetailsCardWalletAmexExpressCheckout(d["amex_express_checkout"])
+        o.apple_pay = _d_PaymentMethodDetailsCardWalletApplePay(d["apple_pay"])
         o.dynamic_last4 = d["dynamic_last4"]
-        o.google_pay = _d_PaymentMethodDetailsCardWalletGooglePay(v) if type(v := d["google_pay"]) is dict else v
-        o.link = _d_PaymentMethodDetailsCardWalletLink(v) if type(v := d["link"]) is dict else v
-        o.masterpass = _d_PaymentMethodDetailsCardWalletMasterpass(v) if type(v := d["masterpass"]) is dict else v
-        o.samsung_pay = _d_PaymentMethodDetailsCardWalletSamsungPay(v) if type(v := d["samsung_pay"]) is dict else v
+        o.google_pay = _d_PaymentMethodDetailsCardWalletGooglePay(d["google_pay"])
+        o.link = _d_PaymentMethodDetailsCardWalletLink(d["link"])
+        o.masterpass = _d_PaymentMethodDetailsCardWalletMasterpass(d["masterpass"])
+        o.samsung_pay = _d_PaymentMethodDetailsCardWalletSamsungPay(d["samsung_pay"])
         o.type = intern(v) if type(v := d["type"]) is str else v
-        o.visa_checkout = _d_PaymentMethodDetailsCardWalletVisaCheckout(v) if type(v := d["visa_checkout"]) is dict else v
+        o.visa_checkout = _d_PaymentMethodDetailsCardWalletVisaCheckout(d["visa_checkout"])
     except KeyError:  # a field left out
         return by_key(PaymentMethodDetailsCardWallet, d)
     if len(d) != 9:
@@ -971,7 +971,7 @@ class PaymentMethodDetailsIdeal(StripeObject):
     verified_name: str | None
 
 
-def _d_PaymentMethodDetailsIdeal(d: Any) -> PaymentMethodDetailsIdeal:
+def _d_PaymentMethodDetailsIdeal(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(PaymentMethodDetailsIdeal, d)
     o = new(PaymentMethodDetailsIdeal)
@@ -1134,7 +1134,7 @@ class PaymentMethodDetailsPassthroughCard(StripeObject):
     last4: str | None
 
 
-def _d_PaymentMethodDetailsPassthroughCard(d: Any) -> PaymentMethodDetailsPassthroughCard:
+def _d_PaymentMethodDetailsPassthroughCard(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(PaymentMethodDetailsPassthroughCard, d)
     o = new(PaymentMethodDetailsPassthroughCard)
@@ -1286,7 +1286,7 @@ class PaymentMethodDetailsSepaDebit(StripeObject):
     mandate: str | None
 
 
-def _d_PaymentMethodDetailsSepaDebit(d: Any) -> PaymentMethodDetailsSepaDebit:
+def _d_PaymentMethodDetailsSepaDebit(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(PaymentMethodDetailsSepaDebit, d)
     o = new(PaymentMethodDetailsSepaDebit)
@@ -1324,7 +1324,7 @@ class PaymentMethodDetailsSofort(StripeObject):
     verified_name: str | None
 
 
-def _d_PaymentMethodDetailsSofort(d: Any) -> PaymentMethodDetailsSofort:
+def _d_PaymentMethodDetailsSofort(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
         return by_key(PaymentMethodDetailsSofort, d)
     o = new(PaymentMethodDetailsSofort)
@@ -1399,7 +1399,7 @@ class PaymentMethodDetailsUsBankAccount(StripeObject):
     routing_number: str | None
 
 
-def _d_PaymentMethodDetailsUsBankAccount(d: Any) -> PaymentMethodDetailsUsBankAccount:
+def _d_PaymentMethodDetailsUsBankAccount(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
         return by_key(PaymentMethodDetailsUsBankAccount, d)
     o = new(PaymentMethodDetailsUsBankAccount)
@@ -1473,7 +1473,7 @@ class ThreeDSecureDetailsCharge(StripeObject):
     version: Literal["1.0.2", "2.1.0", "2.2.0", "2.3.0", "2.3.1"] | str | None
 
 
-def _d_ThreeDSecureDetailsCharge(d: Any) -> ThreeDSecureDetailsCharge:
+def _d_ThreeDSecureDetailsCharge(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(ThreeDSecureDetailsCharge, d)
     o = new(ThreeDSecureDetailsCharge)
@@ -1497,37 +1497,37 @@ register(ThreeDSecureDetailsCharge, _d_ThreeDSecureDetailsCharge)
 
 
 # Decoders of other modules, imported when first called.
-_d_Account = lazy(globals(), "_d_Account", "account")
-_d_Application = lazy(globals(), "_d_Application", "application")
-_d_ApplicationFee = lazy(globals(), "_d_ApplicationFee", "application_fee")
-_d_BalanceTransaction = lazy(globals(), "_d_BalanceTransaction", "balance_transaction")
-_d_BillingDetails = lazy(globals(), "_d_BillingDetails", "billing_details")
-_d_Mandate = lazy(globals(), "_d_Mandate", "mandate")
-_d_PaymentFlowsPaymentIntentPresentmentDetails = lazy(globals(), "_d_PaymentFlowsPaymentIntentPresentmentDetails", "payment_flows_payment_intent_presentment_details")
-_d_PaymentFlowsPrivatePaymentMethodsAlipayDetails = lazy(globals(), "_d_PaymentFlowsPrivatePaymentMethodsAlipayDetails", "payment_flows_private_payment_methods_alipay_details")
-_d_PaymentIntent = lazy(globals(), "_d_PaymentIntent", "payment_intent")
-_d_PaymentMethod = lazy(globals(), "_d_PaymentMethod", "payment_method")
-_d_PaymentMethodDetailsAchCreditTransfer = lazy(globals(), "_d_PaymentMethodDetailsAchCreditTransfer", "payment_flows_private_payment_methods_alipay_details")
-_d_PaymentMethodDetailsAchDebit = lazy(globals(), "_d_PaymentMethodDetailsAchDebit", "payment_flows_private_payment_methods_alipay_details")
-_d_PaymentMethodDetailsAuBecsDebit = lazy(globals(), "_d_PaymentMethodDetailsAuBecsDebit", "payment_flows_private_payment_methods_alipay_details")
-_d_PaymentMethodDetailsBacsDebit = lazy(globals(), "_d_PaymentMethodDetailsBacsDebit", "payment_flows_private_payment_methods_alipay_details")
-_d_PaymentMethodDetailsCardPresent = lazy(globals(), "_d_PaymentMethodDetailsCardPresent", "payment_flows_private_payment_methods_card_present_common_wallet")
-_d_PaymentMethodDetailsCardWalletApplePay = lazy(globals(), "_d_PaymentMethodDetailsCardWalletApplePay", "payment_method_details_card_wallet_apple_pay")
-_d_PaymentMethodDetailsCardWalletGooglePay = lazy(globals(), "_d_PaymentMethodDetailsCardWalletGooglePay", "payment_method_details_card_wallet_apple_pay")
-_d_PaymentMethodDetailsCrypto = lazy(globals(), "_d_PaymentMethodDetailsCrypto", "payment_flows_private_payment_methods_alipay_details")
-_d_PaymentMethodDetailsCustomerBalance = lazy(globals(), "_d_PaymentMethodDetailsCustomerBalance", "payment_flows_private_payment_methods_alipay_details")
-_d_PaymentMethodDetailsFpx = lazy(globals(), "_d_PaymentMethodDetailsFpx", "payment_flows_private_payment_methods_alipay_details")
-_d_PaymentMethodDetailsGrabpay = lazy(globals(), "_d_PaymentMethodDetailsGrabpay", "payment_flows_private_payment_methods_alipay_details")
-_d_PaymentMethodDetailsInteracPresent = lazy(globals(), "_d_PaymentMethodDetailsInteracPresent", "payment_flows_private_payment_methods_alipay_details")
-_d_PaymentMethodDetailsKrCard = lazy(globals(), "_d_PaymentMethodDetailsKrCard", "payment_flows_private_payment_methods_alipay_details")
-_d_PaymentMethodDetailsNzBankAccount = lazy(globals(), "_d_PaymentMethodDetailsNzBankAccount", "payment_flows_private_payment_methods_alipay_details")
-_d_PaymentMethodDetailsPaypal = lazy(globals(), "_d_PaymentMethodDetailsPaypal", "payment_flows_private_payment_methods_alipay_details")
-_d_PaymentMethodDetailsStripeAccount = lazy(globals(), "_d_PaymentMethodDetailsStripeAccount", "payment_flows_private_payment_methods_alipay_details")
-_d_PaymentMethodDetailsSunbit = lazy(globals(), "_d_PaymentMethodDetailsSunbit", "payment_flows_private_payment_methods_alipay_details")
-_d_PaymentMethodDetailsWechat = lazy(globals(), "_d_PaymentMethodDetailsWechat", "payment_flows_private_payment_methods_alipay_details")
-_d_RadarRadarOptions = lazy(globals(), "_d_RadarRadarOptions", "radar_radar_options")
-_d_Refund = lazy(globals(), "_d_Refund", "refund")
-_d_Review = lazy(globals(), "_d_Review", "review")
-_d_Rule = lazy(globals(), "_d_Rule", "rule")
-_d_Shipping = lazy(globals(), "_d_Shipping", "shipping")
-_d_Transfer = lazy(globals(), "_d_Transfer", "transfer")
+_d_Account = lazy("account", "_d_Account", globals())
+_d_Application = lazy("application", "_d_Application", globals())
+_d_ApplicationFee = lazy("application_fee", "_d_ApplicationFee", globals())
+_d_BalanceTransaction = lazy("balance_transaction", "_d_BalanceTransaction", globals())
+_d_BillingDetails = lazy("billing_details", "_d_BillingDetails", globals())
+_d_Mandate = lazy("mandate", "_d_Mandate", globals())
+_d_PaymentFlowsPaymentIntentPresentmentDetails = lazy("payment_flows_payment_intent_presentment_details", "_d_PaymentFlowsPaymentIntentPresentmentDetails", globals())
+_d_PaymentFlowsPrivatePaymentMethodsAlipayDetails = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentFlowsPrivatePaymentMethodsAlipayDetails", globals())
+_d_PaymentIntent = lazy("payment_intent", "_d_PaymentIntent", globals())
+_d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())
+_d_PaymentMethodDetailsAchCreditTransfer = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsAchCreditTransfer", globals())
+_d_PaymentMethodDetailsAchDebit = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsAchDebit", globals())
+_d_PaymentMethodDetailsAuBecsDebit = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsAuBecsDebit", globals())
+_d_PaymentMethodDetailsBacsDebit = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsBacsDebit", globals())
+_d_PaymentMethodDetailsCardPresent = lazy("payment_flows_private_payment_methods_card_present_common_wallet", "_d_PaymentMethodDetailsCardPresent", globals())
+_d_PaymentMethodDetailsCardWalletApplePay = lazy("payment_method_details_card_wallet_apple_pay", "_d_PaymentMethodDetailsCardWalletApplePay", globals())
+_d_PaymentMethodDetailsCardWalletGooglePay = lazy("payment_method_details_card_wallet_apple_pay", "_d_PaymentMethodDetailsCardWalletGooglePay", globals())
+_d_PaymentMethodDetailsCrypto = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsCrypto", globals())
+_d_PaymentMethodDetailsCustomerBalance = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsCustomerBalance", globals())
+_d_PaymentMethodDetailsFpx = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsFpx", globals())
+_d_PaymentMethodDetailsGrabpay = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsGrabpay", globals())
+_d_PaymentMethodDetailsInteracPresent = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsInteracPresent", globals())
+_d_PaymentMethodDetailsKrCard = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsKrCard", globals())
+_d_PaymentMethodDetailsNzBankAccount = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsNzBankAccount", globals())
+_d_PaymentMethodDetailsPaypal = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsPaypal", globals())
+_d_PaymentMethodDetailsStripeAccount = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsStripeAccount", globals())
+_d_PaymentMethodDetailsSunbit = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsSunbit", globals())
+_d_PaymentMethodDetailsWechat = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsWechat", globals())
+_d_RadarRadarOptions = lazy("radar_radar_options", "_d_RadarRadarOptions", globals())
+_d_Refund = lazy("refund", "_d_Refund", globals())
+_d_Review = lazy("review", "_d_Review", globals())
+_d_Rule = lazy("rule", "_d_Rule", globals())
+_d_Shipping = lazy("shipping", "_d_Shipping", globals())
+_d_Transfer = lazy("transfer", "_d_Transfer", globals())

@@ -325,19 +325,19 @@ class CheckoutCardPaymentMethodOptions(StripeObject):
     statement_descriptor_suffix_kanji: str
 
 
-def _d_CheckoutCardPaymentMethodOptions(d: Any) -> CheckoutCardPaymentMethodOptions:
+def _d_CheckoutCardPaymentMethodOptions(d: Any) -> Any:
     if type(d) is not dict or len(d) < 11:
         return by_key(CheckoutCardPaymentMethodOptions, d)
     o = new(CheckoutCardPaymentMethodOptions)
     try:
         o.capture_method = intern(v) if type(v := d["capture_method"]) is str else v
-        o.installments = _d_CheckoutCardInstallmentsOptions(v) if type(v := d["installments"]) is dict else v
+        o.installments = _d_CheckoutCardInstallmentsOptions(d["installments"])
         o.request_extended_authorization = intern(v) if type(v := d["request_extended_authorization"]) is str else v
         o.request_incremental_authorization = intern(v) if type(v := d["request_incremental_authorization"]) is str else v
         o.request_multicapture = intern(v) if type(v := d["request_multicapture"]) is str else v
         o.request_overcapture = intern(v) if type(v := d["request_overcapture"]) is str else v
         o.request_three_d_secure = intern(v) if type(v := d["request_three_d_secure"]) is str else v
-        o.restrictions = _d_PaymentPagesPrivateCardPaymentMethodOptionsResourceRestrictions(v) if type(v := d["restrictions"]) is dict else v
+        o.restrictions = _d_PaymentPagesPrivateCardPaymentMethodOptionsResourceRestrictions(d["restrictions"])
         o.setup_future_usage = intern(v) if type(v := d["setup_future_usage"]) is str else v
         o.statement_descriptor_suffix_kana = d["statement_descriptor_suffix_kana"]
         o.statement_descriptor_suffix_kanji = d["statement_descriptor_suffix_kanji"]
@@ -793,34 +793,34 @@ class CheckoutSession(StripeObject):
     wallet_options: CheckoutSessionWalletOptions | None
 
 
-def _d_CheckoutSession(d: Any) -> CheckoutSession:
+def _d_CheckoutSession(d: Any) -> Any:
     if type(d) is not dict or len(d) < 68:
         return by_key(CheckoutSession, d)
     o = new(CheckoutSession)
     try:
-        o.adaptive_pricing = _d_PaymentPagesCheckoutSessionAdaptivePricing(v) if type(v := d["adaptive_pricing"]) is dict else v
-        o.after_expiration = _d_PaymentPagesCheckoutSessionAfterExpiration(v) if type(v := d["after_expiration"]) is dict else v
+        o.adaptive_pricing = _d_PaymentPagesCheckoutSessionAdaptivePricing(d["adaptive_pricing"])
+        o.after_expiration = _d_PaymentPagesCheckoutSessionAfterExpiration(d["after_expiration"])
         o.allow_promotion_codes = d["allow_promotion_codes"]
         o.amount_subtotal = d["amount_subtotal"]
         o.amount_total = d["amount_total"]
-        o.automatic_tax = _d_PaymentPagesCheckoutSessionAutomaticTax(v) if type(v := d["automatic_tax"]) is dict else v
+        o.automatic_tax = _d_PaymentPagesCheckoutSessionAutomaticTax(d["automatic_tax"])
         o.billing_address_collection = intern(v) if type(v := d["billing_address_collection"]) is str else v
-        o.branding_settings = _d_PaymentPagesCheckoutSessionBrandingSettings(v) if type(v := d["branding_settings"]) is dict else v
+        o.branding_settings = _d_PaymentPagesCheckoutSessionBrandingSettings(d["branding_settings"])
         o.cancel_url = d["cancel_url"]
         o.client_reference_id = d["client_reference_id"]
         o.client_secret = d["client_secret"]
-        o.collected_information = _d_PaymentPagesCheckoutSessionCollectedInformation(v) if type(v := d["collected_information"]) is dict else v
-        o.consent = _d_PaymentPagesCheckoutSessionConsent(v) if type(v := d["consent"]) is dict else v
-        o.consent_collection = _d_PaymentPagesCheckoutSessionConsentCollection(v) if type(v := d["consent_collection"]) is dict else v
+        o.collected_information = _d_PaymentPagesCheckoutSessionCollectedInformation(d["collected_information"])
+        o.consent = _d_PaymentPagesCheckoutSessionConsent(d["consent"])
+        o.consent_collection = _d_PaymentPagesCheckoutSessionConsentCollection(d["consent_collection"])
         o.created = d["created"]
         o.currency = d["currency"]
-        o.currency_conversion = _d_PaymentPagesCheckoutSessionCurrencyConversion(v) if type(v := d["currency_conversion"]) is dict else v
+        o.currency_conversion = _d_PaymentPagesCheckoutSessionCurrencyConversion(d["currency_conversion"])
         o.custom_fields = list_of(d["custom_fields"], _d_PaymentPagesCheckoutSessionCustomFields)
-        o.custom_text = _d_PaymentPagesCheckoutSessionCustomText(v) if type(v := d["custom_text"]) is dict else v
+        o.custom_text = _d_PaymentPagesCheckoutSessionCustomText(d["custom_text"])
         o.customer = expand(d["customer"])
         o.customer_account = d["customer_account"]
         o.customer_creation = intern(v) if type(v := d["customer_creation"]) is str else v
-        o.customer_details = _d_PaymentPagesCheckoutSessionCustomerDetails(v) if type(v := d["customer_details"]) is dict else v
+        o.customer_details = _d_PaymentPagesCheckoutSessionCustomerDetails(d["customer_details"])
         o.customer_email = d["customer_email"]
         o.discounts = list_of(d["discounts"], _d_PaymentPagesCheckoutSessionDiscount)
         o.excluded_payment_method_types = d["excluded_payment_method_types"]
@@ -828,44 +828,44 @@ def _d_CheckoutSession(d: Any) -> CheckoutSession:
         o.id = d["id"]
         o.integration_identifier = d["integration_identifier"]
         o.invoice = _d_Invoice(v) if type(v := d["invoice"]) is dict else v
-        o.invoice_creation = _d_PaymentPagesCheckoutSessionInvoiceCreation(v) if type(v := d["invoice_creation"]) is dict else v
+        o.invoice_creation = _d_PaymentPagesCheckoutSessionInvoiceCreation(d["invoice_creation"])
         o.line_items = list_object(d["line_items"], _d_Item)
         o.livemode = d["livemode"]
         o.locale = intern(v) if type(v := d["locale"]) is str else v
-        o.managed_payments = _d_PaymentPagesCheckoutSessionManagedPayments(v) if type(v := d["managed_payments"]) is dict else v
+        o.managed_payments = _d_PaymentPagesCheckoutSessionManagedPayments(d["managed_payments"])
         o.metadata = d["metadata"]
         o.mode = intern(v) if type(v := d["mode"]) is str else v
-        o.name_collection = _d_PaymentPagesCheckoutSessionNameCollection(v) if type(v := d["name_collection"]) is dict else v
+        o.name_collection = _d_PaymentPagesCheckoutSessionNameCollection(d["name_collection"])
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.optional_items = list_of(d["optional_items"], _d_PaymentPagesCheckoutSessionOptionalItem)
         o.origin_context = intern(v) if type(v := d["origin_context"]) is str else v
         o.payment_intent = _d_PaymentIntent(v) if type(v := d["payment_intent"]) is dict else v
         o.payment_link = _d_PaymentLink(v) if type(v := d["payment_link"]) is dict else v
         o.payment_method_collection = intern(v) if type(v := d["payment_method_collection"]) is str else v
-        o.payment_method_configuration_details = _d_PaymentMethodConfigBizPaymentMethodConfigurationDetails(v) if type(v := d["payment_method_configuration_details"]) is dict else v
-        o.payment_method_options = _d_CheckoutSessionPaymentMethodOptions(v) if type(v := d["payment_method_options"]) is dict else v
+        o.payment_method_configuration_details = _d_PaymentMethodConfigBizPaymentMethodConfigurationDetails(d["payment_method_configuration_details"])
+        o.payment_method_options = _d_CheckoutSessionPaymentMethodOptions(d["payment_method_options"])
         o.payment_method_types = d["payment_method_types"]
         o.payment_status = intern(v) if type(v := d["payment_status"]) is str else v
-        o.permissions = _d_PaymentPagesCheckoutSessionPermissions(v) if type(v := d["permissions"]) is dict else v
-        o.phone_number_collection = _d_PaymentPagesCheckoutSessionPhoneNumberCollection(v) if type(v := d["phone_number_collection"]) is dict else v
-        o.presentment_details = _d_PaymentFlowsPaymentIntentPresentmentDetails(v) if type(v := d["presentment_details"]) is dict else v
+        o.permissions = _d_PaymentPagesCheckoutSessionPermissions(d["permissions"])
+        o.phone_number_collection = _d_PaymentPagesCheckoutSessionPhoneNumberCollection(d["phone_number_collection"])
+        o.presentment_details = _d_PaymentFlowsPaymentIntentPresentmentDetails(d["presentment_details"])
         o.recovered_from = d["recovered_from"]
         o.redirect_on_completion = intern(v) if type(v := d["redirect_on_completion"]) is str else v
         o.return_url = d["return_url"]
-        o.saved_payment_method_options = _d_PaymentPagesCheckoutSessionSavedPaymentMethodOptions(v) if type(v := d["saved_payment_method_options"]) is dict else v
+        o.saved_payment_method_options = _d_PaymentPagesCheckoutSessionSavedPaymentMethodOptions(d["saved_payment_method_options"])
         o.setup_intent = _d_SetupIntent(v) if type(v := d["setup_intent"]) is dict else v
-        o.shipping_address_collection = _d_PaymentPagesCheckoutSessionShippingAddressCollection(v) if type(v := d["shipping_address_collection"]) is dict else v
-        o.shipping_cost = _d_PaymentPagesCheckoutSessionShippingCost(v) if type(v := d["shipping_cost"]) is dict else v
+        o.shipping_address_collection = _d_PaymentPagesCheckoutSessionShippingAddressCollection(d["shipping_address_collection"])
+        o.shipping_cost = _d_PaymentPagesCheckoutSessionShippingCost(d["shipping_cost"])
         o.shipping_options = list_of(d["shipping_options"], _d_PaymentPagesCheckoutSessionShippingOption)
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.submit_type = intern(v) if type(v := d["submit_type"]) is str else v
         o.subscription = _d_Subscription(v) if type(v := d["subscription"]) is dict else v
         o.success_url = d["success_url"]
-        o.tax_id_collection = _d_PaymentPagesCheckoutSessionTaxIdCollection(v) if type(v := d["tax_id_collection"]) is dict else v
-        o.total_details = _d_PaymentPagesCheckoutSessionTotalDetails(v) if type(v := d["total_details"]) is dict else v
+        o.tax_id_collection = _d_PaymentPagesCheckoutSessionTaxIdCollection(d["tax_id_collection"])
+        o.total_details = _d_PaymentPagesCheckoutSessionTotalDetails(d["total_details"])
         o.ui_mode = intern(v) if type(v := d["ui_mode"]) is str else v
         o.url = d["url"]
-        o.wallet_options = _d_CheckoutSessionWalletOptions(v) if type(v := d["wallet_options"]) is dict else v
+        o.wallet_options = _d_CheckoutSessionWalletOptions(d["wallet_options"])
     except KeyError:  # a field left out
         return by_key(CheckoutSession, d)
     if len(d) != 68:
@@ -927,55 +927,55 @@ class CheckoutSessionPaymentMethodOptions(StripeObject):
     us_bank_account: CheckoutUsBankAccountPaymentMethodOptions
 
 
-def _d_CheckoutSessionPaymentMethodOptions(d: Any) -> CheckoutSessionPaymentMethodOptions:
+def _d_CheckoutSessionPaymentMethodOptions(d: Any) -> Any:
     if type(d) is not dict or len(d) < 44:
         return by_key(CheckoutSessionPaymentMethodOptions, d)
     o = new(CheckoutSessionPaymentMethodOptions)
     try:
-        o.acss_debit = _d_CheckoutAcssDebitPaymentMethodOptions(v) if type(v := d["acss_debit"]) is dict else v
-        o.affirm = _d_CheckoutAffirmPaymentMethodOptions(v) if type(v := d["affirm"]) is dict else v
-        o.afterpay_clearpay = _d_CheckoutAfterpayClearpayPaymentMethodOptions(v) if type(v := d["afterpay_clearpay"]) is dict else v
-        o.alipay = _d_CheckoutAlipayPaymentMethodOptions(v) if type(v := d["alipay"]) is dict else v
-        o.alma = _d_CheckoutAlmaPaymentMethodOptions(v) if type(v := d["alma"]) is dict else v
-        o.amazon_pay = _d_CheckoutAmazonPayPaymentMethodOptions(v) if type(v := d["amazon_pay"]) is dict else v
-        o.au_becs_debit = _d_CheckoutAuBecsDebitPaymentMethodOptions(v) if type(v := d["au_becs_debit"]) is dict else v
-        o.bacs_debit = _d_CheckoutBacsDebitPaymentMethodOptions(v) if type(v := d["bacs_debit"]) is dict else v
-        o.bancontact = _d_CheckoutBancontactPaymentMethodOptions(v) if type(v := d["bancontact"]) is dict else v
-        o.billie = _d_CheckoutBilliePaymentMethodOptions(v) if type(v := d["billie"]) is dict else v
-        o.boleto = _d_CheckoutBoletoPaymentMethodOptions(v) if type(v := d["boleto"]) is dict else v
-        o.card = _d_CheckoutCardPaymentMethodOptions(v) if type(v := d["card"]) is dict else v
-        o.cashapp = _d_CheckoutCashappPaymentMethodOptions(v) if type(v := d["cashapp"]) is dict else v
-        o.customer_balance = _d_CheckoutCustomerBalancePaymentMethodOptions(v) if type(v := d["customer_balance"]) is dict else v
-        o.eps = _d_CheckoutEpsPaymentMethodOptions(v) if type(v := d["eps"]) is dict else v
-        o.fpx = _d_CheckoutFpxPaymentMethodOptions(v) if type(v := d["fpx"]) is dict else v
-        o.giropay = _d_CheckoutGiropayPaymentMethodOptions(v) if type(v := d["giropay"]) is dict else v
-        o.grabpay = _d_CheckoutGrabPayPaymentMethodOptions(v) if type(v := d["grabpay"]) is dict else v
-        o.ideal = _d_CheckoutIdealPaymentMethodOptions(v) if type(v := d["ideal"]) is dict else v
-        o.kakao_pay = _d_CheckoutKakaoPayPaymentMethodOptions(v) if type(v := d["kakao_pay"]) is dict else v
-        o.klarna = _d_CheckoutKlarnaPaymentMethodOptions(v) if type(v := d["klarna"]) is dict else v
-        o.konbini = _d_CheckoutKonbiniPaymentMethodOptions(v) if type(v := d["konbini"]) is dict else v
-        o.kr_card = _d_CheckoutKrCardPaymentMethodOptions(v) if type(v := d["kr_card"]) is dict else v
-        o.link = _d_CheckoutLinkPaymentMethodOptions(v) if type(v := d["link"]) is dict else v
-        o.mobilepay = _d_CheckoutMobilepayPaymentMethodOptions(v) if type(v := d["mobilepay"]) is dict else v
-        o.multibanco = _d_CheckoutMultibancoPaymentMethodOptions(v) if type(v := d["multibanco"]) is dict else v
-        o.naver_pay = _d_CheckoutNaverPayPaymentMethodOptions(v) if type(v := d["naver_pay"]) is dict else v
-        o.oxxo = _d_CheckoutOxxoPaymentMethodOptions(v) if type(v := d["oxxo"]) is dict else v
-        o.p24 = _d_CheckoutP24PaymentMethodOptions(v) if type(v := d["p24"]) is dict else v
-        o.payco = _d_CheckoutPaycoPaymentMethodOptions(v) if type(v := d["payco"]) is dict else v
-        o.paynow = _d_CheckoutPaynowPaymentMethodOptions(v) if type(v := d["paynow"]) is dict else v
-        o.paypal = _d_CheckoutPaypalPaymentMethodOptions(v) if type(v := d["paypal"]) is dict else v
-        o.payto = _d_CheckoutPaytoPaymentMethodOptions(v) if type(v := d["payto"]) is dict else v
-        o.pix = _d_CheckoutPixPaymentMethodOptions(v) if type(v := d["pix"]) is dict else v
-        o.revolut_pay = _d_CheckoutRevolutPayPaymentMethodOptions(v) if type(v := d["revolut_pay"]) is dict else v
-        o.samsung_pay = _d_CheckoutSamsungPayPaymentMethodOptions(v) if type(v := d["samsung_pay"]) is dict else v
-        o.satispay = _d_CheckoutSatispayPaymentMethodOptions(v) if type(v := d["satispay"]) is dict else v
-        o.scalapay = _d_CheckoutScalapayPaymentMethodOptions(v) if type(v := d["scalapay"]) is dict else v
-        o.sepa_debit = _d_CheckoutSepaDebitPaymentMethodOptions(v) if type(v := d["sepa_debit"]) is dict else v
-        o.sofort = _d_CheckoutSofortPaymentMethodOptions(v) if type(v := d["sofort"]) is dict else v
-        o.swish = _d_CheckoutSwishPaymentMethodOptions(v) if type(v := d["swish"]) is dict else v
-        o.twint = _d_CheckoutTwintPaymentMethodOptions(v) if type(v := d["twint"]) is dict else v
-        o.upi = _d_CheckoutUpiPaymentMethodOptions(v) if type(v := d["upi"]) is dict else v
-        o.us_bank_account = _d_CheckoutUsBankAccountPaymentMethodOptions(v) if type(v := d["us_bank_account"]) is dict else v
+        o.acss_debit = _d_CheckoutAcssDebitPaymentMethodOptions(d["acss_debit"])
+        o.affirm = _d_CheckoutAffirmPaymentMethodOptions(d["affirm"])
+        o.afterpay_clearpay = _d_CheckoutAfterpayClearpayPaymentMethodOptions(d["afterpay_clearpay"])
+        o.alipay = _d_CheckoutAlipayPaymentMethodOptions(d["alipay"])
+        o.alma = _d_CheckoutAlmaPaymentMethodOptions(d["alma"])
+        o.amazon_pay = _d_CheckoutAmazonPayPaymentMethodOptions(d["amazon_pay"])
+        o.au_becs_debit = _d_CheckoutAuBecsDebitPaymentMethodOptions(d["au_becs_debit"])
+        o.bacs_debit = _d_CheckoutBacsDebitPaymentMethodOptions(d["bacs_debit"])
+        o.bancontact = _d_CheckoutBancontactPaymentMethodOptions(d["bancontact"])
+        o.billie = _d_CheckoutBilliePaymentMethodOptions(d["billie"])
+        o.boleto = _d_CheckoutBoletoPaymentMethodOptions(d["boleto"])
+        o.card = _d_CheckoutCardPaymentMethodOptions(d["card"])
+        o.cashapp = _d_CheckoutCashappPaymentMethodOptions(d["cashapp"])
+        o.customer_balance = _d_CheckoutCustomerBalancePaymentMethodOptions(d["customer_balance"])
+        o.eps = _d_CheckoutEpsPaymentMethodOptions(d["eps"])
+        o.fpx = _d_CheckoutFpxPaymentMethodOptions(d["fpx"])
+        o.giropay = _d_CheckoutGiropayPaymentMethodOptions(d["giropay"])
+        o.grabpay = _d_CheckoutGrabPayPaymentMethodOptions(d["grabpay"])
+        o.ideal = _d_CheckoutIdealPaymentMethodOptions(d["ideal"])
+        o.kakao_pay = _d_CheckoutKakaoPayPaymentMethodOptions(d["kakao_pay"])
+        o.klarna = _d_CheckoutKlarnaPaymentMethodOptions(d["klarna"])
+        o.konbini = _d_CheckoutKonbiniPaymentMethodOptions(d["konbini"])
+        o.kr_card = _d_CheckoutKrCardPaymentMethodOptions(d["kr_card"])
+        o.link = _d_CheckoutLinkPaymentMethodOptions(d["link"])
+        o.mobilepay = _d_CheckoutMobilepayPaymentMethodOptions(d["mobilepay"])
+        o.multibanco = _d_CheckoutMultibancoPaymentMethodOptions(d["multibanco"])
+        o.naver_pay = _d_CheckoutNaverPayPaymentMethodOptions(d["naver_pay"])
+        o.oxxo = _d_CheckoutOxxoPaymentMethodOptions(d["oxxo"])
+        o.p24 = _d_CheckoutP24PaymentMethodOptions(d["p24"])
+        o.payco = _d_CheckoutPaycoPaymentMethodOptions(d["payco"])
+        o.paynow = _d_CheckoutPaynowPaymentMethodOptions(d["paynow"])
+        o.paypal = _d_CheckoutPaypalPaymentMethodOptions(d["paypal"])
+        o.payto = _d_CheckoutPaytoPaymentMethodOptions(d["payto"])
+        o.pix = _d_CheckoutPixPaymentMethodOptions(d["pix"])
+        o.revolut_pay = _d_CheckoutRevolutPayPaymentMethodOptions(d["revolut_pay"])
+        o.samsung_pay = _d_CheckoutSamsungPayPaymentMethodOptions(d["samsung_pay"])
+        o.satispay = _d_CheckoutSatispayPaymentMethodOptions(d["satispay"])
+        o.scalapay = _d_CheckoutScalapayPaymentMethodOptions(d["scalapay"])
+        o.sepa_debit = _d_CheckoutSepaDebitPaymentMethodOptions(d["sepa_debit"])
+        o.sofort = _d_CheckoutSofortPaymentMethodOptions(d["sofort"])
+        o.swish = _d_CheckoutSwishPaymentMethodOptions(d["swish"])
+        o.twint = _d_CheckoutTwintPaymentMethodOptions(d["twint"])
+        o.upi = _d_CheckoutUpiPaymentMethodOptions(d["upi"])
+        o.us_bank_account = _d_CheckoutUsBankAccountPaymentMethodOptions(d["us_bank_account"])
     except KeyError:  # a field left out
         return by_key(CheckoutSessionPaymentMethodOptions, d)
     if len(d) != 44:
@@ -1070,7 +1070,7 @@ class MandateOptionsPayto(StripeObject):
     start_date: str | None
 
 
-def _d_MandateOptionsPayto(d: Any) -> MandateOptionsPayto:
+def _d_MandateOptionsPayto(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(MandateOptionsPayto, d)
     o = new(MandateOptionsPayto)
@@ -1170,7 +1170,7 @@ class PaymentPagesCheckoutSessionBrandingSettings(StripeObject):
     logo: PaymentPagesCheckoutSessionBrandingSettingsLogo | None
 
 
-def _d_PaymentPagesCheckoutSessionBrandingSettings(d: Any) -> PaymentPagesCheckoutSessionBrandingSettings:
+def _d_PaymentPagesCheckoutSessionBrandingSettings(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(PaymentPagesCheckoutSessionBrandingSettings, d)
     o = new(PaymentPagesCheckoutSessionBrandingSettings)
@@ -1180,8 +1180,8 @@ def _d_PaymentPagesCheckoutSessionBrandingSettings(d: Any) -> PaymentPagesChecko
         o.button_color = d["button_color"]
         o.display_name = d["display_name"]
         o.font_family = d["font_family"]
-        o.icon = _d_PaymentPagesCheckoutSessionBrandingSettingsIcon(v) if type(v := d["icon"]) is dict else v
-        o.logo = _d_PaymentPagesCheckoutSessionBrandingSettingsLogo(v) if type(v := d["logo"]) is dict else v
+        o.icon = _d_PaymentPagesCheckoutSessionBrandingSettingsIcon(d["icon"])
+        o.logo = _d_PaymentPagesCheckoutSessionBrandingSettingsLogo(d["logo"])
     except KeyError:  # a field left out
         return by_key(PaymentPagesCheckoutSessionBrandingSettings, d)
     if len(d) != 7:
@@ -1308,17 +1308,17 @@ class PaymentPagesCheckoutSessionCustomFields(StripeObject):
     type: Literal["dropdown", "numeric", "text"] | str
 
 
-def _d_PaymentPagesCheckoutSessionCustomFields(d: Any) -> PaymentPagesCheckoutSessionCustomFields:
+def _d_PaymentPagesCheckoutSessionCustomFields(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(PaymentPagesCheckoutSessionCustomFields, d)
     o = new(PaymentPagesCheckoutSessionCustomFields)
     try:
-        o.dropdown = _d_PaymentPagesCheckoutSessionCustomFieldsDropdown(v) if type(v := d["dropdown"]) is dict else v
+        o.dropdown = _d_PaymentPagesCheckoutSessionCustomFieldsDropdown(d["dropdown"])
         o.key = d["key"]
-        o.label = _d_PaymentPagesCheckoutSessionCustomFieldsLabel(v) if type(v := d["label"]) is dict else v
-        o.numeric = _d_PaymentPagesCheckoutSessionCustomFieldsNumeric(v) if type(v := d["numeric"]) is dict else v
+        o.label = _d_PaymentPagesCheckoutSessionCustomFieldsLabel(d["label"])
+        o.numeric = _d_PaymentPagesCheckoutSessionCustomFieldsNumeric(d["numeric"])
         o.optional = d["optional"]
-        o.text = _d_PaymentPagesCheckoutSessionCustomFieldsText(v) if type(v := d["text"]) is dict else v
+        o.text = _d_PaymentPagesCheckoutSessionCustomFieldsText(d["text"])
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
         return by_key(PaymentPagesCheckoutSessionCustomFields, d)
@@ -1435,12 +1435,12 @@ class PaymentPagesCheckoutSessionCustomerDetails(StripeObject):
     tax_ids: list[PaymentPagesCheckoutSessionTaxId] | None
 
 
-def _d_PaymentPagesCheckoutSessionCustomerDetails(d: Any) -> PaymentPagesCheckoutSessionCustomerDetails:
+def _d_PaymentPagesCheckoutSessionCustomerDetails(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(PaymentPagesCheckoutSessionCustomerDetails, d)
     o = new(PaymentPagesCheckoutSessionCustomerDetails)
     try:
-        o.address = _d_Address(v) if type(v := d["address"]) is dict else v
+        o.address = _d_Address(d["address"])
         o.business_name = d["business_name"]
         o.email = d["email"]
         o.individual_name = d["individual_name"]
@@ -1508,7 +1508,7 @@ class PaymentPagesCheckoutSessionInvoiceSettings(StripeObject):
     rendering_options: InvoiceSettingCheckoutRenderingOptions | None
 
 
-def _d_PaymentPagesCheckoutSessionInvoiceSettings(d: Any) -> PaymentPagesCheckoutSessionInvoiceSettings:
+def _d_PaymentPagesCheckoutSessionInvoiceSettings(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(PaymentPagesCheckoutSessionInvoiceSettings, d)
     o = new(PaymentPagesCheckoutSessionInvoiceSettings)
@@ -1517,9 +1517,9 @@ def _d_PaymentPagesCheckoutSessionInvoiceSettings(d: Any) -> PaymentPagesCheckou
         o.custom_fields = list_of(d["custom_fields"], _d_InvoiceSettingCustomField)
         o.description = d["description"]
         o.footer = d["footer"]
-        o.issuer = _d_ConnectAccountReference(v) if type(v := d["issuer"]) is dict else v
+        o.issuer = _d_ConnectAccountReference(d["issuer"])
         o.metadata = d["metadata"]
-        o.rendering_options = _d_InvoiceSettingCheckoutRenderingOptions(v) if type(v := d["rendering_options"]) is dict else v
+        o.rendering_options = _d_InvoiceSettingCheckoutRenderingOptions(d["rendering_options"])
     except KeyError:  # a field left out
         return by_key(PaymentPagesCheckoutSessionInvoiceSettings, d)
     if len(d) != 7:
@@ -1714,16 +1714,16 @@ _d_PaymentPagesPrivateCardPaymentMethodOptionsResourceRestrictions = register(Pa
 
 
 # Decoders of other modules, imported when first called.
-_d_Address = lazy(globals(), "_d_Address", "address")
-_d_ConnectAccountReference = lazy(globals(), "_d_ConnectAccountReference", "connect_account_reference")
-_d_Invoice = lazy(globals(), "_d_Invoice", "invoice")
-_d_InvoiceSettingCheckoutRenderingOptions = lazy(globals(), "_d_InvoiceSettingCheckoutRenderingOptions", "invoice_setting_checkout_rendering_options")
-_d_InvoiceSettingCustomField = lazy(globals(), "_d_InvoiceSettingCustomField", "invoice_setting_custom_field")
-_d_Item = lazy(globals(), "_d_Item", "item")
-_d_PaymentFlowsPaymentIntentPresentmentDetails = lazy(globals(), "_d_PaymentFlowsPaymentIntentPresentmentDetails", "payment_flows_payment_intent_presentment_details")
-_d_PaymentIntent = lazy(globals(), "_d_PaymentIntent", "payment_intent")
-_d_PaymentLink = lazy(globals(), "_d_PaymentLink", "payment_link")
-_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails = lazy(globals(), "_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails", "linked_account_options_common")
-_d_PaymentPagesCheckoutSessionManagedPayments = lazy(globals(), "_d_PaymentPagesCheckoutSessionManagedPayments", "invoice_setting_checkout_rendering_options")
-_d_SetupIntent = lazy(globals(), "_d_SetupIntent", "setup_intent")
-_d_Subscription = lazy(globals(), "_d_Subscription", "subscription")
+_d_Address = lazy("address", "_d_Address", globals())
+_d_ConnectAccountReference = lazy("connect_account_reference", "_d_ConnectAccountReference", globals())
+_d_Invoice = lazy("invoice", "_d_Invoice", globals())
+_d_InvoiceSettingCheckoutRenderingOptions = lazy("invoice_setting_checkout_rendering_options", "_d_InvoiceSettingCheckoutRenderingOptions", globals())
+_d_InvoiceSettingCustomField = lazy("invoice_setting_custom_field", "_d_InvoiceSettingCustomField", globals())
+_d_Item = lazy("item", "_d_Item", globals())
+_d_PaymentFlowsPaymentIntentPresentmentDetails = lazy("payment_flows_payment_intent_presentment_details", "_d_PaymentFlowsPaymentIntentPresentmentDetails", globals())
+_d_PaymentIntent = lazy("payment_intent", "_d_PaymentIntent", globals())
+_d_PaymentLink = lazy("payment_link", "_d_PaymentLink", globals())
+_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails = lazy("linked_account_options_common", "_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails", globals())
+_d_PaymentPagesCheckoutSessionManagedPayments = lazy("invoice_setting_checkout_rendering_options", "_d_PaymentPagesCheckoutSessionManagedPayments", globals())
+_d_SetupIntent = lazy("setup_intent", "_d_SetupIntent", globals())
+_d_Subscription = lazy("subscription", "_d_Subscription", globals())

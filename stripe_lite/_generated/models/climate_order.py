@@ -46,7 +46,7 @@ class ClimateOrder(StripeObject):
     status: Literal["awaiting_funds", "canceled", "confirmed", "delivered", "open"] | str
 
 
-def _d_ClimateOrder(d: Any) -> ClimateOrder:
+def _d_ClimateOrder(d: Any) -> Any:
     if type(d) is not dict or len(d) < 22:
         return by_key(ClimateOrder, d)
     o = new(ClimateOrder)
@@ -54,7 +54,7 @@ def _d_ClimateOrder(d: Any) -> ClimateOrder:
         o.amount_fees = d["amount_fees"]
         o.amount_subtotal = d["amount_subtotal"]
         o.amount_total = d["amount_total"]
-        o.beneficiary = _d_ClimateRemovalsBeneficiary(v) if type(v := d["beneficiary"]) is dict else v
+        o.beneficiary = _d_ClimateRemovalsBeneficiary(d["beneficiary"])
         o.canceled_at = d["canceled_at"]
         o.cancellation_reason = intern(v) if type(v := d["cancellation_reason"]) is str else v
         o.certificate = d["certificate"]
@@ -110,4 +110,4 @@ _d_ClimateRemovalsOrderDeliveries = register(ClimateRemovalsOrderDeliveries)
 
 
 # Decoders of other modules, imported when first called.
-_d_ClimateProduct = lazy(globals(), "_d_ClimateProduct", "climate_product")
+_d_ClimateProduct = lazy("climate_product", "_d_ClimateProduct", globals())

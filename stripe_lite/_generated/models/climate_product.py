@@ -31,7 +31,7 @@ class ClimateProduct(StripeObject):
     suppliers: list[ClimateSupplier]
 
 
-def _d_ClimateProduct(d: Any) -> ClimateProduct:
+def _d_ClimateProduct(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
         return by_key(ClimateProduct, d)
     o = new(ClimateProduct)
@@ -69,4 +69,4 @@ _d_ClimateRemovalsProductsPrice = register(ClimateRemovalsProductsPrice)
 
 
 # Decoders of other modules, imported when first called.
-_d_ClimateSupplier = lazy(globals(), "_d_ClimateSupplier", "climate_supplier")
+_d_ClimateSupplier = lazy("climate_supplier", "_d_ClimateSupplier", globals())

@@ -29,7 +29,7 @@ class ClimateSupplier(StripeObject):
     removal_pathway: Literal["biomass_carbon_removal_and_storage", "direct_air_capture", "enhanced_weathering", "marine_carbon_removal"] | str
 
 
-def _d_ClimateSupplier(d: Any) -> ClimateSupplier:
+def _d_ClimateSupplier(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(ClimateSupplier, d)
     o = new(ClimateSupplier)
@@ -52,4 +52,4 @@ register(ClimateSupplier, _d_ClimateSupplier)
 
 
 # Decoders of other modules, imported when first called.
-_d_ClimateRemovalsLocation = lazy(globals(), "_d_ClimateRemovalsLocation", "climate_removals_location")
+_d_ClimateRemovalsLocation = lazy("climate_removals_location", "_d_ClimateRemovalsLocation", globals())

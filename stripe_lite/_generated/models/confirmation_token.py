@@ -107,7 +107,7 @@ class ConfirmationToken(StripeObject):
     use_stripe_sdk: bool
 
 
-def _d_ConfirmationToken(d: Any) -> ConfirmationToken:
+def _d_ConfirmationToken(d: Any) -> Any:
     if type(d) is not dict or len(d) < 14:
         return by_key(ConfirmationToken, d)
     o = new(ConfirmationToken)
@@ -116,15 +116,15 @@ def _d_ConfirmationToken(d: Any) -> ConfirmationToken:
         o.expires_at = d["expires_at"]
         o.id = d["id"]
         o.livemode = d["livemode"]
-        o.mandate_data = _d_ConfirmationTokensResourceMandateData(v) if type(v := d["mandate_data"]) is dict else v
+        o.mandate_data = _d_ConfirmationTokensResourceMandateData(d["mandate_data"])
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.payment_intent = d["payment_intent"]
-        o.payment_method_options = _d_ConfirmationTokensResourcePaymentMethodOptions(v) if type(v := d["payment_method_options"]) is dict else v
-        o.payment_method_preview = _d_ConfirmationTokensResourcePaymentMethodPreview(v) if type(v := d["payment_method_preview"]) is dict else v
+        o.payment_method_options = _d_ConfirmationTokensResourcePaymentMethodOptions(d["payment_method_options"])
+        o.payment_method_preview = _d_ConfirmationTokensResourcePaymentMethodPreview(d["payment_method_preview"])
         o.return_url = d["return_url"]
         o.setup_future_usage = intern(v) if type(v := d["setup_future_usage"]) is str else v
         o.setup_intent = d["setup_intent"]
-        o.shipping = _d_ConfirmationTokensResourceShipping(v) if type(v := d["shipping"]) is dict else v
+        o.shipping = _d_ConfirmationTokensResourceShipping(d["shipping"])
         o.use_stripe_sdk = d["use_stripe_sdk"]
     except KeyError:  # a field left out
         return by_key(ConfirmationToken, d)
@@ -273,72 +273,72 @@ class ConfirmationTokensResourcePaymentMethodPreview(StripeObject):
     zip: PaymentMethodZip
 
 
-def _d_ConfirmationTokensResourcePaymentMethodPreview(d: Any) -> ConfirmationTokensResourcePaymentMethodPreview:
+def _d_ConfirmationTokensResourcePaymentMethodPreview(d: Any) -> Any:
     if type(d) is not dict or len(d) < 61:
         return by_key(ConfirmationTokensResourcePaymentMethodPreview, d)
     o = new(ConfirmationTokensResourcePaymentMethodPreview)
     try:
-        o.acss_debit = _d_PaymentMethodAcssDebit(v) if type(v := d["acss_debit"]) is dict else v
-        o.affirm = _d_PaymentMethodAffirm(v) if type(v := d["affirm"]) is dict else v
-        o.afterpay_clearpay = _d_PaymentMethodAfterpayClearpay(v) if type(v := d["afterpay_clearpay"]) is dict else v
-        o.alipay = _d_PaymentFlowsPrivatePaymentMethodsAlipay(v) if type(v := d["alipay"]) is dict else v
+        o.acss_debit = _d_PaymentMethodAcssDebit(d["acss_debit"])
+        o.affirm = _d_PaymentMethodAffirm(d["affirm"])
+        o.afterpay_clearpay = _d_PaymentMethodAfterpayClearpay(d["afterpay_clearpay"])
+        o.alipay = _d_PaymentFlowsPrivatePaymentMethodsAlipay(d["alipay"])
         o.allow_redisplay = intern(v) if type(v := d["allow_redisplay"]) is str else v
-        o.alma = _d_PaymentMethodAlma(v) if type(v := d["alma"]) is dict else v
-        o.amazon_pay = _d_PaymentMethodAmazonPay(v) if type(v := d["amazon_pay"]) is dict else v
-        o.au_becs_debit = _d_PaymentMethodAuBecsDebit(v) if type(v := d["au_becs_debit"]) is dict else v
-        o.bacs_debit = _d_PaymentMethodBacsDebit(v) if type(v := d["bacs_debit"]) is dict else v
-        o.bancontact = _d_PaymentMethodBancontact(v) if type(v := d["bancontact"]) is dict else v
-        o.billie = _d_PaymentMethodBillie(v) if type(v := d["billie"]) is dict else v
-        o.billing_details = _d_BillingDetails(v) if type(v := d["billing_details"]) is dict else v
-        o.bizum = _d_PaymentMethodBizum(v) if type(v := d["bizum"]) is dict else v
-        o.blik = _d_PaymentMethodBlik(v) if type(v := d["blik"]) is dict else v
-        o.boleto = _d_PaymentMethodBoleto(v) if type(v := d["boleto"]) is dict else v
-        o.card = _d_PaymentMethodCard(v) if type(v := d["card"]) is dict else v
-        o.card_present = _d_PaymentMethodCardPresent(v) if type(v := d["card_present"]) is dict else v
-        o.cashapp = _d_PaymentMethodCashapp(v) if type(v := d["cashapp"]) is dict else v
-        o.crypto = _d_PaymentMethodCrypto(v) if type(v := d["crypto"]) is dict else v
+        o.alma = _d_PaymentMethodAlma(d["alma"])
+        o.amazon_pay = _d_PaymentMethodAmazonPay(d["amazon_pay"])
+        o.au_becs_debit = _d_PaymentMethodAuBecsDebit(d["au_becs_debit"])
+        o.bacs_debit = _d_PaymentMethodBacsDebit(d["bacs_debit"])
+        o.bancontact = _d_PaymentMethodBancontact(d["bancontact"])
+        o.billie = _d_PaymentMethodBillie(d["billie"])
+        o.billing_details = _d_BillingDetails(d["billing_details"])
+        o.bizum = _d_PaymentMethodBizum(d["bizum"])
+        o.blik = _d_PaymentMethodBlik(d["blik"])
+        o.boleto = _d_PaymentMethodBoleto(d["boleto"])
+        o.card = _d_PaymentMethodCard(d["card"])
+        o.card_present = _d_PaymentMethodCardPresent(d["card_present"])
+        o.cashapp = _d_PaymentMethodCashapp(d["cashapp"])
+        o.crypto = _d_PaymentMethodCrypto(d["crypto"])
         o.customer = _d_Customer(v) if type(v := d["customer"]) is dict else v
         o.customer_account = d["customer_account"]
-        o.customer_balance = _d_PaymentMethodCustomerBalance(v) if type(v := d["customer_balance"]) is dict else v
-        o.eps = _d_PaymentMethodEps(v) if type(v := d["eps"]) is dict else v
-        o.fpx = _d_PaymentMethodFpx(v) if type(v := d["fpx"]) is dict else v
-        o.giropay = _d_PaymentMethodGiropay(v) if type(v := d["giropay"]) is dict else v
-        o.grabpay = _d_PaymentMethodGrabpay(v) if type(v := d["grabpay"]) is dict else v
-        o.ideal = _d_PaymentMethodIdeal(v) if type(v := d["ideal"]) is dict else v
-        o.interac_present = _d_PaymentMethodInteracPresent(v) if type(v := d["interac_present"]) is dict else v
-        o.kakao_pay = _d_PaymentMethodKakaoPay(v) if type(v := d["kakao_pay"]) is dict else v
-        o.klarna = _d_PaymentMethodKlarna(v) if type(v := d["klarna"]) is dict else v
-        o.konbini = _d_PaymentMethodKonbini(v) if type(v := d["konbini"]) is dict else v
-        o.kr_card = _d_PaymentMethodKrCard(v) if type(v := d["kr_card"]) is dict else v
-        o.link = _d_PaymentMethodLink(v) if type(v := d["link"]) is dict else v
-        o.mb_way = _d_PaymentMethodMbWay(v) if type(v := d["mb_way"]) is dict else v
-        o.mobilepay = _d_PaymentMethodMobilepay(v) if type(v := d["mobilepay"]) is dict else v
-        o.multibanco = _d_PaymentMethodMultibanco(v) if type(v := d["multibanco"]) is dict else v
-        o.naver_pay = _d_PaymentMethodNaverPay(v) if type(v := d["naver_pay"]) is dict else v
-        o.nz_bank_account = _d_PaymentMethodNzBankAccount(v) if type(v := d["nz_bank_account"]) is dict else v
-        o.oxxo = _d_PaymentMethodOxxo(v) if type(v := d["oxxo"]) is dict else v
-        o.p24 = _d_PaymentMethodP24(v) if type(v := d["p24"]) is dict else v
-        o.pay_by_bank = _d_PaymentMethodPayByBank(v) if type(v := d["pay_by_bank"]) is dict else v
-        o.payco = _d_PaymentMethodPayco(v) if type(v := d["payco"]) is dict else v
-        o.paynow = _d_PaymentMethodPaynow(v) if type(v := d["paynow"]) is dict else v
-        o.paypal = _d_PaymentMethodPaypal(v) if type(v := d["paypal"]) is dict else v
-        o.payto = _d_PaymentMethodPayto(v) if type(v := d["payto"]) is dict else v
-        o.pix = _d_PaymentMethodPix(v) if type(v := d["pix"]) is dict else v
-        o.promptpay = _d_PaymentMethodPromptpay(v) if type(v := d["promptpay"]) is dict else v
-        o.revolut_pay = _d_PaymentMethodRevolutPay(v) if type(v := d["revolut_pay"]) is dict else v
-        o.samsung_pay = _d_PaymentMethodSamsungPay(v) if type(v := d["samsung_pay"]) is dict else v
-        o.satispay = _d_PaymentMethodSatispay(v) if type(v := d["satispay"]) is dict else v
-        o.scalapay = _d_PaymentMethodScalapay(v) if type(v := d["scalapay"]) is dict else v
-        o.sepa_debit = _d_PaymentMethodSepaDebit(v) if type(v := d["sepa_debit"]) is dict else v
-        o.sofort = _d_PaymentMethodSofort(v) if type(v := d["sofort"]) is dict else v
-        o.sunbit = _d_PaymentMethodSunbit(v) if type(v := d["sunbit"]) is dict else v
-        o.swish = _d_PaymentMethodSwish(v) if type(v := d["swish"]) is dict else v
-        o.twint = _d_PaymentMethodTwint(v) if type(v := d["twint"]) is dict else v
+        o.customer_balance = _d_PaymentMethodCustomerBalance(d["customer_balance"])
+        o.eps = _d_PaymentMethodEps(d["eps"])
+        o.fpx = _d_PaymentMethodFpx(d["fpx"])
+        o.giropay = _d_PaymentMethodGiropay(d["giropay"])
+        o.grabpay = _d_PaymentMethodGrabpay(d["grabpay"])
+        o.ideal = _d_PaymentMethodIdeal(d["ideal"])
+        o.interac_present = _d_PaymentMethodInteracPresent(d["interac_present"])
+        o.kakao_pay = _d_PaymentMethodKakaoPay(d["kakao_pay"])
+        o.klarna = _d_PaymentMethodKlarna(d["klarna"])
+        o.konbini = _d_PaymentMethodKonbini(d["konbini"])
+        o.kr_card = _d_PaymentMethodKrCard(d["kr_card"])
+        o.link = _d_PaymentMethodLink(d["link"])
+        o.mb_way = _d_PaymentMethodMbWay(d["mb_way"])
+        o.mobilepay = _d_PaymentMethodMobilepay(d["mobilepay"])
+        o.multibanco = _d_PaymentMethodMultibanco(d["multibanco"])
+        o.naver_pay = _d_PaymentMethodNaverPay(d["naver_pay"])
+        o.nz_bank_account = _d_PaymentMethodNzBankAccount(d["nz_bank_account"])
+        o.oxxo = _d_PaymentMethodOxxo(d["oxxo"])
+        o.p24 = _d_PaymentMethodP24(d["p24"])
+        o.pay_by_bank = _d_PaymentMethodPayByBank(d["pay_by_bank"])
+        o.payco = _d_PaymentMethodPayco(d["payco"])
+        o.paynow = _d_PaymentMethodPaynow(d["paynow"])
+        o.paypal = _d_PaymentMethodPaypal(d["paypal"])
+        o.payto = _d_PaymentMethodPayto(d["payto"])
+        o.pix = _d_PaymentMethodPix(d["pix"])
+        o.promptpay = _d_PaymentMethodPromptpay(d["promptpay"])
+        o.revolut_pay = _d_PaymentMethodRevolutPay(d["revolut_pay"])
+        o.samsung_pay = _d_PaymentMethodSamsungPay(d["samsung_pay"])
+        o.satispay = _d_PaymentMethodSatispay(d["satispay"])
+        o.scalapay = _d_PaymentMethodScalapay(d["scalapay"])
+        o.sepa_debit = _d_PaymentMethodSepaDebit(d["sepa_debit"])
+        o.sofort = _d_PaymentMethodSofort(d["sofort"])
+        o.sunbit = _d_PaymentMethodSunbit(d["sunbit"])
+        o.swish = _d_PaymentMethodSwish(d["swish"])
+        o.twint = _d_PaymentMethodTwint(d["twint"])
         o.type = intern(v) if type(v := d["type"]) is str else v
-        o.upi = _d_PaymentMethodUpi(v) if type(v := d["upi"]) is dict else v
-        o.us_bank_account = _d_PaymentMethodUsBankAccount(v) if type(v := d["us_bank_account"]) is dict else v
-        o.wechat_pay = _d_PaymentMethodWechatPay(v) if type(v := d["wechat_pay"]) is dict else v
-        o.zip = _d_PaymentMethodZip(v) if type(v := d["zip"]) is dict else v
+        o.upi = _d_PaymentMethodUpi(d["upi"])
+        o.us_bank_account = _d_PaymentMethodUsBankAccount(d["us_bank_account"])
+        o.wechat_pay = _d_PaymentMethodWechatPay(d["wechat_pay"])
+        o.zip = _d_PaymentMethodZip(d["zip"])
     except KeyError:  # a field left out
         return by_key(ConfirmationTokensResourcePaymentMethodPreview, d)
     if len(d) != 61:
@@ -363,61 +363,61 @@ _d_ConfirmationTokensResourceShipping = register(ConfirmationTokensResourceShipp
 
 
 # Decoders of other modules, imported when first called.
-_d_BillingDetails = lazy(globals(), "_d_BillingDetails", "billing_details")
-_d_Customer = lazy(globals(), "_d_Customer", "customer")
-_d_PaymentFlowsPrivatePaymentMethodsAlipay = lazy(globals(), "_d_PaymentFlowsPrivatePaymentMethodsAlipay", "card_generated_from_payment_method_details")
-_d_PaymentMethodAcssDebit = lazy(globals(), "_d_PaymentMethodAcssDebit", "card_generated_from_payment_method_details")
-_d_PaymentMethodAffirm = lazy(globals(), "_d_PaymentMethodAffirm", "card_generated_from_payment_method_details")
-_d_PaymentMethodAfterpayClearpay = lazy(globals(), "_d_PaymentMethodAfterpayClearpay", "card_generated_from_payment_method_details")
-_d_PaymentMethodAlma = lazy(globals(), "_d_PaymentMethodAlma", "card_generated_from_payment_method_details")
-_d_PaymentMethodAmazonPay = lazy(globals(), "_d_PaymentMethodAmazonPay", "card_generated_from_payment_method_details")
-_d_PaymentMethodAuBecsDebit = lazy(globals(), "_d_PaymentMethodAuBecsDebit", "card_generated_from_payment_method_details")
-_d_PaymentMethodBacsDebit = lazy(globals(), "_d_PaymentMethodBacsDebit", "card_generated_from_payment_method_details")
-_d_PaymentMethodBancontact = lazy(globals(), "_d_PaymentMethodBancontact", "card_generated_from_payment_method_details")
-_d_PaymentMethodBillie = lazy(globals(), "_d_PaymentMethodBillie", "card_generated_from_payment_method_details")
-_d_PaymentMethodBizum = lazy(globals(), "_d_PaymentMethodBizum", "card_generated_from_payment_method_details")
-_d_PaymentMethodBlik = lazy(globals(), "_d_PaymentMethodBlik", "card_generated_from_payment_method_details")
-_d_PaymentMethodBoleto = lazy(globals(), "_d_PaymentMethodBoleto", "card_generated_from_payment_method_details")
-_d_PaymentMethodCard = lazy(globals(), "_d_PaymentMethodCard", "card_generated_from_payment_method_details")
-_d_PaymentMethodCardPresent = lazy(globals(), "_d_PaymentMethodCardPresent", "card_generated_from_payment_method_details")
-_d_PaymentMethodCashapp = lazy(globals(), "_d_PaymentMethodCashapp", "card_generated_from_payment_method_details")
-_d_PaymentMethodCrypto = lazy(globals(), "_d_PaymentMethodCrypto", "card_generated_from_payment_method_details")
-_d_PaymentMethodCustomerBalance = lazy(globals(), "_d_PaymentMethodCustomerBalance", "card_generated_from_payment_method_details")
-_d_PaymentMethodEps = lazy(globals(), "_d_PaymentMethodEps", "card_generated_from_payment_method_details")
-_d_PaymentMethodFpx = lazy(globals(), "_d_PaymentMethodFpx", "card_generated_from_payment_method_details")
-_d_PaymentMethodGiropay = lazy(globals(), "_d_PaymentMethodGiropay", "card_generated_from_payment_method_details")
-_d_PaymentMethodGrabpay = lazy(globals(), "_d_PaymentMethodGrabpay", "card_generated_from_payment_method_details")
-_d_PaymentMethodIdeal = lazy(globals(), "_d_PaymentMethodIdeal", "card_generated_from_payment_method_details")
-_d_PaymentMethodInteracPresent = lazy(globals(), "_d_PaymentMethodInteracPresent", "card_generated_from_payment_method_details")
-_d_PaymentMethodKakaoPay = lazy(globals(), "_d_PaymentMethodKakaoPay", "card_generated_from_payment_method_details")
-_d_PaymentMethodKlarna = lazy(globals(), "_d_PaymentMethodKlarna", "card_generated_from_payment_method_details")
-_d_PaymentMethodKonbini = lazy(globals(), "_d_PaymentMethodKonbini", "card_generated_from_payment_method_details")
-_d_PaymentMethodKrCard = lazy(globals(), "_d_PaymentMethodKrCard", "card_generated_from_payment_method_details")
-_d_PaymentMethodLink = lazy(globals(), "_d_PaymentMethodLink", "card_generated_from_payment_method_details")
-_d_PaymentMethodMbWay = lazy(globals(), "_d_PaymentMethodMbWay", "card_generated_from_payment_method_details")
-_d_PaymentMethodMobilepay = lazy(globals(), "_d_PaymentMethodMobilepay", "card_generated_from_payment_method_details")
-_d_PaymentMethodMultibanco = lazy(globals(), "_d_PaymentMethodMultibanco", "card_generated_from_payment_method_details")
-_d_PaymentMethodNaverPay = lazy(globals(), "_d_PaymentMethodNaverPay", "card_generated_from_payment_method_details")
-_d_PaymentMethodNzBankAccount = lazy(globals(), "_d_PaymentMethodNzBankAccount", "card_generated_from_payment_method_details")
-_d_PaymentMethodOxxo = lazy(globals(), "_d_PaymentMethodOxxo", "card_generated_from_payment_method_details")
-_d_PaymentMethodP24 = lazy(globals(), "_d_PaymentMethodP24", "card_generated_from_payment_method_details")
-_d_PaymentMethodPayByBank = lazy(globals(), "_d_PaymentMethodPayByBank", "card_generated_from_payment_method_details")
-_d_PaymentMethodPayco = lazy(globals(), "_d_PaymentMethodPayco", "card_generated_from_payment_method_details")
-_d_PaymentMethodPaynow = lazy(globals(), "_d_PaymentMethodPaynow", "card_generated_from_payment_method_details")
-_d_PaymentMethodPaypal = lazy(globals(), "_d_PaymentMethodPaypal", "card_generated_from_payment_method_details")
-_d_PaymentMethodPayto = lazy(globals(), "_d_PaymentMethodPayto", "card_generated_from_payment_method_details")
-_d_PaymentMethodPix = lazy(globals(), "_d_PaymentMethodPix", "card_generated_from_payment_method_details")
-_d_PaymentMethodPromptpay = lazy(globals(), "_d_PaymentMethodPromptpay", "card_generated_from_payment_method_details")
-_d_PaymentMethodRevolutPay = lazy(globals(), "_d_PaymentMethodRevolutPay", "card_generated_from_payment_method_details")
-_d_PaymentMethodSamsungPay = lazy(globals(), "_d_PaymentMethodSamsungPay", "card_generated_from_payment_method_details")
-_d_PaymentMethodSatispay = lazy(globals(), "_d_PaymentMethodSatispay", "card_generated_from_payment_method_details")
-_d_PaymentMethodScalapay = lazy(globals(), "_d_PaymentMethodScalapay", "card_generated_from_payment_method_details")
-_d_PaymentMethodSepaDebit = lazy(globals(), "_d_PaymentMethodSepaDebit", "card_generated_from_payment_method_details")
-_d_PaymentMethodSofort = lazy(globals(), "_d_PaymentMethodSofort", "card_generated_from_payment_method_details")
-_d_PaymentMethodSunbit = lazy(globals(), "_d_PaymentMethodSunbit", "card_generated_from_payment_method_details")
-_d_PaymentMethodSwish = lazy(globals(), "_d_PaymentMethodSwish", "card_generated_from_payment_method_details")
-_d_PaymentMethodTwint = lazy(globals(), "_d_PaymentMethodTwint", "card_generated_from_payment_method_details")
-_d_PaymentMethodUpi = lazy(globals(), "_d_PaymentMethodUpi", "card_generated_from_payment_method_details")
-_d_PaymentMethodUsBankAccount = lazy(globals(), "_d_PaymentMethodUsBankAccount", "card_generated_from_payment_method_details")
-_d_PaymentMethodWechatPay = lazy(globals(), "_d_PaymentMethodWechatPay", "card_generated_from_payment_method_details")
-_d_PaymentMethodZip = lazy(globals(), "_d_PaymentMethodZip", "card_generated_from_payment_method_details")
+_d_BillingDetails = lazy("billing_details", "_d_BillingDetails", globals())
+_d_Customer = lazy("customer", "_d_Customer", globals())
+_d_PaymentFlowsPrivatePaymentMethodsAlipay = lazy("card_generated_from_payment_method_details", "_d_PaymentFlowsPrivatePaymentMethodsAlipay", globals())
+_d_PaymentMethodAcssDebit = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodAcssDebit", globals())
+_d_PaymentMethodAffirm = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodAffirm", globals())
+_d_PaymentMethodAfterpayClearpay = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodAfterpayClearpay", globals())
+_d_PaymentMethodAlma = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodAlma", globals())
+_d_PaymentMethodAmazonPay = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodAmazonPay", globals())
+_d_PaymentMethodAuBecsDebit = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodAuBecsDebit", globals())
+_d_PaymentMethodBacsDebit = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodBacsDebit", globals())
+_d_PaymentMethodBancontact = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodBancontact", globals())
+_d_PaymentMethodBillie = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodBillie", globals())
+_d_PaymentMethodBizum = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodBizum", globals())
+_d_PaymentMethodBlik = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodBlik", globals())
+_d_PaymentMethodBoleto = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodBoleto", globals())
+_d_PaymentMethodCard = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodCard", globals())
+_d_PaymentMethodCardPresent = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodCardPresent", globals())
+_d_PaymentMethodCashapp = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodCashapp", globals())
+_d_PaymentMethodCrypto = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodCrypto", globals())
+_d_PaymentMethodCustomerBalance = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodCustomerBalance", globals())
+_d_PaymentMethodEps = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodEps", globals())
+_d_PaymentMethodFpx = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodFpx", globals())
+_d_PaymentMethodGiropay = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodGiropay", globals())
+_d_PaymentMethodGrabpay = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodGrabpay", globals())
+_d_PaymentMethodIdeal = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodIdeal", globals())
+_d_PaymentMethodInteracPresent = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodInteracPresent", globals())
+_d_PaymentMethodKakaoPay = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodKakaoPay", globals())
+_d_PaymentMethodKlarna = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodKlarna", globals())
+_d_PaymentMethodKonbini = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodKonbini", globals())
+_d_PaymentMethodKrCard = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodKrCard", globals())
+_d_PaymentMethodLink = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodLink", globals())
+_d_PaymentMethodMbWay = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodMbWay", globals())
+_d_PaymentMethodMobilepay = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodMobilepay", globals())
+_d_PaymentMethodMultibanco = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodMultibanco", globals())
+_d_PaymentMethodNaverPay = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodNaverPay", globals())
+_d_PaymentMethodNzBankAccount = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodNzBankAccount", globals())
+_d_PaymentMethodOxxo = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodOxxo", globals())
+_d_PaymentMethodP24 = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodP24", globals())
+_d_PaymentMethodPayByBank = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodPayByBank", globals())
+_d_PaymentMethodPayco = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodPayco", globals())
+_d_PaymentMethodPaynow = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodPaynow", globals())
+_d_PaymentMethodPaypal = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodPaypal", globals())
+_d_PaymentMethodPayto = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodPayto", globals())
+_d_PaymentMethodPix = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodPix", globals())
+_d_PaymentMethodPromptpay = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodPromptpay", globals())
+_d_PaymentMethodRevolutPay = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodRevolutPay", globals())
+_d_PaymentMethodSamsungPay = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodSamsungPay", globals())
+_d_PaymentMethodSatispay = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodSatispay", globals())
+_d_PaymentMethodScalapay = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodScalapay", globals())
+_d_PaymentMethodSepaDebit = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodSepaDebit", globals())
+_d_PaymentMethodSofort = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodSofort", globals())
+_d_PaymentMethodSunbit = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodSunbit", globals())
+_d_PaymentMethodSwish = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodSwish", globals())
+_d_PaymentMethodTwint = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodTwint", globals())
+_d_PaymentMethodUpi = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodUpi", globals())
+_d_PaymentMethodUsBankAccount = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodUsBankAccount", globals())
+_d_PaymentMethodWechatPay = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodWechatPay", globals())
+_d_PaymentMethodZip = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodZip", globals())

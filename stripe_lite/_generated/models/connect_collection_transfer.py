@@ -28,7 +28,7 @@ class ConnectCollectionTransfer(StripeObject):
     object: Literal["connect_collection_transfer"] | str
 
 
-def _d_ConnectCollectionTransfer(d: Any) -> ConnectCollectionTransfer:
+def _d_ConnectCollectionTransfer(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(ConnectCollectionTransfer, d)
     o = new(ConnectCollectionTransfer)
@@ -50,4 +50,4 @@ register(ConnectCollectionTransfer, _d_ConnectCollectionTransfer)
 
 
 # Decoders of other modules, imported when first called.
-_d_Account = lazy(globals(), "_d_Account", "account")
+_d_Account = lazy("account", "_d_Account", globals())

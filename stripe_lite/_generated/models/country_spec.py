@@ -27,7 +27,7 @@ class CountrySpec(StripeObject):
     verification_fields: CountrySpecVerificationFields
 
 
-def _d_CountrySpec(d: Any) -> CountrySpec:
+def _d_CountrySpec(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(CountrySpec, d)
     o = new(CountrySpec)
@@ -39,7 +39,7 @@ def _d_CountrySpec(d: Any) -> CountrySpec:
         o.supported_payment_currencies = d["supported_payment_currencies"]
         o.supported_payment_methods = d["supported_payment_methods"]
         o.supported_transfer_countries = d["supported_transfer_countries"]
-        o.verification_fields = _d_CountrySpecVerificationFields(v) if type(v := d["verification_fields"]) is dict else v
+        o.verification_fields = _d_CountrySpecVerificationFields(d["verification_fields"])
     except KeyError:  # a field left out
         return by_key(CountrySpec, d)
     if len(d) != 8:

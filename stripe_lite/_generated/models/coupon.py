@@ -36,13 +36,13 @@ class Coupon(StripeObject):
     valid: bool
 
 
-def _d_Coupon(d: Any) -> Coupon:
+def _d_Coupon(d: Any) -> Any:
     if type(d) is not dict or len(d) < 17:
         return by_key(Coupon, d)
     o = new(Coupon)
     try:
         o.amount_off = d["amount_off"]
-        o.applies_to = _d_CouponAppliesTo(v) if type(v := d["applies_to"]) is dict else v
+        o.applies_to = _d_CouponAppliesTo(d["applies_to"])
         o.created = d["created"]
         o.currency = d["currency"]
         o.currency_options = map_of(d["currency_options"], _d_CouponCurrencyOption)

@@ -76,7 +76,7 @@ class CreditNote(StripeObject):
     voided_at: int | None
 
 
-def _d_CreditNote(d: Any) -> CreditNote:
+def _d_CreditNote(d: Any) -> Any:
     if type(d) is not dict or len(d) < 34:
         return by_key(CreditNote, d)
     o = new(CreditNote)
@@ -106,7 +106,7 @@ def _d_CreditNote(d: Any) -> CreditNote:
         o.pretax_credit_amounts = list_of(d["pretax_credit_amounts"], _d_CreditNotesPretaxCreditAmount)
         o.reason = intern(v) if type(v := d["reason"]) is str else v
         o.refunds = list_of(d["refunds"], _d_CreditNoteRefund)
-        o.shipping_cost = _d_InvoicesResourceShippingCost(v) if type(v := d["shipping_cost"]) is dict else v
+        o.shipping_cost = _d_InvoicesResourceShippingCost(d["shipping_cost"])
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.subtotal = d["subtotal"]
         o.subtotal_excluding_tax = d["subtotal_excluding_tax"]
@@ -152,10 +152,10 @@ _d_CreditNotesPaymentRecordRefund = register(CreditNotesPaymentRecordRefund)
 
 
 # Decoders of other modules, imported when first called.
-_d_BillingBillResourceInvoicingTaxesTax = lazy(globals(), "_d_BillingBillResourceInvoicingTaxesTax", "billing_bill_resource_invoicing_taxes_tax")
-_d_CreditNoteLineItem = lazy(globals(), "_d_CreditNoteLineItem", "credit_note_line_item")
-_d_CreditNotesPretaxCreditAmount = lazy(globals(), "_d_CreditNotesPretaxCreditAmount", "credit_notes_pretax_credit_amount")
-_d_CustomerBalanceTransaction = lazy(globals(), "_d_CustomerBalanceTransaction", "customer_balance_transaction")
-_d_DiscountsResourceDiscountAmount = lazy(globals(), "_d_DiscountsResourceDiscountAmount", "discounts_resource_discount_amount")
-_d_Invoice = lazy(globals(), "_d_Invoice", "invoice")
-_d_InvoicesResourceShippingCost = lazy(globals(), "_d_InvoicesResourceShippingCost", "invoices_resource_shipping_cost")
+_d_BillingBillResourceInvoicingTaxesTax = lazy("billing_bill_resource_invoicing_taxes_tax", "_d_BillingBillResourceInvoicingTaxesTax", globals())
+_d_CreditNoteLineItem = lazy("credit_note_line_item", "_d_CreditNoteLineItem", globals())
+_d_CreditNotesPretaxCreditAmount = lazy("credit_notes_pretax_credit_amount", "_d_CreditNotesPretaxCreditAmount", globals())
+_d_CustomerBalanceTransaction = lazy("customer_balance_transaction", "_d_CustomerBalanceTransaction", globals())
+_d_DiscountsResourceDiscountAmount = lazy("discounts_resource_discount_amount", "_d_DiscountsResourceDiscountAmount", globals())
+_d_Invoice = lazy("invoice", "_d_Invoice", globals())
+_d_InvoicesResourceShippingCost = lazy("invoices_resource_shipping_cost", "_d_InvoicesResourceShippingCost", globals())

@@ -41,7 +41,7 @@ class CreditNoteLineItem(StripeObject):
     unit_amount_decimal: str | None
 
 
-def _d_CreditNoteLineItem(d: Any) -> CreditNoteLineItem:
+def _d_CreditNoteLineItem(d: Any) -> Any:
     if type(d) is not dict or len(d) < 16:
         return by_key(CreditNoteLineItem, d)
     o = new(CreditNoteLineItem)
@@ -73,7 +73,7 @@ register(CreditNoteLineItem, _d_CreditNoteLineItem)
 
 
 # Decoders of other modules, imported when first called.
-_d_BillingBillResourceInvoicingTaxesTax = lazy(globals(), "_d_BillingBillResourceInvoicingTaxesTax", "billing_bill_resource_invoicing_taxes_tax")
-_d_CreditNotesPretaxCreditAmount = lazy(globals(), "_d_CreditNotesPretaxCreditAmount", "credit_notes_pretax_credit_amount")
-_d_DiscountsResourceDiscountAmount = lazy(globals(), "_d_DiscountsResourceDiscountAmount", "discounts_resource_discount_amount")
-_d_TaxRate = lazy(globals(), "_d_TaxRate", "tax_rate")
+_d_BillingBillResourceInvoicingTaxesTax = lazy("billing_bill_resource_invoicing_taxes_tax", "_d_BillingBillResourceInvoicingTaxesTax", globals())
+_d_CreditNotesPretaxCreditAmount = lazy("credit_notes_pretax_credit_amount", "_d_CreditNotesPretaxCreditAmount", globals())
+_d_DiscountsResourceDiscountAmount = lazy("discounts_resource_discount_amount", "_d_DiscountsResourceDiscountAmount", globals())
+_d_TaxRate = lazy("tax_rate", "_d_TaxRate", globals())

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeList, StripeObject, by_key, expand, intern, lazy, list_object, new, register, unknown
+from ..._models import (
+    StripeList,
+    StripeObject,
+    by_key,
+    choose,
+    expand,
+    intern,
+    lazy,
+    list_object,
+    new,
+    register,
+    unknown,
+)
 
 if TYPE_CHECKING:
     from .address import Address
@@ -71,28 +83,28 @@ class Customer(StripeObject):
     test_clock: str | TestHelpersTestClock | None
 
 
-def _d_Customer(d: Any) -> Customer:
+def _d_Customer(d: Any) -> Any:
     if type(d) is not dict or len(d) < 31:
         return by_key(Customer, d)
     o = new(Customer)
     try:
-        o.address = _d_Address(v) if type(v := d["address"]) is dict else v
+        o.address = _d_Address(d["address"])
         o.balance = d["balance"]
         o.business_name = d["business_name"]
-        o.cash_balance = _d_CashBalance(v) if type(v := d["cash_balance"]) is dict else v
+        o.cash_balance = _d_CashBalance(d["cash_balance"])
         o.created = d["created"]
         o.currency = d["currency"]
         o.customer_account = d["customer_account"]
         o.default_source = expand(d["default_source"])
         o.delinquent = d["delinquent"]
         o.description = d["description"]
-        o.discount = _d_Discount(v) if type(v := d["discount"]) is dict else v
+        o.discount = _d_Discount(d["discount"])
         o.email = d["email"]
         o.id = d["id"]
         o.individual_name = d["individual_name"]
         o.invoice_credit_balance = d["invoice_credit_balance"]
         o.invoice_prefix = d["invoice_prefix"]
-        o.invoice_settings = _d_InvoiceSettingCustomerSetting(v) if type(v := d["invoice_settings"]) is dict else v
+        o.invoice_settings = _d_InvoiceSettingCustomerSetting(d["invoice_settings"])
         o.livemode = d["livemode"]
         o.metadata = d["metadata"]
         o.name = d["name"]
@@ -100,10 +112,10 @@ def _d_Customer(d: Any) -> Customer:
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.phone = d["phone"]
         o.preferred_locales = d["preferred_locales"]
-        o.shipping = _d_Shipping(v) if type(v := d["shipping"]) is dict else v
-        o.sources = list_object(d["sources"], expand)
+        o.shipping = _d_Shipping(d["shipping"])
+        o.sources = list_object(d["sources"], choose)
         o.subscriptions = list_object(d["subscriptions"], _d_Subscription)
-        o.tax = _d_CustomerTax(v) if type(v := d["tax"]) is dict else v
+        o.tax = _d_CustomerTax(d["tax"])
         o.tax_exempt = intern(v) if type(v := d["tax_exempt"]) is str else v
         o.tax_ids = list_object(d["tax_ids"], _d_TaxId)
         o.test_clock = _d_TestHelpersTestClock(v) if type(v := d["test_clock"]) is dict else v
@@ -187,10 +199,10 @@ _d_InvoiceSettingCustomerSetting = register(InvoiceSettingCustomerSetting)
 
 
 # Decoders of other modules, imported when first called.
-_d_Address = lazy(globals(), "_d_Address", "address")
-_d_CashBalance = lazy(globals(), "_d_CashBalance", "cash_balance")
-_d_Discount = lazy(globals(), "_d_Discount", "discount")
-_d_Shipping = lazy(globals(), "_d_Shipping", "shipping")
-_d_Subscription = lazy(globals(), "_d_Subscription", "subscription")
-_d_TaxId = lazy(globals(), "_d_TaxId", "tax_id")
-_d_TestHelpersTestClock = lazy(globals(), "_d_TestHelpersTestClock", "test_helpers_test_clock")
+_d_Address = lazy("address", "_d_Address", globals())
+_d_CashBalance = lazy("cash_balance", "_d_CashBalance", globals())
+_d_Discount = lazy("discount", "_d_Discount", globals())
+_d_Shipping = lazy("shipping", "_d_Shipping", globals())
+_d_Subscription = lazy("subscription", "_d_Subscription", globals())
+_d_TaxId = lazy("tax_id", "_d_TaxId", globals())
+_d_TestHelpersTestClock = lazy("test_helpers_test_clock", "_d_TestHelpersTestClock", globals())

@@ -40,7 +40,7 @@ class CustomerBalanceTransaction(StripeObject):
     type: Literal["adjustment", "applied_to_invoice", "checkout_session_subscription_payment", "checkout_session_subscription_payment_canceled", "credit_note", "initial", "invoice_overpaid", "invoice_too_large", "invoice_too_small", "migration", "unapplied_from_invoice", "unspent_receiver_credit"] | str
 
 
-def _d_CustomerBalanceTransaction(d: Any) -> CustomerBalanceTransaction:
+def _d_CustomerBalanceTransaction(d: Any) -> Any:
     if type(d) is not dict or len(d) < 15:
         return by_key(CustomerBalanceTransaction, d)
     o = new(CustomerBalanceTransaction)
@@ -71,7 +71,7 @@ register(CustomerBalanceTransaction, _d_CustomerBalanceTransaction)
 
 
 # Decoders of other modules, imported when first called.
-_d_CheckoutSession = lazy(globals(), "_d_CheckoutSession", "checkout_session")
-_d_CreditNote = lazy(globals(), "_d_CreditNote", "credit_note")
-_d_Customer = lazy(globals(), "_d_Customer", "customer")
-_d_Invoice = lazy(globals(), "_d_Invoice", "invoice")
+_d_CheckoutSession = lazy("checkout_session", "_d_CheckoutSession", globals())
+_d_CreditNote = lazy("credit_note", "_d_CreditNote", globals())
+_d_Customer = lazy("customer", "_d_Customer", globals())
+_d_Invoice = lazy("invoice", "_d_Invoice", globals())

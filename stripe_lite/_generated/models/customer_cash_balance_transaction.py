@@ -75,17 +75,17 @@ class CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionReso
     us_bank_transfer: CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransferResourceUsBankTransfer
 
 
-def _d_CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransfer(d: Any) -> CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransfer:
+def _d_CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransfer(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransfer, d)
     o = new(CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransfer)
     try:
-        o.eu_bank_transfer = _d_CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransferResourceEuBankTransfer(v) if type(v := d["eu_bank_transfer"]) is dict else v
-        o.gb_bank_transfer = _d_CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransferResourceGbBankTransfer(v) if type(v := d["gb_bank_transfer"]) is dict else v
-        o.jp_bank_transfer = _d_CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransferResourceJpBankTransfer(v) if type(v := d["jp_bank_transfer"]) is dict else v
+        o.eu_bank_transfer = _d_CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransferResourceEuBankTransfer(d["eu_bank_transfer"])
+        o.gb_bank_transfer = _d_CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransferResourceGbBankTransfer(d["gb_bank_transfer"])
+        o.jp_bank_transfer = _d_CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransferResourceJpBankTransfer(d["jp_bank_transfer"])
         o.reference = d["reference"]
         o.type = intern(v) if type(v := d["type"]) is str else v
-        o.us_bank_transfer = _d_CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransferResourceUsBankTransfer(v) if type(v := d["us_bank_transfer"]) is dict else v
+        o.us_bank_transfer = _d_CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransferResourceUsBankTransfer(d["us_bank_transfer"])
     except KeyError:  # a field left out
         return by_key(CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransfer, d)
     if len(d) != 6:
@@ -206,27 +206,27 @@ class CustomerCashBalanceTransaction(StripeObject):
     unapplied_from_payment: CustomerBalanceResourceCashBalanceTransactionResourceUnappliedFromPaymentTransaction
 
 
-def _d_CustomerCashBalanceTransaction(d: Any) -> CustomerCashBalanceTransaction:
+def _d_CustomerCashBalanceTransaction(d: Any) -> Any:
     if type(d) is not dict or len(d) < 16:
         return by_key(CustomerCashBalanceTransaction, d)
     o = new(CustomerCashBalanceTransaction)
     try:
-        o.adjusted_for_overdraft = _d_CustomerBalanceResourceCashBalanceTransactionResourceAdjustedForOverdraft(v) if type(v := d["adjusted_for_overdraft"]) is dict else v
-        o.applied_to_payment = _d_CustomerBalanceResourceCashBalanceTransactionResourceAppliedToPaymentTransaction(v) if type(v := d["applied_to_payment"]) is dict else v
+        o.adjusted_for_overdraft = _d_CustomerBalanceResourceCashBalanceTransactionResourceAdjustedForOverdraft(d["adjusted_for_overdraft"])
+        o.applied_to_payment = _d_CustomerBalanceResourceCashBalanceTransactionResourceAppliedToPaymentTransaction(d["applied_to_payment"])
         o.created = d["created"]
         o.currency = d["currency"]
         o.customer = _d_Customer(v) if type(v := d["customer"]) is dict else v
         o.customer_account = d["customer_account"]
         o.ending_balance = d["ending_balance"]
-        o.funded = _d_CustomerBalanceResourceCashBalanceTransactionResourceFundedTransaction(v) if type(v := d["funded"]) is dict else v
+        o.funded = _d_CustomerBalanceResourceCashBalanceTransactionResourceFundedTransaction(d["funded"])
         o.id = d["id"]
         o.livemode = d["livemode"]
         o.net_amount = d["net_amount"]
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.refunded_from_payment = _d_CustomerBalanceResourceCashBalanceTransactionResourceRefundedFromPaymentTransaction(v) if type(v := d["refunded_from_payment"]) is dict else v
-        o.transferred_to_balance = _d_CustomerBalanceResourceCashBalanceTransactionResourceTransferredToBalance(v) if type(v := d["transferred_to_balance"]) is dict else v
+        o.refunded_from_payment = _d_CustomerBalanceResourceCashBalanceTransactionResourceRefundedFromPaymentTransaction(d["refunded_from_payment"])
+        o.transferred_to_balance = _d_CustomerBalanceResourceCashBalanceTransactionResourceTransferredToBalance(d["transferred_to_balance"])
         o.type = intern(v) if type(v := d["type"]) is str else v
-        o.unapplied_from_payment = _d_CustomerBalanceResourceCashBalanceTransactionResourceUnappliedFromPaymentTransaction(v) if type(v := d["unapplied_from_payment"]) is dict else v
+        o.unapplied_from_payment = _d_CustomerBalanceResourceCashBalanceTransactionResourceUnappliedFromPaymentTransaction(d["unapplied_from_payment"])
     except KeyError:  # a field left out
         return by_key(CustomerCashBalanceTransaction, d)
     if len(d) != 16:
@@ -238,4 +238,4 @@ register(CustomerCashBalanceTransaction, _d_CustomerCashBalanceTransaction)
 
 
 # Decoders of other modules, imported when first called.
-_d_Customer = lazy(globals(), "_d_Customer", "customer")
+_d_Customer = lazy("customer", "_d_Customer", globals())

@@ -41,13 +41,13 @@ class CustomerSession(StripeObject):
     object: Literal["customer_session"] | str
 
 
-def _d_CustomerSession(d: Any) -> CustomerSession:
+def _d_CustomerSession(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(CustomerSession, d)
     o = new(CustomerSession)
     try:
         o.client_secret = d["client_secret"]
-        o.components = _d_CustomerSessionResourceComponents(v) if type(v := d["components"]) is dict else v
+        o.components = _d_CustomerSessionResourceComponents(d["components"])
         o.created = d["created"]
         o.customer = _d_Customer(v) if type(v := d["customer"]) is dict else v
         o.customer_account = d["customer_account"]
@@ -166,7 +166,7 @@ class CustomerSessionResourceComponentsResourcePaymentElementResourceFeatures(St
     payment_method_save_usage: Literal["off_session", "on_session"] | str | None
 
 
-def _d_CustomerSessionResourceComponentsResourcePaymentElementResourceFeatures(d: Any) -> CustomerSessionResourceComponentsResourcePaymentElementResourceFeatures:
+def _d_CustomerSessionResourceComponentsResourcePaymentElementResourceFeatures(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(CustomerSessionResourceComponentsResourcePaymentElementResourceFeatures, d)
     o = new(CustomerSessionResourceComponentsResourcePaymentElementResourceFeatures)
@@ -199,4 +199,4 @@ _d_CustomerSessionResourceComponentsResourcePricingTable = register(CustomerSess
 
 
 # Decoders of other modules, imported when first called.
-_d_Customer = lazy(globals(), "_d_Customer", "customer")
+_d_Customer = lazy("customer", "_d_Customer", globals())

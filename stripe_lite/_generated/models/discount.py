@@ -37,7 +37,7 @@ class DeletedDiscount(StripeObject):
     subscription_item: str | None
 
 
-def _d_DeletedDiscount(d: Any) -> DeletedDiscount:
+def _d_DeletedDiscount(d: Any) -> Any:
     if type(d) is not dict or len(d) < 13:
         return by_key(DeletedDiscount, d)
     o = new(DeletedDiscount)
@@ -51,7 +51,7 @@ def _d_DeletedDiscount(d: Any) -> DeletedDiscount:
         o.invoice_item = d["invoice_item"]
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.promotion_code = _d_PromotionCode(v) if type(v := d["promotion_code"]) is dict else v
-        o.source = _d_DiscountSource(v) if type(v := d["source"]) is dict else v
+        o.source = _d_DiscountSource(d["source"])
         o.start = d["start"]
         o.subscription = d["subscription"]
         o.subscription_item = d["subscription_item"]
@@ -88,7 +88,7 @@ class Discount(StripeObject):
     subscription_item: str | None
 
 
-def _d_Discount(d: Any) -> Discount:
+def _d_Discount(d: Any) -> Any:
     if type(d) is not dict or len(d) < 13:
         return by_key(Discount, d)
     o = new(Discount)
@@ -102,7 +102,7 @@ def _d_Discount(d: Any) -> Discount:
         o.invoice_item = d["invoice_item"]
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.promotion_code = _d_PromotionCode(v) if type(v := d["promotion_code"]) is dict else v
-        o.source = _d_DiscountSource(v) if type(v := d["source"]) is dict else v
+        o.source = _d_DiscountSource(d["source"])
         o.start = d["start"]
         o.subscription = d["subscription"]
         o.subscription_item = d["subscription_item"]
@@ -129,4 +129,4 @@ _d_DiscountSource = register(DiscountSource)
 
 
 # Decoders of other modules, imported when first called.
-_d_PromotionCode = lazy(globals(), "_d_PromotionCode", "promotion_code")
+_d_PromotionCode = lazy("promotion_code", "_d_PromotionCode", globals())

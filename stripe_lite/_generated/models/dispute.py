@@ -60,7 +60,7 @@ class Dispute(StripeObject):
     status: Literal["lost", "needs_response", "prevented", "under_review", "warning_closed", "warning_needs_response", "warning_under_review", "won"] | str
 
 
-def _d_Dispute(d: Any) -> Dispute:
+def _d_Dispute(d: Any) -> Any:
     if type(d) is not dict or len(d) < 17:
         return by_key(Dispute, d)
     o = new(Dispute)
@@ -71,15 +71,15 @@ def _d_Dispute(d: Any) -> Dispute:
         o.created = d["created"]
         o.currency = d["currency"]
         o.enhanced_eligibility_types = d["enhanced_eligibility_types"]
-        o.evidence = _d_DisputeEvidence(v) if type(v := d["evidence"]) is dict else v
-        o.evidence_details = _d_DisputeEvidenceDetails(v) if type(v := d["evidence_details"]) is dict else v
+        o.evidence = _d_DisputeEvidence(d["evidence"])
+        o.evidence_details = _d_DisputeEvidenceDetails(d["evidence_details"])
         o.id = d["id"]
         o.is_charge_refundable = d["is_charge_refundable"]
         o.livemode = d["livemode"]
         o.metadata = d["metadata"]
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.payment_intent = _d_PaymentIntent(v) if type(v := d["payment_intent"]) is dict else v
-        o.payment_method_details = _d_DisputePaymentMethodDetails(v) if type(v := d["payment_method_details"]) is dict else v
+        o.payment_method_details = _d_DisputePaymentMethodDetails(d["payment_method_details"])
         o.reason = d["reason"]
         o.status = intern(v) if type(v := d["status"]) is str else v
     except KeyError:  # a field left out
@@ -197,7 +197,7 @@ class DisputeEvidence(StripeObject):
     uncategorized_text: str | None
 
 
-def _d_DisputeEvidence(d: Any) -> DisputeEvidence:
+def _d_DisputeEvidence(d: Any) -> Any:
     if type(d) is not dict or len(d) < 28:
         return by_key(DisputeEvidence, d)
     o = new(DisputeEvidence)
@@ -215,7 +215,7 @@ def _d_DisputeEvidence(d: Any) -> DisputeEvidence:
         o.duplicate_charge_documentation = _d_File(v) if type(v := d["duplicate_charge_documentation"]) is dict else v
         o.duplicate_charge_explanation = d["duplicate_charge_explanation"]
         o.duplicate_charge_id = d["duplicate_charge_id"]
-        o.enhanced_evidence = _d_DisputeEnhancedEvidence(v) if type(v := d["enhanced_evidence"]) is dict else v
+        o.enhanced_evidence = _d_DisputeEnhancedEvidence(d["enhanced_evidence"])
         o.product_description = d["product_description"]
         o.receipt = _d_File(v) if type(v := d["receipt"]) is dict else v
         o.refund_policy = _d_File(v) if type(v := d["refund_policy"]) is dict else v
@@ -331,7 +331,7 @@ class DisputeTransactionShippingAddress(StripeObject):
     state: str | None
 
 
-def _d_DisputeTransactionShippingAddress(d: Any) -> DisputeTransactionShippingAddress:
+def _d_DisputeTransactionShippingAddress(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(DisputeTransactionShippingAddress, d)
     o = new(DisputeTransactionShippingAddress)
@@ -367,7 +367,7 @@ class DisputeVisaCompellingEvidence3DisputedTransaction(StripeObject):
     shipping_address: DisputeTransactionShippingAddress | None
 
 
-def _d_DisputeVisaCompellingEvidence3DisputedTransaction(d: Any) -> DisputeVisaCompellingEvidence3DisputedTransaction:
+def _d_DisputeVisaCompellingEvidence3DisputedTransaction(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(DisputeVisaCompellingEvidence3DisputedTransaction, d)
     o = new(DisputeVisaCompellingEvidence3DisputedTransaction)
@@ -379,7 +379,7 @@ def _d_DisputeVisaCompellingEvidence3DisputedTransaction(d: Any) -> DisputeVisaC
         o.customer_purchase_ip = d["customer_purchase_ip"]
         o.merchandise_or_services = intern(v) if type(v := d["merchandise_or_services"]) is str else v
         o.product_description = d["product_description"]
-        o.shipping_address = _d_DisputeTransactionShippingAddress(v) if type(v := d["shipping_address"]) is dict else v
+        o.shipping_address = _d_DisputeTransactionShippingAddress(d["shipping_address"])
     except KeyError:  # a field left out
         return by_key(DisputeVisaCompellingEvidence3DisputedTransaction, d)
     if len(d) != 8:
@@ -405,7 +405,7 @@ class DisputeVisaCompellingEvidence3PriorUndisputedTransaction(StripeObject):
     shipping_address: DisputeTransactionShippingAddress | None
 
 
-def _d_DisputeVisaCompellingEvidence3PriorUndisputedTransaction(d: Any) -> DisputeVisaCompellingEvidence3PriorUndisputedTransaction:
+def _d_DisputeVisaCompellingEvidence3PriorUndisputedTransaction(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(DisputeVisaCompellingEvidence3PriorUndisputedTransaction, d)
     o = new(DisputeVisaCompellingEvidence3PriorUndisputedTransaction)
@@ -417,7 +417,7 @@ def _d_DisputeVisaCompellingEvidence3PriorUndisputedTransaction(d: Any) -> Dispu
         o.customer_email_address = d["customer_email_address"]
         o.customer_purchase_ip = d["customer_purchase_ip"]
         o.product_description = d["product_description"]
-        o.shipping_address = _d_DisputeTransactionShippingAddress(v) if type(v := d["shipping_address"]) is dict else v
+        o.shipping_address = _d_DisputeTransactionShippingAddress(d["shipping_address"])
     except KeyError:  # a field left out
         return by_key(DisputeVisaCompellingEvidence3PriorUndisputedTransaction, d)
     if len(d) != 8:
@@ -429,7 +429,7 @@ register(DisputeVisaCompellingEvidence3PriorUndisputedTransaction, _d_DisputeVis
 
 
 # Decoders of other modules, imported when first called.
-_d_BalanceTransaction = lazy(globals(), "_d_BalanceTransaction", "balance_transaction")
-_d_Charge = lazy(globals(), "_d_Charge", "charge")
-_d_File = lazy(globals(), "_d_File", "file")
-_d_PaymentIntent = lazy(globals(), "_d_PaymentIntent", "payment_intent")
+_d_BalanceTransaction = lazy("balance_transaction", "_d_BalanceTransaction", globals())
+_d_Charge = lazy("charge", "_d_Charge", globals())
+_d_File = lazy("file", "_d_File", globals())
+_d_PaymentIntent = lazy("payment_intent", "_d_PaymentIntent", globals())

@@ -26,7 +26,7 @@ class EntitlementsFeature(StripeObject):
     object: Literal["entitlements.feature"] | str
 
 
-def _d_EntitlementsFeature(d: Any) -> EntitlementsFeature:
+def _d_EntitlementsFeature(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(EntitlementsFeature, d)
     o = new(EntitlementsFeature)

@@ -25,7 +25,7 @@ class EphemeralKey(StripeObject):
     secret: str
 
 
-def _d_EphemeralKey(d: Any) -> EphemeralKey:
+def _d_EphemeralKey(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(EphemeralKey, d)
     o = new(EphemeralKey)

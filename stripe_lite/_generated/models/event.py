@@ -30,7 +30,7 @@ class Event(StripeObject):
     type: str
 
 
-def _d_Event(d: Any) -> Event:
+def _d_Event(d: Any) -> Any:
     if type(d) is not dict or len(d) < 11:
         return by_key(Event, d)
     o = new(Event)
@@ -39,12 +39,12 @@ def _d_Event(d: Any) -> Event:
         o.api_version = d["api_version"]
         o.context = d["context"]
         o.created = d["created"]
-        o.data = _d_NotificationEventData(v) if type(v := d["data"]) is dict else v
+        o.data = _d_NotificationEventData(d["data"])
         o.id = d["id"]
         o.livemode = d["livemode"]
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.pending_webhooks = d["pending_webhooks"]
-        o.request = _d_NotificationEventRequest(v) if type(v := d["request"]) is dict else v
+        o.request = _d_NotificationEventRequest(d["request"])
         o.type = d["type"]
     except KeyError:  # a field left out
         return by_key(Event, d)

@@ -31,7 +31,7 @@ class FeeRefund(StripeObject):
     object: Literal["fee_refund"] | str
 
 
-def _d_FeeRefund(d: Any) -> FeeRefund:
+def _d_FeeRefund(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(FeeRefund, d)
     o = new(FeeRefund)
@@ -55,5 +55,5 @@ register(FeeRefund, _d_FeeRefund)
 
 
 # Decoders of other modules, imported when first called.
-_d_ApplicationFee = lazy(globals(), "_d_ApplicationFee", "application_fee")
-_d_BalanceTransaction = lazy(globals(), "_d_BalanceTransaction", "balance_transaction")
+_d_ApplicationFee = lazy("application_fee", "_d_ApplicationFee", globals())
+_d_BalanceTransaction = lazy("balance_transaction", "_d_BalanceTransaction", globals())

@@ -33,7 +33,7 @@ class File(StripeObject):
     url: str | None
 
 
-def _d_File(d: Any) -> File:
+def _d_File(d: Any) -> Any:
     if type(d) is not dict or len(d) < 11:
         return by_key(File, d)
     o = new(File)
@@ -60,4 +60,4 @@ register(File, _d_File)
 
 
 # Decoders of other modules, imported when first called.
-_d_FileLink = lazy(globals(), "_d_FileLink", "file_link")
+_d_FileLink = lazy("file_link", "_d_FileLink", globals())

@@ -31,7 +31,7 @@ class FileLink(StripeObject):
     url: str | None
 
 
-def _d_FileLink(d: Any) -> FileLink:
+def _d_FileLink(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
         return by_key(FileLink, d)
     o = new(FileLink)
@@ -56,4 +56,4 @@ register(FileLink, _d_FileLink)
 
 
 # Decoders of other modules, imported when first called.
-_d_File = lazy(globals(), "_d_File", "file")
+_d_File = lazy("file", "_d_File", globals())

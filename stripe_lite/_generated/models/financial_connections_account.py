@@ -143,15 +143,15 @@ class FinancialConnectionsAccount(StripeObject):
     transaction_refresh: BankConnectionsResourceTransactionRefresh | None
 
 
-def _d_FinancialConnectionsAccount(d: Any) -> FinancialConnectionsAccount:
+def _d_FinancialConnectionsAccount(d: Any) -> Any:
     if type(d) is not dict or len(d) < 20:
         return by_key(FinancialConnectionsAccount, d)
     o = new(FinancialConnectionsAccount)
     try:
-        o.account_holder = _d_BankConnectionsResourceAccountholder(v) if type(v := d["account_holder"]) is dict else v
+        o.account_holder = _d_BankConnectionsResourceAccountholder(d["account_holder"])
         o.account_numbers = list_of(d["account_numbers"], _d_BankConnectionsResourceAccountNumberDetails)
-        o.balance = _d_BankConnectionsResourceBalance(v) if type(v := d["balance"]) is dict else v
-        o.balance_refresh = _d_BankConnectionsResourceBalanceRefresh(v) if type(v := d["balance_refresh"]) is dict else v
+        o.balance = _d_BankConnectionsResourceBalance(d["balance"])
+        o.balance_refresh = _d_BankConnectionsResourceBalanceRefresh(d["balance_refresh"])
         o.category = intern(v) if type(v := d["category"]) is str else v
         o.created = d["created"]
         o.display_name = d["display_name"]
@@ -161,13 +161,13 @@ def _d_FinancialConnectionsAccount(d: Any) -> FinancialConnectionsAccount:
         o.livemode = d["livemode"]
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.ownership = _d_FinancialConnectionsAccountOwnership(v) if type(v := d["ownership"]) is dict else v
-        o.ownership_refresh = _d_BankConnectionsResourceOwnershipRefresh(v) if type(v := d["ownership_refresh"]) is dict else v
+        o.ownership_refresh = _d_BankConnectionsResourceOwnershipRefresh(d["ownership_refresh"])
         o.permissions = d["permissions"]
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.subcategory = intern(v) if type(v := d["subcategory"]) is str else v
         o.subscriptions = d["subscriptions"]
         o.supported_payment_method_types = d["supported_payment_method_types"]
-        o.transaction_refresh = _d_BankConnectionsResourceTransactionRefresh(v) if type(v := d["transaction_refresh"]) is dict else v
+        o.transaction_refresh = _d_BankConnectionsResourceTransactionRefresh(d["transaction_refresh"])
     except KeyError:  # a field left out
         return by_key(FinancialConnectionsAccount, d)
     if len(d) != 20:
@@ -179,5 +179,5 @@ register(FinancialConnectionsAccount, _d_FinancialConnectionsAccount)
 
 
 # Decoders of other modules, imported when first called.
-_d_BankConnectionsResourceAccountholder = lazy(globals(), "_d_BankConnectionsResourceAccountholder", "bank_connections_resource_accountholder")
-_d_FinancialConnectionsAccountOwnership = lazy(globals(), "_d_FinancialConnectionsAccountOwnership", "financial_connections_account_ownership")
+_d_BankConnectionsResourceAccountholder = lazy("bank_connections_resource_accountholder", "_d_BankConnectionsResourceAccountholder", globals())
+_d_FinancialConnectionsAccountOwnership = lazy("financial_connections_account_ownership", "_d_FinancialConnectionsAccountOwnership", globals())

@@ -27,7 +27,7 @@ class FinancialConnectionsAccountOwner(StripeObject):
     refreshed_at: int | None
 
 
-def _d_FinancialConnectionsAccountOwner(d: Any) -> FinancialConnectionsAccountOwner:
+def _d_FinancialConnectionsAccountOwner(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(FinancialConnectionsAccountOwner, d)
     o = new(FinancialConnectionsAccountOwner)

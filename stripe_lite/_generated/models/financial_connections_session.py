@@ -45,15 +45,15 @@ class FinancialConnectionsSession(StripeObject):
     return_url: str
 
 
-def _d_FinancialConnectionsSession(d: Any) -> FinancialConnectionsSession:
+def _d_FinancialConnectionsSession(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
         return by_key(FinancialConnectionsSession, d)
     o = new(FinancialConnectionsSession)
     try:
-        o.account_holder = _d_BankConnectionsResourceAccountholder(v) if type(v := d["account_holder"]) is dict else v
+        o.account_holder = _d_BankConnectionsResourceAccountholder(d["account_holder"])
         o.accounts = list_object(d["accounts"], _d_FinancialConnectionsAccount)
         o.client_secret = d["client_secret"]
-        o.filters = _d_BankConnectionsResourceLinkAccountSessionFilters(v) if type(v := d["filters"]) is dict else v
+        o.filters = _d_BankConnectionsResourceLinkAccountSessionFilters(d["filters"])
         o.id = d["id"]
         o.livemode = d["livemode"]
         o.object = intern(v) if type(v := d["object"]) is str else v
@@ -71,5 +71,5 @@ register(FinancialConnectionsSession, _d_FinancialConnectionsSession)
 
 
 # Decoders of other modules, imported when first called.
-_d_BankConnectionsResourceAccountholder = lazy(globals(), "_d_BankConnectionsResourceAccountholder", "bank_connections_resource_accountholder")
-_d_FinancialConnectionsAccount = lazy(globals(), "_d_FinancialConnectionsAccount", "financial_connections_account")
+_d_BankConnectionsResourceAccountholder = lazy("bank_connections_resource_accountholder", "_d_BankConnectionsResourceAccountholder", globals())
+_d_FinancialConnectionsAccount = lazy("financial_connections_account", "_d_FinancialConnectionsAccount", globals())

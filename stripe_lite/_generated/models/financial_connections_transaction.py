@@ -43,7 +43,7 @@ class FinancialConnectionsTransaction(StripeObject):
     updated: int
 
 
-def _d_FinancialConnectionsTransaction(d: Any) -> FinancialConnectionsTransaction:
+def _d_FinancialConnectionsTransaction(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
         return by_key(FinancialConnectionsTransaction, d)
     o = new(FinancialConnectionsTransaction)
@@ -56,7 +56,7 @@ def _d_FinancialConnectionsTransaction(d: Any) -> FinancialConnectionsTransactio
         o.livemode = d["livemode"]
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.status = intern(v) if type(v := d["status"]) is str else v
-        o.status_transitions = _d_BankConnectionsResourceTransactionResourceStatusTransitions(v) if type(v := d["status_transitions"]) is dict else v
+        o.status_transitions = _d_BankConnectionsResourceTransactionResourceStatusTransitions(d["status_transitions"])
         o.transacted_at = d["transacted_at"]
         o.transaction_refresh = d["transaction_refresh"]
         o.updated = d["updated"]

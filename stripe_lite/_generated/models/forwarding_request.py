@@ -86,7 +86,7 @@ class ForwardingRequest(StripeObject):
     url: str | None
 
 
-def _d_ForwardingRequest(d: Any) -> ForwardingRequest:
+def _d_ForwardingRequest(d: Any) -> Any:
     if type(d) is not dict or len(d) < 11:
         return by_key(ForwardingRequest, d)
     o = new(ForwardingRequest)
@@ -98,9 +98,9 @@ def _d_ForwardingRequest(d: Any) -> ForwardingRequest:
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.payment_method = d["payment_method"]
         o.replacements = d["replacements"]
-        o.request_context = _d_ForwardedRequestContext(v) if type(v := d["request_context"]) is dict else v
-        o.request_details = _d_ForwardedRequestDetails(v) if type(v := d["request_details"]) is dict else v
-        o.response_details = _d_ForwardedResponseDetails(v) if type(v := d["response_details"]) is dict else v
+        o.request_context = _d_ForwardedRequestContext(d["request_context"])
+        o.request_details = _d_ForwardedRequestDetails(d["request_details"])
+        o.response_details = _d_ForwardedResponseDetails(d["response_details"])
         o.url = d["url"]
     except KeyError:  # a field left out
         return by_key(ForwardingRequest, d)

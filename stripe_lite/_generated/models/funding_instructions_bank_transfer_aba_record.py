@@ -34,16 +34,16 @@ class FundingInstructionsBankTransferAbaRecord(StripeObject):
     routing_number: str
 
 
-def _d_FundingInstructionsBankTransferAbaRecord(d: Any) -> FundingInstructionsBankTransferAbaRecord:
+def _d_FundingInstructionsBankTransferAbaRecord(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(FundingInstructionsBankTransferAbaRecord, d)
     o = new(FundingInstructionsBankTransferAbaRecord)
     try:
-        o.account_holder_address = _d_Address(v) if type(v := d["account_holder_address"]) is dict else v
+        o.account_holder_address = _d_Address(d["account_holder_address"])
         o.account_holder_name = d["account_holder_name"]
         o.account_number = d["account_number"]
         o.account_type = d["account_type"]
-        o.bank_address = _d_Address(v) if type(v := d["bank_address"]) is dict else v
+        o.bank_address = _d_Address(d["bank_address"])
         o.bank_name = d["bank_name"]
         o.routing_number = d["routing_number"]
     except KeyError:  # a field left out
@@ -71,19 +71,19 @@ class FundingInstructionsBankTransferFinancialAddress(StripeObject):
     zengin: FundingInstructionsBankTransferZenginRecord
 
 
-def _d_FundingInstructionsBankTransferFinancialAddress(d: Any) -> FundingInstructionsBankTransferFinancialAddress:
+def _d_FundingInstructionsBankTransferFinancialAddress(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(FundingInstructionsBankTransferFinancialAddress, d)
     o = new(FundingInstructionsBankTransferFinancialAddress)
     try:
-        o.aba = _d_FundingInstructionsBankTransferAbaRecord(v) if type(v := d["aba"]) is dict else v
-        o.iban = _d_FundingInstructionsBankTransferIbanRecord(v) if type(v := d["iban"]) is dict else v
-        o.sort_code = _d_FundingInstructionsBankTransferSortCodeRecord(v) if type(v := d["sort_code"]) is dict else v
-        o.spei = _d_FundingInstructionsBankTransferSpeiRecord(v) if type(v := d["spei"]) is dict else v
+        o.aba = _d_FundingInstructionsBankTransferAbaRecord(d["aba"])
+        o.iban = _d_FundingInstructionsBankTransferIbanRecord(d["iban"])
+        o.sort_code = _d_FundingInstructionsBankTransferSortCodeRecord(d["sort_code"])
+        o.spei = _d_FundingInstructionsBankTransferSpeiRecord(d["spei"])
         o.supported_networks = d["supported_networks"]
-        o.swift = _d_FundingInstructionsBankTransferSwiftRecord(v) if type(v := d["swift"]) is dict else v
+        o.swift = _d_FundingInstructionsBankTransferSwiftRecord(d["swift"])
         o.type = intern(v) if type(v := d["type"]) is str else v
-        o.zengin = _d_FundingInstructionsBankTransferZenginRecord(v) if type(v := d["zengin"]) is dict else v
+        o.zengin = _d_FundingInstructionsBankTransferZenginRecord(d["zengin"])
     except KeyError:  # a field left out
         return by_key(FundingInstructionsBankTransferFinancialAddress, d)
     if len(d) != 8:
@@ -107,14 +107,14 @@ class FundingInstructionsBankTransferIbanRecord(StripeObject):
     iban: str
 
 
-def _d_FundingInstructionsBankTransferIbanRecord(d: Any) -> FundingInstructionsBankTransferIbanRecord:
+def _d_FundingInstructionsBankTransferIbanRecord(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(FundingInstructionsBankTransferIbanRecord, d)
     o = new(FundingInstructionsBankTransferIbanRecord)
     try:
-        o.account_holder_address = _d_Address(v) if type(v := d["account_holder_address"]) is dict else v
+        o.account_holder_address = _d_Address(d["account_holder_address"])
         o.account_holder_name = d["account_holder_name"]
-        o.bank_address = _d_Address(v) if type(v := d["bank_address"]) is dict else v
+        o.bank_address = _d_Address(d["bank_address"])
         o.bic = d["bic"]
         o.country = d["country"]
         o.iban = d["iban"]
@@ -156,14 +156,14 @@ class FundingInstructionsBankTransferSpeiRecord(StripeObject):
     clabe: str
 
 
-def _d_FundingInstructionsBankTransferSpeiRecord(d: Any) -> FundingInstructionsBankTransferSpeiRecord:
+def _d_FundingInstructionsBankTransferSpeiRecord(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(FundingInstructionsBankTransferSpeiRecord, d)
     o = new(FundingInstructionsBankTransferSpeiRecord)
     try:
-        o.account_holder_address = _d_Address(v) if type(v := d["account_holder_address"]) is dict else v
+        o.account_holder_address = _d_Address(d["account_holder_address"])
         o.account_holder_name = d["account_holder_name"]
-        o.bank_address = _d_Address(v) if type(v := d["bank_address"]) is dict else v
+        o.bank_address = _d_Address(d["bank_address"])
         o.bank_code = d["bank_code"]
         o.bank_name = d["bank_name"]
         o.clabe = d["clabe"]
@@ -191,16 +191,16 @@ class FundingInstructionsBankTransferSwiftRecord(StripeObject):
     swift_code: str
 
 
-def _d_FundingInstructionsBankTransferSwiftRecord(d: Any) -> FundingInstructionsBankTransferSwiftRecord:
+def _d_FundingInstructionsBankTransferSwiftRecord(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(FundingInstructionsBankTransferSwiftRecord, d)
     o = new(FundingInstructionsBankTransferSwiftRecord)
     try:
-        o.account_holder_address = _d_Address(v) if type(v := d["account_holder_address"]) is dict else v
+        o.account_holder_address = _d_Address(d["account_holder_address"])
         o.account_holder_name = d["account_holder_name"]
         o.account_number = d["account_number"]
         o.account_type = d["account_type"]
-        o.bank_address = _d_Address(v) if type(v := d["bank_address"]) is dict else v
+        o.bank_address = _d_Address(d["bank_address"])
         o.bank_name = d["bank_name"]
         o.swift_code = d["swift_code"]
     except KeyError:  # a field left out
@@ -229,16 +229,16 @@ class FundingInstructionsBankTransferZenginRecord(StripeObject):
     branch_name: str | None
 
 
-def _d_FundingInstructionsBankTransferZenginRecord(d: Any) -> FundingInstructionsBankTransferZenginRecord:
+def _d_FundingInstructionsBankTransferZenginRecord(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
         return by_key(FundingInstructionsBankTransferZenginRecord, d)
     o = new(FundingInstructionsBankTransferZenginRecord)
     try:
-        o.account_holder_address = _d_Address(v) if type(v := d["account_holder_address"]) is dict else v
+        o.account_holder_address = _d_Address(d["account_holder_address"])
         o.account_holder_name = d["account_holder_name"]
         o.account_number = d["account_number"]
         o.account_type = d["account_type"]
-        o.bank_address = _d_Address(v) if type(v := d["bank_address"]) is dict else v
+        o.bank_address = _d_Address(d["bank_address"])
         o.bank_code = d["bank_code"]
         o.bank_name = d["bank_name"]
         o.branch_code = d["branch_code"]
@@ -254,4 +254,4 @@ register(FundingInstructionsBankTransferZenginRecord, _d_FundingInstructionsBank
 
 
 # Decoders of other modules, imported when first called.
-_d_Address = lazy(globals(), "_d_Address", "address")
+_d_Address = lazy("address", "_d_Address", globals())

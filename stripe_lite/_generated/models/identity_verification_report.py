@@ -105,18 +105,18 @@ class GelatoDocumentReport(StripeObject):
     unparsed_sex: str | None
 
 
-def _d_GelatoDocumentReport(d: Any) -> GelatoDocumentReport:
+def _d_GelatoDocumentReport(d: Any) -> Any:
     if type(d) is not dict or len(d) < 15:
         return by_key(GelatoDocumentReport, d)
     o = new(GelatoDocumentReport)
     try:
-        o.address = _d_Address(v) if type(v := d["address"]) is dict else v
-        o.dob = _d_GelatoDataDocumentReportDateOfBirth(v) if type(v := d["dob"]) is dict else v
-        o.error = _d_GelatoDocumentReportError(v) if type(v := d["error"]) is dict else v
-        o.expiration_date = _d_GelatoDataDocumentReportExpirationDate(v) if type(v := d["expiration_date"]) is dict else v
+        o.address = _d_Address(d["address"])
+        o.dob = _d_GelatoDataDocumentReportDateOfBirth(d["dob"])
+        o.error = _d_GelatoDocumentReportError(d["error"])
+        o.expiration_date = _d_GelatoDataDocumentReportExpirationDate(d["expiration_date"])
         o.files = d["files"]
         o.first_name = d["first_name"]
-        o.issued_date = _d_GelatoDataDocumentReportIssuedDate(v) if type(v := d["issued_date"]) is dict else v
+        o.issued_date = _d_GelatoDataDocumentReportIssuedDate(d["issued_date"])
         o.issuing_country = d["issuing_country"]
         o.last_name = d["last_name"]
         o.number = d["number"]
@@ -186,13 +186,13 @@ class GelatoIdNumberReport(StripeObject):
     status: Literal["unverified", "verified"] | str
 
 
-def _d_GelatoIdNumberReport(d: Any) -> GelatoIdNumberReport:
+def _d_GelatoIdNumberReport(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(GelatoIdNumberReport, d)
     o = new(GelatoIdNumberReport)
     try:
-        o.dob = _d_GelatoDataIdNumberReportDate(v) if type(v := d["dob"]) is dict else v
-        o.error = _d_GelatoIdNumberReportError(v) if type(v := d["error"]) is dict else v
+        o.dob = _d_GelatoDataIdNumberReportDate(d["dob"])
+        o.error = _d_GelatoIdNumberReportError(d["error"])
         o.first_name = d["first_name"]
         o.id_number = d["id_number"]
         o.id_number_type = intern(v) if type(v := d["id_number_type"]) is str else v
@@ -330,22 +330,22 @@ class IdentityVerificationReport(StripeObject):
     verification_session: str | None
 
 
-def _d_IdentityVerificationReport(d: Any) -> IdentityVerificationReport:
+def _d_IdentityVerificationReport(d: Any) -> Any:
     if type(d) is not dict or len(d) < 14:
         return by_key(IdentityVerificationReport, d)
     o = new(IdentityVerificationReport)
     try:
         o.client_reference_id = d["client_reference_id"]
         o.created = d["created"]
-        o.document = _d_GelatoDocumentReport(v) if type(v := d["document"]) is dict else v
-        o.email = _d_GelatoEmailReport(v) if type(v := d["email"]) is dict else v
+        o.document = _d_GelatoDocumentReport(d["document"])
+        o.email = _d_GelatoEmailReport(d["email"])
         o.id = d["id"]
-        o.id_number = _d_GelatoIdNumberReport(v) if type(v := d["id_number"]) is dict else v
+        o.id_number = _d_GelatoIdNumberReport(d["id_number"])
         o.livemode = d["livemode"]
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.options = _d_GelatoVerificationReportOptions(v) if type(v := d["options"]) is dict else v
-        o.phone = _d_GelatoPhoneReport(v) if type(v := d["phone"]) is dict else v
-        o.selfie = _d_GelatoSelfieReport(v) if type(v := d["selfie"]) is dict else v
+        o.options = _d_GelatoVerificationReportOptions(d["options"])
+        o.phone = _d_GelatoPhoneReport(d["phone"])
+        o.selfie = _d_GelatoSelfieReport(d["selfie"])
         o.type = intern(v) if type(v := d["type"]) is str else v
         o.verification_flow = d["verification_flow"]
         o.verification_session = d["verification_session"]
@@ -360,4 +360,4 @@ register(IdentityVerificationReport, _d_IdentityVerificationReport)
 
 
 # Decoders of other modules, imported when first called.
-_d_Address = lazy(globals(), "_d_Address", "address")
+_d_Address = lazy("address", "_d_Address", globals())

@@ -166,13 +166,13 @@ class GelatoVerifiedOutputs(StripeObject):
     unparsed_sex: str | None
 
 
-def _d_GelatoVerifiedOutputs(d: Any) -> GelatoVerifiedOutputs:
+def _d_GelatoVerifiedOutputs(d: Any) -> Any:
     if type(d) is not dict or len(d) < 11:
         return by_key(GelatoVerifiedOutputs, d)
     o = new(GelatoVerifiedOutputs)
     try:
-        o.address = _d_Address(v) if type(v := d["address"]) is dict else v
-        o.dob = _d_GelatoDataVerifiedOutputsDate(v) if type(v := d["dob"]) is dict else v
+        o.address = _d_Address(d["address"])
+        o.dob = _d_GelatoDataVerifiedOutputsDate(d["dob"])
         o.email = d["email"]
         o.first_name = d["first_name"]
         o.id_number = d["id_number"]
@@ -222,7 +222,7 @@ class IdentityVerificationSession(StripeObject):
     verified_outputs: GelatoVerifiedOutputs | None
 
 
-def _d_IdentityVerificationSession(d: Any) -> IdentityVerificationSession:
+def _d_IdentityVerificationSession(d: Any) -> Any:
     if type(d) is not dict or len(d) < 20:
         return by_key(IdentityVerificationSession, d)
     o = new(IdentityVerificationSession)
@@ -231,22 +231,22 @@ def _d_IdentityVerificationSession(d: Any) -> IdentityVerificationSession:
         o.client_secret = d["client_secret"]
         o.created = d["created"]
         o.id = d["id"]
-        o.last_error = _d_GelatoSessionLastError(v) if type(v := d["last_error"]) is dict else v
+        o.last_error = _d_GelatoSessionLastError(d["last_error"])
         o.last_verification_report = _d_IdentityVerificationReport(v) if type(v := d["last_verification_report"]) is dict else v
         o.livemode = d["livemode"]
         o.metadata = d["metadata"]
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.options = _d_GelatoVerificationSessionOptions(v) if type(v := d["options"]) is dict else v
-        o.provided_details = _d_GelatoProvidedDetails(v) if type(v := d["provided_details"]) is dict else v
-        o.redaction = _d_VerificationSessionRedaction(v) if type(v := d["redaction"]) is dict else v
+        o.options = _d_GelatoVerificationSessionOptions(d["options"])
+        o.provided_details = _d_GelatoProvidedDetails(d["provided_details"])
+        o.redaction = _d_VerificationSessionRedaction(d["redaction"])
         o.related_customer = d["related_customer"]
         o.related_customer_account = d["related_customer_account"]
-        o.related_person = _d_GelatoRelatedPerson(v) if type(v := d["related_person"]) is dict else v
+        o.related_person = _d_GelatoRelatedPerson(d["related_person"])
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.type = intern(v) if type(v := d["type"]) is str else v
         o.url = d["url"]
         o.verification_flow = d["verification_flow"]
-        o.verified_outputs = _d_GelatoVerifiedOutputs(v) if type(v := d["verified_outputs"]) is dict else v
+        o.verified_outputs = _d_GelatoVerifiedOutputs(d["verified_outputs"])
     except KeyError:  # a field left out
         return by_key(IdentityVerificationSession, d)
     if len(d) != 20:
@@ -269,5 +269,5 @@ _d_VerificationSessionRedaction = register(VerificationSessionRedaction)
 
 
 # Decoders of other modules, imported when first called.
-_d_Address = lazy(globals(), "_d_Address", "address")
-_d_IdentityVerificationReport = lazy(globals(), "_d_IdentityVerificationReport", "identity_verification_report")
+_d_Address = lazy("address", "_d_Address", globals())
+_d_IdentityVerificationReport = lazy("identity_verification_report", "_d_IdentityVerificationReport", globals())

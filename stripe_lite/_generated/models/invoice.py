@@ -232,7 +232,7 @@ class Invoice(StripeObject):
     webhooks_delivered_at: int | None
 
 
-def _d_Invoice(d: Any) -> Invoice:
+def _d_Invoice(d: Any) -> Any:
     if type(d) is not dict or len(d) < 78:
         return by_key(Invoice, d)
     o = new(Invoice)
@@ -250,21 +250,21 @@ def _d_Invoice(d: Any) -> Invoice:
         o.attempt_count = d["attempt_count"]
         o.attempted = d["attempted"]
         o.auto_advance = d["auto_advance"]
-        o.automatic_tax = _d_AutomaticTax(v) if type(v := d["automatic_tax"]) is dict else v
+        o.automatic_tax = _d_AutomaticTax(d["automatic_tax"])
         o.automatically_finalizes_at = d["automatically_finalizes_at"]
         o.billing_reason = intern(v) if type(v := d["billing_reason"]) is str else v
         o.collection_method = intern(v) if type(v := d["collection_method"]) is str else v
-        o.confirmation_secret = _d_InvoicesResourceConfirmationSecret(v) if type(v := d["confirmation_secret"]) is dict else v
+        o.confirmation_secret = _d_InvoicesResourceConfirmationSecret(d["confirmation_secret"])
         o.created = d["created"]
         o.currency = d["currency"]
         o.custom_fields = list_of(d["custom_fields"], _d_InvoiceSettingCustomField)
         o.customer = expand(d["customer"])
         o.customer_account = d["customer_account"]
-        o.customer_address = _d_Address(v) if type(v := d["customer_address"]) is dict else v
+        o.customer_address = _d_Address(d["customer_address"])
         o.customer_email = d["customer_email"]
         o.customer_name = d["customer_name"]
         o.customer_phone = d["customer_phone"]
-        o.customer_shipping = _d_Shipping(v) if type(v := d["customer_shipping"]) is dict else v
+        o.customer_shipping = _d_Shipping(d["customer_shipping"])
         o.customer_tax_exempt = intern(v) if type(v := d["customer_tax_exempt"]) is str else v
         o.customer_tax_ids = list_of(d["customer_tax_ids"], _d_InvoicesResourceInvoiceTaxId)
         o.default_payment_method = _d_PaymentMethod(v) if type(v := d["default_payment_method"]) is dict else v
@@ -276,12 +276,12 @@ def _d_Invoice(d: Any) -> Invoice:
         o.effective_at = d["effective_at"]
         o.ending_balance = d["ending_balance"]
         o.footer = d["footer"]
-        o.from_invoice = _d_InvoicesResourceFromInvoice(v) if type(v := d["from_invoice"]) is dict else v
+        o.from_invoice = _d_InvoicesResourceFromInvoice(d["from_invoice"])
         o.hosted_invoice_url = d["hosted_invoice_url"]
         o.id = d["id"]
         o.invoice_pdf = d["invoice_pdf"]
-        o.issuer = _d_ConnectAccountReference(v) if type(v := d["issuer"]) is dict else v
-        o.last_finalization_error = _d_ApiErrors(v) if type(v := d["last_finalization_error"]) is dict else v
+        o.issuer = _d_ConnectAccountReference(d["issuer"])
+        o.last_finalization_error = _d_ApiErrors(d["last_finalization_error"])
         o.latest_revision = _d_Invoice(v) if type(v := d["latest_revision"]) is dict else v
         o.lines = list_object(d["lines"], _d_LineItem)
         o.livemode = d["livemode"]
@@ -290,25 +290,25 @@ def _d_Invoice(d: Any) -> Invoice:
         o.number = d["number"]
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.on_behalf_of = _d_Account(v) if type(v := d["on_behalf_of"]) is dict else v
-        o.parent = _d_BillingBillResourceInvoicingParentsInvoiceParent(v) if type(v := d["parent"]) is dict else v
-        o.payment_settings = _d_InvoicesPaymentSettings(v) if type(v := d["payment_settings"]) is dict else v
+        o.parent = _d_BillingBillResourceInvoicingParentsInvoiceParent(d["parent"])
+        o.payment_settings = _d_InvoicesPaymentSettings(d["payment_settings"])
         o.payments = list_object(d["payments"], _d_InvoicePayment)
         o.period_end = d["period_end"]
         o.period_start = d["period_start"]
         o.post_payment_credit_notes_amount = d["post_payment_credit_notes_amount"]
         o.pre_payment_credit_notes_amount = d["pre_payment_credit_notes_amount"]
         o.receipt_number = d["receipt_number"]
-        o.rendering = _d_InvoicesResourceInvoiceRendering(v) if type(v := d["rendering"]) is dict else v
-        o.shipping_cost = _d_InvoicesResourceShippingCost(v) if type(v := d["shipping_cost"]) is dict else v
-        o.shipping_details = _d_Shipping(v) if type(v := d["shipping_details"]) is dict else v
+        o.rendering = _d_InvoicesResourceInvoiceRendering(d["rendering"])
+        o.shipping_cost = _d_InvoicesResourceShippingCost(d["shipping_cost"])
+        o.shipping_details = _d_Shipping(d["shipping_details"])
         o.starting_balance = d["starting_balance"]
         o.statement_descriptor = d["statement_descriptor"]
         o.status = intern(v) if type(v := d["status"]) is str else v
-        o.status_transitions = _d_InvoicesResourceStatusTransitions(v) if type(v := d["status_transitions"]) is dict else v
+        o.status_transitions = _d_InvoicesResourceStatusTransitions(d["status_transitions"])
         o.subtotal = d["subtotal"]
         o.subtotal_excluding_tax = d["subtotal_excluding_tax"]
         o.test_clock = _d_TestHelpersTestClock(v) if type(v := d["test_clock"]) is dict else v
-        o.threshold_reason = _d_InvoiceThresholdReason(v) if type(v := d["threshold_reason"]) is dict else v
+        o.threshold_reason = _d_InvoiceThresholdReason(d["threshold_reason"])
         o.total = d["total"]
         o.total_discount_amounts = list_of(d["total_discount_amounts"], _d_DiscountsResourceDiscountAmount)
         o.total_excluding_tax = d["total_excluding_tax"]
@@ -412,21 +412,21 @@ class InvoicesPaymentMethodOptions(StripeObject):
     us_bank_account: InvoicePaymentMethodOptionsUsBankAccount | None
 
 
-def _d_InvoicesPaymentMethodOptions(d: Any) -> InvoicesPaymentMethodOptions:
+def _d_InvoicesPaymentMethodOptions(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
         return by_key(InvoicesPaymentMethodOptions, d)
     o = new(InvoicesPaymentMethodOptions)
     try:
-        o.acss_debit = _d_InvoicePaymentMethodOptionsAcssDebit(v) if type(v := d["acss_debit"]) is dict else v
-        o.bancontact = _d_InvoicePaymentMethodOptionsBancontact(v) if type(v := d["bancontact"]) is dict else v
-        o.card = _d_InvoicePaymentMethodOptionsCard(v) if type(v := d["card"]) is dict else v
-        o.customer_balance = _d_InvoicePaymentMethodOptionsCustomerBalance(v) if type(v := d["customer_balance"]) is dict else v
-        o.konbini = _d_InvoicePaymentMethodOptionsKonbini(v) if type(v := d["konbini"]) is dict else v
-        o.payto = _d_InvoicePaymentMethodOptionsPayto(v) if type(v := d["payto"]) is dict else v
-        o.pix = _d_InvoicePaymentMethodOptionsPix(v) if type(v := d["pix"]) is dict else v
-        o.sepa_debit = _d_InvoicePaymentMethodOptionsSepaDebit(v) if type(v := d["sepa_debit"]) is dict else v
-        o.upi = _d_InvoicePaymentMethodOptionsUpi(v) if type(v := d["upi"]) is dict else v
-        o.us_bank_account = _d_InvoicePaymentMethodOptionsUsBankAccount(v) if type(v := d["us_bank_account"]) is dict else v
+        o.acss_debit = _d_InvoicePaymentMethodOptionsAcssDebit(d["acss_debit"])
+        o.bancontact = _d_InvoicePaymentMethodOptionsBancontact(d["bancontact"])
+        o.card = _d_InvoicePaymentMethodOptionsCard(d["card"])
+        o.customer_balance = _d_InvoicePaymentMethodOptionsCustomerBalance(d["customer_balance"])
+        o.konbini = _d_InvoicePaymentMethodOptionsKonbini(d["konbini"])
+        o.payto = _d_InvoicePaymentMethodOptionsPayto(d["payto"])
+        o.pix = _d_InvoicePaymentMethodOptionsPix(d["pix"])
+        o.sepa_debit = _d_InvoicePaymentMethodOptionsSepaDebit(d["sepa_debit"])
+        o.upi = _d_InvoicePaymentMethodOptionsUpi(d["upi"])
+        o.us_bank_account = _d_InvoicePaymentMethodOptionsUsBankAccount(d["us_bank_account"])
     except KeyError:  # a field left out
         return by_key(InvoicesPaymentMethodOptions, d)
     if len(d) != 10:
@@ -515,26 +515,26 @@ _d_InvoicesResourceStatusTransitions = register(InvoicesResourceStatusTransition
 
 
 # Decoders of other modules, imported when first called.
-_d_Account = lazy(globals(), "_d_Account", "account")
-_d_Address = lazy(globals(), "_d_Address", "address")
-_d_ApiErrors = lazy(globals(), "_d_ApiErrors", "api_errors")
-_d_BillingBillResourceInvoicingTaxesTax = lazy(globals(), "_d_BillingBillResourceInvoicingTaxesTax", "billing_bill_resource_invoicing_taxes_tax")
-_d_ConnectAccountReference = lazy(globals(), "_d_ConnectAccountReference", "connect_account_reference")
-_d_DiscountsResourceDiscountAmount = lazy(globals(), "_d_DiscountsResourceDiscountAmount", "discounts_resource_discount_amount")
-_d_InvoicePayment = lazy(globals(), "_d_InvoicePayment", "invoice_payment")
-_d_InvoicePaymentMethodOptionsAcssDebit = lazy(globals(), "_d_InvoicePaymentMethodOptionsAcssDebit", "invoice_mandate_options_payto")
-_d_InvoicePaymentMethodOptionsBancontact = lazy(globals(), "_d_InvoicePaymentMethodOptionsBancontact", "invoice_mandate_options_payto")
-_d_InvoicePaymentMethodOptionsCustomerBalance = lazy(globals(), "_d_InvoicePaymentMethodOptionsCustomerBalance", "invoice_mandate_options_payto")
-_d_InvoicePaymentMethodOptionsKonbini = lazy(globals(), "_d_InvoicePaymentMethodOptionsKonbini", "invoice_mandate_options_payto")
-_d_InvoicePaymentMethodOptionsPayto = lazy(globals(), "_d_InvoicePaymentMethodOptionsPayto", "invoice_mandate_options_payto")
-_d_InvoicePaymentMethodOptionsSepaDebit = lazy(globals(), "_d_InvoicePaymentMethodOptionsSepaDebit", "invoice_mandate_options_payto")
-_d_InvoicePaymentMethodOptionsUpi = lazy(globals(), "_d_InvoicePaymentMethodOptionsUpi", "invoice_mandate_options_payto")
-_d_InvoicePaymentMethodOptionsUsBankAccount = lazy(globals(), "_d_InvoicePaymentMethodOptionsUsBankAccount", "invoice_mandate_options_payto")
-_d_InvoiceSettingCustomField = lazy(globals(), "_d_InvoiceSettingCustomField", "invoice_setting_custom_field")
-_d_InvoicesResourcePretaxCreditAmount = lazy(globals(), "_d_InvoicesResourcePretaxCreditAmount", "invoices_resource_pretax_credit_amount")
-_d_InvoicesResourceShippingCost = lazy(globals(), "_d_InvoicesResourceShippingCost", "invoices_resource_shipping_cost")
-_d_LineItem = lazy(globals(), "_d_LineItem", "line_item")
-_d_PaymentMethod = lazy(globals(), "_d_PaymentMethod", "payment_method")
-_d_Shipping = lazy(globals(), "_d_Shipping", "shipping")
-_d_TaxRate = lazy(globals(), "_d_TaxRate", "tax_rate")
-_d_TestHelpersTestClock = lazy(globals(), "_d_TestHelpersTestClock", "test_helpers_test_clock")
+_d_Account = lazy("account", "_d_Account", globals())
+_d_Address = lazy("address", "_d_Address", globals())
+_d_ApiErrors = lazy("api_errors", "_d_ApiErrors", globals())
+_d_BillingBillResourceInvoicingTaxesTax = lazy("billing_bill_resource_invoicing_taxes_tax", "_d_BillingBillResourceInvoicingTaxesTax", globals())
+_d_ConnectAccountReference = lazy("connect_account_reference", "_d_ConnectAccountReference", globals())
+_d_DiscountsResourceDiscountAmount = lazy("discounts_resource_discount_amount", "_d_DiscountsResourceDiscountAmount", globals())
+_d_InvoicePayment = lazy("invoice_payment", "_d_InvoicePayment", globals())
+_d_InvoicePaymentMethodOptionsAcssDebit = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsAcssDebit", globals())
+_d_InvoicePaymentMethodOptionsBancontact = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsBancontact", globals())
+_d_InvoicePaymentMethodOptionsCustomerBalance = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsCustomerBalance", globals())
+_d_InvoicePaymentMethodOptionsKonbini = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsKonbini", globals())
+_d_InvoicePaymentMethodOptionsPayto = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsPayto", globals())
+_d_InvoicePaymentMethodOptionsSepaDebit = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsSepaDebit", globals())
+_d_InvoicePaymentMethodOptionsUpi = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsUpi", globals())
+_d_InvoicePaymentMethodOptionsUsBankAccount = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsUsBankAccount", globals())
+_d_InvoiceSettingCustomField = lazy("invoice_setting_custom_field", "_d_InvoiceSettingCustomField", globals())
+_d_InvoicesResourcePretaxCreditAmount = lazy("invoices_resource_pretax_credit_amount", "_d_InvoicesResourcePretaxCreditAmount", globals())
+_d_InvoicesResourceShippingCost = lazy("invoices_resource_shipping_cost", "_d_InvoicesResourceShippingCost", globals())
+_d_LineItem = lazy("line_item", "_d_LineItem", globals())
+_d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())
+_d_Shipping = lazy("shipping", "_d_Shipping", globals())
+_d_TaxRate = lazy("tax_rate", "_d_TaxRate", globals())
+_d_TestHelpersTestClock = lazy("test_helpers_test_clock", "_d_TestHelpersTestClock", globals())

@@ -41,7 +41,7 @@ class InvoicePayment(StripeObject):
     status_transitions: InvoicesPaymentsInvoicePaymentStatusTransitions
 
 
-def _d_InvoicePayment(d: Any) -> InvoicePayment:
+def _d_InvoicePayment(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
         return by_key(InvoicePayment, d)
     o = new(InvoicePayment)
@@ -55,9 +55,9 @@ def _d_InvoicePayment(d: Any) -> InvoicePayment:
         o.is_default = d["is_default"]
         o.livemode = d["livemode"]
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.payment = _d_InvoicesPaymentsInvoicePaymentAssociatedPayment(v) if type(v := d["payment"]) is dict else v
+        o.payment = _d_InvoicesPaymentsInvoicePaymentAssociatedPayment(d["payment"])
         o.status = d["status"]
-        o.status_transitions = _d_InvoicesPaymentsInvoicePaymentStatusTransitions(v) if type(v := d["status_transitions"]) is dict else v
+        o.status_transitions = _d_InvoicesPaymentsInvoicePaymentStatusTransitions(d["status_transitions"])
     except KeyError:  # a field left out
         return by_key(InvoicePayment, d)
     if len(d) != 12:

@@ -27,7 +27,7 @@ class InvoiceRenderingTemplate(StripeObject):
     version: int
 
 
-def _d_InvoiceRenderingTemplate(d: Any) -> InvoiceRenderingTemplate:
+def _d_InvoiceRenderingTemplate(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(InvoiceRenderingTemplate, d)
     o = new(InvoiceRenderingTemplate)

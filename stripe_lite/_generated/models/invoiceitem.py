@@ -127,7 +127,7 @@ class Invoiceitem(StripeObject):
     test_clock: str | TestHelpersTestClock | None
 
 
-def _d_Invoiceitem(d: Any) -> Invoiceitem:
+def _d_Invoiceitem(d: Any) -> Any:
     if type(d) is not dict or len(d) < 23:
         return by_key(Invoiceitem, d)
     o = new(Invoiceitem)
@@ -146,11 +146,11 @@ def _d_Invoiceitem(d: Any) -> Invoiceitem:
         o.metadata = d["metadata"]
         o.net_amount = d["net_amount"]
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.parent = _d_BillingBillResourceInvoiceItemParentsInvoiceItemParent(v) if type(v := d["parent"]) is dict else v
-        o.period = _d_InvoiceLineItemPeriod(v) if type(v := d["period"]) is dict else v
-        o.pricing = _d_BillingBillResourceInvoicingPricingPricing(v) if type(v := d["pricing"]) is dict else v
+        o.parent = _d_BillingBillResourceInvoiceItemParentsInvoiceItemParent(d["parent"])
+        o.period = _d_InvoiceLineItemPeriod(d["period"])
+        o.pricing = _d_BillingBillResourceInvoicingPricingPricing(d["pricing"])
         o.proration = d["proration"]
-        o.proration_details = _d_ProrationDetails(v) if type(v := d["proration_details"]) is dict else v
+        o.proration_details = _d_ProrationDetails(d["proration_details"])
         o.quantity = d["quantity"]
         o.quantity_decimal = d["quantity_decimal"]
         o.tax_rates = list_of(d["tax_rates"], _d_TaxRate)
@@ -178,8 +178,8 @@ _d_ProrationDetails = register(ProrationDetails)
 
 
 # Decoders of other modules, imported when first called.
-_d_BillingBillResourceInvoicingPricingPricing = lazy(globals(), "_d_BillingBillResourceInvoicingPricingPricing", "billing_bill_resource_invoicing_pricing_pricing")
-_d_Invoice = lazy(globals(), "_d_Invoice", "invoice")
-_d_InvoiceLineItemPeriod = lazy(globals(), "_d_InvoiceLineItemPeriod", "billing_bill_resource_invoicing_pricing_pricing")
-_d_TaxRate = lazy(globals(), "_d_TaxRate", "tax_rate")
-_d_TestHelpersTestClock = lazy(globals(), "_d_TestHelpersTestClock", "test_helpers_test_clock")
+_d_BillingBillResourceInvoicingPricingPricing = lazy("billing_bill_resource_invoicing_pricing_pricing", "_d_BillingBillResourceInvoicingPricingPricing", globals())
+_d_Invoice = lazy("invoice", "_d_Invoice", globals())
+_d_InvoiceLineItemPeriod = lazy("billing_bill_resource_invoicing_pricing_pricing", "_d_InvoiceLineItemPeriod", globals())
+_d_TaxRate = lazy("tax_rate", "_d_TaxRate", globals())
+_d_TestHelpersTestClock = lazy("test_helpers_test_clock", "_d_TestHelpersTestClock", globals())

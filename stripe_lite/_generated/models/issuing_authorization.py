@@ -75,39 +75,39 @@ class IssuingAuthorization(StripeObject):
     wallet: str | None
 
 
-def _d_IssuingAuthorization(d: Any) -> IssuingAuthorization:
+def _d_IssuingAuthorization(d: Any) -> Any:
     if type(d) is not dict or len(d) < 30:
         return by_key(IssuingAuthorization, d)
     o = new(IssuingAuthorization)
     try:
         o.amount = d["amount"]
-        o.amount_details = _d_IssuingAuthorizationAmountDetails(v) if type(v := d["amount_details"]) is dict else v
+        o.amount_details = _d_IssuingAuthorizationAmountDetails(d["amount_details"])
         o.approved = d["approved"]
         o.authorization_method = intern(v) if type(v := d["authorization_method"]) is str else v
         o.balance_transactions = list_of(d["balance_transactions"], _d_BalanceTransaction)
-        o.card = _d_IssuingCard(v) if type(v := d["card"]) is dict else v
+        o.card = _d_IssuingCard(d["card"])
         o.card_presence = intern(v) if type(v := d["card_presence"]) is str else v
         o.cardholder = _d_IssuingCardholder(v) if type(v := d["cardholder"]) is dict else v
         o.created = d["created"]
         o.currency = d["currency"]
-        o.fleet = _d_IssuingAuthorizationFleetData(v) if type(v := d["fleet"]) is dict else v
+        o.fleet = _d_IssuingAuthorizationFleetData(d["fleet"])
         o.fraud_challenges = list_of(d["fraud_challenges"], _d_IssuingAuthorizationFraudChallenge)
-        o.fuel = _d_IssuingAuthorizationFuelData(v) if type(v := d["fuel"]) is dict else v
+        o.fuel = _d_IssuingAuthorizationFuelData(d["fuel"])
         o.id = d["id"]
         o.livemode = d["livemode"]
         o.merchant_amount = d["merchant_amount"]
         o.merchant_currency = d["merchant_currency"]
-        o.merchant_data = _d_IssuingAuthorizationMerchantData(v) if type(v := d["merchant_data"]) is dict else v
+        o.merchant_data = _d_IssuingAuthorizationMerchantData(d["merchant_data"])
         o.metadata = d["metadata"]
-        o.network_data = _d_IssuingAuthorizationNetworkData(v) if type(v := d["network_data"]) is dict else v
+        o.network_data = _d_IssuingAuthorizationNetworkData(d["network_data"])
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.pending_request = _d_IssuingAuthorizationPendingRequest(v) if type(v := d["pending_request"]) is dict else v
+        o.pending_request = _d_IssuingAuthorizationPendingRequest(d["pending_request"])
         o.request_history = list_of(d["request_history"], _d_IssuingAuthorizationRequest)
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.token = _d_IssuingToken(v) if type(v := d["token"]) is dict else v
         o.transactions = list_of(d["transactions"], _d_IssuingTransaction)
-        o.treasury = _d_IssuingAuthorizationTreasury(v) if type(v := d["treasury"]) is dict else v
-        o.verification_data = _d_IssuingAuthorizationVerificationData(v) if type(v := d["verification_data"]) is dict else v
+        o.treasury = _d_IssuingAuthorizationTreasury(d["treasury"])
+        o.verification_data = _d_IssuingAuthorizationVerificationData(d["verification_data"])
         o.verified_by_fraud_challenge = d["verified_by_fraud_challenge"]
         o.wallet = d["wallet"]
     except KeyError:  # a field left out
@@ -157,7 +157,7 @@ class IssuingAuthorizationFleetCardholderPromptData(StripeObject):
     vehicle_number: str | None
 
 
-def _d_IssuingAuthorizationFleetCardholderPromptData(d: Any) -> IssuingAuthorizationFleetCardholderPromptData:
+def _d_IssuingAuthorizationFleetCardholderPromptData(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(IssuingAuthorizationFleetCardholderPromptData, d)
     o = new(IssuingAuthorizationFleetCardholderPromptData)
@@ -294,13 +294,13 @@ class IssuingAuthorizationPendingRequest(StripeObject):
     network_risk_score: int | None
 
 
-def _d_IssuingAuthorizationPendingRequest(d: Any) -> IssuingAuthorizationPendingRequest:
+def _d_IssuingAuthorizationPendingRequest(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(IssuingAuthorizationPendingRequest, d)
     o = new(IssuingAuthorizationPendingRequest)
     try:
         o.amount = d["amount"]
-        o.amount_details = _d_IssuingAuthorizationAmountDetails(v) if type(v := d["amount_details"]) is dict else v
+        o.amount_details = _d_IssuingAuthorizationAmountDetails(d["amount_details"])
         o.currency = d["currency"]
         o.is_amount_controllable = d["is_amount_controllable"]
         o.merchant_amount = d["merchant_amount"]
@@ -335,13 +335,13 @@ class IssuingAuthorizationRequest(StripeObject):
     requested_at: int | None
 
 
-def _d_IssuingAuthorizationRequest(d: Any) -> IssuingAuthorizationRequest:
+def _d_IssuingAuthorizationRequest(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
         return by_key(IssuingAuthorizationRequest, d)
     o = new(IssuingAuthorizationRequest)
     try:
         o.amount = d["amount"]
-        o.amount_details = _d_IssuingAuthorizationAmountDetails(v) if type(v := d["amount_details"]) is dict else v
+        o.amount_details = _d_IssuingAuthorizationAmountDetails(d["amount_details"])
         o.approved = d["approved"]
         o.authorization_code = d["authorization_code"]
         o.created = d["created"]
@@ -400,18 +400,18 @@ class IssuingAuthorizationVerificationData(StripeObject):
     three_d_secure: IssuingAuthorizationThreeDSecure | None
 
 
-def _d_IssuingAuthorizationVerificationData(d: Any) -> IssuingAuthorizationVerificationData:
+def _d_IssuingAuthorizationVerificationData(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(IssuingAuthorizationVerificationData, d)
     o = new(IssuingAuthorizationVerificationData)
     try:
         o.address_line1_check = intern(v) if type(v := d["address_line1_check"]) is str else v
         o.address_postal_code_check = intern(v) if type(v := d["address_postal_code_check"]) is str else v
-        o.authentication_exemption = _d_IssuingAuthorizationAuthenticationExemption(v) if type(v := d["authentication_exemption"]) is dict else v
+        o.authentication_exemption = _d_IssuingAuthorizationAuthenticationExemption(d["authentication_exemption"])
         o.cvc_check = intern(v) if type(v := d["cvc_check"]) is str else v
         o.expiry_check = intern(v) if type(v := d["expiry_check"]) is str else v
         o.postal_code = d["postal_code"]
-        o.three_d_secure = _d_IssuingAuthorizationThreeDSecure(v) if type(v := d["three_d_secure"]) is dict else v
+        o.three_d_secure = _d_IssuingAuthorizationThreeDSecure(d["three_d_secure"])
     except KeyError:  # a field left out
         return by_key(IssuingAuthorizationVerificationData, d)
     if len(d) != 7:
@@ -423,9 +423,9 @@ register(IssuingAuthorizationVerificationData, _d_IssuingAuthorizationVerificati
 
 
 # Decoders of other modules, imported when first called.
-_d_BalanceTransaction = lazy(globals(), "_d_BalanceTransaction", "balance_transaction")
-_d_IssuingAuthorizationMerchantData = lazy(globals(), "_d_IssuingAuthorizationMerchantData", "issuing_authorization_merchant_data")
-_d_IssuingCard = lazy(globals(), "_d_IssuingCard", "issuing_card")
-_d_IssuingCardholder = lazy(globals(), "_d_IssuingCardholder", "issuing_cardholder")
-_d_IssuingToken = lazy(globals(), "_d_IssuingToken", "issuing_token")
-_d_IssuingTransaction = lazy(globals(), "_d_IssuingTransaction", "issuing_transaction")
+_d_BalanceTransaction = lazy("balance_transaction", "_d_BalanceTransaction", globals())
+_d_IssuingAuthorizationMerchantData = lazy("issuing_authorization_merchant_data", "_d_IssuingAuthorizationMerchantData", globals())
+_d_IssuingCard = lazy("issuing_card", "_d_IssuingCard", globals())
+_d_IssuingCardholder = lazy("issuing_cardholder", "_d_IssuingCardholder", globals())
+_d_IssuingToken = lazy("issuing_token", "_d_IssuingToken", globals())
+_d_IssuingTransaction = lazy("issuing_transaction", "_d_IssuingTransaction", globals())

@@ -27,7 +27,7 @@ class IssuingAuthorizationMerchantData(StripeObject):
     url: str | None
 
 
-def _d_IssuingAuthorizationMerchantData(d: Any) -> IssuingAuthorizationMerchantData:
+def _d_IssuingAuthorizationMerchantData(d: Any) -> Any:
     if type(d) is not dict or len(d) < 11:
         return by_key(IssuingAuthorizationMerchantData, d)
     o = new(IssuingAuthorizationMerchantData)

@@ -64,14 +64,14 @@ class IssuingCard(StripeObject):
     wallets: IssuingCardWallets | None
 
 
-def _d_IssuingCard(d: Any) -> IssuingCard:
+def _d_IssuingCard(d: Any) -> Any:
     if type(d) is not dict or len(d) < 27:
         return by_key(IssuingCard, d)
     o = new(IssuingCard)
     try:
         o.brand = d["brand"]
         o.cancellation_reason = intern(v) if type(v := d["cancellation_reason"]) is str else v
-        o.cardholder = _d_IssuingCardholder(v) if type(v := d["cardholder"]) is dict else v
+        o.cardholder = _d_IssuingCardholder(d["cardholder"])
         o.created = d["created"]
         o.currency = d["currency"]
         o.cvc = d["cvc"]
@@ -80,8 +80,8 @@ def _d_IssuingCard(d: Any) -> IssuingCard:
         o.financial_account = d["financial_account"]
         o.id = d["id"]
         o.last4 = d["last4"]
-        o.latest_fraud_warning = _d_IssuingCardFraudWarning(v) if type(v := d["latest_fraud_warning"]) is dict else v
-        o.lifecycle_controls = _d_IssuingCardLifecycleControls(v) if type(v := d["lifecycle_controls"]) is dict else v
+        o.latest_fraud_warning = _d_IssuingCardFraudWarning(d["latest_fraud_warning"])
+        o.lifecycle_controls = _d_IssuingCardLifecycleControls(d["lifecycle_controls"])
         o.livemode = d["livemode"]
         o.metadata = d["metadata"]
         o.number = d["number"]
@@ -91,11 +91,11 @@ def _d_IssuingCard(d: Any) -> IssuingCard:
         o.replacement_for = _d_IssuingCard(v) if type(v := d["replacement_for"]) is dict else v
         o.replacement_reason = intern(v) if type(v := d["replacement_reason"]) is str else v
         o.second_line = d["second_line"]
-        o.shipping = _d_IssuingCardShipping(v) if type(v := d["shipping"]) is dict else v
-        o.spending_controls = _d_IssuingCardAuthorizationControls(v) if type(v := d["spending_controls"]) is dict else v
+        o.shipping = _d_IssuingCardShipping(d["shipping"])
+        o.spending_controls = _d_IssuingCardAuthorizationControls(d["spending_controls"])
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.type = intern(v) if type(v := d["type"]) is str else v
-        o.wallets = _d_IssuingCardWallets(v) if type(v := d["wallets"]) is dict else v
+        o.wallets = _d_IssuingCardWallets(d["wallets"])
     except KeyError:  # a field left out
         return by_key(IssuingCard, d)
     if len(d) != 27:
@@ -133,7 +133,7 @@ class IssuingCardAuthorizationControls(StripeObject):
     spending_limits_currency: str | None
 
 
-def _d_IssuingCardAuthorizationControls(d: Any) -> IssuingCardAuthorizationControls:
+def _d_IssuingCardAuthorizationControls(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(IssuingCardAuthorizationControls, d)
     o = new(IssuingCardAuthorizationControls)
@@ -222,15 +222,15 @@ class IssuingCardShipping(StripeObject):
     type: Literal["bulk", "individual"] | str
 
 
-def _d_IssuingCardShipping(d: Any) -> IssuingCardShipping:
+def _d_IssuingCardShipping(d: Any) -> Any:
     if type(d) is not dict or len(d) < 13:
         return by_key(IssuingCardShipping, d)
     o = new(IssuingCardShipping)
     try:
-        o.address = _d_Address(v) if type(v := d["address"]) is dict else v
-        o.address_validation = _d_IssuingCardShippingAddressValidation(v) if type(v := d["address_validation"]) is dict else v
+        o.address = _d_Address(d["address"])
+        o.address_validation = _d_IssuingCardShippingAddressValidation(d["address_validation"])
         o.carrier = intern(v) if type(v := d["carrier"]) is str else v
-        o.customs = _d_IssuingCardShippingCustoms(v) if type(v := d["customs"]) is dict else v
+        o.customs = _d_IssuingCardShippingCustoms(d["customs"])
         o.eta = d["eta"]
         o.name = d["name"]
         o.phone_number = d["phone_number"]
@@ -301,6 +301,6 @@ _d_IssuingCardWallets = register(IssuingCardWallets)
 
 
 # Decoders of other modules, imported when first called.
-_d_Address = lazy(globals(), "_d_Address", "address")
-_d_IssuingCardholder = lazy(globals(), "_d_IssuingCardholder", "issuing_cardholder")
-_d_IssuingPersonalizationDesign = lazy(globals(), "_d_IssuingPersonalizationDesign", "issuing_personalization_design")
+_d_Address = lazy("address", "_d_Address", globals())
+_d_IssuingCardholder = lazy("issuing_cardholder", "_d_IssuingCardholder", globals())
+_d_IssuingPersonalizationDesign = lazy("issuing_personalization_design", "_d_IssuingPersonalizationDesign", globals())

@@ -52,25 +52,25 @@ class IssuingCardholder(StripeObject):
     type: Literal["company", "individual"] | str
 
 
-def _d_IssuingCardholder(d: Any) -> IssuingCardholder:
+def _d_IssuingCardholder(d: Any) -> Any:
     if type(d) is not dict or len(d) < 16:
         return by_key(IssuingCardholder, d)
     o = new(IssuingCardholder)
     try:
-        o.billing = _d_IssuingCardholderAddress(v) if type(v := d["billing"]) is dict else v
-        o.company = _d_IssuingCardholderCompany(v) if type(v := d["company"]) is dict else v
+        o.billing = _d_IssuingCardholderAddress(d["billing"])
+        o.company = _d_IssuingCardholderCompany(d["company"])
         o.created = d["created"]
         o.email = d["email"]
         o.id = d["id"]
-        o.individual = _d_IssuingCardholderIndividual(v) if type(v := d["individual"]) is dict else v
+        o.individual = _d_IssuingCardholderIndividual(d["individual"])
         o.livemode = d["livemode"]
         o.metadata = d["metadata"]
         o.name = d["name"]
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.phone_number = d["phone_number"]
         o.preferred_locales = d["preferred_locales"]
-        o.requirements = _d_IssuingCardholderRequirements(v) if type(v := d["requirements"]) is dict else v
-        o.spending_controls = _d_IssuingCardholderAuthorizationControls(v) if type(v := d["spending_controls"]) is dict else v
+        o.requirements = _d_IssuingCardholderRequirements(d["requirements"])
+        o.spending_controls = _d_IssuingCardholderAuthorizationControls(d["spending_controls"])
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
@@ -109,7 +109,7 @@ class IssuingCardholderAuthorizationControls(StripeObject):
     spending_limits_currency: str | None
 
 
-def _d_IssuingCardholderAuthorizationControls(d: Any) -> IssuingCardholderAuthorizationControls:
+def _d_IssuingCardholderAuthorizationControls(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(IssuingCardholderAuthorizationControls, d)
     o = new(IssuingCardholderAuthorizationControls)

@@ -49,7 +49,7 @@ class IssuingDispute(StripeObject):
     treasury: IssuingDisputeTreasury | None
 
 
-def _d_IssuingDispute(d: Any) -> IssuingDispute:
+def _d_IssuingDispute(d: Any) -> Any:
     if type(d) is not dict or len(d) < 13:
         return by_key(IssuingDispute, d)
     o = new(IssuingDispute)
@@ -58,7 +58,7 @@ def _d_IssuingDispute(d: Any) -> IssuingDispute:
         o.balance_transactions = list_of(d["balance_transactions"], _d_BalanceTransaction)
         o.created = d["created"]
         o.currency = d["currency"]
-        o.evidence = _d_IssuingDisputeEvidence(v) if type(v := d["evidence"]) is dict else v
+        o.evidence = _d_IssuingDisputeEvidence(d["evidence"])
         o.id = d["id"]
         o.livemode = d["livemode"]
         o.loss_reason = intern(v) if type(v := d["loss_reason"]) is str else v
@@ -66,7 +66,7 @@ def _d_IssuingDispute(d: Any) -> IssuingDispute:
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.transaction = _d_IssuingTransaction(v) if type(v := d["transaction"]) is dict else v
-        o.treasury = _d_IssuingDisputeTreasury(v) if type(v := d["treasury"]) is dict else v
+        o.treasury = _d_IssuingDisputeTreasury(d["treasury"])
     except KeyError:  # a field left out
         return by_key(IssuingDispute, d)
     if len(d) != 13:
@@ -94,7 +94,7 @@ class IssuingDisputeCanceledEvidence(StripeObject):
     returned_at: int | None
 
 
-def _d_IssuingDisputeCanceledEvidence(d: Any) -> IssuingDisputeCanceledEvidence:
+def _d_IssuingDisputeCanceledEvidence(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
         return by_key(IssuingDisputeCanceledEvidence, d)
     o = new(IssuingDisputeCanceledEvidence)
@@ -132,7 +132,7 @@ class IssuingDisputeDuplicateEvidence(StripeObject):
     original_transaction: str | None
 
 
-def _d_IssuingDisputeDuplicateEvidence(d: Any) -> IssuingDisputeDuplicateEvidence:
+def _d_IssuingDisputeDuplicateEvidence(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(IssuingDisputeDuplicateEvidence, d)
     o = new(IssuingDisputeDuplicateEvidence)
@@ -169,20 +169,20 @@ class IssuingDisputeEvidence(StripeObject):
     service_not_as_described: IssuingDisputeServiceNotAsDescribedEvidence
 
 
-def _d_IssuingDisputeEvidence(d: Any) -> IssuingDisputeEvidence:
+def _d_IssuingDisputeEvidence(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
         return by_key(IssuingDisputeEvidence, d)
     o = new(IssuingDisputeEvidence)
     try:
-        o.canceled = _d_IssuingDisputeCanceledEvidence(v) if type(v := d["canceled"]) is dict else v
-        o.duplicate = _d_IssuingDisputeDuplicateEvidence(v) if type(v := d["duplicate"]) is dict else v
-        o.fraudulent = _d_IssuingDisputeFraudulentEvidence(v) if type(v := d["fraudulent"]) is dict else v
-        o.merchandise_not_as_described = _d_IssuingDisputeMerchandiseNotAsDescribedEvidence(v) if type(v := d["merchandise_not_as_described"]) is dict else v
-        o.no_valid_authorization = _d_IssuingDisputeNoValidAuthorizationEvidence(v) if type(v := d["no_valid_authorization"]) is dict else v
-        o.not_received = _d_IssuingDisputeNotReceivedEvidence(v) if type(v := d["not_received"]) is dict else v
-        o.other = _d_IssuingDisputeOtherEvidence(v) if type(v := d["other"]) is dict else v
+        o.canceled = _d_IssuingDisputeCanceledEvidence(d["canceled"])
+        o.duplicate = _d_IssuingDisputeDuplicateEvidence(d["duplicate"])
+        o.fraudulent = _d_IssuingDisputeFraudulentEvidence(d["fraudulent"])
+        o.merchandise_not_as_described = _d_IssuingDisputeMerchandiseNotAsDescribedEvidence(d["merchandise_not_as_described"])
+        o.no_valid_authorization = _d_IssuingDisputeNoValidAuthorizationEvidence(d["no_valid_authorization"])
+        o.not_received = _d_IssuingDisputeNotReceivedEvidence(d["not_received"])
+        o.other = _d_IssuingDisputeOtherEvidence(d["other"])
         o.reason = intern(v) if type(v := d["reason"]) is str else v
-        o.service_not_as_described = _d_IssuingDisputeServiceNotAsDescribedEvidence(v) if type(v := d["service_not_as_described"]) is dict else v
+        o.service_not_as_described = _d_IssuingDisputeServiceNotAsDescribedEvidence(d["service_not_as_described"])
     except KeyError:  # a field left out
         return by_key(IssuingDisputeEvidence, d)
     if len(d) != 9:
@@ -218,7 +218,7 @@ class IssuingDisputeMerchandiseNotAsDescribedEvidence(StripeObject):
     returned_at: int | None
 
 
-def _d_IssuingDisputeMerchandiseNotAsDescribedEvidence(d: Any) -> IssuingDisputeMerchandiseNotAsDescribedEvidence:
+def _d_IssuingDisputeMerchandiseNotAsDescribedEvidence(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(IssuingDisputeMerchandiseNotAsDescribedEvidence, d)
     o = new(IssuingDisputeMerchandiseNotAsDescribedEvidence)
@@ -308,6 +308,6 @@ _d_IssuingDisputeTreasury = register(IssuingDisputeTreasury)
 
 
 # Decoders of other modules, imported when first called.
-_d_BalanceTransaction = lazy(globals(), "_d_BalanceTransaction", "balance_transaction")
-_d_File = lazy(globals(), "_d_File", "file")
-_d_IssuingTransaction = lazy(globals(), "_d_IssuingTransaction", "issuing_transaction")
+_d_BalanceTransaction = lazy("balance_transaction", "_d_BalanceTransaction", globals())
+_d_File = lazy("file", "_d_File", globals())
+_d_IssuingTransaction = lazy("issuing_transaction", "_d_IssuingTransaction", globals())

@@ -41,13 +41,13 @@ class IssuingPersonalizationDesign(StripeObject):
     status: Literal["active", "inactive", "rejected", "review"] | str
 
 
-def _d_IssuingPersonalizationDesign(d: Any) -> IssuingPersonalizationDesign:
+def _d_IssuingPersonalizationDesign(d: Any) -> Any:
     if type(d) is not dict or len(d) < 13:
         return by_key(IssuingPersonalizationDesign, d)
     o = new(IssuingPersonalizationDesign)
     try:
         o.card_logo = _d_File(v) if type(v := d["card_logo"]) is dict else v
-        o.carrier_text = _d_IssuingPersonalizationDesignCarrierText(v) if type(v := d["carrier_text"]) is dict else v
+        o.carrier_text = _d_IssuingPersonalizationDesignCarrierText(d["carrier_text"])
         o.created = d["created"]
         o.id = d["id"]
         o.livemode = d["livemode"]
@@ -56,8 +56,8 @@ def _d_IssuingPersonalizationDesign(d: Any) -> IssuingPersonalizationDesign:
         o.name = d["name"]
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.physical_bundle = _d_IssuingPhysicalBundle(v) if type(v := d["physical_bundle"]) is dict else v
-        o.preferences = _d_IssuingPersonalizationDesignPreferences(v) if type(v := d["preferences"]) is dict else v
-        o.rejection_reasons = _d_IssuingPersonalizationDesignRejectionReasons(v) if type(v := d["rejection_reasons"]) is dict else v
+        o.preferences = _d_IssuingPersonalizationDesignPreferences(d["preferences"])
+        o.rejection_reasons = _d_IssuingPersonalizationDesignRejectionReasons(d["rejection_reasons"])
         o.status = intern(v) if type(v := d["status"]) is str else v
     except KeyError:  # a field left out
         return by_key(IssuingPersonalizationDesign, d)
@@ -108,5 +108,5 @@ _d_IssuingPersonalizationDesignRejectionReasons = register(IssuingPersonalizatio
 
 
 # Decoders of other modules, imported when first called.
-_d_File = lazy(globals(), "_d_File", "file")
-_d_IssuingPhysicalBundle = lazy(globals(), "_d_IssuingPhysicalBundle", "issuing_physical_bundle")
+_d_File = lazy("file", "_d_File", globals())
+_d_IssuingPhysicalBundle = lazy("issuing_physical_bundle", "_d_IssuingPhysicalBundle", globals())

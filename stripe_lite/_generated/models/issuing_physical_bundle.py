@@ -26,12 +26,12 @@ class IssuingPhysicalBundle(StripeObject):
     type: Literal["custom", "standard"] | str
 
 
-def _d_IssuingPhysicalBundle(d: Any) -> IssuingPhysicalBundle:
+def _d_IssuingPhysicalBundle(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(IssuingPhysicalBundle, d)
     o = new(IssuingPhysicalBundle)
     try:
-        o.features = _d_IssuingPhysicalBundleFeatures(v) if type(v := d["features"]) is dict else v
+        o.features = _d_IssuingPhysicalBundleFeatures(d["features"])
         o.id = d["id"]
         o.livemode = d["livemode"]
         o.name = d["name"]

@@ -36,7 +36,7 @@ class IssuingSettlement(StripeObject):
     transaction_count: int
 
 
-def _d_IssuingSettlement(d: Any) -> IssuingSettlement:
+def _d_IssuingSettlement(d: Any) -> Any:
     if type(d) is not dict or len(d) < 17:
         return by_key(IssuingSettlement, d)
     o = new(IssuingSettlement)

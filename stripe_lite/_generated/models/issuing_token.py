@@ -45,7 +45,7 @@ class IssuingNetworkTokenDevice(StripeObject):
     type: Literal["other", "phone", "watch"] | str
 
 
-def _d_IssuingNetworkTokenDevice(d: Any) -> IssuingNetworkTokenDevice:
+def _d_IssuingNetworkTokenDevice(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(IssuingNetworkTokenDevice, d)
     o = new(IssuingNetworkTokenDevice)
@@ -126,7 +126,7 @@ class IssuingNetworkTokenWalletProvider(StripeObject):
     suggested_decision_version: str
 
 
-def _d_IssuingNetworkTokenWalletProvider(d: Any) -> IssuingNetworkTokenWalletProvider:
+def _d_IssuingNetworkTokenWalletProvider(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
         return by_key(IssuingNetworkTokenWalletProvider, d)
     o = new(IssuingNetworkTokenWalletProvider)
@@ -134,7 +134,7 @@ def _d_IssuingNetworkTokenWalletProvider(d: Any) -> IssuingNetworkTokenWalletPro
         o.account_id = d["account_id"]
         o.account_trust_score = d["account_trust_score"]
         o.card_number_source = intern(v) if type(v := d["card_number_source"]) is str else v
-        o.cardholder_address = _d_IssuingNetworkTokenAddress(v) if type(v := d["cardholder_address"]) is dict else v
+        o.cardholder_address = _d_IssuingNetworkTokenAddress(d["cardholder_address"])
         o.cardholder_name = d["cardholder_name"]
         o.device_trust_score = d["device_trust_score"]
         o.hashed_account_email_address = d["hashed_account_email_address"]
@@ -173,7 +173,7 @@ class IssuingToken(StripeObject):
     wallet_provider: Literal["apple_pay", "google_pay", "samsung_pay"] | str
 
 
-def _d_IssuingToken(d: Any) -> IssuingToken:
+def _d_IssuingToken(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
         return by_key(IssuingToken, d)
     o = new(IssuingToken)
@@ -185,7 +185,7 @@ def _d_IssuingToken(d: Any) -> IssuingToken:
         o.last4 = d["last4"]
         o.livemode = d["livemode"]
         o.network = intern(v) if type(v := d["network"]) is str else v
-        o.network_data = _d_IssuingNetworkTokenNetworkData(v) if type(v := d["network_data"]) is dict else v
+        o.network_data = _d_IssuingNetworkTokenNetworkData(d["network_data"])
         o.network_updated_at = d["network_updated_at"]
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.status = intern(v) if type(v := d["status"]) is str else v
@@ -201,4 +201,4 @@ register(IssuingToken, _d_IssuingToken)
 
 
 # Decoders of other modules, imported when first called.
-_d_IssuingCard = lazy(globals(), "_d_IssuingCard", "issuing_card")
+_d_IssuingCard = lazy("issuing_card", "_d_IssuingCard", globals())

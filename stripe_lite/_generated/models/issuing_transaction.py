@@ -67,13 +67,13 @@ class IssuingTransaction(StripeObject):
     wallet: Literal["apple_pay", "google_pay", "samsung_pay"] | str | None
 
 
-def _d_IssuingTransaction(d: Any) -> IssuingTransaction:
+def _d_IssuingTransaction(d: Any) -> Any:
     if type(d) is not dict or len(d) < 22:
         return by_key(IssuingTransaction, d)
     o = new(IssuingTransaction)
     try:
         o.amount = d["amount"]
-        o.amount_details = _d_IssuingTransactionAmountDetails(v) if type(v := d["amount_details"]) is dict else v
+        o.amount_details = _d_IssuingTransactionAmountDetails(d["amount_details"])
         o.authorization = _d_IssuingAuthorization(v) if type(v := d["authorization"]) is dict else v
         o.balance_transaction = _d_BalanceTransaction(v) if type(v := d["balance_transaction"]) is dict else v
         o.card = _d_IssuingCard(v) if type(v := d["card"]) is dict else v
@@ -85,13 +85,13 @@ def _d_IssuingTransaction(d: Any) -> IssuingTransaction:
         o.livemode = d["livemode"]
         o.merchant_amount = d["merchant_amount"]
         o.merchant_currency = d["merchant_currency"]
-        o.merchant_data = _d_IssuingAuthorizationMerchantData(v) if type(v := d["merchant_data"]) is dict else v
+        o.merchant_data = _d_IssuingAuthorizationMerchantData(d["merchant_data"])
         o.metadata = d["metadata"]
-        o.network_data = _d_IssuingTransactionNetworkData(v) if type(v := d["network_data"]) is dict else v
+        o.network_data = _d_IssuingTransactionNetworkData(d["network_data"])
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.purchase_details = _d_IssuingTransactionPurchaseDetails(v) if type(v := d["purchase_details"]) is dict else v
+        o.purchase_details = _d_IssuingTransactionPurchaseDetails(d["purchase_details"])
         o.token = _d_IssuingToken(v) if type(v := d["token"]) is dict else v
-        o.treasury = _d_IssuingTransactionTreasury(v) if type(v := d["treasury"]) is dict else v
+        o.treasury = _d_IssuingTransactionTreasury(d["treasury"])
         o.type = intern(v) if type(v := d["type"]) is str else v
         o.wallet = intern(v) if type(v := d["wallet"]) is str else v
     except KeyError:  # a field left out
@@ -220,7 +220,7 @@ class IssuingTransactionFlightDataLeg(StripeObject):
     stopover_allowed: bool | None
 
 
-def _d_IssuingTransactionFlightDataLeg(d: Any) -> IssuingTransactionFlightDataLeg:
+def _d_IssuingTransactionFlightDataLeg(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(IssuingTransactionFlightDataLeg, d)
     o = new(IssuingTransactionFlightDataLeg)
@@ -294,15 +294,15 @@ class IssuingTransactionPurchaseDetails(StripeObject):
     reference: str | None
 
 
-def _d_IssuingTransactionPurchaseDetails(d: Any) -> IssuingTransactionPurchaseDetails:
+def _d_IssuingTransactionPurchaseDetails(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(IssuingTransactionPurchaseDetails, d)
     o = new(IssuingTransactionPurchaseDetails)
     try:
-        o.fleet = _d_IssuingTransactionFleetData(v) if type(v := d["fleet"]) is dict else v
-        o.flight = _d_IssuingTransactionFlightData(v) if type(v := d["flight"]) is dict else v
-        o.fuel = _d_IssuingTransactionFuelData(v) if type(v := d["fuel"]) is dict else v
-        o.lodging = _d_IssuingTransactionLodgingData(v) if type(v := d["lodging"]) is dict else v
+        o.fleet = _d_IssuingTransactionFleetData(d["fleet"])
+        o.flight = _d_IssuingTransactionFlightData(d["flight"])
+        o.fuel = _d_IssuingTransactionFuelData(d["fuel"])
+        o.lodging = _d_IssuingTransactionLodgingData(d["lodging"])
         o.receipt = list_of(d["receipt"], _d_IssuingTransactionReceiptData)
         o.reference = d["reference"]
     except KeyError:  # a field left out
@@ -342,10 +342,10 @@ _d_IssuingTransactionTreasury = register(IssuingTransactionTreasury)
 
 
 # Decoders of other modules, imported when first called.
-_d_BalanceTransaction = lazy(globals(), "_d_BalanceTransaction", "balance_transaction")
-_d_IssuingAuthorization = lazy(globals(), "_d_IssuingAuthorization", "issuing_authorization")
-_d_IssuingAuthorizationMerchantData = lazy(globals(), "_d_IssuingAuthorizationMerchantData", "issuing_authorization_merchant_data")
-_d_IssuingCard = lazy(globals(), "_d_IssuingCard", "issuing_card")
-_d_IssuingCardholder = lazy(globals(), "_d_IssuingCardholder", "issuing_cardholder")
-_d_IssuingDispute = lazy(globals(), "_d_IssuingDispute", "issuing_dispute")
-_d_IssuingToken = lazy(globals(), "_d_IssuingToken", "issuing_token")
+_d_BalanceTransaction = lazy("balance_transaction", "_d_BalanceTransaction", globals())
+_d_IssuingAuthorization = lazy("issuing_authorization", "_d_IssuingAuthorization", globals())
+_d_IssuingAuthorizationMerchantData = lazy("issuing_authorization_merchant_data", "_d_IssuingAuthorizationMerchantData", globals())
+_d_IssuingCard = lazy("issuing_card", "_d_IssuingCard", globals())
+_d_IssuingCardholder = lazy("issuing_cardholder", "_d_IssuingCardholder", globals())
+_d_IssuingDispute = lazy("issuing_dispute", "_d_IssuingDispute", globals())
+_d_IssuingToken = lazy("issuing_token", "_d_IssuingToken", globals())

@@ -38,12 +38,12 @@ class Item(StripeObject):
     taxes: list[LineItemsTaxAmount]
 
 
-def _d_Item(d: Any) -> Item:
+def _d_Item(d: Any) -> Any:
     if type(d) is not dict or len(d) < 14:
         return by_key(Item, d)
     o = new(Item)
     try:
-        o.adjustable_quantity = _d_LineItemsAdjustableQuantity(v) if type(v := d["adjustable_quantity"]) is dict else v
+        o.adjustable_quantity = _d_LineItemsAdjustableQuantity(d["adjustable_quantity"])
         o.amount_discount = d["amount_discount"]
         o.amount_subtotal = d["amount_subtotal"]
         o.amount_tax = d["amount_tax"]
@@ -54,7 +54,7 @@ def _d_Item(d: Any) -> Item:
         o.id = d["id"]
         o.metadata = d["metadata"]
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.price = _d_Price(v) if type(v := d["price"]) is dict else v
+        o.price = _d_Price(d["price"])
         o.quantity = d["quantity"]
         o.taxes = list_of(d["taxes"], _d_LineItemsTaxAmount)
     except KeyError:  # a field left out
@@ -81,6 +81,6 @@ _d_LineItemsAdjustableQuantity = register(LineItemsAdjustableQuantity)
 
 
 # Decoders of other modules, imported when first called.
-_d_LineItemsDiscountAmount = lazy(globals(), "_d_LineItemsDiscountAmount", "line_items_discount_amount")
-_d_LineItemsTaxAmount = lazy(globals(), "_d_LineItemsTaxAmount", "line_items_tax_amount")
-_d_Price = lazy(globals(), "_d_Price", "price")
+_d_LineItemsDiscountAmount = lazy("line_items_discount_amount", "_d_LineItemsDiscountAmount", globals())
+_d_LineItemsTaxAmount = lazy("line_items_tax_amount", "_d_LineItemsTaxAmount", globals())
+_d_Price = lazy("price", "_d_Price", globals())

@@ -23,7 +23,7 @@ class LegalEntityJapanAddress(StripeObject):
     town: str | None
 
 
-def _d_LegalEntityJapanAddress(d: Any) -> LegalEntityJapanAddress:
+def _d_LegalEntityJapanAddress(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(LegalEntityJapanAddress, d)
     o = new(LegalEntityJapanAddress)

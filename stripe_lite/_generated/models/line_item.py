@@ -122,7 +122,7 @@ class LineItem(StripeObject):
     taxes: list[BillingBillResourceInvoicingTaxesTax] | None
 
 
-def _d_LineItem(d: Any) -> LineItem:
+def _d_LineItem(d: Any) -> Any:
     if type(d) is not dict or len(d) < 20:
         return by_key(LineItem, d)
     o = new(LineItem)
@@ -138,10 +138,10 @@ def _d_LineItem(d: Any) -> LineItem:
         o.livemode = d["livemode"]
         o.metadata = d["metadata"]
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.parent = _d_BillingBillResourceInvoicingLinesParentsInvoiceLineItemParent(v) if type(v := d["parent"]) is dict else v
-        o.period = _d_InvoiceLineItemPeriod(v) if type(v := d["period"]) is dict else v
+        o.parent = _d_BillingBillResourceInvoicingLinesParentsInvoiceLineItemParent(d["parent"])
+        o.period = _d_InvoiceLineItemPeriod(d["period"])
         o.pretax_credit_amounts = list_of(d["pretax_credit_amounts"], _d_InvoicesResourcePretaxCreditAmount)
-        o.pricing = _d_BillingBillResourceInvoicingPricingPricing(v) if type(v := d["pricing"]) is dict else v
+        o.pricing = _d_BillingBillResourceInvoicingPricingPricing(d["pricing"])
         o.quantity = d["quantity"]
         o.quantity_decimal = d["quantity_decimal"]
         o.subscription = _d_Subscription(v) if type(v := d["subscription"]) is dict else v
@@ -158,9 +158,9 @@ register(LineItem, _d_LineItem)
 
 
 # Decoders of other modules, imported when first called.
-_d_BillingBillResourceInvoicingPricingPricing = lazy(globals(), "_d_BillingBillResourceInvoicingPricingPricing", "billing_bill_resource_invoicing_pricing_pricing")
-_d_BillingBillResourceInvoicingTaxesTax = lazy(globals(), "_d_BillingBillResourceInvoicingTaxesTax", "billing_bill_resource_invoicing_taxes_tax")
-_d_DiscountsResourceDiscountAmount = lazy(globals(), "_d_DiscountsResourceDiscountAmount", "discounts_resource_discount_amount")
-_d_InvoiceLineItemPeriod = lazy(globals(), "_d_InvoiceLineItemPeriod", "billing_bill_resource_invoicing_pricing_pricing")
-_d_InvoicesResourcePretaxCreditAmount = lazy(globals(), "_d_InvoicesResourcePretaxCreditAmount", "invoices_resource_pretax_credit_amount")
-_d_Subscription = lazy(globals(), "_d_Subscription", "subscription")
+_d_BillingBillResourceInvoicingPricingPricing = lazy("billing_bill_resource_invoicing_pricing_pricing", "_d_BillingBillResourceInvoicingPricingPricing", globals())
+_d_BillingBillResourceInvoicingTaxesTax = lazy("billing_bill_resource_invoicing_taxes_tax", "_d_BillingBillResourceInvoicingTaxesTax", globals())
+_d_DiscountsResourceDiscountAmount = lazy("discounts_resource_discount_amount", "_d_DiscountsResourceDiscountAmount", globals())
+_d_InvoiceLineItemPeriod = lazy("billing_bill_resource_invoicing_pricing_pricing", "_d_InvoiceLineItemPeriod", globals())
+_d_InvoicesResourcePretaxCreditAmount = lazy("invoices_resource_pretax_credit_amount", "_d_InvoicesResourcePretaxCreditAmount", globals())
+_d_Subscription = lazy("subscription", "_d_Subscription", globals())

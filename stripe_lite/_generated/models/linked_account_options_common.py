@@ -66,7 +66,7 @@ class PaymentMethodOptionsMandateOptionsPix(StripeObject):
     start_date: str
 
 
-def _d_PaymentMethodOptionsMandateOptionsPix(d: Any) -> PaymentMethodOptionsMandateOptionsPix:
+def _d_PaymentMethodOptionsMandateOptionsPix(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(PaymentMethodOptionsMandateOptionsPix, d)
     o = new(PaymentMethodOptionsMandateOptionsPix)

@@ -84,20 +84,20 @@ class Mandate(StripeObject):
     type: Literal["multi_use", "single_use"] | str
 
 
-def _d_Mandate(d: Any) -> Mandate:
+def _d_Mandate(d: Any) -> Any:
     if type(d) is not dict or len(d) < 11:
         return by_key(Mandate, d)
     o = new(Mandate)
     try:
-        o.customer_acceptance = _d_CustomerAcceptance(v) if type(v := d["customer_acceptance"]) is dict else v
+        o.customer_acceptance = _d_CustomerAcceptance(d["customer_acceptance"])
         o.id = d["id"]
         o.livemode = d["livemode"]
-        o.multi_use = _d_MandateMultiUse(v) if type(v := d["multi_use"]) is dict else v
+        o.multi_use = _d_MandateMultiUse(d["multi_use"])
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.on_behalf_of = d["on_behalf_of"]
         o.payment_method = _d_PaymentMethod(v) if type(v := d["payment_method"]) is dict else v
-        o.payment_method_details = _d_MandatePaymentMethodDetails(v) if type(v := d["payment_method_details"]) is dict else v
-        o.single_use = _d_MandateSingleUse(v) if type(v := d["single_use"]) is dict else v
+        o.payment_method_details = _d_MandatePaymentMethodDetails(d["payment_method_details"])
+        o.single_use = _d_MandateSingleUse(d["single_use"])
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
@@ -157,7 +157,7 @@ class MandateBacsDebit(StripeObject):
     url: str
 
 
-def _d_MandateBacsDebit(d: Any) -> MandateBacsDebit:
+def _d_MandateBacsDebit(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(MandateBacsDebit, d)
     o = new(MandateBacsDebit)
@@ -281,32 +281,32 @@ class MandatePaymentMethodDetails(StripeObject):
     us_bank_account: MandateUsBankAccount
 
 
-def _d_MandatePaymentMethodDetails(d: Any) -> MandatePaymentMethodDetails:
+def _d_MandatePaymentMethodDetails(d: Any) -> Any:
     if type(d) is not dict or len(d) < 21:
         return by_key(MandatePaymentMethodDetails, d)
     o = new(MandatePaymentMethodDetails)
     try:
-        o.acss_debit = _d_MandateAcssDebit(v) if type(v := d["acss_debit"]) is dict else v
-        o.amazon_pay = _d_MandateAmazonPay(v) if type(v := d["amazon_pay"]) is dict else v
-        o.au_becs_debit = _d_MandateAuBecsDebit(v) if type(v := d["au_becs_debit"]) is dict else v
-        o.bacs_debit = _d_MandateBacsDebit(v) if type(v := d["bacs_debit"]) is dict else v
-        o.card = _d_CardMandatePaymentMethodDetails(v) if type(v := d["card"]) is dict else v
-        o.cashapp = _d_MandateCashapp(v) if type(v := d["cashapp"]) is dict else v
-        o.kakao_pay = _d_MandateKakaoPay(v) if type(v := d["kakao_pay"]) is dict else v
-        o.klarna = _d_MandateKlarna(v) if type(v := d["klarna"]) is dict else v
-        o.kr_card = _d_MandateKrCard(v) if type(v := d["kr_card"]) is dict else v
-        o.link = _d_MandateLink(v) if type(v := d["link"]) is dict else v
-        o.naver_pay = _d_MandateNaverPay(v) if type(v := d["naver_pay"]) is dict else v
-        o.nz_bank_account = _d_MandateNzBankAccount(v) if type(v := d["nz_bank_account"]) is dict else v
-        o.paypal = _d_MandatePaypal(v) if type(v := d["paypal"]) is dict else v
-        o.payto = _d_MandatePayto(v) if type(v := d["payto"]) is dict else v
-        o.pix = _d_MandatePix(v) if type(v := d["pix"]) is dict else v
-        o.revolut_pay = _d_MandateRevolutPay(v) if type(v := d["revolut_pay"]) is dict else v
-        o.sepa_debit = _d_MandateSepaDebit(v) if type(v := d["sepa_debit"]) is dict else v
-        o.twint = _d_MandateTwint(v) if type(v := d["twint"]) is dict else v
+        o.acss_debit = _d_MandateAcssDebit(d["acss_debit"])
+        o.amazon_pay = _d_MandateAmazonPay(d["amazon_pay"])
+        o.au_becs_debit = _d_MandateAuBecsDebit(d["au_becs_debit"])
+        o.bacs_debit = _d_MandateBacsDebit(d["bacs_debit"])
+        o.card = _d_CardMandatePaymentMethodDetails(d["card"])
+        o.cashapp = _d_MandateCashapp(d["cashapp"])
+        o.kakao_pay = _d_MandateKakaoPay(d["kakao_pay"])
+        o.klarna = _d_MandateKlarna(d["klarna"])
+        o.kr_card = _d_MandateKrCard(d["kr_card"])
+        o.link = _d_MandateLink(d["link"])
+        o.naver_pay = _d_MandateNaverPay(d["naver_pay"])
+        o.nz_bank_account = _d_MandateNzBankAccount(d["nz_bank_account"])
+        o.paypal = _d_MandatePaypal(d["paypal"])
+        o.payto = _d_MandatePayto(d["payto"])
+        o.pix = _d_MandatePix(d["pix"])
+        o.revolut_pay = _d_MandateRevolutPay(d["revolut_pay"])
+        o.sepa_debit = _d_MandateSepaDebit(d["sepa_debit"])
+        o.twint = _d_MandateTwint(d["twint"])
         o.type = d["type"]
-        o.upi = _d_MandateUpi(v) if type(v := d["upi"]) is dict else v
-        o.us_bank_account = _d_MandateUsBankAccount(v) if type(v := d["us_bank_account"]) is dict else v
+        o.upi = _d_MandateUpi(d["upi"])
+        o.us_bank_account = _d_MandateUsBankAccount(d["us_bank_account"])
     except KeyError:  # a field left out
         return by_key(MandatePaymentMethodDetails, d)
     if len(d) != 21:
@@ -343,7 +343,7 @@ class MandatePayto(StripeObject):
     start_date: str | None
 
 
-def _d_MandatePayto(d: Any) -> MandatePayto:
+def _d_MandatePayto(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(MandatePayto, d)
     o = new(MandatePayto)
@@ -378,7 +378,7 @@ class MandatePix(StripeObject):
     start_date: str
 
 
-def _d_MandatePix(d: Any) -> MandatePix:
+def _d_MandatePix(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(MandatePix, d)
     o = new(MandatePix)
@@ -488,4 +488,4 @@ _d_OnlineAcceptance = register(OnlineAcceptance)
 
 
 # Decoders of other modules, imported when first called.
-_d_PaymentMethod = lazy(globals(), "_d_PaymentMethod", "payment_method")
+_d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())

@@ -68,7 +68,7 @@ class PaymentMethodDetailsAchDebit(StripeObject):
     routing_number: str | None
 
 
-def _d_PaymentMethodDetailsAchDebit(d: Any) -> PaymentMethodDetailsAchDebit:
+def _d_PaymentMethodDetailsAchDebit(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(PaymentMethodDetailsAchDebit, d)
     o = new(PaymentMethodDetailsAchDebit)
@@ -191,7 +191,7 @@ class PaymentMethodDetailsInteracPresent(StripeObject):
     receipt: PaymentMethodDetailsInteracPresentReceipt | None
 
 
-def _d_PaymentMethodDetailsInteracPresent(d: Any) -> PaymentMethodDetailsInteracPresent:
+def _d_PaymentMethodDetailsInteracPresent(d: Any) -> Any:
     if type(d) is not dict or len(d) < 19:
         return by_key(PaymentMethodDetailsInteracPresent, d)
     o = new(PaymentMethodDetailsInteracPresent)
@@ -214,7 +214,7 @@ def _d_PaymentMethodDetailsInteracPresent(d: Any) -> PaymentMethodDetailsInterac
         o.preferred_locales = d["preferred_locales"]
         o.read_method = intern(v) if type(v := d["read_method"]) is str else v
         o.reader = d["reader"]
-        o.receipt = _d_PaymentMethodDetailsInteracPresentReceipt(v) if type(v := d["receipt"]) is dict else v
+        o.receipt = _d_PaymentMethodDetailsInteracPresentReceipt(d["receipt"])
     except KeyError:  # a field left out
         return by_key(PaymentMethodDetailsInteracPresent, d)
     if len(d) != 19:
@@ -241,7 +241,7 @@ class PaymentMethodDetailsInteracPresentReceipt(StripeObject):
     transaction_status_information: str | None
 
 
-def _d_PaymentMethodDetailsInteracPresentReceipt(d: Any) -> PaymentMethodDetailsInteracPresentReceipt:
+def _d_PaymentMethodDetailsInteracPresentReceipt(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
         return by_key(PaymentMethodDetailsInteracPresentReceipt, d)
     o = new(PaymentMethodDetailsInteracPresentReceipt)
@@ -293,7 +293,7 @@ class PaymentMethodDetailsNzBankAccount(StripeObject):
     suffix: str | None
 
 
-def _d_PaymentMethodDetailsNzBankAccount(d: Any) -> PaymentMethodDetailsNzBankAccount:
+def _d_PaymentMethodDetailsNzBankAccount(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(PaymentMethodDetailsNzBankAccount, d)
     o = new(PaymentMethodDetailsNzBankAccount)
@@ -328,7 +328,7 @@ class PaymentMethodDetailsPaypal(StripeObject):
     transaction_id: str | None
 
 
-def _d_PaymentMethodDetailsPaypal(d: Any) -> PaymentMethodDetailsPaypal:
+def _d_PaymentMethodDetailsPaypal(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(PaymentMethodDetailsPaypal, d)
     o = new(PaymentMethodDetailsPaypal)
@@ -337,7 +337,7 @@ def _d_PaymentMethodDetailsPaypal(d: Any) -> PaymentMethodDetailsPaypal:
         o.payer_email = d["payer_email"]
         o.payer_id = d["payer_id"]
         o.payer_name = d["payer_name"]
-        o.seller_protection = _d_PaypalSellerProtection(v) if type(v := d["seller_protection"]) is dict else v
+        o.seller_protection = _d_PaypalSellerProtection(d["seller_protection"])
         o.transaction_id = d["transaction_id"]
     except KeyError:  # a field left out
         return by_key(PaymentMethodDetailsPaypal, d)

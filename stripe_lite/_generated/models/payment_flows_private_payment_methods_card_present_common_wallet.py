@@ -60,7 +60,7 @@ class PaymentMethodDetailsCardPresent(StripeObject):
     wallet: PaymentFlowsPrivatePaymentMethodsCardPresentCommonWallet
 
 
-def _d_PaymentMethodDetailsCardPresent(d: Any) -> PaymentMethodDetailsCardPresent:
+def _d_PaymentMethodDetailsCardPresent(d: Any) -> Any:
     if type(d) is not dict or len(d) < 26:
         return by_key(PaymentMethodDetailsCardPresent, d)
     o = new(PaymentMethodDetailsCardPresent)
@@ -84,13 +84,13 @@ def _d_PaymentMethodDetailsCardPresent(d: Any) -> PaymentMethodDetailsCardPresen
         o.location = d["location"]
         o.network = d["network"]
         o.network_transaction_id = d["network_transaction_id"]
-        o.offline = _d_PaymentMethodDetailsCardPresentOffline(v) if type(v := d["offline"]) is dict else v
+        o.offline = _d_PaymentMethodDetailsCardPresentOffline(d["offline"])
         o.overcapture_supported = d["overcapture_supported"]
         o.preferred_locales = d["preferred_locales"]
         o.read_method = intern(v) if type(v := d["read_method"]) is str else v
         o.reader = d["reader"]
-        o.receipt = _d_PaymentMethodDetailsCardPresentReceipt(v) if type(v := d["receipt"]) is dict else v
-        o.wallet = _d_PaymentFlowsPrivatePaymentMethodsCardPresentCommonWallet(v) if type(v := d["wallet"]) is dict else v
+        o.receipt = _d_PaymentMethodDetailsCardPresentReceipt(d["receipt"])
+        o.wallet = _d_PaymentFlowsPrivatePaymentMethodsCardPresentCommonWallet(d["wallet"])
     except KeyError:  # a field left out
         return by_key(PaymentMethodDetailsCardPresent, d)
     if len(d) != 26:
@@ -117,7 +117,7 @@ class PaymentMethodDetailsCardPresentReceipt(StripeObject):
     transaction_status_information: str | None
 
 
-def _d_PaymentMethodDetailsCardPresentReceipt(d: Any) -> PaymentMethodDetailsCardPresentReceipt:
+def _d_PaymentMethodDetailsCardPresentReceipt(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
         return by_key(PaymentMethodDetailsCardPresentReceipt, d)
     o = new(PaymentMethodDetailsCardPresentReceipt)
@@ -142,4 +142,4 @@ register(PaymentMethodDetailsCardPresentReceipt, _d_PaymentMethodDetailsCardPres
 
 
 # Decoders of other modules, imported when first called.
-_d_PaymentMethodDetailsCardPresentOffline = lazy(globals(), "_d_PaymentMethodDetailsCardPresentOffline", "payment_method_details_card_present_offline")
+_d_PaymentMethodDetailsCardPresentOffline = lazy("payment_method_details_card_present_offline", "_d_PaymentMethodDetailsCardPresentOffline", globals())

@@ -184,17 +184,17 @@ class PaymentFlowsAmountDetails(StripeObject):
     tip: PaymentFlowsAmountDetailsClientResourceTip
 
 
-def _d_PaymentFlowsAmountDetails(d: Any) -> PaymentFlowsAmountDetails:
+def _d_PaymentFlowsAmountDetails(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(PaymentFlowsAmountDetails, d)
     o = new(PaymentFlowsAmountDetails)
     try:
         o.discount_amount = d["discount_amount"]
-        o.error = _d_PaymentFlowsAmountDetailsResourceError(v) if type(v := d["error"]) is dict else v
+        o.error = _d_PaymentFlowsAmountDetailsResourceError(d["error"])
         o.line_items = list_object(d["line_items"], _d_PaymentIntentAmountDetailsLineItem)
-        o.shipping = _d_PaymentFlowsAmountDetailsResourceShipping(v) if type(v := d["shipping"]) is dict else v
-        o.tax = _d_PaymentFlowsAmountDetailsResourceTax(v) if type(v := d["tax"]) is dict else v
-        o.tip = _d_PaymentFlowsAmountDetailsClientResourceTip(v) if type(v := d["tip"]) is dict else v
+        o.shipping = _d_PaymentFlowsAmountDetailsResourceShipping(d["shipping"])
+        o.tax = _d_PaymentFlowsAmountDetailsResourceTax(d["tax"])
+        o.tip = _d_PaymentFlowsAmountDetailsClientResourceTip(d["tip"])
     except KeyError:  # a field left out
         return by_key(PaymentFlowsAmountDetails, d)
     if len(d) != 6:
@@ -432,18 +432,18 @@ class PaymentIntent(StripeObject):
     transfer_group: str | None
 
 
-def _d_PaymentIntent(d: Any) -> PaymentIntent:
+def _d_PaymentIntent(d: Any) -> Any:
     if type(d) is not dict or len(d) < 44:
         return by_key(PaymentIntent, d)
     o = new(PaymentIntent)
     try:
         o.amount = d["amount"]
         o.amount_capturable = d["amount_capturable"]
-        o.amount_details = pick(v, (_d_PaymentFlowsAmountDetails, _d_PaymentFlowsAmountDetailsClient,)) if type(v := d["amount_details"]) is dict else v
+        o.amount_details = pick(d["amount_details"], (_d_PaymentFlowsAmountDetails, _d_PaymentFlowsAmountDetailsClient,))
         o.amount_received = d["amount_received"]
         o.application = _d_Application(v) if type(v := d["application"]) is dict else v
         o.application_fee_amount = d["application_fee_amount"]
-        o.automatic_payment_methods = _d_PaymentFlowsAutomaticPaymentMethodsPaymentIntent(v) if type(v := d["automatic_payment_methods"]) is dict else v
+        o.automatic_payment_methods = _d_PaymentFlowsAutomaticPaymentMethodsPaymentIntent(d["automatic_payment_methods"])
         o.canceled_at = d["canceled_at"]
         o.cancellation_reason = intern(v) if type(v := d["cancellation_reason"]) is str else v
         o.capture_method = intern(v) if type(v := d["capture_method"]) is str else v
@@ -455,31 +455,31 @@ def _d_PaymentIntent(d: Any) -> PaymentIntent:
         o.customer_account = d["customer_account"]
         o.description = d["description"]
         o.excluded_payment_method_types = d["excluded_payment_method_types"]
-        o.hooks = _d_PaymentFlowsPaymentIntentAsyncWorkflows(v) if type(v := d["hooks"]) is dict else v
+        o.hooks = _d_PaymentFlowsPaymentIntentAsyncWorkflows(d["hooks"])
         o.id = d["id"]
-        o.last_payment_error = _d_ApiErrors(v) if type(v := d["last_payment_error"]) is dict else v
+        o.last_payment_error = _d_ApiErrors(d["last_payment_error"])
         o.latest_charge = _d_Charge(v) if type(v := d["latest_charge"]) is dict else v
         o.livemode = d["livemode"]
-        o.managed_payments = _d_SmorResourceManagedPayments(v) if type(v := d["managed_payments"]) is dict else v
+        o.managed_payments = _d_SmorResourceManagedPayments(d["managed_payments"])
         o.metadata = d["metadata"]
-        o.next_action = _d_PaymentIntentNextAction(v) if type(v := d["next_action"]) is dict else v
+        o.next_action = _d_PaymentIntentNextAction(d["next_action"])
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.on_behalf_of = _d_Account(v) if type(v := d["on_behalf_of"]) is dict else v
-        o.payment_details = _d_PaymentFlowsPaymentDetails(v) if type(v := d["payment_details"]) is dict else v
+        o.payment_details = _d_PaymentFlowsPaymentDetails(d["payment_details"])
         o.payment_method = _d_PaymentMethod(v) if type(v := d["payment_method"]) is dict else v
-        o.payment_method_configuration_details = _d_PaymentMethodConfigBizPaymentMethodConfigurationDetails(v) if type(v := d["payment_method_configuration_details"]) is dict else v
-        o.payment_method_options = _d_PaymentIntentPaymentMethodOptions(v) if type(v := d["payment_method_options"]) is dict else v
+        o.payment_method_configuration_details = _d_PaymentMethodConfigBizPaymentMethodConfigurationDetails(d["payment_method_configuration_details"])
+        o.payment_method_options = _d_PaymentIntentPaymentMethodOptions(d["payment_method_options"])
         o.payment_method_types = d["payment_method_types"]
-        o.presentment_details = _d_PaymentFlowsPaymentIntentPresentmentDetails(v) if type(v := d["presentment_details"]) is dict else v
-        o.processing = _d_PaymentIntentProcessing(v) if type(v := d["processing"]) is dict else v
+        o.presentment_details = _d_PaymentFlowsPaymentIntentPresentmentDetails(d["presentment_details"])
+        o.processing = _d_PaymentIntentProcessing(d["processing"])
         o.receipt_email = d["receipt_email"]
         o.review = _d_Review(v) if type(v := d["review"]) is dict else v
         o.setup_future_usage = intern(v) if type(v := d["setup_future_usage"]) is str else v
-        o.shipping = _d_Shipping(v) if type(v := d["shipping"]) is dict else v
+        o.shipping = _d_Shipping(d["shipping"])
         o.statement_descriptor = d["statement_descriptor"]
         o.statement_descriptor_suffix = d["statement_descriptor_suffix"]
         o.status = intern(v) if type(v := d["status"]) is str else v
-        o.transfer_data = _d_TransferData(v) if type(v := d["transfer_data"]) is dict else v
+        o.transfer_data = _d_TransferData(d["transfer_data"])
         o.transfer_group = d["transfer_group"]
     except KeyError:  # a field left out
         return by_key(PaymentIntent, d)
@@ -531,33 +531,33 @@ class PaymentIntentNextAction(StripeObject):
     wechat_pay_redirect_to_ios_app: PaymentIntentNextActionWechatPayRedirectToIosApp
 
 
-def _d_PaymentIntentNextAction(d: Any) -> PaymentIntentNextAction:
+def _d_PaymentIntentNextAction(d: Any) -> Any:
     if type(d) is not dict or len(d) < 22:
         return by_key(PaymentIntentNextAction, d)
     o = new(PaymentIntentNextAction)
     try:
-        o.alipay_handle_redirect = _d_PaymentIntentNextActionAlipayHandleRedirect(v) if type(v := d["alipay_handle_redirect"]) is dict else v
-        o.blik_authorize = _d_PaymentIntentNextActionBlikAuthorize(v) if type(v := d["blik_authorize"]) is dict else v
-        o.boleto_display_details = _d_PaymentIntentNextActionBoleto(v) if type(v := d["boleto_display_details"]) is dict else v
-        o.card_await_notification = _d_PaymentIntentNextActionCardAwaitNotification(v) if type(v := d["card_await_notification"]) is dict else v
-        o.cashapp_handle_redirect_or_display_qr_code = _d_PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode(v) if type(v := d["cashapp_handle_redirect_or_display_qr_code"]) is dict else v
-        o.display_bank_transfer_instructions = _d_PaymentIntentNextActionDisplayBankTransferInstructions(v) if type(v := d["display_bank_transfer_instructions"]) is dict else v
-        o.klarna_display_qr_code = _d_PaymentIntentNextActionKlarnaDisplayQrCode(v) if type(v := d["klarna_display_qr_code"]) is dict else v
-        o.konbini_display_details = _d_PaymentIntentNextActionKonbini(v) if type(v := d["konbini_display_details"]) is dict else v
-        o.multibanco_display_details = _d_PaymentIntentNextActionDisplayMultibancoDetails(v) if type(v := d["multibanco_display_details"]) is dict else v
-        o.oxxo_display_details = _d_PaymentIntentNextActionDisplayOxxoDetails(v) if type(v := d["oxxo_display_details"]) is dict else v
-        o.paynow_display_qr_code = _d_PaymentIntentNextActionPaynowDisplayQrCode(v) if type(v := d["paynow_display_qr_code"]) is dict else v
-        o.pix_display_qr_code = _d_PaymentIntentNextActionPixDisplayQrCode(v) if type(v := d["pix_display_qr_code"]) is dict else v
-        o.promptpay_display_qr_code = _d_PaymentIntentNextActionPromptpayDisplayQrCode(v) if type(v := d["promptpay_display_qr_code"]) is dict else v
-        o.redirect_to_url = _d_PaymentIntentNextActionRedirectToUrl(v) if type(v := d["redirect_to_url"]) is dict else v
-        o.swish_handle_redirect_or_display_qr_code = _d_PaymentIntentNextActionSwishHandleRedirectOrDisplayQrCode(v) if type(v := d["swish_handle_redirect_or_display_qr_code"]) is dict else v
+        o.alipay_handle_redirect = _d_PaymentIntentNextActionAlipayHandleRedirect(d["alipay_handle_redirect"])
+        o.blik_authorize = _d_PaymentIntentNextActionBlikAuthorize(d["blik_authorize"])
+        o.boleto_display_details = _d_PaymentIntentNextActionBoleto(d["boleto_display_details"])
+        o.card_await_notification = _d_PaymentIntentNextActionCardAwaitNotification(d["card_await_notification"])
+        o.cashapp_handle_redirect_or_display_qr_code = _d_PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode(d["cashapp_handle_redirect_or_display_qr_code"])
+        o.display_bank_transfer_instructions = _d_PaymentIntentNextActionDisplayBankTransferInstructions(d["display_bank_transfer_instructions"])
+        o.klarna_display_qr_code = _d_PaymentIntentNextActionKlarnaDisplayQrCode(d["klarna_display_qr_code"])
+        o.konbini_display_details = _d_PaymentIntentNextActionKonbini(d["konbini_display_details"])
+        o.multibanco_display_details = _d_PaymentIntentNextActionDisplayMultibancoDetails(d["multibanco_display_details"])
+        o.oxxo_display_details = _d_PaymentIntentNextActionDisplayOxxoDetails(d["oxxo_display_details"])
+        o.paynow_display_qr_code = _d_PaymentIntentNextActionPaynowDisplayQrCode(d["paynow_display_qr_code"])
+        o.pix_display_qr_code = _d_PaymentIntentNextActionPixDisplayQrCode(d["pix_display_qr_code"])
+        o.promptpay_display_qr_code = _d_PaymentIntentNextActionPromptpayDisplayQrCode(d["promptpay_display_qr_code"])
+        o.redirect_to_url = _d_PaymentIntentNextActionRedirectToUrl(d["redirect_to_url"])
+        o.swish_handle_redirect_or_display_qr_code = _d_PaymentIntentNextActionSwishHandleRedirectOrDisplayQrCode(d["swish_handle_redirect_or_display_qr_code"])
         o.type = d["type"]
-        o.upi_handle_redirect_or_display_qr_code = _d_PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode(v) if type(v := d["upi_handle_redirect_or_display_qr_code"]) is dict else v
+        o.upi_handle_redirect_or_display_qr_code = _d_PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode(d["upi_handle_redirect_or_display_qr_code"])
         o.use_stripe_sdk = d["use_stripe_sdk"]
-        o.verify_with_microdeposits = _d_PaymentIntentNextActionVerifyWithMicrodeposits(v) if type(v := d["verify_with_microdeposits"]) is dict else v
-        o.wechat_pay_display_qr_code = _d_PaymentIntentNextActionWechatPayDisplayQrCode(v) if type(v := d["wechat_pay_display_qr_code"]) is dict else v
-        o.wechat_pay_redirect_to_android_app = _d_PaymentIntentNextActionWechatPayRedirectToAndroidApp(v) if type(v := d["wechat_pay_redirect_to_android_app"]) is dict else v
-        o.wechat_pay_redirect_to_ios_app = _d_PaymentIntentNextActionWechatPayRedirectToIosApp(v) if type(v := d["wechat_pay_redirect_to_ios_app"]) is dict else v
+        o.verify_with_microdeposits = _d_PaymentIntentNextActionVerifyWithMicrodeposits(d["verify_with_microdeposits"])
+        o.wechat_pay_display_qr_code = _d_PaymentIntentNextActionWechatPayDisplayQrCode(d["wechat_pay_display_qr_code"])
+        o.wechat_pay_redirect_to_android_app = _d_PaymentIntentNextActionWechatPayRedirectToAndroidApp(d["wechat_pay_redirect_to_android_app"])
+        o.wechat_pay_redirect_to_ios_app = _d_PaymentIntentNextActionWechatPayRedirectToIosApp(d["wechat_pay_redirect_to_ios_app"])
     except KeyError:  # a field left out
         return by_key(PaymentIntentNextAction, d)
     if len(d) != 22:
@@ -621,7 +621,7 @@ class PaymentIntentNextActionDisplayBankTransferInstructions(StripeObject):
     type: Literal["eu_bank_transfer", "gb_bank_transfer", "jp_bank_transfer", "mx_bank_transfer", "us_bank_transfer"] | str
 
 
-def _d_PaymentIntentNextActionDisplayBankTransferInstructions(d: Any) -> PaymentIntentNextActionDisplayBankTransferInstructions:
+def _d_PaymentIntentNextActionDisplayBankTransferInstructions(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(PaymentIntentNextActionDisplayBankTransferInstructions, d)
     o = new(PaymentIntentNextActionDisplayBankTransferInstructions)
@@ -880,7 +880,7 @@ class PaymentIntentNextActionWechatPayRedirectToAndroidApp(StripeObject):
     timestamp: str
 
 
-def _d_PaymentIntentNextActionWechatPayRedirectToAndroidApp(d: Any) -> PaymentIntentNextActionWechatPayRedirectToAndroidApp:
+def _d_PaymentIntentNextActionWechatPayRedirectToAndroidApp(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(PaymentIntentNextActionWechatPayRedirectToAndroidApp, d)
     o = new(PaymentIntentNextActionWechatPayRedirectToAndroidApp)
@@ -975,66 +975,66 @@ class PaymentIntentPaymentMethodOptions(StripeObject):
     zip: PaymentMethodOptionsZip | PaymentIntentTypeSpecificPaymentMethodOptionsClient
 
 
-def _d_PaymentIntentPaymentMethodOptions(d: Any) -> PaymentIntentPaymentMethodOptions:
+def _d_PaymentIntentPaymentMethodOptions(d: Any) -> Any:
     if type(d) is not dict or len(d) < 55:
         return by_key(PaymentIntentPaymentMethodOptions, d)
     o = new(PaymentIntentPaymentMethodOptions)
     try:
-        o.acss_debit = pick(v, (_d_PaymentIntentPaymentMethodOptionsAcssDebit, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["acss_debit"]) is dict else v
-        o.affirm = pick(v, (_d_PaymentMethodOptionsAffirm, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["affirm"]) is dict else v
-        o.afterpay_clearpay = pick(v, (_d_PaymentMethodOptionsAfterpayClearpay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["afterpay_clearpay"]) is dict else v
-        o.alipay = pick(v, (_d_PaymentMethodOptionsAlipay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["alipay"]) is dict else v
-        o.alma = pick(v, (_d_PaymentMethodOptionsAlma, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["alma"]) is dict else v
-        o.amazon_pay = pick(v, (_d_PaymentMethodOptionsAmazonPay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["amazon_pay"]) is dict else v
-        o.au_becs_debit = pick(v, (_d_PaymentIntentPaymentMethodOptionsAuBecsDebit, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["au_becs_debit"]) is dict else v
-        o.bacs_debit = pick(v, (_d_PaymentIntentPaymentMethodOptionsBacsDebit, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["bacs_debit"]) is dict else v
-        o.bancontact = pick(v, (_d_PaymentMethodOptionsBancontact, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["bancontact"]) is dict else v
-        o.billie = pick(v, (_d_PaymentMethodOptionsBillie, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["billie"]) is dict else v
-        o.bizum = pick(v, (_d_PaymentMethodOptionsBizum, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["bizum"]) is dict else v
-        o.blik = pick(v, (_d_PaymentIntentPaymentMethodOptionsBlik, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["blik"]) is dict else v
-        o.boleto = pick(v, (_d_PaymentMethodOptionsBoleto, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["boleto"]) is dict else v
-        o.card = pick(v, (_d_PaymentIntentPaymentMethodOptionsCard, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["card"]) is dict else v
-        o.card_present = pick(v, (_d_PaymentMethodOptionsCardPresent, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["card_present"]) is dict else v
-        o.cashapp = pick(v, (_d_PaymentMethodOptionsCashapp, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["cashapp"]) is dict else v
-        o.crypto = pick(v, (_d_PaymentMethodOptionsCrypto, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["crypto"]) is dict else v
-        o.customer_balance = pick(v, (_d_PaymentMethodOptionsCustomerBalance, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["customer_balance"]) is dict else v
-        o.eps = pick(v, (_d_PaymentIntentPaymentMethodOptionsEps, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["eps"]) is dict else v
-        o.fpx = pick(v, (_d_PaymentMethodOptionsFpx, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["fpx"]) is dict else v
-        o.giropay = pick(v, (_d_PaymentMethodOptionsGiropay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["giropay"]) is dict else v
-        o.grabpay = pick(v, (_d_PaymentMethodOptionsGrabpay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["grabpay"]) is dict else v
-        o.ideal = pick(v, (_d_PaymentMethodOptionsIdeal, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["ideal"]) is dict else v
-        o.interac_present = pick(v, (_d_PaymentMethodOptionsInteracPresent, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["interac_present"]) is dict else v
-        o.kakao_pay = pick(v, (_d_PaymentFlowsPrivatePaymentMethodsKakaoPayPaymentMethodOptions, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["kakao_pay"]) is dict else v
-        o.klarna = pick(v, (_d_PaymentMethodOptionsKlarna, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["klarna"]) is dict else v
-        o.konbini = pick(v, (_d_PaymentMethodOptionsKonbini, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["konbini"]) is dict else v
-        o.kr_card = pick(v, (_d_PaymentMethodOptionsKrCard, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["kr_card"]) is dict else v
-        o.link = pick(v, (_d_PaymentIntentPaymentMethodOptionsLink, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["link"]) is dict else v
-        o.mb_way = pick(v, (_d_PaymentMethodOptionsMbWay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["mb_way"]) is dict else v
-        o.mobilepay = pick(v, (_d_PaymentIntentPaymentMethodOptionsMobilepay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["mobilepay"]) is dict else v
-        o.multibanco = pick(v, (_d_PaymentMethodOptionsMultibanco, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["multibanco"]) is dict else v
-        o.naver_pay = pick(v, (_d_PaymentFlowsPrivatePaymentMethodsNaverPayPaymentMethodOptions, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["naver_pay"]) is dict else v
-        o.nz_bank_account = pick(v, (_d_PaymentIntentPaymentMethodOptionsNzBankAccount, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["nz_bank_account"]) is dict else v
-        o.oxxo = pick(v, (_d_PaymentMethodOptionsOxxo, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["oxxo"]) is dict else v
-        o.p24 = pick(v, (_d_PaymentMethodOptionsP24, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["p24"]) is dict else v
-        o.pay_by_bank = pick(v, (_d_PaymentMethodOptionsPayByBank, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["pay_by_bank"]) is dict else v
-        o.payco = pick(v, (_d_PaymentFlowsPrivatePaymentMethodsPaycoPaymentMethodOptions, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["payco"]) is dict else v
-        o.paynow = pick(v, (_d_PaymentMethodOptionsPaynow, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["paynow"]) is dict else v
-        o.paypal = pick(v, (_d_PaymentMethodOptionsPaypal, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["paypal"]) is dict else v
-        o.payto = pick(v, (_d_PaymentIntentPaymentMethodOptionsPayto, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["payto"]) is dict else v
-        o.pix = pick(v, (_d_PaymentMethodOptionsPix, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["pix"]) is dict else v
-        o.promptpay = pick(v, (_d_PaymentMethodOptionsPromptpay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["promptpay"]) is dict else v
-        o.revolut_pay = pick(v, (_d_PaymentMethodOptionsRevolutPay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["revolut_pay"]) is dict else v
-        o.samsung_pay = pick(v, (_d_PaymentFlowsPrivatePaymentMethodsSamsungPayPaymentMethodOptions, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["samsung_pay"]) is dict else v
-        o.satispay = pick(v, (_d_PaymentMethodOptionsSatispay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["satispay"]) is dict else v
-        o.scalapay = pick(v, (_d_PaymentMethodOptionsScalapay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["scalapay"]) is dict else v
-        o.sepa_debit = pick(v, (_d_PaymentIntentPaymentMethodOptionsSepaDebit, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["sepa_debit"]) is dict else v
-        o.sofort = pick(v, (_d_PaymentMethodOptionsSofort, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["sofort"]) is dict else v
-        o.swish = pick(v, (_d_PaymentIntentPaymentMethodOptionsSwish, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["swish"]) is dict else v
-        o.twint = pick(v, (_d_PaymentMethodOptionsTwint, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["twint"]) is dict else v
-        o.upi = pick(v, (_d_PaymentMethodOptionsUpi, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["upi"]) is dict else v
-        o.us_bank_account = pick(v, (_d_PaymentIntentPaymentMethodOptionsUsBankAccount, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["us_bank_account"]) is dict else v
-        o.wechat_pay = pick(v, (_d_PaymentMethodOptionsWechatPay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["wechat_pay"]) is dict else v
-        o.zip = pick(v, (_d_PaymentMethodOptionsZip, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["zip"]) is dict else v
+        o.acss_debit = pick(d["acss_debit"], (_d_PaymentIntentPaymentMethodOptionsAcssDebit, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.affirm = pick(d["affirm"], (_d_PaymentMethodOptionsAffirm, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.afterpay_clearpay = pick(d["afterpay_clearpay"], (_d_PaymentMethodOptionsAfterpayClearpay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.alipay = pick(d["alipay"], (_d_PaymentMethodOptionsAlipay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.alma = pick(d["alma"], (_d_PaymentMethodOptionsAlma, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.amazon_pay = pick(d["amazon_pay"], (_d_PaymentMethodOptionsAmazonPay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.au_becs_debit = pick(d["au_becs_debit"], (_d_PaymentIntentPaymentMethodOptionsAuBecsDebit, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.bacs_debit = pick(d["bacs_debit"], (_d_PaymentIntentPaymentMethodOptionsBacsDebit, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.bancontact = pick(d["bancontact"], (_d_PaymentMethodOptionsBancontact, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.billie = pick(d["billie"], (_d_PaymentMethodOptionsBillie, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.bizum = pick(d["bizum"], (_d_PaymentMethodOptionsBizum, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.blik = pick(d["blik"], (_d_PaymentIntentPaymentMethodOptionsBlik, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.boleto = pick(d["boleto"], (_d_PaymentMethodOptionsBoleto, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.card = pick(d["card"], (_d_PaymentIntentPaymentMethodOptionsCard, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.card_present = pick(d["card_present"], (_d_PaymentMethodOptionsCardPresent, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.cashapp = pick(d["cashapp"], (_d_PaymentMethodOptionsCashapp, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.crypto = pick(d["crypto"], (_d_PaymentMethodOptionsCrypto, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.customer_balance = pick(d["customer_balance"], (_d_PaymentMethodOptionsCustomerBalance, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.eps = pick(d["eps"], (_d_PaymentIntentPaymentMethodOptionsEps, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.fpx = pick(d["fpx"], (_d_PaymentMethodOptionsFpx, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.giropay = pick(d["giropay"], (_d_PaymentMethodOptionsGiropay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.grabpay = pick(d["grabpay"], (_d_PaymentMethodOptionsGrabpay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.ideal = pick(d["ideal"], (_d_PaymentMethodOptionsIdeal, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.interac_present = pick(d["interac_present"], (_d_PaymentMethodOptionsInteracPresent, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.kakao_pay = pick(d["kakao_pay"], (_d_PaymentFlowsPrivatePaymentMethodsKakaoPayPaymentMethodOptions, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.klarna = pick(d["klarna"], (_d_PaymentMethodOptionsKlarna, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.konbini = pick(d["konbini"], (_d_PaymentMethodOptionsKonbini, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.kr_card = pick(d["kr_card"], (_d_PaymentMethodOptionsKrCard, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.link = pick(d["link"], (_d_PaymentIntentPaymentMethodOptionsLink, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.mb_way = pick(d["mb_way"], (_d_PaymentMethodOptionsMbWay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.mobilepay = pick(d["mobilepay"], (_d_PaymentIntentPaymentMethodOptionsMobilepay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.multibanco = pick(d["multibanco"], (_d_PaymentMethodOptionsMultibanco, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.naver_pay = pick(d["naver_pay"], (_d_PaymentFlowsPrivatePaymentMethodsNaverPayPaymentMethodOptions, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.nz_bank_account = pick(d["nz_bank_account"], (_d_PaymentIntentPaymentMethodOptionsNzBankAccount, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.oxxo = pick(d["oxxo"], (_d_PaymentMethodOptionsOxxo, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.p24 = pick(d["p24"], (_d_PaymentMethodOptionsP24, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.pay_by_bank = pick(d["pay_by_bank"], (_d_PaymentMethodOptionsPayByBank, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.payco = pick(d["payco"], (_d_PaymentFlowsPrivatePaymentMethodsPaycoPaymentMethodOptions, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.paynow = pick(d["paynow"], (_d_PaymentMethodOptionsPaynow, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.paypal = pick(d["paypal"], (_d_PaymentMethodOptionsPaypal, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.payto = pick(d["payto"], (_d_PaymentIntentPaymentMethodOptionsPayto, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.pix = pick(d["pix"], (_d_PaymentMethodOptionsPix, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.promptpay = pick(d["promptpay"], (_d_PaymentMethodOptionsPromptpay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.revolut_pay = pick(d["revolut_pay"], (_d_PaymentMethodOptionsRevolutPay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.samsung_pay = pick(d["samsung_pay"], (_d_PaymentFlowsPrivatePaymentMethodsSamsungPayPaymentMethodOptions, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.satispay = pick(d["satispay"], (_d_PaymentMethodOptionsSatispay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.scalapay = pick(d["scalapay"], (_d_PaymentMethodOptionsScalapay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.sepa_debit = pick(d["sepa_debit"], (_d_PaymentIntentPaymentMethodOptionsSepaDebit, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.sofort = pick(d["sofort"], (_d_PaymentMethodOptionsSofort, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.swish = pick(d["swish"], (_d_PaymentIntentPaymentMethodOptionsSwish, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.twint = pick(d["twint"], (_d_PaymentMethodOptionsTwint, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.upi = pick(d["upi"], (_d_PaymentMethodOptionsUpi, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.us_bank_account = pick(d["us_bank_account"], (_d_PaymentIntentPaymentMethodOptionsUsBankAccount, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.wechat_pay = pick(d["wechat_pay"], (_d_PaymentMethodOptionsWechatPay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.zip = pick(d["zip"], (_d_PaymentMethodOptionsZip, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
     except KeyError:  # a field left out
         return by_key(PaymentIntentPaymentMethodOptions, d)
     if len(d) != 55:
@@ -1115,14 +1115,14 @@ class PaymentIntentPaymentMethodOptionsCard(StripeObject):
     statement_descriptor_suffix_kanji: str
 
 
-def _d_PaymentIntentPaymentMethodOptionsCard(d: Any) -> PaymentIntentPaymentMethodOptionsCard:
+def _d_PaymentIntentPaymentMethodOptionsCard(d: Any) -> Any:
     if type(d) is not dict or len(d) < 13:
         return by_key(PaymentIntentPaymentMethodOptionsCard, d)
     o = new(PaymentIntentPaymentMethodOptionsCard)
     try:
         o.capture_method = intern(v) if type(v := d["capture_method"]) is str else v
-        o.installments = _d_PaymentMethodOptionsCardInstallments(v) if type(v := d["installments"]) is dict else v
-        o.mandate_options = _d_PaymentMethodOptionsCardMandateOptions(v) if type(v := d["mandate_options"]) is dict else v
+        o.installments = _d_PaymentMethodOptionsCardInstallments(d["installments"])
+        o.mandate_options = _d_PaymentMethodOptionsCardMandateOptions(d["mandate_options"])
         o.network = intern(v) if type(v := d["network"]) is str else v
         o.request_extended_authorization = intern(v) if type(v := d["request_extended_authorization"]) is str else v
         o.request_incremental_authorization = intern(v) if type(v := d["request_incremental_authorization"]) is str else v
@@ -1204,7 +1204,7 @@ class PaymentIntentPaymentMethodOptionsMandateOptionsPayto(StripeObject):
     purpose: Literal["dependant_support", "government", "loan", "mortgage", "other", "pension", "personal", "retail", "salary", "tax", "utility"] | str | None
 
 
-def _d_PaymentIntentPaymentMethodOptionsMandateOptionsPayto(d: Any) -> PaymentIntentPaymentMethodOptionsMandateOptionsPayto:
+def _d_PaymentIntentPaymentMethodOptionsMandateOptionsPayto(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(PaymentIntentPaymentMethodOptionsMandateOptionsPayto, d)
     o = new(PaymentIntentPaymentMethodOptionsMandateOptionsPayto)
@@ -1310,13 +1310,13 @@ class PaymentIntentPaymentMethodOptionsUsBankAccount(StripeObject):
     verification_method: Literal["automatic", "instant", "microdeposits"] | str
 
 
-def _d_PaymentIntentPaymentMethodOptionsUsBankAccount(d: Any) -> PaymentIntentPaymentMethodOptionsUsBankAccount:
+def _d_PaymentIntentPaymentMethodOptionsUsBankAccount(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(PaymentIntentPaymentMethodOptionsUsBankAccount, d)
     o = new(PaymentIntentPaymentMethodOptionsUsBankAccount)
     try:
-        o.financial_connections = _d_LinkedAccountOptionsCommon(v) if type(v := d["financial_connections"]) is dict else v
-        o.mandate_options = _d_PaymentMethodOptionsUsBankAccountMandateOptions(v) if type(v := d["mandate_options"]) is dict else v
+        o.financial_connections = _d_LinkedAccountOptionsCommon(d["financial_connections"])
+        o.mandate_options = _d_PaymentMethodOptionsUsBankAccountMandateOptions(d["mandate_options"])
         o.setup_future_usage = intern(v) if type(v := d["setup_future_usage"]) is str else v
         o.target_date = d["target_date"]
         o.transaction_purpose = intern(v) if type(v := d["transaction_purpose"]) is str else v
@@ -1370,17 +1370,17 @@ class PaymentIntentTypeSpecificPaymentMethodOptionsClient(StripeObject):
     verification_method: Literal["automatic", "instant", "microdeposits"] | str
 
 
-def _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient(d: Any) -> PaymentIntentTypeSpecificPaymentMethodOptionsClient:
+def _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(PaymentIntentTypeSpecificPaymentMethodOptionsClient, d)
     o = new(PaymentIntentTypeSpecificPaymentMethodOptionsClient)
     try:
         o.capture_method = intern(v) if type(v := d["capture_method"]) is str else v
-        o.installments = _d_PaymentFlowsInstallmentOptions(v) if type(v := d["installments"]) is dict else v
-        o.mandate_options = _d_PaymentIntentPaymentMethodOptionsMandateOptionsPayto(v) if type(v := d["mandate_options"]) is dict else v
+        o.installments = _d_PaymentFlowsInstallmentOptions(d["installments"])
+        o.mandate_options = _d_PaymentIntentPaymentMethodOptionsMandateOptionsPayto(d["mandate_options"])
         o.request_incremental_authorization_support = d["request_incremental_authorization_support"]
         o.require_cvc_recollection = d["require_cvc_recollection"]
-        o.routing = _d_PaymentMethodOptionsCardPresentRouting(v) if type(v := d["routing"]) is dict else v
+        o.routing = _d_PaymentMethodOptionsCardPresentRouting(d["routing"])
         o.setup_future_usage = intern(v) if type(v := d["setup_future_usage"]) is str else v
         o.verification_method = intern(v) if type(v := d["verification_method"]) is str else v
     except KeyError:  # a field left out
@@ -1526,7 +1526,7 @@ class PaymentMethodOptionsCardMandateOptions(StripeObject):
     supported_types: list[Literal["india"] | str] | None
 
 
-def _d_PaymentMethodOptionsCardMandateOptions(d: Any) -> PaymentMethodOptionsCardMandateOptions:
+def _d_PaymentMethodOptionsCardMandateOptions(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
         return by_key(PaymentMethodOptionsCardMandateOptions, d)
     o = new(PaymentMethodOptionsCardMandateOptions)
@@ -1930,20 +1930,20 @@ _d_TransferData = register(TransferData)
 
 
 # Decoders of other modules, imported when first called.
-_d_Account = lazy(globals(), "_d_Account", "account")
-_d_ApiErrors = lazy(globals(), "_d_ApiErrors", "api_errors")
-_d_Application = lazy(globals(), "_d_Application", "application")
-_d_Charge = lazy(globals(), "_d_Charge", "charge")
-_d_FundingInstructionsBankTransferFinancialAddress = lazy(globals(), "_d_FundingInstructionsBankTransferFinancialAddress", "funding_instructions_bank_transfer_aba_record")
-_d_LinkedAccountOptionsCommon = lazy(globals(), "_d_LinkedAccountOptionsCommon", "linked_account_options_common")
-_d_PaymentFlowsPaymentIntentPresentmentDetails = lazy(globals(), "_d_PaymentFlowsPaymentIntentPresentmentDetails", "payment_flows_payment_intent_presentment_details")
-_d_PaymentIntentAmountDetailsLineItem = lazy(globals(), "_d_PaymentIntentAmountDetailsLineItem", "payment_intent_amount_details_line_item")
-_d_PaymentIntentNextActionBlikAuthorize = lazy(globals(), "_d_PaymentIntentNextActionBlikAuthorize", "payment_intent_next_action_blik_authorize")
-_d_PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode = lazy(globals(), "_d_PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode", "payment_intent_next_action_blik_authorize")
-_d_PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode = lazy(globals(), "_d_PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode", "payment_intent_next_action_blik_authorize")
-_d_PaymentMethod = lazy(globals(), "_d_PaymentMethod", "payment_method")
-_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails = lazy(globals(), "_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails", "linked_account_options_common")
-_d_PaymentMethodOptionsUsBankAccountMandateOptions = lazy(globals(), "_d_PaymentMethodOptionsUsBankAccountMandateOptions", "payment_intent_next_action_blik_authorize")
-_d_Review = lazy(globals(), "_d_Review", "review")
-_d_Shipping = lazy(globals(), "_d_Shipping", "shipping")
-_d_SmorResourceManagedPayments = lazy(globals(), "_d_SmorResourceManagedPayments", "smor_resource_managed_payments")
+_d_Account = lazy("account", "_d_Account", globals())
+_d_ApiErrors = lazy("api_errors", "_d_ApiErrors", globals())
+_d_Application = lazy("application", "_d_Application", globals())
+_d_Charge = lazy("charge", "_d_Charge", globals())
+_d_FundingInstructionsBankTransferFinancialAddress = lazy("funding_instructions_bank_transfer_aba_record", "_d_FundingInstructionsBankTransferFinancialAddress", globals())
+_d_LinkedAccountOptionsCommon = lazy("linked_account_options_common", "_d_LinkedAccountOptionsCommon", globals())
+_d_PaymentFlowsPaymentIntentPresentmentDetails = lazy("payment_flows_payment_intent_presentment_details", "_d_PaymentFlowsPaymentIntentPresentmentDetails", globals())
+_d_PaymentIntentAmountDetailsLineItem = lazy("payment_intent_amount_details_line_item", "_d_PaymentIntentAmountDetailsLineItem", globals())
+_d_PaymentIntentNextActionBlikAuthorize = lazy("payment_intent_next_action_blik_authorize", "_d_PaymentIntentNextActionBlikAuthorize", globals())
+_d_PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode = lazy("payment_intent_next_action_blik_authorize", "_d_PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode", globals())
+_d_PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode = lazy("payment_intent_next_action_blik_authorize", "_d_PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode", globals())
+_d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())
+_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails = lazy("linked_account_options_common", "_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails", globals())
+_d_PaymentMethodOptionsUsBankAccountMandateOptions = lazy("payment_intent_next_action_blik_authorize", "_d_PaymentMethodOptionsUsBankAccountMandateOptions", globals())
+_d_Review = lazy("review", "_d_Review", globals())
+_d_Shipping = lazy("shipping", "_d_Shipping", globals())
+_d_SmorResourceManagedPayments = lazy("smor_resource_managed_payments", "_d_SmorResourceManagedPayments", globals())

@@ -111,7 +111,7 @@ class PaymentIntentAmountDetailsLineItem(StripeObject):
     unit_of_measure: str | None
 
 
-def _d_PaymentIntentAmountDetailsLineItem(d: Any) -> PaymentIntentAmountDetailsLineItem:
+def _d_PaymentIntentAmountDetailsLineItem(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
         return by_key(PaymentIntentAmountDetailsLineItem, d)
     o = new(PaymentIntentAmountDetailsLineItem)
@@ -119,11 +119,11 @@ def _d_PaymentIntentAmountDetailsLineItem(d: Any) -> PaymentIntentAmountDetailsL
         o.discount_amount = d["discount_amount"]
         o.id = d["id"]
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.payment_method_options = _d_PaymentFlowsAmountDetailsResourceLineItemsListResourceLineItemResourcePaymentMethodOptions(v) if type(v := d["payment_method_options"]) is dict else v
+        o.payment_method_options = _d_PaymentFlowsAmountDetailsResourceLineItemsListResourceLineItemResourcePaymentMethodOptions(d["payment_method_options"])
         o.product_code = d["product_code"]
         o.product_name = d["product_name"]
         o.quantity = d["quantity"]
-        o.tax = _d_PaymentFlowsAmountDetailsResourceLineItemsListResourceLineItemResourceTax(v) if type(v := d["tax"]) is dict else v
+        o.tax = _d_PaymentFlowsAmountDetailsResourceLineItemsListResourceLineItemResourceTax(d["tax"])
         o.unit_cost = d["unit_cost"]
         o.unit_of_measure = d["unit_of_measure"]
     except KeyError:  # a field left out

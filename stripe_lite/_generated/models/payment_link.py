@@ -119,47 +119,47 @@ class PaymentLink(StripeObject):
     url: str
 
 
-def _d_PaymentLink(d: Any) -> PaymentLink:
+def _d_PaymentLink(d: Any) -> Any:
     if type(d) is not dict or len(d) < 37:
         return by_key(PaymentLink, d)
     o = new(PaymentLink)
     try:
         o.active = d["active"]
-        o.after_completion = _d_PaymentLinksResourceAfterCompletion(v) if type(v := d["after_completion"]) is dict else v
+        o.after_completion = _d_PaymentLinksResourceAfterCompletion(d["after_completion"])
         o.allow_promotion_codes = d["allow_promotion_codes"]
         o.application = expand(d["application"])
         o.application_fee_amount = d["application_fee_amount"]
         o.application_fee_percent = d["application_fee_percent"]
-        o.automatic_tax = _d_PaymentLinksResourceAutomaticTax(v) if type(v := d["automatic_tax"]) is dict else v
+        o.automatic_tax = _d_PaymentLinksResourceAutomaticTax(d["automatic_tax"])
         o.billing_address_collection = intern(v) if type(v := d["billing_address_collection"]) is str else v
-        o.consent_collection = _d_PaymentLinksResourceConsentCollection(v) if type(v := d["consent_collection"]) is dict else v
+        o.consent_collection = _d_PaymentLinksResourceConsentCollection(d["consent_collection"])
         o.currency = d["currency"]
         o.custom_fields = list_of(d["custom_fields"], _d_PaymentLinksResourceCustomFields)
-        o.custom_text = _d_PaymentLinksResourceCustomText(v) if type(v := d["custom_text"]) is dict else v
+        o.custom_text = _d_PaymentLinksResourceCustomText(d["custom_text"])
         o.customer_creation = intern(v) if type(v := d["customer_creation"]) is str else v
         o.id = d["id"]
         o.inactive_message = d["inactive_message"]
-        o.invoice_creation = _d_PaymentLinksResourceInvoiceCreation(v) if type(v := d["invoice_creation"]) is dict else v
+        o.invoice_creation = _d_PaymentLinksResourceInvoiceCreation(d["invoice_creation"])
         o.line_items = list_object(d["line_items"], _d_Item)
         o.livemode = d["livemode"]
-        o.managed_payments = _d_PaymentPagesCheckoutSessionManagedPayments(v) if type(v := d["managed_payments"]) is dict else v
+        o.managed_payments = _d_PaymentPagesCheckoutSessionManagedPayments(d["managed_payments"])
         o.metadata = d["metadata"]
-        o.name_collection = _d_PaymentLinksResourceNameCollection(v) if type(v := d["name_collection"]) is dict else v
+        o.name_collection = _d_PaymentLinksResourceNameCollection(d["name_collection"])
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.on_behalf_of = _d_Account(v) if type(v := d["on_behalf_of"]) is dict else v
         o.optional_items = list_of(d["optional_items"], _d_PaymentLinksResourceOptionalItem)
-        o.payment_intent_data = _d_PaymentLinksResourcePaymentIntentData(v) if type(v := d["payment_intent_data"]) is dict else v
+        o.payment_intent_data = _d_PaymentLinksResourcePaymentIntentData(d["payment_intent_data"])
         o.payment_method_collection = intern(v) if type(v := d["payment_method_collection"]) is str else v
-        o.payment_method_options = _d_PaymentLinksResourcePaymentMethodOptions(v) if type(v := d["payment_method_options"]) is dict else v
+        o.payment_method_options = _d_PaymentLinksResourcePaymentMethodOptions(d["payment_method_options"])
         o.payment_method_types = d["payment_method_types"]
-        o.phone_number_collection = _d_PaymentLinksResourcePhoneNumberCollection(v) if type(v := d["phone_number_collection"]) is dict else v
-        o.restrictions = _d_PaymentLinksResourceRestrictions(v) if type(v := d["restrictions"]) is dict else v
-        o.shipping_address_collection = _d_PaymentLinksResourceShippingAddressCollection(v) if type(v := d["shipping_address_collection"]) is dict else v
+        o.phone_number_collection = _d_PaymentLinksResourcePhoneNumberCollection(d["phone_number_collection"])
+        o.restrictions = _d_PaymentLinksResourceRestrictions(d["restrictions"])
+        o.shipping_address_collection = _d_PaymentLinksResourceShippingAddressCollection(d["shipping_address_collection"])
         o.shipping_options = list_of(d["shipping_options"], _d_PaymentLinksResourceShippingOption)
         o.submit_type = intern(v) if type(v := d["submit_type"]) is str else v
-        o.subscription_data = _d_PaymentLinksResourceSubscriptionData(v) if type(v := d["subscription_data"]) is dict else v
-        o.tax_id_collection = _d_PaymentLinksResourceTaxIdCollection(v) if type(v := d["tax_id_collection"]) is dict else v
-        o.transfer_data = _d_PaymentLinksResourceTransferData(v) if type(v := d["transfer_data"]) is dict else v
+        o.subscription_data = _d_PaymentLinksResourceSubscriptionData(d["subscription_data"])
+        o.tax_id_collection = _d_PaymentLinksResourceTaxIdCollection(d["tax_id_collection"])
+        o.transfer_data = _d_PaymentLinksResourceTransferData(d["transfer_data"])
         o.url = d["url"]
     except KeyError:  # a field left out
         return by_key(PaymentLink, d)
@@ -291,17 +291,17 @@ class PaymentLinksResourceCustomFields(StripeObject):
     type: Literal["dropdown", "numeric", "text"] | str
 
 
-def _d_PaymentLinksResourceCustomFields(d: Any) -> PaymentLinksResourceCustomFields:
+def _d_PaymentLinksResourceCustomFields(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(PaymentLinksResourceCustomFields, d)
     o = new(PaymentLinksResourceCustomFields)
     try:
-        o.dropdown = _d_PaymentLinksResourceCustomFieldsDropdown(v) if type(v := d["dropdown"]) is dict else v
+        o.dropdown = _d_PaymentLinksResourceCustomFieldsDropdown(d["dropdown"])
         o.key = d["key"]
-        o.label = _d_PaymentLinksResourceCustomFieldsLabel(v) if type(v := d["label"]) is dict else v
-        o.numeric = _d_PaymentLinksResourceCustomFieldsNumeric(v) if type(v := d["numeric"]) is dict else v
+        o.label = _d_PaymentLinksResourceCustomFieldsLabel(d["label"])
+        o.numeric = _d_PaymentLinksResourceCustomFieldsNumeric(d["numeric"])
         o.optional = d["optional"]
-        o.text = _d_PaymentLinksResourceCustomFieldsText(v) if type(v := d["text"]) is dict else v
+        o.text = _d_PaymentLinksResourceCustomFieldsText(d["text"])
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
         return by_key(PaymentLinksResourceCustomFields, d)
@@ -438,7 +438,7 @@ class PaymentLinksResourceInvoiceSettings(StripeObject):
     rendering_options: InvoiceSettingCheckoutRenderingOptions | None
 
 
-def _d_PaymentLinksResourceInvoiceSettings(d: Any) -> PaymentLinksResourceInvoiceSettings:
+def _d_PaymentLinksResourceInvoiceSettings(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(PaymentLinksResourceInvoiceSettings, d)
     o = new(PaymentLinksResourceInvoiceSettings)
@@ -447,9 +447,9 @@ def _d_PaymentLinksResourceInvoiceSettings(d: Any) -> PaymentLinksResourceInvoic
         o.custom_fields = list_of(d["custom_fields"], _d_InvoiceSettingCustomField)
         o.description = d["description"]
         o.footer = d["footer"]
-        o.issuer = _d_ConnectAccountReference(v) if type(v := d["issuer"]) is dict else v
+        o.issuer = _d_ConnectAccountReference(d["issuer"])
         o.metadata = d["metadata"]
-        o.rendering_options = _d_InvoiceSettingCheckoutRenderingOptions(v) if type(v := d["rendering_options"]) is dict else v
+        o.rendering_options = _d_InvoiceSettingCheckoutRenderingOptions(d["rendering_options"])
     except KeyError:  # a field left out
         return by_key(PaymentLinksResourceInvoiceSettings, d)
     if len(d) != 7:
@@ -512,7 +512,7 @@ class PaymentLinksResourcePaymentIntentData(StripeObject):
     transfer_group: str | None
 
 
-def _d_PaymentLinksResourcePaymentIntentData(d: Any) -> PaymentLinksResourcePaymentIntentData:
+def _d_PaymentLinksResourcePaymentIntentData(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(PaymentLinksResourcePaymentIntentData, d)
     o = new(PaymentLinksResourcePaymentIntentData)
@@ -674,9 +674,9 @@ _d_SubscriptionsTrialsResourceTrialSettings = register(SubscriptionsTrialsResour
 
 
 # Decoders of other modules, imported when first called.
-_d_Account = lazy(globals(), "_d_Account", "account")
-_d_ConnectAccountReference = lazy(globals(), "_d_ConnectAccountReference", "connect_account_reference")
-_d_InvoiceSettingCheckoutRenderingOptions = lazy(globals(), "_d_InvoiceSettingCheckoutRenderingOptions", "invoice_setting_checkout_rendering_options")
-_d_InvoiceSettingCustomField = lazy(globals(), "_d_InvoiceSettingCustomField", "invoice_setting_custom_field")
-_d_Item = lazy(globals(), "_d_Item", "item")
-_d_PaymentPagesCheckoutSessionManagedPayments = lazy(globals(), "_d_PaymentPagesCheckoutSessionManagedPayments", "invoice_setting_checkout_rendering_options")
+_d_Account = lazy("account", "_d_Account", globals())
+_d_ConnectAccountReference = lazy("connect_account_reference", "_d_ConnectAccountReference", globals())
+_d_InvoiceSettingCheckoutRenderingOptions = lazy("invoice_setting_checkout_rendering_options", "_d_InvoiceSettingCheckoutRenderingOptions", globals())
+_d_InvoiceSettingCustomField = lazy("invoice_setting_custom_field", "_d_InvoiceSettingCustomField", globals())
+_d_Item = lazy("item", "_d_Item", globals())
+_d_PaymentPagesCheckoutSessionManagedPayments = lazy("invoice_setting_checkout_rendering_options", "_d_PaymentPagesCheckoutSessionManagedPayments", globals())

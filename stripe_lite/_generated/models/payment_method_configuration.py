@@ -114,77 +114,77 @@ class PaymentMethodConfiguration(StripeObject):
     zip: PaymentMethodConfigResourcePaymentMethodProperties
 
 
-def _d_PaymentMethodConfiguration(d: Any) -> PaymentMethodConfiguration:
+def _d_PaymentMethodConfiguration(d: Any) -> Any:
     if type(d) is not dict or len(d) < 66:
         return by_key(PaymentMethodConfiguration, d)
     o = new(PaymentMethodConfiguration)
     try:
-        o.acss_debit = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["acss_debit"]) is dict else v
+        o.acss_debit = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["acss_debit"])
         o.active = d["active"]
-        o.affirm = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["affirm"]) is dict else v
-        o.afterpay_clearpay = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["afterpay_clearpay"]) is dict else v
-        o.alipay = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["alipay"]) is dict else v
-        o.alma = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["alma"]) is dict else v
-        o.amazon_pay = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["amazon_pay"]) is dict else v
-        o.apple_pay = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["apple_pay"]) is dict else v
+        o.affirm = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["affirm"])
+        o.afterpay_clearpay = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["afterpay_clearpay"])
+        o.alipay = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["alipay"])
+        o.alma = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["alma"])
+        o.amazon_pay = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["amazon_pay"])
+        o.apple_pay = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["apple_pay"])
         o.application = d["application"]
-        o.au_becs_debit = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["au_becs_debit"]) is dict else v
-        o.bacs_debit = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["bacs_debit"]) is dict else v
-        o.bancontact = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["bancontact"]) is dict else v
-        o.billie = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["billie"]) is dict else v
-        o.bizum = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["bizum"]) is dict else v
-        o.blik = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["blik"]) is dict else v
-        o.boleto = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["boleto"]) is dict else v
-        o.card = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["card"]) is dict else v
-        o.cartes_bancaires = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["cartes_bancaires"]) is dict else v
-        o.cashapp = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["cashapp"]) is dict else v
-        o.crypto = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["crypto"]) is dict else v
-        o.customer_balance = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["customer_balance"]) is dict else v
-        o.eps = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["eps"]) is dict else v
-        o.fpx = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["fpx"]) is dict else v
-        o.giropay = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["giropay"]) is dict else v
-        o.google_pay = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["google_pay"]) is dict else v
-        o.grabpay = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["grabpay"]) is dict else v
+        o.au_becs_debit = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["au_becs_debit"])
+        o.bacs_debit = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["bacs_debit"])
+        o.bancontact = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["bancontact"])
+        o.billie = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["billie"])
+        o.bizum = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["bizum"])
+        o.blik = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["blik"])
+        o.boleto = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["boleto"])
+        o.card = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["card"])
+        o.cartes_bancaires = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["cartes_bancaires"])
+        o.cashapp = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["cashapp"])
+        o.crypto = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["crypto"])
+        o.customer_balance = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["customer_balance"])
+        o.eps = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["eps"])
+        o.fpx = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["fpx"])
+        o.giropay = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["giropay"])
+        o.google_pay = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["google_pay"])
+        o.grabpay = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["grabpay"])
         o.id = d["id"]
-        o.ideal = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["ideal"]) is dict else v
+        o.ideal = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["ideal"])
         o.is_default = d["is_default"]
-        o.jcb = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["jcb"]) is dict else v
-        o.kakao_pay = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["kakao_pay"]) is dict else v
-        o.klarna = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["klarna"]) is dict else v
-        o.konbini = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["konbini"]) is dict else v
-        o.kr_card = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["kr_card"]) is dict else v
-        o.link = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["link"]) is dict else v
+        o.jcb = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["jcb"])
+        o.kakao_pay = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["kakao_pay"])
+        o.klarna = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["klarna"])
+        o.konbini = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["konbini"])
+        o.kr_card = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["kr_card"])
+        o.link = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["link"])
         o.livemode = d["livemode"]
-        o.mb_way = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["mb_way"]) is dict else v
-        o.mobilepay = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["mobilepay"]) is dict else v
-        o.multibanco = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["multibanco"]) is dict else v
+        o.mb_way = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["mb_way"])
+        o.mobilepay = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["mobilepay"])
+        o.multibanco = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["multibanco"])
         o.name = d["name"]
-        o.naver_pay = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["naver_pay"]) is dict else v
-        o.nz_bank_account = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["nz_bank_account"]) is dict else v
+        o.naver_pay = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["naver_pay"])
+        o.nz_bank_account = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["nz_bank_account"])
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.oxxo = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["oxxo"]) is dict else v
-        o.p24 = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["p24"]) is dict else v
+        o.oxxo = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["oxxo"])
+        o.p24 = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["p24"])
         o.parent = d["parent"]
-        o.pay_by_bank = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["pay_by_bank"]) is dict else v
-        o.payco = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["payco"]) is dict else v
-        o.paynow = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["paynow"]) is dict else v
-        o.paypal = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["paypal"]) is dict else v
-        o.payto = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["payto"]) is dict else v
-        o.pix = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["pix"]) is dict else v
-        o.promptpay = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["promptpay"]) is dict else v
-        o.revolut_pay = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["revolut_pay"]) is dict else v
-        o.samsung_pay = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["samsung_pay"]) is dict else v
-        o.satispay = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["satispay"]) is dict else v
-        o.scalapay = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["scalapay"]) is dict else v
-        o.sepa_debit = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["sepa_debit"]) is dict else v
-        o.sofort = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["sofort"]) is dict else v
-        o.sunbit = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["sunbit"]) is dict else v
-        o.swish = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["swish"]) is dict else v
-        o.twint = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["twint"]) is dict else v
-        o.upi = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["upi"]) is dict else v
-        o.us_bank_account = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["us_bank_account"]) is dict else v
-        o.wechat_pay = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["wechat_pay"]) is dict else v
-        o.zip = _d_PaymentMethodConfigResourcePaymentMethodProperties(v) if type(v := d["zip"]) is dict else v
+        o.pay_by_bank = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["pay_by_bank"])
+        o.payco = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["payco"])
+        o.paynow = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["paynow"])
+        o.paypal = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["paypal"])
+        o.payto = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["payto"])
+        o.pix = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["pix"])
+        o.promptpay = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["promptpay"])
+        o.revolut_pay = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["revolut_pay"])
+        o.samsung_pay = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["samsung_pay"])
+        o.satispay = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["satispay"])
+        o.scalapay = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["scalapay"])
+        o.sepa_debit = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["sepa_debit"])
+        o.sofort = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["sofort"])
+        o.sunbit = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["sunbit"])
+        o.swish = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["swish"])
+        o.twint = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["twint"])
+        o.upi = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["upi"])
+        o.us_bank_account = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["us_bank_account"])
+        o.wechat_pay = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["wechat_pay"])
+        o.zip = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["zip"])
     except KeyError:  # a field left out
         return by_key(PaymentMethodConfiguration, d)
     if len(d) != 66:

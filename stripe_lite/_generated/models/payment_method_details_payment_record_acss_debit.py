@@ -116,7 +116,7 @@ class PaymentMethodDetailsPaymentRecordAcssDebit(StripeObject):
     transit_number: str | None
 
 
-def _d_PaymentMethodDetailsPaymentRecordAcssDebit(d: Any) -> PaymentMethodDetailsPaymentRecordAcssDebit:
+def _d_PaymentMethodDetailsPaymentRecordAcssDebit(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(PaymentMethodDetailsPaymentRecordAcssDebit, d)
     o = new(PaymentMethodDetailsPaymentRecordAcssDebit)
@@ -202,7 +202,7 @@ class PaymentMethodDetailsPaymentRecordBancontact(StripeObject):
     verified_name: str | None
 
 
-def _d_PaymentMethodDetailsPaymentRecordBancontact(d: Any) -> PaymentMethodDetailsPaymentRecordBancontact:
+def _d_PaymentMethodDetailsPaymentRecordBancontact(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(PaymentMethodDetailsPaymentRecordBancontact, d)
     o = new(PaymentMethodDetailsPaymentRecordBancontact)
@@ -322,7 +322,7 @@ class PaymentMethodDetailsPaymentRecordIdeal(StripeObject):
     verified_name: str | None
 
 
-def _d_PaymentMethodDetailsPaymentRecordIdeal(d: Any) -> PaymentMethodDetailsPaymentRecordIdeal:
+def _d_PaymentMethodDetailsPaymentRecordIdeal(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(PaymentMethodDetailsPaymentRecordIdeal, d)
     o = new(PaymentMethodDetailsPaymentRecordIdeal)
@@ -592,7 +592,7 @@ class PaymentMethodDetailsPaymentRecordSepaDebit(StripeObject):
     mandate: str | None
 
 
-def _d_PaymentMethodDetailsPaymentRecordSepaDebit(d: Any) -> PaymentMethodDetailsPaymentRecordSepaDebit:
+def _d_PaymentMethodDetailsPaymentRecordSepaDebit(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(PaymentMethodDetailsPaymentRecordSepaDebit, d)
     o = new(PaymentMethodDetailsPaymentRecordSepaDebit)
@@ -630,7 +630,7 @@ class PaymentMethodDetailsPaymentRecordSofort(StripeObject):
     verified_name: str | None
 
 
-def _d_PaymentMethodDetailsPaymentRecordSofort(d: Any) -> PaymentMethodDetailsPaymentRecordSofort:
+def _d_PaymentMethodDetailsPaymentRecordSofort(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
         return by_key(PaymentMethodDetailsPaymentRecordSofort, d)
     o = new(PaymentMethodDetailsPaymentRecordSofort)
@@ -705,7 +705,7 @@ class PaymentMethodDetailsPaymentRecordUsBankAccount(StripeObject):
     routing_number: str | None
 
 
-def _d_PaymentMethodDetailsPaymentRecordUsBankAccount(d: Any) -> PaymentMethodDetailsPaymentRecordUsBankAccount:
+def _d_PaymentMethodDetailsPaymentRecordUsBankAccount(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
         return by_key(PaymentMethodDetailsPaymentRecordUsBankAccount, d)
     o = new(PaymentMethodDetailsPaymentRecordUsBankAccount)
@@ -765,7 +765,7 @@ class PaymentsPrimitivesPaymentRecordsResourceAddress(StripeObject):
     state: str | None
 
 
-def _d_PaymentsPrimitivesPaymentRecordsResourceAddress(d: Any) -> PaymentsPrimitivesPaymentRecordsResourceAddress:
+def _d_PaymentsPrimitivesPaymentRecordsResourceAddress(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(PaymentsPrimitivesPaymentRecordsResourceAddress, d)
     o = new(PaymentsPrimitivesPaymentRecordsResourceAddress)
@@ -862,7 +862,7 @@ class PaymentsPrimitivesPaymentRecordsResourcePaymentMethodAmazonPayDetailsResou
     last4: str | None
 
 
-def _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodAmazonPayDetailsResourceFundingResourceFundingCard(d: Any) -> PaymentsPrimitivesPaymentRecordsResourcePaymentMethodAmazonPayDetailsResourceFundingResourceFundingCard:
+def _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodAmazonPayDetailsResourceFundingResourceFundingCard(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodAmazonPayDetailsResourceFundingResourceFundingCard, d)
     o = new(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodAmazonPayDetailsResourceFundingResourceFundingCard)
@@ -912,7 +912,7 @@ class PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetails(StripeObj
     wallet: PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceWallet | None
 
 
-def _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetails(d: Any) -> PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetails:
+def _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetails(d: Any) -> Any:
     if type(d) is not dict or len(d) < 22:
         return by_key(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetails, d)
     o = new(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetails)
@@ -920,7 +920,7 @@ def _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetails(d: Any) 
         o.authorization_code = d["authorization_code"]
         o.brand = intern(v) if type(v := d["brand"]) is str else v
         o.capture_before = d["capture_before"]
-        o.checks = _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceChecks(v) if type(v := d["checks"]) is dict else v
+        o.checks = _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceChecks(d["checks"])
         o.country = d["country"]
         o.description = d["description"]
         o.exp_month = d["exp_month"]
@@ -928,17 +928,17 @@ def _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetails(d: Any) 
         o.fingerprint = d["fingerprint"]
         o.funding = intern(v) if type(v := d["funding"]) is str else v
         o.iin = d["iin"]
-        o.installments = _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceInstallments(v) if type(v := d["installments"]) is dict else v
+        o.installments = _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceInstallments(d["installments"])
         o.issuer = d["issuer"]
         o.last4 = d["last4"]
         o.network = intern(v) if type(v := d["network"]) is str else v
         o.network_advice_code = d["network_advice_code"]
         o.network_decline_code = d["network_decline_code"]
-        o.network_token = _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceNetworkToken(v) if type(v := d["network_token"]) is dict else v
+        o.network_token = _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceNetworkToken(d["network_token"])
         o.network_transaction_id = d["network_transaction_id"]
         o.stored_credential_usage = intern(v) if type(v := d["stored_credential_usage"]) is str else v
-        o.three_d_secure = _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceThreeDSecure(v) if type(v := d["three_d_secure"]) is dict else v
-        o.wallet = _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceWallet(v) if type(v := d["wallet"]) is dict else v
+        o.three_d_secure = _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceThreeDSecure(d["three_d_secure"])
+        o.wallet = _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceWallet(d["wallet"])
     except KeyError:  # a field left out
         return by_key(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetails, d)
     if len(d) != 22:
@@ -1012,7 +1012,7 @@ class PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceTh
     version: Literal["1.0.2", "2.1.0", "2.2.0"] | str | None
 
 
-def _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceThreeDSecure(d: Any) -> PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceThreeDSecure:
+def _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceThreeDSecure(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceThreeDSecure, d)
     o = new(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceThreeDSecure)
@@ -1152,75 +1152,75 @@ class PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails(StripeObject)
     zip: PaymentMethodDetailsPaymentRecordZip
 
 
-def _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails(d: Any) -> PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails:
+def _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails(d: Any) -> Any:
     if type(d) is not dict or len(d) < 64:
         return by_key(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails, d)
     o = new(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails)
     try:
-        o.ach_credit_transfer = _d_PaymentMethodDetailsAchCreditTransfer(v) if type(v := d["ach_credit_transfer"]) is dict else v
-        o.ach_debit = _d_PaymentMethodDetailsAchDebit(v) if type(v := d["ach_debit"]) is dict else v
-        o.acss_debit = _d_PaymentMethodDetailsPaymentRecordAcssDebit(v) if type(v := d["acss_debit"]) is dict else v
-        o.affirm = _d_PaymentMethodDetailsPaymentRecordAffirm(v) if type(v := d["affirm"]) is dict else v
-        o.afterpay_clearpay = _d_PaymentMethodDetailsPaymentRecordAfterpayClearpay(v) if type(v := d["afterpay_clearpay"]) is dict else v
-        o.alipay = _d_PaymentFlowsPrivatePaymentMethodsAlipayDetails(v) if type(v := d["alipay"]) is dict else v
-        o.alma = _d_PaymentMethodDetailsPaymentRecordAlma(v) if type(v := d["alma"]) is dict else v
-        o.amazon_pay = _d_PaymentMethodDetailsPaymentRecordAmazonPay(v) if type(v := d["amazon_pay"]) is dict else v
-        o.au_becs_debit = _d_PaymentMethodDetailsAuBecsDebit(v) if type(v := d["au_becs_debit"]) is dict else v
-        o.bacs_debit = _d_PaymentMethodDetailsBacsDebit(v) if type(v := d["bacs_debit"]) is dict else v
-        o.bancontact = _d_PaymentMethodDetailsPaymentRecordBancontact(v) if type(v := d["bancontact"]) is dict else v
-        o.billie = _d_PaymentMethodDetailsPaymentRecordBillie(v) if type(v := d["billie"]) is dict else v
-        o.billing_details = _d_PaymentsPrimitivesPaymentRecordsResourceBillingDetails(v) if type(v := d["billing_details"]) is dict else v
-        o.bizum = _d_PaymentMethodDetailsPaymentRecordBizum(v) if type(v := d["bizum"]) is dict else v
-        o.blik = _d_PaymentMethodDetailsPaymentRecordBlik(v) if type(v := d["blik"]) is dict else v
-        o.boleto = _d_PaymentMethodDetailsPaymentRecordBoleto(v) if type(v := d["boleto"]) is dict else v
-        o.card = _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetails(v) if type(v := d["card"]) is dict else v
-        o.card_present = _d_PaymentMethodDetailsCardPresent(v) if type(v := d["card_present"]) is dict else v
-        o.cashapp = _d_PaymentMethodDetailsPaymentRecordCashapp(v) if type(v := d["cashapp"]) is dict else v
-        o.crypto = _d_PaymentMethodDetailsCrypto(v) if type(v := d["crypto"]) is dict else v
-        o.custom = _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCustomDetails(v) if type(v := d["custom"]) is dict else v
-        o.customer_balance = _d_PaymentMethodDetailsCustomerBalance(v) if type(v := d["customer_balance"]) is dict else v
-        o.eps = _d_PaymentMethodDetailsPaymentRecordEps(v) if type(v := d["eps"]) is dict else v
-        o.fpx = _d_PaymentMethodDetailsFpx(v) if type(v := d["fpx"]) is dict else v
-        o.giropay = _d_PaymentMethodDetailsPaymentRecordGiropay(v) if type(v := d["giropay"]) is dict else v
-        o.grabpay = _d_PaymentMethodDetailsGrabpay(v) if type(v := d["grabpay"]) is dict else v
-        o.ideal = _d_PaymentMethodDetailsPaymentRecordIdeal(v) if type(v := d["ideal"]) is dict else v
-        o.interac_present = _d_PaymentMethodDetailsInteracPresent(v) if type(v := d["interac_present"]) is dict else v
-        o.kakao_pay = _d_PaymentMethodDetailsPaymentRecordKakaoPay(v) if type(v := d["kakao_pay"]) is dict else v
-        o.klarna = _d_PaymentMethodDetailsPaymentRecordKlarna(v) if type(v := d["klarna"]) is dict else v
-        o.konbini = _d_PaymentMethodDetailsPaymentRecordKonbini(v) if type(v := d["konbini"]) is dict else v
-        o.kr_card = _d_PaymentMethodDetailsKrCard(v) if type(v := d["kr_card"]) is dict else v
-        o.link = _d_PaymentMethodDetailsPaymentRecordLink(v) if type(v := d["link"]) is dict else v
-        o.mb_way = _d_PaymentMethodDetailsPaymentRecordMbWay(v) if type(v := d["mb_way"]) is dict else v
-        o.mobilepay = _d_PaymentMethodDetailsPaymentRecordMobilepay(v) if type(v := d["mobilepay"]) is dict else v
-        o.multibanco = _d_PaymentMethodDetailsPaymentRecordMultibanco(v) if type(v := d["multibanco"]) is dict else v
-        o.naver_pay = _d_PaymentMethodDetailsPaymentRecordNaverPay(v) if type(v := d["naver_pay"]) is dict else v
-        o.nz_bank_account = _d_PaymentMethodDetailsNzBankAccount(v) if type(v := d["nz_bank_account"]) is dict else v
-        o.oxxo = _d_PaymentMethodDetailsPaymentRecordOxxo(v) if type(v := d["oxxo"]) is dict else v
-        o.p24 = _d_PaymentMethodDetailsPaymentRecordP24(v) if type(v := d["p24"]) is dict else v
-        o.pay_by_bank = _d_PaymentMethodDetailsPaymentRecordPayByBank(v) if type(v := d["pay_by_bank"]) is dict else v
-        o.payco = _d_PaymentMethodDetailsPaymentRecordPayco(v) if type(v := d["payco"]) is dict else v
+        o.ach_credit_transfer = _d_PaymentMethodDetailsAchCreditTransfer(d["ach_credit_transfer"])
+        o.ach_debit = _d_PaymentMethodDetailsAchDebit(d["ach_debit"])
+        o.acss_debit = _d_PaymentMethodDetailsPaymentRecordAcssDebit(d["acss_debit"])
+        o.affirm = _d_PaymentMethodDetailsPaymentRecordAffirm(d["affirm"])
+        o.afterpay_clearpay = _d_PaymentMethodDetailsPaymentRecordAfterpayClearpay(d["afterpay_clearpay"])
+        o.alipay = _d_PaymentFlowsPrivatePaymentMethodsAlipayDetails(d["alipay"])
+        o.alma = _d_PaymentMethodDetailsPaymentRecordAlma(d["alma"])
+        o.amazon_pay = _d_PaymentMethodDetailsPaymentRecordAmazonPay(d["amazon_pay"])
+        o.au_becs_debit = _d_PaymentMethodDetailsAuBecsDebit(d["au_becs_debit"])
+        o.bacs_debit = _d_PaymentMethodDetailsBacsDebit(d["bacs_debit"])
+        o.bancontact = _d_PaymentMethodDetailsPaymentRecordBancontact(d["bancontact"])
+        o.billie = _d_PaymentMethodDetailsPaymentRecordBillie(d["billie"])
+        o.billing_details = _d_PaymentsPrimitivesPaymentRecordsResourceBillingDetails(d["billing_details"])
+        o.bizum = _d_PaymentMethodDetailsPaymentRecordBizum(d["bizum"])
+        o.blik = _d_PaymentMethodDetailsPaymentRecordBlik(d["blik"])
+        o.boleto = _d_PaymentMethodDetailsPaymentRecordBoleto(d["boleto"])
+        o.card = _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetails(d["card"])
+        o.card_present = _d_PaymentMethodDetailsCardPresent(d["card_present"])
+        o.cashapp = _d_PaymentMethodDetailsPaymentRecordCashapp(d["cashapp"])
+        o.crypto = _d_PaymentMethodDetailsCrypto(d["crypto"])
+        o.custom = _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCustomDetails(d["custom"])
+        o.customer_balance = _d_PaymentMethodDetailsCustomerBalance(d["customer_balance"])
+        o.eps = _d_PaymentMethodDetailsPaymentRecordEps(d["eps"])
+        o.fpx = _d_PaymentMethodDetailsFpx(d["fpx"])
+        o.giropay = _d_PaymentMethodDetailsPaymentRecordGiropay(d["giropay"])
+        o.grabpay = _d_PaymentMethodDetailsGrabpay(d["grabpay"])
+        o.ideal = _d_PaymentMethodDetailsPaymentRecordIdeal(d["ideal"])
+        o.interac_present = _d_PaymentMethodDetailsInteracPresent(d["interac_present"])
+        o.kakao_pay = _d_PaymentMethodDetailsPaymentRecordKakaoPay(d["kakao_pay"])
+        o.klarna = _d_PaymentMethodDetailsPaymentRecordKlarna(d["klarna"])
+        o.konbini = _d_PaymentMethodDetailsPaymentRecordKonbini(d["konbini"])
+        o.kr_card = _d_PaymentMethodDetailsKrCard(d["kr_card"])
+        o.link = _d_PaymentMethodDetailsPaymentRecordLink(d["link"])
+        o.mb_way = _d_PaymentMethodDetailsPaymentRecordMbWay(d["mb_way"])
+        o.mobilepay = _d_PaymentMethodDetailsPaymentRecordMobilepay(d["mobilepay"])
+        o.multibanco = _d_PaymentMethodDetailsPaymentRecordMultibanco(d["multibanco"])
+        o.naver_pay = _d_PaymentMethodDetailsPaymentRecordNaverPay(d["naver_pay"])
+        o.nz_bank_account = _d_PaymentMethodDetailsNzBankAccount(d["nz_bank_account"])
+        o.oxxo = _d_PaymentMethodDetailsPaymentRecordOxxo(d["oxxo"])
+        o.p24 = _d_PaymentMethodDetailsPaymentRecordP24(d["p24"])
+        o.pay_by_bank = _d_PaymentMethodDetailsPaymentRecordPayByBank(d["pay_by_bank"])
+        o.payco = _d_PaymentMethodDetailsPaymentRecordPayco(d["payco"])
         o.payment_method = d["payment_method"]
-        o.paynow = _d_PaymentMethodDetailsPaymentRecordPaynow(v) if type(v := d["paynow"]) is dict else v
-        o.paypal = _d_PaymentMethodDetailsPaypal(v) if type(v := d["paypal"]) is dict else v
-        o.payto = _d_PaymentMethodDetailsPaymentRecordPayto(v) if type(v := d["payto"]) is dict else v
-        o.pix = _d_PaymentMethodDetailsPaymentRecordPix(v) if type(v := d["pix"]) is dict else v
-        o.promptpay = _d_PaymentMethodDetailsPaymentRecordPromptpay(v) if type(v := d["promptpay"]) is dict else v
-        o.revolut_pay = _d_PaymentMethodDetailsPaymentRecordRevolutPay(v) if type(v := d["revolut_pay"]) is dict else v
-        o.samsung_pay = _d_PaymentMethodDetailsPaymentRecordSamsungPay(v) if type(v := d["samsung_pay"]) is dict else v
-        o.satispay = _d_PaymentMethodDetailsPaymentRecordSatispay(v) if type(v := d["satispay"]) is dict else v
-        o.scalapay = _d_PaymentMethodDetailsPaymentRecordScalapay(v) if type(v := d["scalapay"]) is dict else v
-        o.sepa_debit = _d_PaymentMethodDetailsPaymentRecordSepaDebit(v) if type(v := d["sepa_debit"]) is dict else v
-        o.sofort = _d_PaymentMethodDetailsPaymentRecordSofort(v) if type(v := d["sofort"]) is dict else v
-        o.stripe_account = _d_PaymentMethodDetailsStripeAccount(v) if type(v := d["stripe_account"]) is dict else v
-        o.sunbit = _d_PaymentMethodDetailsSunbit(v) if type(v := d["sunbit"]) is dict else v
-        o.swish = _d_PaymentMethodDetailsPaymentRecordSwish(v) if type(v := d["swish"]) is dict else v
-        o.twint = _d_PaymentMethodDetailsPaymentRecordTwint(v) if type(v := d["twint"]) is dict else v
+        o.paynow = _d_PaymentMethodDetailsPaymentRecordPaynow(d["paynow"])
+        o.paypal = _d_PaymentMethodDetailsPaypal(d["paypal"])
+        o.payto = _d_PaymentMethodDetailsPaymentRecordPayto(d["payto"])
+        o.pix = _d_PaymentMethodDetailsPaymentRecordPix(d["pix"])
+        o.promptpay = _d_PaymentMethodDetailsPaymentRecordPromptpay(d["promptpay"])
+        o.revolut_pay = _d_PaymentMethodDetailsPaymentRecordRevolutPay(d["revolut_pay"])
+        o.samsung_pay = _d_PaymentMethodDetailsPaymentRecordSamsungPay(d["samsung_pay"])
+        o.satispay = _d_PaymentMethodDetailsPaymentRecordSatispay(d["satispay"])
+        o.scalapay = _d_PaymentMethodDetailsPaymentRecordScalapay(d["scalapay"])
+        o.sepa_debit = _d_PaymentMethodDetailsPaymentRecordSepaDebit(d["sepa_debit"])
+        o.sofort = _d_PaymentMethodDetailsPaymentRecordSofort(d["sofort"])
+        o.stripe_account = _d_PaymentMethodDetailsStripeAccount(d["stripe_account"])
+        o.sunbit = _d_PaymentMethodDetailsSunbit(d["sunbit"])
+        o.swish = _d_PaymentMethodDetailsPaymentRecordSwish(d["swish"])
+        o.twint = _d_PaymentMethodDetailsPaymentRecordTwint(d["twint"])
         o.type = d["type"]
-        o.upi = _d_PaymentMethodDetailsPaymentRecordUpi(v) if type(v := d["upi"]) is dict else v
-        o.us_bank_account = _d_PaymentMethodDetailsPaymentRecordUsBankAccount(v) if type(v := d["us_bank_account"]) is dict else v
-        o.wechat = _d_PaymentMethodDetailsWechat(v) if type(v := d["wechat"]) is dict else v
-        o.wechat_pay = _d_PaymentMethodDetailsPaymentRecordWechatPay(v) if type(v := d["wechat_pay"]) is dict else v
-        o.zip = _d_PaymentMethodDetailsPaymentRecordZip(v) if type(v := d["zip"]) is dict else v
+        o.upi = _d_PaymentMethodDetailsPaymentRecordUpi(d["upi"])
+        o.us_bank_account = _d_PaymentMethodDetailsPaymentRecordUsBankAccount(d["us_bank_account"])
+        o.wechat = _d_PaymentMethodDetailsWechat(d["wechat"])
+        o.wechat_pay = _d_PaymentMethodDetailsPaymentRecordWechatPay(d["wechat_pay"])
+        o.zip = _d_PaymentMethodDetailsPaymentRecordZip(d["zip"])
     except KeyError:  # a field left out
         return by_key(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails, d)
     if len(d) != 64:
@@ -1304,7 +1304,7 @@ class PaymentsPrimitivesPaymentRecordsResourcePaymentMethodRevolutPayDetailsReso
     last4: str | None
 
 
-def _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodRevolutPayDetailsResourceFundingResourceFundingCard(d: Any) -> PaymentsPrimitivesPaymentRecordsResourcePaymentMethodRevolutPayDetailsResourceFundingResourceFundingCard:
+def _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodRevolutPayDetailsResourceFundingResourceFundingCard(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodRevolutPayDetailsResourceFundingResourceFundingCard, d)
     o = new(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodRevolutPayDetailsResourceFundingResourceFundingCard)
@@ -1362,22 +1362,22 @@ _d_PaymentsPrimitivesPaymentRecordsResourceShippingDetails = register(PaymentsPr
 
 
 # Decoders of other modules, imported when first called.
-_d_Mandate = lazy(globals(), "_d_Mandate", "mandate")
-_d_PaymentFlowsPrivatePaymentMethodsAlipayDetails = lazy(globals(), "_d_PaymentFlowsPrivatePaymentMethodsAlipayDetails", "payment_flows_private_payment_methods_alipay_details")
-_d_PaymentMethod = lazy(globals(), "_d_PaymentMethod", "payment_method")
-_d_PaymentMethodDetailsAchCreditTransfer = lazy(globals(), "_d_PaymentMethodDetailsAchCreditTransfer", "payment_flows_private_payment_methods_alipay_details")
-_d_PaymentMethodDetailsAchDebit = lazy(globals(), "_d_PaymentMethodDetailsAchDebit", "payment_flows_private_payment_methods_alipay_details")
-_d_PaymentMethodDetailsAuBecsDebit = lazy(globals(), "_d_PaymentMethodDetailsAuBecsDebit", "payment_flows_private_payment_methods_alipay_details")
-_d_PaymentMethodDetailsBacsDebit = lazy(globals(), "_d_PaymentMethodDetailsBacsDebit", "payment_flows_private_payment_methods_alipay_details")
-_d_PaymentMethodDetailsCardPresent = lazy(globals(), "_d_PaymentMethodDetailsCardPresent", "payment_flows_private_payment_methods_card_present_common_wallet")
-_d_PaymentMethodDetailsCrypto = lazy(globals(), "_d_PaymentMethodDetailsCrypto", "payment_flows_private_payment_methods_alipay_details")
-_d_PaymentMethodDetailsCustomerBalance = lazy(globals(), "_d_PaymentMethodDetailsCustomerBalance", "payment_flows_private_payment_methods_alipay_details")
-_d_PaymentMethodDetailsFpx = lazy(globals(), "_d_PaymentMethodDetailsFpx", "payment_flows_private_payment_methods_alipay_details")
-_d_PaymentMethodDetailsGrabpay = lazy(globals(), "_d_PaymentMethodDetailsGrabpay", "payment_flows_private_payment_methods_alipay_details")
-_d_PaymentMethodDetailsInteracPresent = lazy(globals(), "_d_PaymentMethodDetailsInteracPresent", "payment_flows_private_payment_methods_alipay_details")
-_d_PaymentMethodDetailsKrCard = lazy(globals(), "_d_PaymentMethodDetailsKrCard", "payment_flows_private_payment_methods_alipay_details")
-_d_PaymentMethodDetailsNzBankAccount = lazy(globals(), "_d_PaymentMethodDetailsNzBankAccount", "payment_flows_private_payment_methods_alipay_details")
-_d_PaymentMethodDetailsPaypal = lazy(globals(), "_d_PaymentMethodDetailsPaypal", "payment_flows_private_payment_methods_alipay_details")
-_d_PaymentMethodDetailsStripeAccount = lazy(globals(), "_d_PaymentMethodDetailsStripeAccount", "payment_flows_private_payment_methods_alipay_details")
-_d_PaymentMethodDetailsSunbit = lazy(globals(), "_d_PaymentMethodDetailsSunbit", "payment_flows_private_payment_methods_alipay_details")
-_d_PaymentMethodDetailsWechat = lazy(globals(), "_d_PaymentMethodDetailsWechat", "payment_flows_private_payment_methods_alipay_details")
+_d_Mandate = lazy("mandate", "_d_Mandate", globals())
+_d_PaymentFlowsPrivatePaymentMethodsAlipayDetails = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentFlowsPrivatePaymentMethodsAlipayDetails", globals())
+_d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())
+_d_PaymentMethodDetailsAchCreditTransfer = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsAchCreditTransfer", globals())
+_d_PaymentMethodDetailsAchDebit = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsAchDebit", globals())
+_d_PaymentMethodDetailsAuBecsDebit = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsAuBecsDebit", globals())
+_d_PaymentMethodDetailsBacsDebit = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsBacsDebit", globals())
+_d_PaymentMethodDetailsCardPresent = lazy("payment_flows_private_payment_methods_card_present_common_wallet", "_d_PaymentMethodDetailsCardPresent", globals())
+_d_PaymentMethodDetailsCrypto = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsCrypto", globals())
+_d_PaymentMethodDetailsCustomerBalance = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsCustomerBalance", globals())
+_d_PaymentMethodDetailsFpx = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsFpx", globals())
+_d_PaymentMethodDetailsGrabpay = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsGrabpay", globals())
+_d_PaymentMethodDetailsInteracPresent = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsInteracPresent", globals())
+_d_PaymentMethodDetailsKrCard = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsKrCard", globals())
+_d_PaymentMethodDetailsNzBankAccount = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsNzBankAccount", globals())
+_d_PaymentMethodDetailsPaypal = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsPaypal", globals())
+_d_PaymentMethodDetailsStripeAccount = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsStripeAccount", globals())
+_d_PaymentMethodDetailsSunbit = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsSunbit", globals())
+_d_PaymentMethodDetailsWechat = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsWechat", globals())

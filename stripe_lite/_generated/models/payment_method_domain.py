@@ -35,23 +35,23 @@ class PaymentMethodDomain(StripeObject):
     paypal: PaymentMethodDomainResourcePaymentMethodStatus
 
 
-def _d_PaymentMethodDomain(d: Any) -> PaymentMethodDomain:
+def _d_PaymentMethodDomain(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
         return by_key(PaymentMethodDomain, d)
     o = new(PaymentMethodDomain)
     try:
-        o.amazon_pay = _d_PaymentMethodDomainResourcePaymentMethodStatus(v) if type(v := d["amazon_pay"]) is dict else v
-        o.apple_pay = _d_PaymentMethodDomainResourcePaymentMethodStatus(v) if type(v := d["apple_pay"]) is dict else v
+        o.amazon_pay = _d_PaymentMethodDomainResourcePaymentMethodStatus(d["amazon_pay"])
+        o.apple_pay = _d_PaymentMethodDomainResourcePaymentMethodStatus(d["apple_pay"])
         o.created = d["created"]
         o.domain_name = d["domain_name"]
         o.enabled = d["enabled"]
-        o.google_pay = _d_PaymentMethodDomainResourcePaymentMethodStatus(v) if type(v := d["google_pay"]) is dict else v
+        o.google_pay = _d_PaymentMethodDomainResourcePaymentMethodStatus(d["google_pay"])
         o.id = d["id"]
-        o.klarna = _d_PaymentMethodDomainResourcePaymentMethodStatus(v) if type(v := d["klarna"]) is dict else v
-        o.link = _d_PaymentMethodDomainResourcePaymentMethodStatus(v) if type(v := d["link"]) is dict else v
+        o.klarna = _d_PaymentMethodDomainResourcePaymentMethodStatus(d["klarna"])
+        o.link = _d_PaymentMethodDomainResourcePaymentMethodStatus(d["link"])
         o.livemode = d["livemode"]
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.paypal = _d_PaymentMethodDomainResourcePaymentMethodStatus(v) if type(v := d["paypal"]) is dict else v
+        o.paypal = _d_PaymentMethodDomainResourcePaymentMethodStatus(d["paypal"])
     except KeyError:  # a field left out
         return by_key(PaymentMethodDomain, d)
     if len(d) != 12:

@@ -49,21 +49,21 @@ class PaymentRecord(StripeObject):
     shipping_details: PaymentsPrimitivesPaymentRecordsResourceShippingDetails | None
 
 
-def _d_PaymentRecord(d: Any) -> PaymentRecord:
+def _d_PaymentRecord(d: Any) -> Any:
     if type(d) is not dict or len(d) < 21:
         return by_key(PaymentRecord, d)
     o = new(PaymentRecord)
     try:
-        o.amount = _d_PaymentsPrimitivesPaymentRecordsResourceAmount(v) if type(v := d["amount"]) is dict else v
-        o.amount_authorized = _d_PaymentsPrimitivesPaymentRecordsResourceAmount(v) if type(v := d["amount_authorized"]) is dict else v
-        o.amount_canceled = _d_PaymentsPrimitivesPaymentRecordsResourceAmount(v) if type(v := d["amount_canceled"]) is dict else v
-        o.amount_failed = _d_PaymentsPrimitivesPaymentRecordsResourceAmount(v) if type(v := d["amount_failed"]) is dict else v
-        o.amount_guaranteed = _d_PaymentsPrimitivesPaymentRecordsResourceAmount(v) if type(v := d["amount_guaranteed"]) is dict else v
-        o.amount_refunded = _d_PaymentsPrimitivesPaymentRecordsResourceAmount(v) if type(v := d["amount_refunded"]) is dict else v
-        o.amount_requested = _d_PaymentsPrimitivesPaymentRecordsResourceAmount(v) if type(v := d["amount_requested"]) is dict else v
+        o.amount = _d_PaymentsPrimitivesPaymentRecordsResourceAmount(d["amount"])
+        o.amount_authorized = _d_PaymentsPrimitivesPaymentRecordsResourceAmount(d["amount_authorized"])
+        o.amount_canceled = _d_PaymentsPrimitivesPaymentRecordsResourceAmount(d["amount_canceled"])
+        o.amount_failed = _d_PaymentsPrimitivesPaymentRecordsResourceAmount(d["amount_failed"])
+        o.amount_guaranteed = _d_PaymentsPrimitivesPaymentRecordsResourceAmount(d["amount_guaranteed"])
+        o.amount_refunded = _d_PaymentsPrimitivesPaymentRecordsResourceAmount(d["amount_refunded"])
+        o.amount_requested = _d_PaymentsPrimitivesPaymentRecordsResourceAmount(d["amount_requested"])
         o.application = d["application"]
         o.created = d["created"]
-        o.customer_details = _d_PaymentsPrimitivesPaymentRecordsResourceCustomerDetails(v) if type(v := d["customer_details"]) is dict else v
+        o.customer_details = _d_PaymentsPrimitivesPaymentRecordsResourceCustomerDetails(d["customer_details"])
         o.customer_presence = intern(v) if type(v := d["customer_presence"]) is str else v
         o.description = d["description"]
         o.id = d["id"]
@@ -71,10 +71,10 @@ def _d_PaymentRecord(d: Any) -> PaymentRecord:
         o.livemode = d["livemode"]
         o.metadata = d["metadata"]
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.payment_method_details = _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails(v) if type(v := d["payment_method_details"]) is dict else v
-        o.processor_details = _d_PaymentsPrimitivesPaymentRecordsResourceProcessorDetails(v) if type(v := d["processor_details"]) is dict else v
+        o.payment_method_details = _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails(d["payment_method_details"])
+        o.processor_details = _d_PaymentsPrimitivesPaymentRecordsResourceProcessorDetails(d["processor_details"])
         o.reported_by = intern(v) if type(v := d["reported_by"]) is str else v
-        o.shipping_details = _d_PaymentsPrimitivesPaymentRecordsResourceShippingDetails(v) if type(v := d["shipping_details"]) is dict else v
+        o.shipping_details = _d_PaymentsPrimitivesPaymentRecordsResourceShippingDetails(d["shipping_details"])
     except KeyError:  # a field left out
         return by_key(PaymentRecord, d)
     if len(d) != 21:
@@ -86,8 +86,8 @@ register(PaymentRecord, _d_PaymentRecord)
 
 
 # Decoders of other modules, imported when first called.
-_d_PaymentsPrimitivesPaymentRecordsResourceAmount = lazy(globals(), "_d_PaymentsPrimitivesPaymentRecordsResourceAmount", "payment_method_details_payment_record_acss_debit")
-_d_PaymentsPrimitivesPaymentRecordsResourceCustomerDetails = lazy(globals(), "_d_PaymentsPrimitivesPaymentRecordsResourceCustomerDetails", "payment_method_details_payment_record_acss_debit")
-_d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails = lazy(globals(), "_d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails", "payment_method_details_payment_record_acss_debit")
-_d_PaymentsPrimitivesPaymentRecordsResourceProcessorDetails = lazy(globals(), "_d_PaymentsPrimitivesPaymentRecordsResourceProcessorDetails", "payment_method_details_payment_record_acss_debit")
-_d_PaymentsPrimitivesPaymentRecordsResourceShippingDetails = lazy(globals(), "_d_PaymentsPrimitivesPaymentRecordsResourceShippingDetails", "payment_method_details_payment_record_acss_debit")
+_d_PaymentsPrimitivesPaymentRecordsResourceAmount = lazy("payment_method_details_payment_record_acss_debit", "_d_PaymentsPrimitivesPaymentRecordsResourceAmount", globals())
+_d_PaymentsPrimitivesPaymentRecordsResourceCustomerDetails = lazy("payment_method_details_payment_record_acss_debit", "_d_PaymentsPrimitivesPaymentRecordsResourceCustomerDetails", globals())
+_d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails = lazy("payment_method_details_payment_record_acss_debit", "_d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails", globals())
+_d_PaymentsPrimitivesPaymentRecordsResourceProcessorDetails = lazy("payment_method_details_payment_record_acss_debit", "_d_PaymentsPrimitivesPaymentRecordsResourceProcessorDetails", globals())
+_d_PaymentsPrimitivesPaymentRecordsResourceShippingDetails = lazy("payment_method_details_payment_record_acss_debit", "_d_PaymentsPrimitivesPaymentRecordsResourceShippingDetails", globals())

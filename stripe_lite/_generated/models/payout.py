@@ -52,7 +52,7 @@ class Payout(StripeObject):
     type: Literal["bank_account", "card"] | str
 
 
-def _d_Payout(d: Any) -> Payout:
+def _d_Payout(d: Any) -> Any:
     if type(d) is not dict or len(d) < 27:
         return by_key(Payout, d)
     o = new(Payout)
@@ -82,7 +82,7 @@ def _d_Payout(d: Any) -> Payout:
         o.source_type = d["source_type"]
         o.statement_descriptor = d["statement_descriptor"]
         o.status = d["status"]
-        o.trace_id = _d_PayoutsTraceId(v) if type(v := d["trace_id"]) is dict else v
+        o.trace_id = _d_PayoutsTraceId(d["trace_id"])
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
         return by_key(Payout, d)
@@ -107,5 +107,5 @@ _d_PayoutsTraceId = register(PayoutsTraceId)
 
 
 # Decoders of other modules, imported when first called.
-_d_ApplicationFee = lazy(globals(), "_d_ApplicationFee", "application_fee")
-_d_BalanceTransaction = lazy(globals(), "_d_BalanceTransaction", "balance_transaction")
+_d_ApplicationFee = lazy("application_fee", "_d_ApplicationFee", globals())
+_d_BalanceTransaction = lazy("balance_transaction", "_d_BalanceTransaction", globals())

@@ -130,24 +130,24 @@ class Person(StripeObject):
     verification: LegalEntityPersonVerification
 
 
-def _d_Person(d: Any) -> Person:
+def _d_Person(d: Any) -> Any:
     if type(d) is not dict or len(d) < 32:
         return by_key(Person, d)
     o = new(Person)
     try:
         o.account = d["account"]
-        o.additional_tos_acceptances = _d_PersonAdditionalTosAcceptances(v) if type(v := d["additional_tos_acceptances"]) is dict else v
-        o.address = _d_Address(v) if type(v := d["address"]) is dict else v
-        o.address_kana = _d_LegalEntityJapanAddress(v) if type(v := d["address_kana"]) is dict else v
-        o.address_kanji = _d_LegalEntityJapanAddress(v) if type(v := d["address_kanji"]) is dict else v
+        o.additional_tos_acceptances = _d_PersonAdditionalTosAcceptances(d["additional_tos_acceptances"])
+        o.address = _d_Address(d["address"])
+        o.address_kana = _d_LegalEntityJapanAddress(d["address_kana"])
+        o.address_kanji = _d_LegalEntityJapanAddress(d["address_kanji"])
         o.created = d["created"]
-        o.dob = _d_LegalEntityDob(v) if type(v := d["dob"]) is dict else v
+        o.dob = _d_LegalEntityDob(d["dob"])
         o.email = d["email"]
         o.first_name = d["first_name"]
         o.first_name_kana = d["first_name_kana"]
         o.first_name_kanji = d["first_name_kanji"]
         o.full_name_aliases = d["full_name_aliases"]
-        o.future_requirements = _d_PersonFutureRequirements(v) if type(v := d["future_requirements"]) is dict else v
+        o.future_requirements = _d_PersonFutureRequirements(d["future_requirements"])
         o.gender = d["gender"]
         o.id = d["id"]
         o.id_number_provided = d["id_number_provided"]
@@ -161,12 +161,12 @@ def _d_Person(d: Any) -> Person:
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.phone = d["phone"]
         o.political_exposure = intern(v) if type(v := d["political_exposure"]) is str else v
-        o.registered_address = _d_Address(v) if type(v := d["registered_address"]) is dict else v
-        o.relationship = _d_PersonRelationship(v) if type(v := d["relationship"]) is dict else v
-        o.requirements = _d_PersonRequirements(v) if type(v := d["requirements"]) is dict else v
+        o.registered_address = _d_Address(d["registered_address"])
+        o.relationship = _d_PersonRelationship(d["relationship"])
+        o.requirements = _d_PersonRequirements(d["requirements"])
         o.ssn_last_4_provided = d["ssn_last_4_provided"]
-        o.us_cfpb_data = _d_PersonUsCfpbData(v) if type(v := d["us_cfpb_data"]) is dict else v
-        o.verification = _d_LegalEntityPersonVerification(v) if type(v := d["verification"]) is dict else v
+        o.us_cfpb_data = _d_PersonUsCfpbData(d["us_cfpb_data"])
+        o.verification = _d_LegalEntityPersonVerification(d["verification"])
     except KeyError:  # a field left out
         return by_key(Person, d)
     if len(d) != 32:
@@ -226,7 +226,7 @@ class PersonFutureRequirements(StripeObject):
     pending_verification: list[str]
 
 
-def _d_PersonFutureRequirements(d: Any) -> PersonFutureRequirements:
+def _d_PersonFutureRequirements(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(PersonFutureRequirements, d)
     o = new(PersonFutureRequirements)
@@ -274,7 +274,7 @@ class PersonRelationship(StripeObject):
     title: str | None
 
 
-def _d_PersonRelationship(d: Any) -> PersonRelationship:
+def _d_PersonRelationship(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(PersonRelationship, d)
     o = new(PersonRelationship)
@@ -310,7 +310,7 @@ class PersonRequirements(StripeObject):
     pending_verification: list[str]
 
 
-def _d_PersonRequirements(d: Any) -> PersonRequirements:
+def _d_PersonRequirements(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(PersonRequirements, d)
     o = new(PersonRequirements)
@@ -345,7 +345,7 @@ _d_PersonUsCfpbData = register(PersonUsCfpbData)
 
 
 # Decoders of other modules, imported when first called.
-_d_AccountRequirementsAlternative = lazy(globals(), "_d_AccountRequirementsAlternative", "account_requirements_alternative")
-_d_AccountRequirementsError = lazy(globals(), "_d_AccountRequirementsError", "account_requirements_error")
-_d_Address = lazy(globals(), "_d_Address", "address")
-_d_LegalEntityJapanAddress = lazy(globals(), "_d_LegalEntityJapanAddress", "legal_entity_japan_address")
+_d_AccountRequirementsAlternative = lazy("account_requirements_alternative", "_d_AccountRequirementsAlternative", globals())
+_d_AccountRequirementsError = lazy("account_requirements_error", "_d_AccountRequirementsError", globals())
+_d_Address = lazy("address", "_d_Address", globals())
+_d_LegalEntityJapanAddress = lazy("legal_entity_japan_address", "_d_LegalEntityJapanAddress", globals())

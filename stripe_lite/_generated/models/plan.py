@@ -58,7 +58,7 @@ class Plan(StripeObject):
     usage_type: Literal["licensed", "metered"] | str
 
 
-def _d_Plan(d: Any) -> Plan:
+def _d_Plan(d: Any) -> Any:
     if type(d) is not dict or len(d) < 20:
         return by_key(Plan, d)
     o = new(Plan)
@@ -80,7 +80,7 @@ def _d_Plan(d: Any) -> Plan:
         o.product = expand(d["product"])
         o.tiers = list_of(d["tiers"], _d_PlanTier)
         o.tiers_mode = intern(v) if type(v := d["tiers_mode"]) is str else v
-        o.transform_usage = _d_TransformUsage(v) if type(v := d["transform_usage"]) is dict else v
+        o.transform_usage = _d_TransformUsage(d["transform_usage"])
         o.trial_period_days = d["trial_period_days"]
         o.usage_type = intern(v) if type(v := d["usage_type"]) is str else v
     except KeyError:  # a field left out

@@ -87,7 +87,7 @@ class Price(StripeObject):
     unit_amount_decimal: str | None
 
 
-def _d_Price(d: Any) -> Price:
+def _d_Price(d: Any) -> Any:
     if type(d) is not dict or len(d) < 21:
         return by_key(Price, d)
     o = new(Price)
@@ -97,7 +97,7 @@ def _d_Price(d: Any) -> Price:
         o.created = d["created"]
         o.currency = d["currency"]
         o.currency_options = map_of(d["currency_options"], _d_CurrencyOption)
-        o.custom_unit_amount = _d_CustomUnitAmount(v) if type(v := d["custom_unit_amount"]) is dict else v
+        o.custom_unit_amount = _d_CustomUnitAmount(d["custom_unit_amount"])
         o.id = d["id"]
         o.livemode = d["livemode"]
         o.lookup_key = d["lookup_key"]
@@ -105,11 +105,11 @@ def _d_Price(d: Any) -> Price:
         o.nickname = d["nickname"]
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.product = expand(d["product"])
-        o.recurring = _d_Recurring(v) if type(v := d["recurring"]) is dict else v
+        o.recurring = _d_Recurring(d["recurring"])
         o.tax_behavior = intern(v) if type(v := d["tax_behavior"]) is str else v
         o.tiers = list_of(d["tiers"], _d_PriceTier)
         o.tiers_mode = intern(v) if type(v := d["tiers_mode"]) is str else v
-        o.transform_quantity = _d_TransformQuantity(v) if type(v := d["transform_quantity"]) is dict else v
+        o.transform_quantity = _d_TransformQuantity(d["transform_quantity"])
         o.type = intern(v) if type(v := d["type"]) is str else v
         o.unit_amount = d["unit_amount"]
         o.unit_amount_decimal = d["unit_amount_decimal"]

@@ -71,7 +71,7 @@ class Product(StripeObject):
     url: str | None
 
 
-def _d_Product(d: Any) -> Product:
+def _d_Product(d: Any) -> Any:
     if type(d) is not dict or len(d) < 18:
         return by_key(Product, d)
     o = new(Product)
@@ -87,7 +87,7 @@ def _d_Product(d: Any) -> Product:
         o.metadata = d["metadata"]
         o.name = d["name"]
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.package_dimensions = _d_PackageDimensions(v) if type(v := d["package_dimensions"]) is dict else v
+        o.package_dimensions = _d_PackageDimensions(d["package_dimensions"])
         o.shippable = d["shippable"]
         o.statement_descriptor = d["statement_descriptor"]
         o.tax_code = _d_TaxCode(v) if type(v := d["tax_code"]) is dict else v
@@ -116,5 +116,5 @@ _d_ProductMarketingFeature = register(ProductMarketingFeature)
 
 
 # Decoders of other modules, imported when first called.
-_d_Price = lazy(globals(), "_d_Price", "price")
-_d_TaxCode = lazy(globals(), "_d_TaxCode", "tax_code")
+_d_Price = lazy("price", "_d_Price", globals())
+_d_TaxCode = lazy("tax_code", "_d_TaxCode", globals())

@@ -42,7 +42,7 @@ class PromotionCode(StripeObject):
     times_redeemed: int
 
 
-def _d_PromotionCode(d: Any) -> PromotionCode:
+def _d_PromotionCode(d: Any) -> Any:
     if type(d) is not dict or len(d) < 14:
         return by_key(PromotionCode, d)
     o = new(PromotionCode)
@@ -58,8 +58,8 @@ def _d_PromotionCode(d: Any) -> PromotionCode:
         o.max_redemptions = d["max_redemptions"]
         o.metadata = d["metadata"]
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.promotion = _d_PromotionCodesResourcePromotion(v) if type(v := d["promotion"]) is dict else v
-        o.restrictions = _d_PromotionCodesResourceRestrictions(v) if type(v := d["restrictions"]) is dict else v
+        o.promotion = _d_PromotionCodesResourcePromotion(d["promotion"])
+        o.restrictions = _d_PromotionCodesResourceRestrictions(d["restrictions"])
         o.times_redeemed = d["times_redeemed"]
     except KeyError:  # a field left out
         return by_key(PromotionCode, d)

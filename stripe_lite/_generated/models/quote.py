@@ -109,7 +109,7 @@ class Quote(StripeObject):
     transfer_data: QuotesResourceTransferData | None
 
 
-def _d_Quote(d: Any) -> Quote:
+def _d_Quote(d: Any) -> Any:
     if type(d) is not dict or len(d) < 36:
         return by_key(Quote, d)
     o = new(Quote)
@@ -119,9 +119,9 @@ def _d_Quote(d: Any) -> Quote:
         o.application = expand(d["application"])
         o.application_fee_amount = d["application_fee_amount"]
         o.application_fee_percent = d["application_fee_percent"]
-        o.automatic_tax = _d_QuotesResourceAutomaticTax(v) if type(v := d["automatic_tax"]) is dict else v
+        o.automatic_tax = _d_QuotesResourceAutomaticTax(d["automatic_tax"])
         o.collection_method = intern(v) if type(v := d["collection_method"]) is str else v
-        o.computed = _d_QuotesResourceComputed(v) if type(v := d["computed"]) is dict else v
+        o.computed = _d_QuotesResourceComputed(d["computed"])
         o.created = d["created"]
         o.currency = d["currency"]
         o.customer = expand(d["customer"])
@@ -131,11 +131,11 @@ def _d_Quote(d: Any) -> Quote:
         o.discounts = list_of(d["discounts"], expand)
         o.expires_at = d["expires_at"]
         o.footer = d["footer"]
-        o.from_quote = _d_QuotesResourceFromQuote(v) if type(v := d["from_quote"]) is dict else v
+        o.from_quote = _d_QuotesResourceFromQuote(d["from_quote"])
         o.header = d["header"]
         o.id = d["id"]
         o.invoice = expand(d["invoice"])
-        o.invoice_settings = _d_InvoiceSettingQuoteSetting(v) if type(v := d["invoice_settings"]) is dict else v
+        o.invoice_settings = _d_InvoiceSettingQuoteSetting(d["invoice_settings"])
         o.line_items = list_object(d["line_items"], _d_Item)
         o.livemode = d["livemode"]
         o.metadata = d["metadata"]
@@ -143,13 +143,13 @@ def _d_Quote(d: Any) -> Quote:
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.on_behalf_of = _d_Account(v) if type(v := d["on_behalf_of"]) is dict else v
         o.status = intern(v) if type(v := d["status"]) is str else v
-        o.status_transitions = _d_QuotesResourceStatusTransitions(v) if type(v := d["status_transitions"]) is dict else v
+        o.status_transitions = _d_QuotesResourceStatusTransitions(d["status_transitions"])
         o.subscription = _d_Subscription(v) if type(v := d["subscription"]) is dict else v
-        o.subscription_data = _d_QuotesResourceSubscriptionDataSubscriptionData(v) if type(v := d["subscription_data"]) is dict else v
+        o.subscription_data = _d_QuotesResourceSubscriptionDataSubscriptionData(d["subscription_data"])
         o.subscription_schedule = _d_SubscriptionSchedule(v) if type(v := d["subscription_schedule"]) is dict else v
         o.test_clock = _d_TestHelpersTestClock(v) if type(v := d["test_clock"]) is dict else v
-        o.total_details = _d_QuotesResourceTotalDetails(v) if type(v := d["total_details"]) is dict else v
-        o.transfer_data = _d_QuotesResourceTransferData(v) if type(v := d["transfer_data"]) is dict else v
+        o.total_details = _d_QuotesResourceTotalDetails(d["total_details"])
+        o.transfer_data = _d_QuotesResourceTransferData(d["transfer_data"])
     except KeyError:  # a field left out
         return by_key(Quote, d)
     if len(d) != 36:
@@ -307,8 +307,8 @@ _d_QuotesResourceUpfront = register(QuotesResourceUpfront)
 
 
 # Decoders of other modules, imported when first called.
-_d_Account = lazy(globals(), "_d_Account", "account")
-_d_Item = lazy(globals(), "_d_Item", "item")
-_d_Subscription = lazy(globals(), "_d_Subscription", "subscription")
-_d_SubscriptionSchedule = lazy(globals(), "_d_SubscriptionSchedule", "subscription_schedule")
-_d_TestHelpersTestClock = lazy(globals(), "_d_TestHelpersTestClock", "test_helpers_test_clock")
+_d_Account = lazy("account", "_d_Account", globals())
+_d_Item = lazy("item", "_d_Item", globals())
+_d_Subscription = lazy("subscription", "_d_Subscription", globals())
+_d_SubscriptionSchedule = lazy("subscription_schedule", "_d_SubscriptionSchedule", globals())
+_d_TestHelpersTestClock = lazy("test_helpers_test_clock", "_d_TestHelpersTestClock", globals())

@@ -31,7 +31,7 @@ class RadarEarlyFraudWarning(StripeObject):
     payment_intent: str | PaymentIntent
 
 
-def _d_RadarEarlyFraudWarning(d: Any) -> RadarEarlyFraudWarning:
+def _d_RadarEarlyFraudWarning(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(RadarEarlyFraudWarning, d)
     o = new(RadarEarlyFraudWarning)
@@ -55,5 +55,5 @@ register(RadarEarlyFraudWarning, _d_RadarEarlyFraudWarning)
 
 
 # Decoders of other modules, imported when first called.
-_d_Charge = lazy(globals(), "_d_Charge", "charge")
-_d_PaymentIntent = lazy(globals(), "_d_PaymentIntent", "payment_intent")
+_d_Charge = lazy("charge", "_d_Charge", globals())
+_d_PaymentIntent = lazy("payment_intent", "_d_PaymentIntent", globals())

@@ -51,7 +51,7 @@ class InsightsResourcesPaymentEvaluationAddress(StripeObject):
     state: str | None
 
 
-def _d_InsightsResourcesPaymentEvaluationAddress(d: Any) -> InsightsResourcesPaymentEvaluationAddress:
+def _d_InsightsResourcesPaymentEvaluationAddress(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(InsightsResourcesPaymentEvaluationAddress, d)
     o = new(InsightsResourcesPaymentEvaluationAddress)
@@ -150,18 +150,18 @@ class InsightsResourcesPaymentEvaluationEvent(StripeObject):
     user_intervention_resolved: InsightsResourcesPaymentEvaluationUserInterventionResolved
 
 
-def _d_InsightsResourcesPaymentEvaluationEvent(d: Any) -> InsightsResourcesPaymentEvaluationEvent:
+def _d_InsightsResourcesPaymentEvaluationEvent(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(InsightsResourcesPaymentEvaluationEvent, d)
     o = new(InsightsResourcesPaymentEvaluationEvent)
     try:
-        o.dispute_opened = _d_InsightsResourcesPaymentEvaluationDisputeOpened(v) if type(v := d["dispute_opened"]) is dict else v
-        o.early_fraud_warning_received = _d_InsightsResourcesPaymentEvaluationEarlyFraudWarningReceived(v) if type(v := d["early_fraud_warning_received"]) is dict else v
+        o.dispute_opened = _d_InsightsResourcesPaymentEvaluationDisputeOpened(d["dispute_opened"])
+        o.early_fraud_warning_received = _d_InsightsResourcesPaymentEvaluationEarlyFraudWarningReceived(d["early_fraud_warning_received"])
         o.occurred_at = d["occurred_at"]
-        o.refunded = _d_InsightsResourcesPaymentEvaluationRefunded(v) if type(v := d["refunded"]) is dict else v
+        o.refunded = _d_InsightsResourcesPaymentEvaluationRefunded(d["refunded"])
         o.type = intern(v) if type(v := d["type"]) is str else v
-        o.user_intervention_raised = _d_InsightsResourcesPaymentEvaluationUserInterventionRaised(v) if type(v := d["user_intervention_raised"]) is dict else v
-        o.user_intervention_resolved = _d_InsightsResourcesPaymentEvaluationUserInterventionResolved(v) if type(v := d["user_intervention_resolved"]) is dict else v
+        o.user_intervention_raised = _d_InsightsResourcesPaymentEvaluationUserInterventionRaised(d["user_intervention_raised"])
+        o.user_intervention_resolved = _d_InsightsResourcesPaymentEvaluationUserInterventionResolved(d["user_intervention_resolved"])
     except KeyError:  # a field left out
         return by_key(InsightsResourcesPaymentEvaluationEvent, d)
     if len(d) != 7:
@@ -236,7 +236,7 @@ class InsightsResourcesPaymentEvaluationPaymentDetails(StripeObject):
     statement_descriptor: str | None
 
 
-def _d_InsightsResourcesPaymentEvaluationPaymentDetails(d: Any) -> InsightsResourcesPaymentEvaluationPaymentDetails:
+def _d_InsightsResourcesPaymentEvaluationPaymentDetails(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(InsightsResourcesPaymentEvaluationPaymentDetails, d)
     o = new(InsightsResourcesPaymentEvaluationPaymentDetails)
@@ -244,9 +244,9 @@ def _d_InsightsResourcesPaymentEvaluationPaymentDetails(d: Any) -> InsightsResou
         o.amount = d["amount"]
         o.currency = d["currency"]
         o.description = d["description"]
-        o.money_movement_details = _d_InsightsResourcesPaymentEvaluationMoneyMovementDetails(v) if type(v := d["money_movement_details"]) is dict else v
-        o.payment_method_details = _d_InsightsResourcesPaymentEvaluationPaymentMethodDetails(v) if type(v := d["payment_method_details"]) is dict else v
-        o.shipping_details = _d_InsightsResourcesPaymentEvaluationShipping(v) if type(v := d["shipping_details"]) is dict else v
+        o.money_movement_details = _d_InsightsResourcesPaymentEvaluationMoneyMovementDetails(d["money_movement_details"])
+        o.payment_method_details = _d_InsightsResourcesPaymentEvaluationPaymentMethodDetails(d["payment_method_details"])
+        o.shipping_details = _d_InsightsResourcesPaymentEvaluationShipping(d["shipping_details"])
         o.statement_descriptor = d["statement_descriptor"]
     except KeyError:  # a field left out
         return by_key(InsightsResourcesPaymentEvaluationPaymentDetails, d)
@@ -427,23 +427,23 @@ class RadarPaymentEvaluation(StripeObject):
     signals: InsightsResourcesPaymentEvaluationSignals
 
 
-def _d_RadarPaymentEvaluation(d: Any) -> RadarPaymentEvaluation:
+def _d_RadarPaymentEvaluation(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
         return by_key(RadarPaymentEvaluation, d)
     o = new(RadarPaymentEvaluation)
     try:
-        o.client_device_metadata_details = _d_InsightsResourcesPaymentEvaluationClientDeviceMetadata(v) if type(v := d["client_device_metadata_details"]) is dict else v
+        o.client_device_metadata_details = _d_InsightsResourcesPaymentEvaluationClientDeviceMetadata(d["client_device_metadata_details"])
         o.created_at = d["created_at"]
-        o.customer_details = _d_InsightsResourcesPaymentEvaluationCustomerDetails(v) if type(v := d["customer_details"]) is dict else v
+        o.customer_details = _d_InsightsResourcesPaymentEvaluationCustomerDetails(d["customer_details"])
         o.events = list_of(d["events"], _d_InsightsResourcesPaymentEvaluationEvent)
         o.id = d["id"]
         o.livemode = d["livemode"]
         o.metadata = d["metadata"]
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.outcome = _d_InsightsResourcesPaymentEvaluationOutcome(v) if type(v := d["outcome"]) is dict else v
-        o.payment_details = _d_InsightsResourcesPaymentEvaluationPaymentDetails(v) if type(v := d["payment_details"]) is dict else v
+        o.outcome = _d_InsightsResourcesPaymentEvaluationOutcome(d["outcome"])
+        o.payment_details = _d_InsightsResourcesPaymentEvaluationPaymentDetails(d["payment_details"])
         o.recommended_action = intern(v) if type(v := d["recommended_action"]) is str else v
-        o.signals = _d_InsightsResourcesPaymentEvaluationSignals(v) if type(v := d["signals"]) is dict else v
+        o.signals = _d_InsightsResourcesPaymentEvaluationSignals(d["signals"])
     except KeyError:  # a field left out
         return by_key(RadarPaymentEvaluation, d)
     if len(d) != 12:

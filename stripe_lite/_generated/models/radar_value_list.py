@@ -48,7 +48,7 @@ class RadarValueList(StripeObject):
     object: Literal["radar.value_list"] | str
 
 
-def _d_RadarValueList(d: Any) -> RadarValueList:
+def _d_RadarValueList(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
         return by_key(RadarValueList, d)
     o = new(RadarValueList)
@@ -74,4 +74,4 @@ register(RadarValueList, _d_RadarValueList)
 
 
 # Decoders of other modules, imported when first called.
-_d_RadarValueListItem = lazy(globals(), "_d_RadarValueListItem", "radar_value_list_item")
+_d_RadarValueListItem = lazy("radar_value_list_item", "_d_RadarValueListItem", globals())

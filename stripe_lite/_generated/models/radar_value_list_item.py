@@ -42,7 +42,7 @@ class RadarValueListItem(StripeObject):
     value_list: str
 
 
-def _d_RadarValueListItem(d: Any) -> RadarValueListItem:
+def _d_RadarValueListItem(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(RadarValueListItem, d)
     o = new(RadarValueListItem)

@@ -41,17 +41,17 @@ class TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMetho
     us_bank_account: TreasurySharedResourceInitiatingPaymentMethodDetailsUsBankAccount
 
 
-def _d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails(d: Any) -> TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails:
+def _d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails, d)
     o = new(TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails)
     try:
         o.balance = intern(v) if type(v := d["balance"]) is str else v
-        o.billing_details = _d_TreasurySharedResourceBillingDetails(v) if type(v := d["billing_details"]) is dict else v
-        o.financial_account = _d_ReceivedPaymentMethodDetailsFinancialAccount(v) if type(v := d["financial_account"]) is dict else v
+        o.billing_details = _d_TreasurySharedResourceBillingDetails(d["billing_details"])
+        o.financial_account = _d_ReceivedPaymentMethodDetailsFinancialAccount(d["financial_account"])
         o.issuing_card = d["issuing_card"]
         o.type = intern(v) if type(v := d["type"]) is str else v
-        o.us_bank_account = _d_TreasurySharedResourceInitiatingPaymentMethodDetailsUsBankAccount(v) if type(v := d["us_bank_account"]) is dict else v
+        o.us_bank_account = _d_TreasurySharedResourceInitiatingPaymentMethodDetailsUsBankAccount(d["us_bank_account"])
     except KeyError:  # a field left out
         return by_key(TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails, d)
     if len(d) != 6:
@@ -76,4 +76,4 @@ _d_TreasurySharedResourceInitiatingPaymentMethodDetailsUsBankAccount = register(
 
 
 # Decoders of other modules, imported when first called.
-_d_TreasurySharedResourceBillingDetails = lazy(globals(), "_d_TreasurySharedResourceBillingDetails", "treasury_shared_resource_billing_details")
+_d_TreasurySharedResourceBillingDetails = lazy("treasury_shared_resource_billing_details", "_d_TreasurySharedResourceBillingDetails", globals())

@@ -91,7 +91,7 @@ class Refund(StripeObject):
     transfer_reversal: str | TransferReversal | None
 
 
-def _d_Refund(d: Any) -> Refund:
+def _d_Refund(d: Any) -> Any:
     if type(d) is not dict or len(d) < 22:
         return by_key(Refund, d)
     o = new(Refund)
@@ -102,17 +102,17 @@ def _d_Refund(d: Any) -> Refund:
         o.created = d["created"]
         o.currency = d["currency"]
         o.description = d["description"]
-        o.destination_details = _d_RefundDestinationDetails(v) if type(v := d["destination_details"]) is dict else v
+        o.destination_details = _d_RefundDestinationDetails(d["destination_details"])
         o.failure_balance_transaction = _d_BalanceTransaction(v) if type(v := d["failure_balance_transaction"]) is dict else v
         o.failure_reason = d["failure_reason"]
         o.id = d["id"]
         o.instructions_email = d["instructions_email"]
         o.metadata = d["metadata"]
-        o.next_action = _d_RefundNextAction(v) if type(v := d["next_action"]) is dict else v
+        o.next_action = _d_RefundNextAction(d["next_action"])
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.payment_intent = _d_PaymentIntent(v) if type(v := d["payment_intent"]) is dict else v
         o.pending_reason = intern(v) if type(v := d["pending_reason"]) is str else v
-        o.presentment_details = _d_PaymentFlowsPaymentIntentPresentmentDetails(v) if type(v := d["presentment_details"]) is dict else v
+        o.presentment_details = _d_PaymentFlowsPaymentIntentPresentmentDetails(d["presentment_details"])
         o.reason = intern(v) if type(v := d["reason"]) is str else v
         o.receipt_number = d["receipt_number"]
         o.source_transfer_reversal = _d_TransferReversal(v) if type(v := d["source_transfer_reversal"]) is dict else v
@@ -172,48 +172,48 @@ class RefundDestinationDetails(StripeObject):
     zip: DestinationDetailsUnimplemented
 
 
-def _d_RefundDestinationDetails(d: Any) -> RefundDestinationDetails:
+def _d_RefundDestinationDetails(d: Any) -> Any:
     if type(d) is not dict or len(d) < 37:
         return by_key(RefundDestinationDetails, d)
     o = new(RefundDestinationDetails)
     try:
-        o.affirm = _d_DestinationDetailsUnimplemented(v) if type(v := d["affirm"]) is dict else v
-        o.afterpay_clearpay = _d_DestinationDetailsUnimplemented(v) if type(v := d["afterpay_clearpay"]) is dict else v
-        o.alipay = _d_DestinationDetailsUnimplemented(v) if type(v := d["alipay"]) is dict else v
-        o.alma = _d_DestinationDetailsUnimplemented(v) if type(v := d["alma"]) is dict else v
-        o.amazon_pay = _d_DestinationDetailsUnimplemented(v) if type(v := d["amazon_pay"]) is dict else v
-        o.au_bank_transfer = _d_DestinationDetailsUnimplemented(v) if type(v := d["au_bank_transfer"]) is dict else v
-        o.blik = _d_RefundDestinationDetailsBlik(v) if type(v := d["blik"]) is dict else v
-        o.br_bank_transfer = _d_RefundDestinationDetailsBrBankTransfer(v) if type(v := d["br_bank_transfer"]) is dict else v
-        o.card = _d_RefundDestinationDetailsCard(v) if type(v := d["card"]) is dict else v
-        o.cashapp = _d_DestinationDetailsUnimplemented(v) if type(v := d["cashapp"]) is dict else v
-        o.crypto = _d_RefundDestinationDetailsCrypto(v) if type(v := d["crypto"]) is dict else v
-        o.customer_cash_balance = _d_DestinationDetailsUnimplemented(v) if type(v := d["customer_cash_balance"]) is dict else v
-        o.eps = _d_DestinationDetailsUnimplemented(v) if type(v := d["eps"]) is dict else v
-        o.eu_bank_transfer = _d_RefundDestinationDetailsEuBankTransfer(v) if type(v := d["eu_bank_transfer"]) is dict else v
-        o.gb_bank_transfer = _d_RefundDestinationDetailsGbBankTransfer(v) if type(v := d["gb_bank_transfer"]) is dict else v
-        o.giropay = _d_DestinationDetailsUnimplemented(v) if type(v := d["giropay"]) is dict else v
-        o.grabpay = _d_DestinationDetailsUnimplemented(v) if type(v := d["grabpay"]) is dict else v
-        o.jp_bank_transfer = _d_RefundDestinationDetailsJpBankTransfer(v) if type(v := d["jp_bank_transfer"]) is dict else v
-        o.klarna = _d_DestinationDetailsUnimplemented(v) if type(v := d["klarna"]) is dict else v
-        o.mb_way = _d_RefundDestinationDetailsMbWay(v) if type(v := d["mb_way"]) is dict else v
-        o.multibanco = _d_RefundDestinationDetailsMultibanco(v) if type(v := d["multibanco"]) is dict else v
-        o.mx_bank_transfer = _d_RefundDestinationDetailsMxBankTransfer(v) if type(v := d["mx_bank_transfer"]) is dict else v
-        o.nz_bank_transfer = _d_DestinationDetailsUnimplemented(v) if type(v := d["nz_bank_transfer"]) is dict else v
-        o.p24 = _d_RefundDestinationDetailsP24(v) if type(v := d["p24"]) is dict else v
-        o.paynow = _d_DestinationDetailsUnimplemented(v) if type(v := d["paynow"]) is dict else v
-        o.paypal = _d_RefundDestinationDetailsPaypal(v) if type(v := d["paypal"]) is dict else v
-        o.pix = _d_DestinationDetailsUnimplemented(v) if type(v := d["pix"]) is dict else v
-        o.revolut = _d_DestinationDetailsUnimplemented(v) if type(v := d["revolut"]) is dict else v
-        o.scalapay = _d_DestinationDetailsUnimplemented(v) if type(v := d["scalapay"]) is dict else v
-        o.sofort = _d_DestinationDetailsUnimplemented(v) if type(v := d["sofort"]) is dict else v
-        o.swish = _d_RefundDestinationDetailsSwish(v) if type(v := d["swish"]) is dict else v
-        o.th_bank_transfer = _d_RefundDestinationDetailsThBankTransfer(v) if type(v := d["th_bank_transfer"]) is dict else v
-        o.twint = _d_DestinationDetailsUnimplemented(v) if type(v := d["twint"]) is dict else v
+        o.affirm = _d_DestinationDetailsUnimplemented(d["affirm"])
+        o.afterpay_clearpay = _d_DestinationDetailsUnimplemented(d["afterpay_clearpay"])
+        o.alipay = _d_DestinationDetailsUnimplemented(d["alipay"])
+        o.alma = _d_DestinationDetailsUnimplemented(d["alma"])
+        o.amazon_pay = _d_DestinationDetailsUnimplemented(d["amazon_pay"])
+        o.au_bank_transfer = _d_DestinationDetailsUnimplemented(d["au_bank_transfer"])
+        o.blik = _d_RefundDestinationDetailsBlik(d["blik"])
+        o.br_bank_transfer = _d_RefundDestinationDetailsBrBankTransfer(d["br_bank_transfer"])
+        o.card = _d_RefundDestinationDetailsCard(d["card"])
+        o.cashapp = _d_DestinationDetailsUnimplemented(d["cashapp"])
+        o.crypto = _d_RefundDestinationDetailsCrypto(d["crypto"])
+        o.customer_cash_balance = _d_DestinationDetailsUnimplemented(d["customer_cash_balance"])
+        o.eps = _d_DestinationDetailsUnimplemented(d["eps"])
+        o.eu_bank_transfer = _d_RefundDestinationDetailsEuBankTransfer(d["eu_bank_transfer"])
+        o.gb_bank_transfer = _d_RefundDestinationDetailsGbBankTransfer(d["gb_bank_transfer"])
+        o.giropay = _d_DestinationDetailsUnimplemented(d["giropay"])
+        o.grabpay = _d_DestinationDetailsUnimplemented(d["grabpay"])
+        o.jp_bank_transfer = _d_RefundDestinationDetailsJpBankTransfer(d["jp_bank_transfer"])
+        o.klarna = _d_DestinationDetailsUnimplemented(d["klarna"])
+        o.mb_way = _d_RefundDestinationDetailsMbWay(d["mb_way"])
+        o.multibanco = _d_RefundDestinationDetailsMultibanco(d["multibanco"])
+        o.mx_bank_transfer = _d_RefundDestinationDetailsMxBankTransfer(d["mx_bank_transfer"])
+        o.nz_bank_transfer = _d_DestinationDetailsUnimplemented(d["nz_bank_transfer"])
+        o.p24 = _d_RefundDestinationDetailsP24(d["p24"])
+        o.paynow = _d_DestinationDetailsUnimplemented(d["paynow"])
+        o.paypal = _d_RefundDestinationDetailsPaypal(d["paypal"])
+        o.pix = _d_DestinationDetailsUnimplemented(d["pix"])
+        o.revolut = _d_DestinationDetailsUnimplemented(d["revolut"])
+        o.scalapay = _d_DestinationDetailsUnimplemented(d["scalapay"])
+        o.sofort = _d_DestinationDetailsUnimplemented(d["sofort"])
+        o.swish = _d_RefundDestinationDetailsSwish(d["swish"])
+        o.th_bank_transfer = _d_RefundDestinationDetailsThBankTransfer(d["th_bank_transfer"])
+        o.twint = _d_DestinationDetailsUnimplemented(d["twint"])
         o.type = d["type"]
-        o.us_bank_transfer = _d_RefundDestinationDetailsUsBankTransfer(v) if type(v := d["us_bank_transfer"]) is dict else v
-        o.wechat_pay = _d_DestinationDetailsUnimplemented(v) if type(v := d["wechat_pay"]) is dict else v
-        o.zip = _d_DestinationDetailsUnimplemented(v) if type(v := d["zip"]) is dict else v
+        o.us_bank_transfer = _d_RefundDestinationDetailsUsBankTransfer(d["us_bank_transfer"])
+        o.wechat_pay = _d_DestinationDetailsUnimplemented(d["wechat_pay"])
+        o.zip = _d_DestinationDetailsUnimplemented(d["zip"])
     except KeyError:  # a field left out
         return by_key(RefundDestinationDetails, d)
     if len(d) != 37:
@@ -431,8 +431,8 @@ _d_RefundNextActionDisplayDetails = register(RefundNextActionDisplayDetails)
 
 
 # Decoders of other modules, imported when first called.
-_d_BalanceTransaction = lazy(globals(), "_d_BalanceTransaction", "balance_transaction")
-_d_Charge = lazy(globals(), "_d_Charge", "charge")
-_d_PaymentFlowsPaymentIntentPresentmentDetails = lazy(globals(), "_d_PaymentFlowsPaymentIntentPresentmentDetails", "payment_flows_payment_intent_presentment_details")
-_d_PaymentIntent = lazy(globals(), "_d_PaymentIntent", "payment_intent")
-_d_TransferReversal = lazy(globals(), "_d_TransferReversal", "transfer_reversal")
+_d_BalanceTransaction = lazy("balance_transaction", "_d_BalanceTransaction", globals())
+_d_Charge = lazy("charge", "_d_Charge", globals())
+_d_PaymentFlowsPaymentIntentPresentmentDetails = lazy("payment_flows_payment_intent_presentment_details", "_d_PaymentFlowsPaymentIntentPresentmentDetails", globals())
+_d_PaymentIntent = lazy("payment_intent", "_d_PaymentIntent", globals())
+_d_TransferReversal = lazy("transfer_reversal", "_d_TransferReversal", globals())

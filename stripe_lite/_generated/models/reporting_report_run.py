@@ -27,7 +27,7 @@ class FinancialReportingFinanceReportRunRunParameters(StripeObject):
     timezone: str
 
 
-def _d_FinancialReportingFinanceReportRunRunParameters(d: Any) -> FinancialReportingFinanceReportRunRunParameters:
+def _d_FinancialReportingFinanceReportRunRunParameters(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(FinancialReportingFinanceReportRunRunParameters, d)
     o = new(FinancialReportingFinanceReportRunRunParameters)
@@ -70,7 +70,7 @@ class ReportingReportRun(StripeObject):
     succeeded_at: int | None
 
 
-def _d_ReportingReportRun(d: Any) -> ReportingReportRun:
+def _d_ReportingReportRun(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
         return by_key(ReportingReportRun, d)
     o = new(ReportingReportRun)
@@ -80,9 +80,9 @@ def _d_ReportingReportRun(d: Any) -> ReportingReportRun:
         o.id = d["id"]
         o.livemode = d["livemode"]
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.parameters = _d_FinancialReportingFinanceReportRunRunParameters(v) if type(v := d["parameters"]) is dict else v
+        o.parameters = _d_FinancialReportingFinanceReportRunRunParameters(d["parameters"])
         o.report_type = d["report_type"]
-        o.result = _d_File(v) if type(v := d["result"]) is dict else v
+        o.result = _d_File(d["result"])
         o.status = d["status"]
         o.succeeded_at = d["succeeded_at"]
     except KeyError:  # a field left out
@@ -96,4 +96,4 @@ register(ReportingReportRun, _d_ReportingReportRun)
 
 
 # Decoders of other modules, imported when first called.
-_d_File = lazy(globals(), "_d_File", "file")
+_d_File = lazy("file", "_d_File", globals())

@@ -28,7 +28,7 @@ class ReportingReportType(StripeObject):
     version: int
 
 
-def _d_ReportingReportType(d: Any) -> ReportingReportType:
+def _d_ReportingReportType(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
         return by_key(ReportingReportType, d)
     o = new(ReportingReportType)

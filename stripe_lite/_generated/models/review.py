@@ -66,7 +66,7 @@ class Review(StripeObject):
     session: RadarReviewResourceSession | None
 
 
-def _d_Review(d: Any) -> Review:
+def _d_Review(d: Any) -> Any:
     if type(d) is not dict or len(d) < 14:
         return by_key(Review, d)
     o = new(Review)
@@ -77,14 +77,14 @@ def _d_Review(d: Any) -> Review:
         o.created = d["created"]
         o.id = d["id"]
         o.ip_address = d["ip_address"]
-        o.ip_address_location = _d_RadarReviewResourceLocation(v) if type(v := d["ip_address_location"]) is dict else v
+        o.ip_address_location = _d_RadarReviewResourceLocation(d["ip_address_location"])
         o.livemode = d["livemode"]
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.open = d["open"]
         o.opened_reason = intern(v) if type(v := d["opened_reason"]) is str else v
         o.payment_intent = _d_PaymentIntent(v) if type(v := d["payment_intent"]) is dict else v
         o.reason = d["reason"]
-        o.session = _d_RadarReviewResourceSession(v) if type(v := d["session"]) is dict else v
+        o.session = _d_RadarReviewResourceSession(d["session"])
     except KeyError:  # a field left out
         return by_key(Review, d)
     if len(d) != 14:
@@ -96,5 +96,5 @@ register(Review, _d_Review)
 
 
 # Decoders of other modules, imported when first called.
-_d_Charge = lazy(globals(), "_d_Charge", "charge")
-_d_PaymentIntent = lazy(globals(), "_d_PaymentIntent", "payment_intent")
+_d_Charge = lazy("charge", "_d_Charge", globals())
+_d_PaymentIntent = lazy("payment_intent", "_d_PaymentIntent", globals())

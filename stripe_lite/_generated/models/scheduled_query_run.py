@@ -33,15 +33,15 @@ class ScheduledQueryRun(StripeObject):
     title: str
 
 
-def _d_ScheduledQueryRun(d: Any) -> ScheduledQueryRun:
+def _d_ScheduledQueryRun(d: Any) -> Any:
     if type(d) is not dict or len(d) < 11:
         return by_key(ScheduledQueryRun, d)
     o = new(ScheduledQueryRun)
     try:
         o.created = d["created"]
         o.data_load_time = d["data_load_time"]
-        o.error = _d_SigmaScheduledQueryRunError(v) if type(v := d["error"]) is dict else v
-        o.file = _d_File(v) if type(v := d["file"]) is dict else v
+        o.error = _d_SigmaScheduledQueryRunError(d["error"])
+        o.file = _d_File(d["file"])
         o.id = d["id"]
         o.livemode = d["livemode"]
         o.object = intern(v) if type(v := d["object"]) is str else v
@@ -71,4 +71,4 @@ _d_SigmaScheduledQueryRunError = register(SigmaScheduledQueryRunError)
 
 
 # Decoders of other modules, imported when first called.
-_d_File = lazy(globals(), "_d_File", "file")
+_d_File = lazy("file", "_d_File", globals())

@@ -80,7 +80,7 @@ class SetupAttempt(StripeObject):
     usage: str
 
 
-def _d_SetupAttempt(d: Any) -> SetupAttempt:
+def _d_SetupAttempt(d: Any) -> Any:
     if type(d) is not dict or len(d) < 16:
         return by_key(SetupAttempt, d)
     o = new(SetupAttempt)
@@ -96,8 +96,8 @@ def _d_SetupAttempt(d: Any) -> SetupAttempt:
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.on_behalf_of = _d_Account(v) if type(v := d["on_behalf_of"]) is dict else v
         o.payment_method = _d_PaymentMethod(v) if type(v := d["payment_method"]) is dict else v
-        o.payment_method_details = _d_SetupAttemptPaymentMethodDetails(v) if type(v := d["payment_method_details"]) is dict else v
-        o.setup_error = _d_ApiErrors(v) if type(v := d["setup_error"]) is dict else v
+        o.payment_method_details = _d_SetupAttemptPaymentMethodDetails(d["payment_method_details"])
+        o.setup_error = _d_ApiErrors(d["setup_error"])
         o.setup_intent = _d_SetupIntent(v) if type(v := d["setup_intent"]) is dict else v
         o.status = d["status"]
         o.usage = d["usage"]
@@ -144,37 +144,37 @@ class SetupAttemptPaymentMethodDetails(StripeObject):
     us_bank_account: SetupAttemptPaymentMethodDetailsUsBankAccount
 
 
-def _d_SetupAttemptPaymentMethodDetails(d: Any) -> SetupAttemptPaymentMethodDetails:
+def _d_SetupAttemptPaymentMethodDetails(d: Any) -> Any:
     if type(d) is not dict or len(d) < 26:
         return by_key(SetupAttemptPaymentMethodDetails, d)
     o = new(SetupAttemptPaymentMethodDetails)
     try:
-        o.acss_debit = _d_SetupAttemptPaymentMethodDetailsAcssDebit(v) if type(v := d["acss_debit"]) is dict else v
-        o.amazon_pay = _d_SetupAttemptPaymentMethodDetailsAmazonPay(v) if type(v := d["amazon_pay"]) is dict else v
-        o.au_becs_debit = _d_SetupAttemptPaymentMethodDetailsAuBecsDebit(v) if type(v := d["au_becs_debit"]) is dict else v
-        o.bacs_debit = _d_SetupAttemptPaymentMethodDetailsBacsDebit(v) if type(v := d["bacs_debit"]) is dict else v
-        o.bancontact = _d_SetupAttemptPaymentMethodDetailsBancontact(v) if type(v := d["bancontact"]) is dict else v
-        o.boleto = _d_SetupAttemptPaymentMethodDetailsBoleto(v) if type(v := d["boleto"]) is dict else v
-        o.card = _d_SetupAttemptPaymentMethodDetailsCard(v) if type(v := d["card"]) is dict else v
-        o.card_present = _d_SetupAttemptPaymentMethodDetailsCardPresent(v) if type(v := d["card_present"]) is dict else v
-        o.cashapp = _d_SetupAttemptPaymentMethodDetailsCashapp(v) if type(v := d["cashapp"]) is dict else v
-        o.ideal = _d_SetupAttemptPaymentMethodDetailsIdeal(v) if type(v := d["ideal"]) is dict else v
-        o.kakao_pay = _d_SetupAttemptPaymentMethodDetailsKakaoPay(v) if type(v := d["kakao_pay"]) is dict else v
-        o.klarna = _d_SetupAttemptPaymentMethodDetailsKlarna(v) if type(v := d["klarna"]) is dict else v
-        o.kr_card = _d_SetupAttemptPaymentMethodDetailsKrCard(v) if type(v := d["kr_card"]) is dict else v
-        o.link = _d_SetupAttemptPaymentMethodDetailsLink(v) if type(v := d["link"]) is dict else v
-        o.naver_pay = _d_SetupAttemptPaymentMethodDetailsNaverPay(v) if type(v := d["naver_pay"]) is dict else v
-        o.nz_bank_account = _d_SetupAttemptPaymentMethodDetailsNzBankAccount(v) if type(v := d["nz_bank_account"]) is dict else v
-        o.paypal = _d_SetupAttemptPaymentMethodDetailsPaypal(v) if type(v := d["paypal"]) is dict else v
-        o.payto = _d_SetupAttemptPaymentMethodDetailsPayto(v) if type(v := d["payto"]) is dict else v
-        o.pix = _d_SetupAttemptPaymentMethodDetailsPix(v) if type(v := d["pix"]) is dict else v
-        o.revolut_pay = _d_SetupAttemptPaymentMethodDetailsRevolutPay(v) if type(v := d["revolut_pay"]) is dict else v
-        o.sepa_debit = _d_SetupAttemptPaymentMethodDetailsSepaDebit(v) if type(v := d["sepa_debit"]) is dict else v
-        o.sofort = _d_SetupAttemptPaymentMethodDetailsSofort(v) if type(v := d["sofort"]) is dict else v
-        o.twint = _d_SetupAttemptPaymentMethodDetailsTwint(v) if type(v := d["twint"]) is dict else v
+        o.acss_debit = _d_SetupAttemptPaymentMethodDetailsAcssDebit(d["acss_debit"])
+        o.amazon_pay = _d_SetupAttemptPaymentMethodDetailsAmazonPay(d["amazon_pay"])
+        o.au_becs_debit = _d_SetupAttemptPaymentMethodDetailsAuBecsDebit(d["au_becs_debit"])
+        o.bacs_debit = _d_SetupAttemptPaymentMethodDetailsBacsDebit(d["bacs_debit"])
+        o.bancontact = _d_SetupAttemptPaymentMethodDetailsBancontact(d["bancontact"])
+        o.boleto = _d_SetupAttemptPaymentMethodDetailsBoleto(d["boleto"])
+        o.card = _d_SetupAttemptPaymentMethodDetailsCard(d["card"])
+        o.card_present = _d_SetupAttemptPaymentMethodDetailsCardPresent(d["card_present"])
+        o.cashapp = _d_SetupAttemptPaymentMethodDetailsCashapp(d["cashapp"])
+        o.ideal = _d_SetupAttemptPaymentMethodDetailsIdeal(d["ideal"])
+        o.kakao_pay = _d_SetupAttemptPaymentMethodDetailsKakaoPay(d["kakao_pay"])
+        o.klarna = _d_SetupAttemptPaymentMethodDetailsKlarna(d["klarna"])
+        o.kr_card = _d_SetupAttemptPaymentMethodDetailsKrCard(d["kr_card"])
+        o.link = _d_SetupAttemptPaymentMethodDetailsLink(d["link"])
+        o.naver_pay = _d_SetupAttemptPaymentMethodDetailsNaverPay(d["naver_pay"])
+        o.nz_bank_account = _d_SetupAttemptPaymentMethodDetailsNzBankAccount(d["nz_bank_account"])
+        o.paypal = _d_SetupAttemptPaymentMethodDetailsPaypal(d["paypal"])
+        o.payto = _d_SetupAttemptPaymentMethodDetailsPayto(d["payto"])
+        o.pix = _d_SetupAttemptPaymentMethodDetailsPix(d["pix"])
+        o.revolut_pay = _d_SetupAttemptPaymentMethodDetailsRevolutPay(d["revolut_pay"])
+        o.sepa_debit = _d_SetupAttemptPaymentMethodDetailsSepaDebit(d["sepa_debit"])
+        o.sofort = _d_SetupAttemptPaymentMethodDetailsSofort(d["sofort"])
+        o.twint = _d_SetupAttemptPaymentMethodDetailsTwint(d["twint"])
         o.type = d["type"]
-        o.upi = _d_SetupAttemptPaymentMethodDetailsUpi(v) if type(v := d["upi"]) is dict else v
-        o.us_bank_account = _d_SetupAttemptPaymentMethodDetailsUsBankAccount(v) if type(v := d["us_bank_account"]) is dict else v
+        o.upi = _d_SetupAttemptPaymentMethodDetailsUpi(d["upi"])
+        o.us_bank_account = _d_SetupAttemptPaymentMethodDetailsUsBankAccount(d["us_bank_account"])
     except KeyError:  # a field left out
         return by_key(SetupAttemptPaymentMethodDetails, d)
     if len(d) != 26:
@@ -236,7 +236,7 @@ class SetupAttemptPaymentMethodDetailsBancontact(StripeObject):
     verified_name: str | None
 
 
-def _d_SetupAttemptPaymentMethodDetailsBancontact(d: Any) -> SetupAttemptPaymentMethodDetailsBancontact:
+def _d_SetupAttemptPaymentMethodDetailsBancontact(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(SetupAttemptPaymentMethodDetailsBancontact, d)
     o = new(SetupAttemptPaymentMethodDetailsBancontact)
@@ -286,13 +286,13 @@ class SetupAttemptPaymentMethodDetailsCard(StripeObject):
     wallet: SetupAttemptPaymentMethodDetailsCardWallet | None
 
 
-def _d_SetupAttemptPaymentMethodDetailsCard(d: Any) -> SetupAttemptPaymentMethodDetailsCard:
+def _d_SetupAttemptPaymentMethodDetailsCard(d: Any) -> Any:
     if type(d) is not dict or len(d) < 11:
         return by_key(SetupAttemptPaymentMethodDetailsCard, d)
     o = new(SetupAttemptPaymentMethodDetailsCard)
     try:
         o.brand = d["brand"]
-        o.checks = _d_SetupAttemptPaymentMethodDetailsCardChecks(v) if type(v := d["checks"]) is dict else v
+        o.checks = _d_SetupAttemptPaymentMethodDetailsCardChecks(d["checks"])
         o.country = d["country"]
         o.exp_month = d["exp_month"]
         o.exp_year = d["exp_year"]
@@ -300,8 +300,8 @@ def _d_SetupAttemptPaymentMethodDetailsCard(d: Any) -> SetupAttemptPaymentMethod
         o.funding = d["funding"]
         o.last4 = d["last4"]
         o.network = d["network"]
-        o.three_d_secure = _d_ThreeDSecureDetails(v) if type(v := d["three_d_secure"]) is dict else v
-        o.wallet = _d_SetupAttemptPaymentMethodDetailsCardWallet(v) if type(v := d["wallet"]) is dict else v
+        o.three_d_secure = _d_ThreeDSecureDetails(d["three_d_secure"])
+        o.wallet = _d_SetupAttemptPaymentMethodDetailsCardWallet(d["wallet"])
     except KeyError:  # a field left out
         return by_key(SetupAttemptPaymentMethodDetailsCard, d)
     if len(d) != 11:
@@ -372,7 +372,7 @@ class SetupAttemptPaymentMethodDetailsIdeal(StripeObject):
     verified_name: str | None
 
 
-def _d_SetupAttemptPaymentMethodDetailsIdeal(d: Any) -> SetupAttemptPaymentMethodDetailsIdeal:
+def _d_SetupAttemptPaymentMethodDetailsIdeal(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(SetupAttemptPaymentMethodDetailsIdeal, d)
     o = new(SetupAttemptPaymentMethodDetailsIdeal)
@@ -509,7 +509,7 @@ class SetupAttemptPaymentMethodDetailsSofort(StripeObject):
     verified_name: str | None
 
 
-def _d_SetupAttemptPaymentMethodDetailsSofort(d: Any) -> SetupAttemptPaymentMethodDetailsSofort:
+def _d_SetupAttemptPaymentMethodDetailsSofort(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(SetupAttemptPaymentMethodDetailsSofort, d)
     o = new(SetupAttemptPaymentMethodDetailsSofort)
@@ -572,7 +572,7 @@ class ThreeDSecureDetails(StripeObject):
     version: Literal["1.0.2", "2.1.0", "2.2.0", "2.3.0", "2.3.1"] | str | None
 
 
-def _d_ThreeDSecureDetails(d: Any) -> ThreeDSecureDetails:
+def _d_ThreeDSecureDetails(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(ThreeDSecureDetails, d)
     o = new(ThreeDSecureDetails)
@@ -594,9 +594,9 @@ register(ThreeDSecureDetails, _d_ThreeDSecureDetails)
 
 
 # Decoders of other modules, imported when first called.
-_d_Account = lazy(globals(), "_d_Account", "account")
-_d_ApiErrors = lazy(globals(), "_d_ApiErrors", "api_errors")
-_d_Application = lazy(globals(), "_d_Application", "application")
-_d_Mandate = lazy(globals(), "_d_Mandate", "mandate")
-_d_PaymentMethod = lazy(globals(), "_d_PaymentMethod", "payment_method")
-_d_SetupIntent = lazy(globals(), "_d_SetupIntent", "setup_intent")
+_d_Account = lazy("account", "_d_Account", globals())
+_d_ApiErrors = lazy("api_errors", "_d_ApiErrors", globals())
+_d_Application = lazy("application", "_d_Application", globals())
+_d_Mandate = lazy("mandate", "_d_Mandate", globals())
+_d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())
+_d_SetupIntent = lazy("setup_intent", "_d_SetupIntent", globals())

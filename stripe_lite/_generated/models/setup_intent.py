@@ -123,14 +123,14 @@ class SetupIntent(StripeObject):
     usage: str
 
 
-def _d_SetupIntent(d: Any) -> SetupIntent:
+def _d_SetupIntent(d: Any) -> Any:
     if type(d) is not dict or len(d) < 28:
         return by_key(SetupIntent, d)
     o = new(SetupIntent)
     try:
         o.application = _d_Application(v) if type(v := d["application"]) is dict else v
         o.attach_to_self = d["attach_to_self"]
-        o.automatic_payment_methods = _d_PaymentFlowsAutomaticPaymentMethodsSetupIntent(v) if type(v := d["automatic_payment_methods"]) is dict else v
+        o.automatic_payment_methods = _d_PaymentFlowsAutomaticPaymentMethodsSetupIntent(d["automatic_payment_methods"])
         o.cancellation_reason = intern(v) if type(v := d["cancellation_reason"]) is str else v
         o.client_secret = d["client_secret"]
         o.created = d["created"]
@@ -140,18 +140,18 @@ def _d_SetupIntent(d: Any) -> SetupIntent:
         o.excluded_payment_method_types = d["excluded_payment_method_types"]
         o.flow_directions = d["flow_directions"]
         o.id = d["id"]
-        o.last_setup_error = _d_ApiErrors(v) if type(v := d["last_setup_error"]) is dict else v
+        o.last_setup_error = _d_ApiErrors(d["last_setup_error"])
         o.latest_attempt = _d_SetupAttempt(v) if type(v := d["latest_attempt"]) is dict else v
         o.livemode = d["livemode"]
-        o.managed_payments = _d_SmorResourceManagedPayments(v) if type(v := d["managed_payments"]) is dict else v
+        o.managed_payments = _d_SmorResourceManagedPayments(d["managed_payments"])
         o.mandate = _d_Mandate(v) if type(v := d["mandate"]) is dict else v
         o.metadata = d["metadata"]
-        o.next_action = _d_SetupIntentNextAction(v) if type(v := d["next_action"]) is dict else v
+        o.next_action = _d_SetupIntentNextAction(d["next_action"])
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.on_behalf_of = _d_Account(v) if type(v := d["on_behalf_of"]) is dict else v
         o.payment_method = _d_PaymentMethod(v) if type(v := d["payment_method"]) is dict else v
-        o.payment_method_configuration_details = _d_PaymentMethodConfigBizPaymentMethodConfigurationDetails(v) if type(v := d["payment_method_configuration_details"]) is dict else v
-        o.payment_method_options = _d_SetupIntentPaymentMethodOptions(v) if type(v := d["payment_method_options"]) is dict else v
+        o.payment_method_configuration_details = _d_PaymentMethodConfigBizPaymentMethodConfigurationDetails(d["payment_method_configuration_details"])
+        o.payment_method_options = _d_SetupIntentPaymentMethodOptions(d["payment_method_options"])
         o.payment_method_types = d["payment_method_types"]
         o.single_use_mandate = _d_Mandate(v) if type(v := d["single_use_mandate"]) is dict else v
         o.status = intern(v) if type(v := d["status"]) is str else v
@@ -181,19 +181,19 @@ class SetupIntentNextAction(StripeObject):
     verify_with_microdeposits: SetupIntentNextActionVerifyWithMicrodeposits
 
 
-def _d_SetupIntentNextAction(d: Any) -> SetupIntentNextAction:
+def _d_SetupIntentNextAction(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(SetupIntentNextAction, d)
     o = new(SetupIntentNextAction)
     try:
-        o.blik_authorize = _d_PaymentIntentNextActionBlikAuthorize(v) if type(v := d["blik_authorize"]) is dict else v
-        o.cashapp_handle_redirect_or_display_qr_code = _d_PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode(v) if type(v := d["cashapp_handle_redirect_or_display_qr_code"]) is dict else v
-        o.pix_display_qr_code = _d_SetupIntentNextActionPixDisplayQrCode(v) if type(v := d["pix_display_qr_code"]) is dict else v
-        o.redirect_to_url = _d_SetupIntentNextActionRedirectToUrl(v) if type(v := d["redirect_to_url"]) is dict else v
+        o.blik_authorize = _d_PaymentIntentNextActionBlikAuthorize(d["blik_authorize"])
+        o.cashapp_handle_redirect_or_display_qr_code = _d_PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode(d["cashapp_handle_redirect_or_display_qr_code"])
+        o.pix_display_qr_code = _d_SetupIntentNextActionPixDisplayQrCode(d["pix_display_qr_code"])
+        o.redirect_to_url = _d_SetupIntentNextActionRedirectToUrl(d["redirect_to_url"])
         o.type = d["type"]
-        o.upi_handle_redirect_or_display_qr_code = _d_PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode(v) if type(v := d["upi_handle_redirect_or_display_qr_code"]) is dict else v
+        o.upi_handle_redirect_or_display_qr_code = _d_PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode(d["upi_handle_redirect_or_display_qr_code"])
         o.use_stripe_sdk = d["use_stripe_sdk"]
-        o.verify_with_microdeposits = _d_SetupIntentNextActionVerifyWithMicrodeposits(v) if type(v := d["verify_with_microdeposits"]) is dict else v
+        o.verify_with_microdeposits = _d_SetupIntentNextActionVerifyWithMicrodeposits(d["verify_with_microdeposits"])
     except KeyError:  # a field left out
         return by_key(SetupIntentNextAction, d)
     if len(d) != 8:
@@ -265,25 +265,25 @@ class SetupIntentPaymentMethodOptions(StripeObject):
     us_bank_account: SetupIntentPaymentMethodOptionsUsBankAccount | SetupIntentTypeSpecificPaymentMethodOptionsClient
 
 
-def _d_SetupIntentPaymentMethodOptions(d: Any) -> SetupIntentPaymentMethodOptions:
+def _d_SetupIntentPaymentMethodOptions(d: Any) -> Any:
     if type(d) is not dict or len(d) < 14:
         return by_key(SetupIntentPaymentMethodOptions, d)
     o = new(SetupIntentPaymentMethodOptions)
     try:
-        o.acss_debit = pick(v, (_d_SetupIntentPaymentMethodOptionsAcssDebit, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["acss_debit"]) is dict else v
-        o.amazon_pay = pick(v, (_d_SetupIntentPaymentMethodOptionsAmazonPay, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["amazon_pay"]) is dict else v
-        o.bacs_debit = pick(v, (_d_SetupIntentPaymentMethodOptionsBacsDebit, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["bacs_debit"]) is dict else v
-        o.bizum = pick(v, (_d_SetupIntentPaymentMethodOptionsBizum, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["bizum"]) is dict else v
-        o.card = pick(v, (_d_SetupIntentPaymentMethodOptionsCard, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["card"]) is dict else v
-        o.card_present = pick(v, (_d_SetupIntentPaymentMethodOptionsCardPresent, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["card_present"]) is dict else v
-        o.klarna = pick(v, (_d_SetupIntentPaymentMethodOptionsKlarna, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["klarna"]) is dict else v
-        o.link = pick(v, (_d_SetupIntentPaymentMethodOptionsLink, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["link"]) is dict else v
-        o.paypal = pick(v, (_d_SetupIntentPaymentMethodOptionsPaypal, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["paypal"]) is dict else v
-        o.payto = pick(v, (_d_SetupIntentPaymentMethodOptionsPayto, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["payto"]) is dict else v
-        o.pix = pick(v, (_d_SetupIntentPaymentMethodOptionsPix, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["pix"]) is dict else v
-        o.sepa_debit = pick(v, (_d_SetupIntentPaymentMethodOptionsSepaDebit, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["sepa_debit"]) is dict else v
-        o.upi = pick(v, (_d_SetupIntentPaymentMethodOptionsUpi, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["upi"]) is dict else v
-        o.us_bank_account = pick(v, (_d_SetupIntentPaymentMethodOptionsUsBankAccount, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,)) if type(v := d["us_bank_account"]) is dict else v
+        o.acss_debit = pick(d["acss_debit"], (_d_SetupIntentPaymentMethodOptionsAcssDebit, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.amazon_pay = pick(d["amazon_pay"], (_d_SetupIntentPaymentMethodOptionsAmazonPay, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.bacs_debit = pick(d["bacs_debit"], (_d_SetupIntentPaymentMethodOptionsBacsDebit, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.bizum = pick(d["bizum"], (_d_SetupIntentPaymentMethodOptionsBizum, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.card = pick(d["card"], (_d_SetupIntentPaymentMethodOptionsCard, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.card_present = pick(d["card_present"], (_d_SetupIntentPaymentMethodOptionsCardPresent, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.klarna = pick(d["klarna"], (_d_SetupIntentPaymentMethodOptionsKlarna, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.link = pick(d["link"], (_d_SetupIntentPaymentMethodOptionsLink, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.paypal = pick(d["paypal"], (_d_SetupIntentPaymentMethodOptionsPaypal, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.payto = pick(d["payto"], (_d_SetupIntentPaymentMethodOptionsPayto, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.pix = pick(d["pix"], (_d_SetupIntentPaymentMethodOptionsPix, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.sepa_debit = pick(d["sepa_debit"], (_d_SetupIntentPaymentMethodOptionsSepaDebit, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.upi = pick(d["upi"], (_d_SetupIntentPaymentMethodOptionsUpi, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.us_bank_account = pick(d["us_bank_account"], (_d_SetupIntentPaymentMethodOptionsUsBankAccount, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,))
     except KeyError:  # a field left out
         return by_key(SetupIntentPaymentMethodOptions, d)
     if len(d) != 14:
@@ -366,7 +366,7 @@ class SetupIntentPaymentMethodOptionsCardMandateOptions(StripeObject):
     supported_types: list[Literal["india"] | str] | None
 
 
-def _d_SetupIntentPaymentMethodOptionsCardMandateOptions(d: Any) -> SetupIntentPaymentMethodOptionsCardMandateOptions:
+def _d_SetupIntentPaymentMethodOptionsCardMandateOptions(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
         return by_key(SetupIntentPaymentMethodOptionsCardMandateOptions, d)
     o = new(SetupIntentPaymentMethodOptionsCardMandateOptions)
@@ -461,7 +461,7 @@ class SetupIntentPaymentMethodOptionsMandateOptionsPayto(StripeObject):
     start_date: str | None
 
 
-def _d_SetupIntentPaymentMethodOptionsMandateOptionsPayto(d: Any) -> SetupIntentPaymentMethodOptionsMandateOptionsPayto:
+def _d_SetupIntentPaymentMethodOptionsMandateOptionsPayto(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(SetupIntentPaymentMethodOptionsMandateOptionsPayto, d)
     o = new(SetupIntentPaymentMethodOptionsMandateOptionsPayto)
@@ -575,14 +575,14 @@ _d_SetupIntentTypeSpecificPaymentMethodOptionsClient = register(SetupIntentTypeS
 
 
 # Decoders of other modules, imported when first called.
-_d_Account = lazy(globals(), "_d_Account", "account")
-_d_ApiErrors = lazy(globals(), "_d_ApiErrors", "api_errors")
-_d_Application = lazy(globals(), "_d_Application", "application")
-_d_Mandate = lazy(globals(), "_d_Mandate", "mandate")
-_d_PaymentIntentNextActionBlikAuthorize = lazy(globals(), "_d_PaymentIntentNextActionBlikAuthorize", "payment_intent_next_action_blik_authorize")
-_d_PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode = lazy(globals(), "_d_PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode", "payment_intent_next_action_blik_authorize")
-_d_PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode = lazy(globals(), "_d_PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode", "payment_intent_next_action_blik_authorize")
-_d_PaymentMethod = lazy(globals(), "_d_PaymentMethod", "payment_method")
-_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails = lazy(globals(), "_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails", "linked_account_options_common")
-_d_SetupAttempt = lazy(globals(), "_d_SetupAttempt", "setup_attempt")
-_d_SmorResourceManagedPayments = lazy(globals(), "_d_SmorResourceManagedPayments", "smor_resource_managed_payments")
+_d_Account = lazy("account", "_d_Account", globals())
+_d_ApiErrors = lazy("api_errors", "_d_ApiErrors", globals())
+_d_Application = lazy("application", "_d_Application", globals())
+_d_Mandate = lazy("mandate", "_d_Mandate", globals())
+_d_PaymentIntentNextActionBlikAuthorize = lazy("payment_intent_next_action_blik_authorize", "_d_PaymentIntentNextActionBlikAuthorize", globals())
+_d_PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode = lazy("payment_intent_next_action_blik_authorize", "_d_PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode", globals())
+_d_PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode = lazy("payment_intent_next_action_blik_authorize", "_d_PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode", globals())
+_d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())
+_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails = lazy("linked_account_options_common", "_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails", globals())
+_d_SetupAttempt = lazy("setup_attempt", "_d_SetupAttempt", globals())
+_d_SmorResourceManagedPayments = lazy("smor_resource_managed_payments", "_d_SmorResourceManagedPayments", globals())

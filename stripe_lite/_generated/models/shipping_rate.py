@@ -40,16 +40,16 @@ class ShippingRate(StripeObject):
     type: Literal["fixed_amount"] | str
 
 
-def _d_ShippingRate(d: Any) -> ShippingRate:
+def _d_ShippingRate(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
         return by_key(ShippingRate, d)
     o = new(ShippingRate)
     try:
         o.active = d["active"]
         o.created = d["created"]
-        o.delivery_estimate = _d_ShippingRateDeliveryEstimate(v) if type(v := d["delivery_estimate"]) is dict else v
+        o.delivery_estimate = _d_ShippingRateDeliveryEstimate(d["delivery_estimate"])
         o.display_name = d["display_name"]
-        o.fixed_amount = _d_ShippingRateFixedAmount(v) if type(v := d["fixed_amount"]) is dict else v
+        o.fixed_amount = _d_ShippingRateFixedAmount(d["fixed_amount"])
         o.id = d["id"]
         o.livemode = d["livemode"]
         o.metadata = d["metadata"]
@@ -117,4 +117,4 @@ _d_ShippingRateFixedAmount = register(ShippingRateFixedAmount)
 
 
 # Decoders of other modules, imported when first called.
-_d_TaxCode = lazy(globals(), "_d_TaxCode", "tax_code")
+_d_TaxCode = lazy("tax_code", "_d_TaxCode", globals())

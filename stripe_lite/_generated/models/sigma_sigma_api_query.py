@@ -25,7 +25,7 @@ class SigmaSigmaApiQuery(StripeObject):
     sql: str
 
 
-def _d_SigmaSigmaApiQuery(d: Any) -> SigmaSigmaApiQuery:
+def _d_SigmaSigmaApiQuery(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(SigmaSigmaApiQuery, d)
     o = new(SigmaSigmaApiQuery)

@@ -87,49 +87,49 @@ class Source(StripeObject):
     wechat: SourceTypeWechat
 
 
-def _d_Source(d: Any) -> Source:
+def _d_Source(d: Any) -> Any:
     if type(d) is not dict or len(d) < 38:
         return by_key(Source, d)
     o = new(Source)
     try:
-        o.ach_credit_transfer = _d_SourceTypeAchCreditTransfer(v) if type(v := d["ach_credit_transfer"]) is dict else v
-        o.ach_debit = _d_SourceTypeAchDebit(v) if type(v := d["ach_debit"]) is dict else v
-        o.acss_debit = _d_SourceTypeAcssDebit(v) if type(v := d["acss_debit"]) is dict else v
-        o.alipay = _d_SourceTypeAlipay(v) if type(v := d["alipay"]) is dict else v
+        o.ach_credit_transfer = _d_SourceTypeAchCreditTransfer(d["ach_credit_transfer"])
+        o.ach_debit = _d_SourceTypeAchDebit(d["ach_debit"])
+        o.acss_debit = _d_SourceTypeAcssDebit(d["acss_debit"])
+        o.alipay = _d_SourceTypeAlipay(d["alipay"])
         o.allow_redisplay = intern(v) if type(v := d["allow_redisplay"]) is str else v
         o.amount = d["amount"]
-        o.au_becs_debit = _d_SourceTypeAuBecsDebit(v) if type(v := d["au_becs_debit"]) is dict else v
-        o.bancontact = _d_SourceTypeBancontact(v) if type(v := d["bancontact"]) is dict else v
-        o.card = _d_SourceTypeCard(v) if type(v := d["card"]) is dict else v
-        o.card_present = _d_SourceTypeCardPresent(v) if type(v := d["card_present"]) is dict else v
+        o.au_becs_debit = _d_SourceTypeAuBecsDebit(d["au_becs_debit"])
+        o.bancontact = _d_SourceTypeBancontact(d["bancontact"])
+        o.card = _d_SourceTypeCard(d["card"])
+        o.card_present = _d_SourceTypeCardPresent(d["card_present"])
         o.client_secret = d["client_secret"]
-        o.code_verification = _d_SourceCodeVerificationFlow(v) if type(v := d["code_verification"]) is dict else v
+        o.code_verification = _d_SourceCodeVerificationFlow(d["code_verification"])
         o.created = d["created"]
         o.currency = d["currency"]
         o.customer = d["customer"]
-        o.eps = _d_SourceTypeEps(v) if type(v := d["eps"]) is dict else v
+        o.eps = _d_SourceTypeEps(d["eps"])
         o.flow = d["flow"]
-        o.giropay = _d_SourceTypeGiropay(v) if type(v := d["giropay"]) is dict else v
+        o.giropay = _d_SourceTypeGiropay(d["giropay"])
         o.id = d["id"]
-        o.ideal = _d_SourceTypeIdeal(v) if type(v := d["ideal"]) is dict else v
-        o.klarna = _d_SourceTypeKlarna(v) if type(v := d["klarna"]) is dict else v
+        o.ideal = _d_SourceTypeIdeal(d["ideal"])
+        o.klarna = _d_SourceTypeKlarna(d["klarna"])
         o.livemode = d["livemode"]
         o.metadata = d["metadata"]
-        o.multibanco = _d_SourceTypeMultibanco(v) if type(v := d["multibanco"]) is dict else v
+        o.multibanco = _d_SourceTypeMultibanco(d["multibanco"])
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.owner = _d_SourceOwner(v) if type(v := d["owner"]) is dict else v
-        o.p24 = _d_SourceTypeP24(v) if type(v := d["p24"]) is dict else v
-        o.receiver = _d_SourceReceiverFlow(v) if type(v := d["receiver"]) is dict else v
-        o.redirect = _d_SourceRedirectFlow(v) if type(v := d["redirect"]) is dict else v
-        o.sepa_debit = _d_SourceTypeSepaDebit(v) if type(v := d["sepa_debit"]) is dict else v
-        o.sofort = _d_SourceTypeSofort(v) if type(v := d["sofort"]) is dict else v
-        o.source_order = _d_SourceOrder(v) if type(v := d["source_order"]) is dict else v
+        o.owner = _d_SourceOwner(d["owner"])
+        o.p24 = _d_SourceTypeP24(d["p24"])
+        o.receiver = _d_SourceReceiverFlow(d["receiver"])
+        o.redirect = _d_SourceRedirectFlow(d["redirect"])
+        o.sepa_debit = _d_SourceTypeSepaDebit(d["sepa_debit"])
+        o.sofort = _d_SourceTypeSofort(d["sofort"])
+        o.source_order = _d_SourceOrder(d["source_order"])
         o.statement_descriptor = d["statement_descriptor"]
         o.status = d["status"]
-        o.three_d_secure = _d_SourceTypeThreeDSecure(v) if type(v := d["three_d_secure"]) is dict else v
+        o.three_d_secure = _d_SourceTypeThreeDSecure(d["three_d_secure"])
         o.type = intern(v) if type(v := d["type"]) is str else v
         o.usage = d["usage"]
-        o.wechat = _d_SourceTypeWechat(v) if type(v := d["wechat"]) is dict else v
+        o.wechat = _d_SourceTypeWechat(d["wechat"])
     except KeyError:  # a field left out
         return by_key(Source, d)
     if len(d) != 38:
@@ -180,7 +180,7 @@ class SourceOrderItem(StripeObject):
     type: str | None
 
 
-def _d_SourceOrderItem(d: Any) -> SourceOrderItem:
+def _d_SourceOrderItem(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(SourceOrderItem, d)
     o = new(SourceOrderItem)
@@ -216,16 +216,16 @@ class SourceOwner(StripeObject):
     verified_phone: str | None
 
 
-def _d_SourceOwner(d: Any) -> SourceOwner:
+def _d_SourceOwner(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(SourceOwner, d)
     o = new(SourceOwner)
     try:
-        o.address = _d_Address(v) if type(v := d["address"]) is dict else v
+        o.address = _d_Address(d["address"])
         o.email = d["email"]
         o.name = d["name"]
         o.phone = d["phone"]
-        o.verified_address = _d_Address(v) if type(v := d["verified_address"]) is dict else v
+        o.verified_address = _d_Address(d["verified_address"])
         o.verified_email = d["verified_email"]
         o.verified_name = d["verified_name"]
         o.verified_phone = d["verified_phone"]
@@ -252,7 +252,7 @@ class SourceReceiverFlow(StripeObject):
     refund_attributes_status: str
 
 
-def _d_SourceReceiverFlow(d: Any) -> SourceReceiverFlow:
+def _d_SourceReceiverFlow(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(SourceReceiverFlow, d)
     o = new(SourceReceiverFlow)
@@ -302,7 +302,7 @@ class SourceTypeAchCreditTransfer(StripeObject):
     swift_code: str | None
 
 
-def _d_SourceTypeAchCreditTransfer(d: Any) -> SourceTypeAchCreditTransfer:
+def _d_SourceTypeAchCreditTransfer(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(SourceTypeAchCreditTransfer, d)
     o = new(SourceTypeAchCreditTransfer)
@@ -338,7 +338,7 @@ class SourceTypeAchDebit(StripeObject):
     type: str | None
 
 
-def _d_SourceTypeAchDebit(d: Any) -> SourceTypeAchDebit:
+def _d_SourceTypeAchDebit(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(SourceTypeAchDebit, d)
     o = new(SourceTypeAchDebit)
@@ -376,7 +376,7 @@ class SourceTypeAcssDebit(StripeObject):
     routing_number: str | None
 
 
-def _d_SourceTypeAcssDebit(d: Any) -> SourceTypeAcssDebit:
+def _d_SourceTypeAcssDebit(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
         return by_key(SourceTypeAcssDebit, d)
     o = new(SourceTypeAcssDebit)
@@ -440,7 +440,7 @@ class SourceTypeBancontact(StripeObject):
     statement_descriptor: str | None
 
 
-def _d_SourceTypeBancontact(d: Any) -> SourceTypeBancontact:
+def _d_SourceTypeBancontact(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(SourceTypeBancontact, d)
     o = new(SourceTypeBancontact)
@@ -482,7 +482,7 @@ class SourceTypeCard(StripeObject):
     tokenization_method: str | None
 
 
-def _d_SourceTypeCard(d: Any) -> SourceTypeCard:
+def _d_SourceTypeCard(d: Any) -> Any:
     if type(d) is not dict or len(d) < 14:
         return by_key(SourceTypeCard, d)
     o = new(SourceTypeCard)
@@ -541,7 +541,7 @@ class SourceTypeCardPresent(StripeObject):
     transaction_status_information: str
 
 
-def _d_SourceTypeCardPresent(d: Any) -> SourceTypeCardPresent:
+def _d_SourceTypeCardPresent(d: Any) -> Any:
     if type(d) is not dict or len(d) < 23:
         return by_key(SourceTypeCardPresent, d)
     o = new(SourceTypeCardPresent)
@@ -652,7 +652,7 @@ class SourceTypeKlarna(StripeObject):
     shipping_last_name: str
 
 
-def _d_SourceTypeKlarna(d: Any) -> SourceTypeKlarna:
+def _d_SourceTypeKlarna(d: Any) -> Any:
     if type(d) is not dict or len(d) < 26:
         return by_key(SourceTypeKlarna, d)
     o = new(SourceTypeKlarna)
@@ -710,7 +710,7 @@ class SourceTypeMultibanco(StripeObject):
     refund_iban: str | None
 
 
-def _d_SourceTypeMultibanco(d: Any) -> SourceTypeMultibanco:
+def _d_SourceTypeMultibanco(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
         return by_key(SourceTypeMultibanco, d)
     o = new(SourceTypeMultibanco)
@@ -760,7 +760,7 @@ class SourceTypeSepaDebit(StripeObject):
     mandate_url: str | None
 
 
-def _d_SourceTypeSepaDebit(d: Any) -> SourceTypeSepaDebit:
+def _d_SourceTypeSepaDebit(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(SourceTypeSepaDebit, d)
     o = new(SourceTypeSepaDebit)
@@ -796,7 +796,7 @@ class SourceTypeSofort(StripeObject):
     statement_descriptor: str | None
 
 
-def _d_SourceTypeSofort(d: Any) -> SourceTypeSofort:
+def _d_SourceTypeSofort(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(SourceTypeSofort, d)
     o = new(SourceTypeSofort)
@@ -842,7 +842,7 @@ class SourceTypeThreeDSecure(StripeObject):
     tokenization_method: str | None
 
 
-def _d_SourceTypeThreeDSecure(d: Any) -> SourceTypeThreeDSecure:
+def _d_SourceTypeThreeDSecure(d: Any) -> Any:
     if type(d) is not dict or len(d) < 17:
         return by_key(SourceTypeThreeDSecure, d)
     o = new(SourceTypeThreeDSecure)
@@ -888,4 +888,4 @@ _d_SourceTypeWechat = register(SourceTypeWechat)
 
 
 # Decoders of other modules, imported when first called.
-_d_Address = lazy(globals(), "_d_Address", "address")
+_d_Address = lazy("address", "_d_Address", globals())

@@ -39,21 +39,21 @@ class SourceMandateNotification(StripeObject):
     type: str
 
 
-def _d_SourceMandateNotification(d: Any) -> SourceMandateNotification:
+def _d_SourceMandateNotification(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
         return by_key(SourceMandateNotification, d)
     o = new(SourceMandateNotification)
     try:
-        o.acss_debit = _d_SourceMandateNotificationAcssDebitData(v) if type(v := d["acss_debit"]) is dict else v
+        o.acss_debit = _d_SourceMandateNotificationAcssDebitData(d["acss_debit"])
         o.amount = d["amount"]
-        o.bacs_debit = _d_SourceMandateNotificationBacsDebitData(v) if type(v := d["bacs_debit"]) is dict else v
+        o.bacs_debit = _d_SourceMandateNotificationBacsDebitData(d["bacs_debit"])
         o.created = d["created"]
         o.id = d["id"]
         o.livemode = d["livemode"]
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.reason = d["reason"]
-        o.sepa_debit = _d_SourceMandateNotificationSepaDebitData(v) if type(v := d["sepa_debit"]) is dict else v
-        o.source = _d_Source(v) if type(v := d["source"]) is dict else v
+        o.sepa_debit = _d_SourceMandateNotificationSepaDebitData(d["sepa_debit"])
+        o.source = _d_Source(d["source"])
         o.status = d["status"]
         o.type = d["type"]
     except KeyError:  # a field left out
@@ -102,4 +102,4 @@ _d_SourceMandateNotificationSepaDebitData = register(SourceMandateNotificationSe
 
 
 # Decoders of other modules, imported when first called.
-_d_Source = lazy(globals(), "_d_Source", "source")
+_d_Source = lazy("source", "_d_Source", globals())

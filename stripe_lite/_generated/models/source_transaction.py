@@ -40,22 +40,22 @@ class SourceTransaction(StripeObject):
     type: Literal["ach_credit_transfer", "ach_debit", "alipay", "bancontact", "card", "card_present", "eps", "giropay", "ideal", "klarna", "multibanco", "p24", "sepa_debit", "sofort", "three_d_secure", "wechat"] | str
 
 
-def _d_SourceTransaction(d: Any) -> SourceTransaction:
+def _d_SourceTransaction(d: Any) -> Any:
     if type(d) is not dict or len(d) < 14:
         return by_key(SourceTransaction, d)
     o = new(SourceTransaction)
     try:
-        o.ach_credit_transfer = _d_SourceTransactionAchCreditTransferData(v) if type(v := d["ach_credit_transfer"]) is dict else v
+        o.ach_credit_transfer = _d_SourceTransactionAchCreditTransferData(d["ach_credit_transfer"])
         o.amount = d["amount"]
-        o.chf_credit_transfer = _d_SourceTransactionChfCreditTransferData(v) if type(v := d["chf_credit_transfer"]) is dict else v
+        o.chf_credit_transfer = _d_SourceTransactionChfCreditTransferData(d["chf_credit_transfer"])
         o.created = d["created"]
         o.currency = d["currency"]
-        o.gbp_credit_transfer = _d_SourceTransactionGbpCreditTransferData(v) if type(v := d["gbp_credit_transfer"]) is dict else v
+        o.gbp_credit_transfer = _d_SourceTransactionGbpCreditTransferData(d["gbp_credit_transfer"])
         o.id = d["id"]
         o.livemode = d["livemode"]
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.paper_check = _d_SourceTransactionPaperCheckData(v) if type(v := d["paper_check"]) is dict else v
-        o.sepa_credit_transfer = _d_SourceTransactionSepaCreditTransferData(v) if type(v := d["sepa_credit_transfer"]) is dict else v
+        o.paper_check = _d_SourceTransactionPaperCheckData(d["paper_check"])
+        o.sepa_credit_transfer = _d_SourceTransactionSepaCreditTransferData(d["sepa_credit_transfer"])
         o.source = d["source"]
         o.status = d["status"]
         o.type = intern(v) if type(v := d["type"]) is str else v
@@ -112,7 +112,7 @@ class SourceTransactionGbpCreditTransferData(StripeObject):
     sender_sort_code: str
 
 
-def _d_SourceTransactionGbpCreditTransferData(d: Any) -> SourceTransactionGbpCreditTransferData:
+def _d_SourceTransactionGbpCreditTransferData(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(SourceTransactionGbpCreditTransferData, d)
     o = new(SourceTransactionGbpCreditTransferData)

@@ -162,23 +162,23 @@ class Subscription(StripeObject):
     trial_start: int | None
 
 
-def _d_Subscription(d: Any) -> Subscription:
+def _d_Subscription(d: Any) -> Any:
     if type(d) is not dict or len(d) < 48:
         return by_key(Subscription, d)
     o = new(Subscription)
     try:
         o.application = expand(d["application"])
         o.application_fee_percent = d["application_fee_percent"]
-        o.automatic_tax = _d_SubscriptionAutomaticTax(v) if type(v := d["automatic_tax"]) is dict else v
+        o.automatic_tax = _d_SubscriptionAutomaticTax(d["automatic_tax"])
         o.billing_cycle_anchor = d["billing_cycle_anchor"]
-        o.billing_cycle_anchor_config = _d_SubscriptionsResourceBillingCycleAnchorConfig(v) if type(v := d["billing_cycle_anchor_config"]) is dict else v
-        o.billing_mode = _d_SubscriptionsResourceBillingMode(v) if type(v := d["billing_mode"]) is dict else v
+        o.billing_cycle_anchor_config = _d_SubscriptionsResourceBillingCycleAnchorConfig(d["billing_cycle_anchor_config"])
+        o.billing_mode = _d_SubscriptionsResourceBillingMode(d["billing_mode"])
         o.billing_schedules = list_of(d["billing_schedules"], _d_SubscriptionsResourceBillingSchedules)
-        o.billing_thresholds = _d_SubscriptionBillingThresholds(v) if type(v := d["billing_thresholds"]) is dict else v
+        o.billing_thresholds = _d_SubscriptionBillingThresholds(d["billing_thresholds"])
         o.cancel_at = d["cancel_at"]
         o.cancel_at_period_end = d["cancel_at_period_end"]
         o.canceled_at = d["canceled_at"]
-        o.cancellation_details = _d_CancellationDetails(v) if type(v := d["cancellation_details"]) is dict else v
+        o.cancellation_details = _d_CancellationDetails(d["cancellation_details"])
         o.collection_method = intern(v) if type(v := d["collection_method"]) is str else v
         o.created = d["created"]
         o.currency = d["currency"]
@@ -192,28 +192,28 @@ def _d_Subscription(d: Any) -> Subscription:
         o.discounts = list_of(d["discounts"], expand)
         o.ended_at = d["ended_at"]
         o.id = d["id"]
-        o.invoice_settings = _d_SubscriptionsResourceSubscriptionInvoiceSettings(v) if type(v := d["invoice_settings"]) is dict else v
+        o.invoice_settings = _d_SubscriptionsResourceSubscriptionInvoiceSettings(d["invoice_settings"])
         o.items = list_object(d["items"], _d_SubscriptionItem)
         o.latest_invoice = _d_Invoice(v) if type(v := d["latest_invoice"]) is dict else v
         o.livemode = d["livemode"]
-        o.managed_payments = _d_SmorResourceManagedPayments(v) if type(v := d["managed_payments"]) is dict else v
+        o.managed_payments = _d_SmorResourceManagedPayments(d["managed_payments"])
         o.metadata = d["metadata"]
         o.next_pending_invoice_item_invoice = d["next_pending_invoice_item_invoice"]
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.on_behalf_of = _d_Account(v) if type(v := d["on_behalf_of"]) is dict else v
-        o.pause_collection = _d_SubscriptionsResourcePauseCollection(v) if type(v := d["pause_collection"]) is dict else v
-        o.payment_settings = _d_SubscriptionsResourcePaymentSettings(v) if type(v := d["payment_settings"]) is dict else v
-        o.pending_invoice_item_interval = _d_SubscriptionPendingInvoiceItemInterval(v) if type(v := d["pending_invoice_item_interval"]) is dict else v
+        o.pause_collection = _d_SubscriptionsResourcePauseCollection(d["pause_collection"])
+        o.payment_settings = _d_SubscriptionsResourcePaymentSettings(d["payment_settings"])
+        o.pending_invoice_item_interval = _d_SubscriptionPendingInvoiceItemInterval(d["pending_invoice_item_interval"])
         o.pending_setup_intent = _d_SetupIntent(v) if type(v := d["pending_setup_intent"]) is dict else v
-        o.pending_update = _d_SubscriptionsResourcePendingUpdate(v) if type(v := d["pending_update"]) is dict else v
-        o.presentment_details = _d_SubscriptionsResourceSubscriptionPresentmentDetails(v) if type(v := d["presentment_details"]) is dict else v
+        o.pending_update = _d_SubscriptionsResourcePendingUpdate(d["pending_update"])
+        o.presentment_details = _d_SubscriptionsResourceSubscriptionPresentmentDetails(d["presentment_details"])
         o.schedule = _d_SubscriptionSchedule(v) if type(v := d["schedule"]) is dict else v
         o.start_date = d["start_date"]
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.test_clock = _d_TestHelpersTestClock(v) if type(v := d["test_clock"]) is dict else v
-        o.transfer_data = _d_SubscriptionTransferData(v) if type(v := d["transfer_data"]) is dict else v
+        o.transfer_data = _d_SubscriptionTransferData(d["transfer_data"])
         o.trial_end = d["trial_end"]
-        o.trial_settings = _d_SubscriptionsResourceTrialSettingsTrialSettings(v) if type(v := d["trial_settings"]) is dict else v
+        o.trial_settings = _d_SubscriptionsResourceTrialSettingsTrialSettings(d["trial_settings"])
         o.trial_start = d["trial_start"]
     except KeyError:  # a field left out
         return by_key(Subscription, d)
@@ -384,21 +384,21 @@ class SubscriptionsResourcePaymentMethodOptions(StripeObject):
     us_bank_account: InvoicePaymentMethodOptionsUsBankAccount | None
 
 
-def _d_SubscriptionsResourcePaymentMethodOptions(d: Any) -> SubscriptionsResourcePaymentMethodOptions:
+def _d_SubscriptionsResourcePaymentMethodOptions(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
         return by_key(SubscriptionsResourcePaymentMethodOptions, d)
     o = new(SubscriptionsResourcePaymentMethodOptions)
     try:
-        o.acss_debit = _d_InvoicePaymentMethodOptionsAcssDebit(v) if type(v := d["acss_debit"]) is dict else v
-        o.bancontact = _d_InvoicePaymentMethodOptionsBancontact(v) if type(v := d["bancontact"]) is dict else v
-        o.card = _d_SubscriptionPaymentMethodOptionsCard(v) if type(v := d["card"]) is dict else v
-        o.customer_balance = _d_InvoicePaymentMethodOptionsCustomerBalance(v) if type(v := d["customer_balance"]) is dict else v
-        o.konbini = _d_InvoicePaymentMethodOptionsKonbini(v) if type(v := d["konbini"]) is dict else v
-        o.payto = _d_InvoicePaymentMethodOptionsPayto(v) if type(v := d["payto"]) is dict else v
-        o.pix = _d_SubscriptionPaymentMethodOptionsPix(v) if type(v := d["pix"]) is dict else v
-        o.sepa_debit = _d_InvoicePaymentMethodOptionsSepaDebit(v) if type(v := d["sepa_debit"]) is dict else v
-        o.upi = _d_InvoicePaymentMethodOptionsUpi(v) if type(v := d["upi"]) is dict else v
-        o.us_bank_account = _d_InvoicePaymentMethodOptionsUsBankAccount(v) if type(v := d["us_bank_account"]) is dict else v
+        o.acss_debit = _d_InvoicePaymentMethodOptionsAcssDebit(d["acss_debit"])
+        o.bancontact = _d_InvoicePaymentMethodOptionsBancontact(d["bancontact"])
+        o.card = _d_SubscriptionPaymentMethodOptionsCard(d["card"])
+        o.customer_balance = _d_InvoicePaymentMethodOptionsCustomerBalance(d["customer_balance"])
+        o.konbini = _d_InvoicePaymentMethodOptionsKonbini(d["konbini"])
+        o.payto = _d_InvoicePaymentMethodOptionsPayto(d["payto"])
+        o.pix = _d_SubscriptionPaymentMethodOptionsPix(d["pix"])
+        o.sepa_debit = _d_InvoicePaymentMethodOptionsSepaDebit(d["sepa_debit"])
+        o.upi = _d_InvoicePaymentMethodOptionsUpi(d["upi"])
+        o.us_bank_account = _d_InvoicePaymentMethodOptionsUsBankAccount(d["us_bank_account"])
     except KeyError:  # a field left out
         return by_key(SubscriptionsResourcePaymentMethodOptions, d)
     if len(d) != 10:
@@ -437,13 +437,13 @@ class SubscriptionsResourcePendingUpdate(StripeObject):
     trial_from_plan: bool | None
 
 
-def _d_SubscriptionsResourcePendingUpdate(d: Any) -> SubscriptionsResourcePendingUpdate:
+def _d_SubscriptionsResourcePendingUpdate(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(SubscriptionsResourcePendingUpdate, d)
     o = new(SubscriptionsResourcePendingUpdate)
     try:
         o.billing_cycle_anchor = d["billing_cycle_anchor"]
-        o.discount = _d_Discount(v) if type(v := d["discount"]) is dict else v
+        o.discount = _d_Discount(d["discount"])
         o.discounts = list_of(d["discounts"], expand)
         o.expires_at = d["expires_at"]
         o.metadata = d["metadata"]
@@ -506,24 +506,24 @@ _d_SubscriptionsResourceTrialSettingsTrialSettings = register(SubscriptionsResou
 
 
 # Decoders of other modules, imported when first called.
-_d_Account = lazy(globals(), "_d_Account", "account")
-_d_Discount = lazy(globals(), "_d_Discount", "discount")
-_d_Invoice = lazy(globals(), "_d_Invoice", "invoice")
-_d_InvoicePaymentMethodOptionsAcssDebit = lazy(globals(), "_d_InvoicePaymentMethodOptionsAcssDebit", "invoice_mandate_options_payto")
-_d_InvoicePaymentMethodOptionsBancontact = lazy(globals(), "_d_InvoicePaymentMethodOptionsBancontact", "invoice_mandate_options_payto")
-_d_InvoicePaymentMethodOptionsCustomerBalance = lazy(globals(), "_d_InvoicePaymentMethodOptionsCustomerBalance", "invoice_mandate_options_payto")
-_d_InvoicePaymentMethodOptionsKonbini = lazy(globals(), "_d_InvoicePaymentMethodOptionsKonbini", "invoice_mandate_options_payto")
-_d_InvoicePaymentMethodOptionsPayto = lazy(globals(), "_d_InvoicePaymentMethodOptionsPayto", "invoice_mandate_options_payto")
-_d_InvoicePaymentMethodOptionsSepaDebit = lazy(globals(), "_d_InvoicePaymentMethodOptionsSepaDebit", "invoice_mandate_options_payto")
-_d_InvoicePaymentMethodOptionsUpi = lazy(globals(), "_d_InvoicePaymentMethodOptionsUpi", "invoice_mandate_options_payto")
-_d_InvoicePaymentMethodOptionsUsBankAccount = lazy(globals(), "_d_InvoicePaymentMethodOptionsUsBankAccount", "invoice_mandate_options_payto")
-_d_PaymentMethod = lazy(globals(), "_d_PaymentMethod", "payment_method")
-_d_SetupIntent = lazy(globals(), "_d_SetupIntent", "setup_intent")
-_d_SmorResourceManagedPayments = lazy(globals(), "_d_SmorResourceManagedPayments", "smor_resource_managed_payments")
-_d_SubscriptionBillingThresholds = lazy(globals(), "_d_SubscriptionBillingThresholds", "subscription_billing_thresholds")
-_d_SubscriptionItem = lazy(globals(), "_d_SubscriptionItem", "subscription_item")
-_d_SubscriptionSchedule = lazy(globals(), "_d_SubscriptionSchedule", "subscription_schedule")
-_d_SubscriptionTransferData = lazy(globals(), "_d_SubscriptionTransferData", "subscription_billing_thresholds")
-_d_SubscriptionsResourceBillingMode = lazy(globals(), "_d_SubscriptionsResourceBillingMode", "subscription_billing_thresholds")
-_d_TaxRate = lazy(globals(), "_d_TaxRate", "tax_rate")
-_d_TestHelpersTestClock = lazy(globals(), "_d_TestHelpersTestClock", "test_helpers_test_clock")
+_d_Account = lazy("account", "_d_Account", globals())
+_d_Discount = lazy("discount", "_d_Discount", globals())
+_d_Invoice = lazy("invoice", "_d_Invoice", globals())
+_d_InvoicePaymentMethodOptionsAcssDebit = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsAcssDebit", globals())
+_d_InvoicePaymentMethodOptionsBancontact = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsBancontact", globals())
+_d_InvoicePaymentMethodOptionsCustomerBalance = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsCustomerBalance", globals())
+_d_InvoicePaymentMethodOptionsKonbini = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsKonbini", globals())
+_d_InvoicePaymentMethodOptionsPayto = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsPayto", globals())
+_d_InvoicePaymentMethodOptionsSepaDebit = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsSepaDebit", globals())
+_d_InvoicePaymentMethodOptionsUpi = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsUpi", globals())
+_d_InvoicePaymentMethodOptionsUsBankAccount = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsUsBankAccount", globals())
+_d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())
+_d_SetupIntent = lazy("setup_intent", "_d_SetupIntent", globals())
+_d_SmorResourceManagedPayments = lazy("smor_resource_managed_payments", "_d_SmorResourceManagedPayments", globals())
+_d_SubscriptionBillingThresholds = lazy("subscription_billing_thresholds", "_d_SubscriptionBillingThresholds", globals())
+_d_SubscriptionItem = lazy("subscription_item", "_d_SubscriptionItem", globals())
+_d_SubscriptionSchedule = lazy("subscription_schedule", "_d_SubscriptionSchedule", globals())
+_d_SubscriptionTransferData = lazy("subscription_billing_thresholds", "_d_SubscriptionTransferData", globals())
+_d_SubscriptionsResourceBillingMode = lazy("subscription_billing_thresholds", "_d_SubscriptionsResourceBillingMode", globals())
+_d_TaxRate = lazy("tax_rate", "_d_TaxRate", globals())
+_d_TestHelpersTestClock = lazy("test_helpers_test_clock", "_d_TestHelpersTestClock", globals())

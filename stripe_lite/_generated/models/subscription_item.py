@@ -54,13 +54,13 @@ class SubscriptionItem(StripeObject):
     tax_rates: list[TaxRate] | None
 
 
-def _d_SubscriptionItem(d: Any) -> SubscriptionItem:
+def _d_SubscriptionItem(d: Any) -> Any:
     if type(d) is not dict or len(d) < 13:
         return by_key(SubscriptionItem, d)
     o = new(SubscriptionItem)
     try:
         o.billed_until = d["billed_until"]
-        o.billing_thresholds = _d_SubscriptionItemBillingThresholds(v) if type(v := d["billing_thresholds"]) is dict else v
+        o.billing_thresholds = _d_SubscriptionItemBillingThresholds(d["billing_thresholds"])
         o.created = d["created"]
         o.current_period_end = d["current_period_end"]
         o.current_period_start = d["current_period_start"]
@@ -68,7 +68,7 @@ def _d_SubscriptionItem(d: Any) -> SubscriptionItem:
         o.id = d["id"]
         o.metadata = d["metadata"]
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.price = _d_Price(v) if type(v := d["price"]) is dict else v
+        o.price = _d_Price(d["price"])
         o.quantity = d["quantity"]
         o.subscription = d["subscription"]
         o.tax_rates = list_of(d["tax_rates"], _d_TaxRate)
@@ -83,6 +83,6 @@ register(SubscriptionItem, _d_SubscriptionItem)
 
 
 # Decoders of other modules, imported when first called.
-_d_Price = lazy(globals(), "_d_Price", "price")
-_d_SubscriptionItemBillingThresholds = lazy(globals(), "_d_SubscriptionItemBillingThresholds", "subscription_item_billing_thresholds")
-_d_TaxRate = lazy(globals(), "_d_TaxRate", "tax_rate")
+_d_Price = lazy("price", "_d_Price", globals())
+_d_SubscriptionItemBillingThresholds = lazy("subscription_item_billing_thresholds", "_d_SubscriptionItemBillingThresholds", globals())
+_d_TaxRate = lazy("tax_rate", "_d_TaxRate", globals())

@@ -155,20 +155,20 @@ class SubscriptionSchedule(StripeObject):
     test_clock: str | TestHelpersTestClock | None
 
 
-def _d_SubscriptionSchedule(d: Any) -> SubscriptionSchedule:
+def _d_SubscriptionSchedule(d: Any) -> Any:
     if type(d) is not dict or len(d) < 20:
         return by_key(SubscriptionSchedule, d)
     o = new(SubscriptionSchedule)
     try:
         o.application = expand(d["application"])
-        o.billing_mode = _d_SubscriptionsResourceBillingMode(v) if type(v := d["billing_mode"]) is dict else v
+        o.billing_mode = _d_SubscriptionsResourceBillingMode(d["billing_mode"])
         o.canceled_at = d["canceled_at"]
         o.completed_at = d["completed_at"]
         o.created = d["created"]
-        o.current_phase = _d_SubscriptionScheduleCurrentPhase(v) if type(v := d["current_phase"]) is dict else v
+        o.current_phase = _d_SubscriptionScheduleCurrentPhase(d["current_phase"])
         o.customer = expand(d["customer"])
         o.customer_account = d["customer_account"]
-        o.default_settings = _d_SubscriptionSchedulesResourceDefaultSettings(v) if type(v := d["default_settings"]) is dict else v
+        o.default_settings = _d_SubscriptionSchedulesResourceDefaultSettings(d["default_settings"])
         o.end_behavior = intern(v) if type(v := d["end_behavior"]) is str else v
         o.id = d["id"]
         o.livemode = d["livemode"]
@@ -204,7 +204,7 @@ class SubscriptionScheduleAddInvoiceItem(StripeObject):
     tax_rates: list[TaxRate] | None
 
 
-def _d_SubscriptionScheduleAddInvoiceItem(d: Any) -> SubscriptionScheduleAddInvoiceItem:
+def _d_SubscriptionScheduleAddInvoiceItem(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(SubscriptionScheduleAddInvoiceItem, d)
     o = new(SubscriptionScheduleAddInvoiceItem)
@@ -212,7 +212,7 @@ def _d_SubscriptionScheduleAddInvoiceItem(d: Any) -> SubscriptionScheduleAddInvo
         o.discountable = d["discountable"]
         o.discounts = list_of(d["discounts"], _d_DiscountsResourceStackableDiscountWithDiscountEnd)
         o.metadata = d["metadata"]
-        o.period = _d_SubscriptionScheduleAddInvoiceItemPeriod(v) if type(v := d["period"]) is dict else v
+        o.period = _d_SubscriptionScheduleAddInvoiceItemPeriod(d["period"])
         o.price = expand(d["price"])
         o.quantity = d["quantity"]
         o.tax_rates = list_of(d["tax_rates"], _d_TaxRate)
@@ -251,12 +251,12 @@ class SubscriptionScheduleConfigurationItem(StripeObject):
     tax_rates: list[TaxRate] | None
 
 
-def _d_SubscriptionScheduleConfigurationItem(d: Any) -> SubscriptionScheduleConfigurationItem:
+def _d_SubscriptionScheduleConfigurationItem(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(SubscriptionScheduleConfigurationItem, d)
     o = new(SubscriptionScheduleConfigurationItem)
     try:
-        o.billing_thresholds = _d_SubscriptionItemBillingThresholds(v) if type(v := d["billing_thresholds"]) is dict else v
+        o.billing_thresholds = _d_SubscriptionItemBillingThresholds(d["billing_thresholds"])
         o.discounts = list_of(d["discounts"], _d_StackableDiscountWithDiscountSettings)
         o.metadata = d["metadata"]
         o.price = expand(d["price"])
@@ -311,16 +311,16 @@ class SubscriptionSchedulePhaseConfiguration(StripeObject):
     trial_end: int | None
 
 
-def _d_SubscriptionSchedulePhaseConfiguration(d: Any) -> SubscriptionSchedulePhaseConfiguration:
+def _d_SubscriptionSchedulePhaseConfiguration(d: Any) -> Any:
     if type(d) is not dict or len(d) < 20:
         return by_key(SubscriptionSchedulePhaseConfiguration, d)
     o = new(SubscriptionSchedulePhaseConfiguration)
     try:
         o.add_invoice_items = list_of(d["add_invoice_items"], _d_SubscriptionScheduleAddInvoiceItem)
         o.application_fee_percent = d["application_fee_percent"]
-        o.automatic_tax = _d_SchedulesPhaseAutomaticTax(v) if type(v := d["automatic_tax"]) is dict else v
+        o.automatic_tax = _d_SchedulesPhaseAutomaticTax(d["automatic_tax"])
         o.billing_cycle_anchor = intern(v) if type(v := d["billing_cycle_anchor"]) is str else v
-        o.billing_thresholds = _d_SubscriptionBillingThresholds(v) if type(v := d["billing_thresholds"]) is dict else v
+        o.billing_thresholds = _d_SubscriptionBillingThresholds(d["billing_thresholds"])
         o.collection_method = intern(v) if type(v := d["collection_method"]) is str else v
         o.currency = d["currency"]
         o.default_payment_method = _d_PaymentMethod(v) if type(v := d["default_payment_method"]) is dict else v
@@ -328,13 +328,13 @@ def _d_SubscriptionSchedulePhaseConfiguration(d: Any) -> SubscriptionSchedulePha
         o.description = d["description"]
         o.discounts = list_of(d["discounts"], _d_StackableDiscountWithDiscountSettingsAndDiscountEnd)
         o.end_date = d["end_date"]
-        o.invoice_settings = _d_InvoiceSettingSubscriptionSchedulePhaseSetting(v) if type(v := d["invoice_settings"]) is dict else v
+        o.invoice_settings = _d_InvoiceSettingSubscriptionSchedulePhaseSetting(d["invoice_settings"])
         o.items = list_of(d["items"], _d_SubscriptionScheduleConfigurationItem)
         o.metadata = d["metadata"]
         o.on_behalf_of = _d_Account(v) if type(v := d["on_behalf_of"]) is dict else v
         o.proration_behavior = intern(v) if type(v := d["proration_behavior"]) is str else v
         o.start_date = d["start_date"]
-        o.transfer_data = _d_SubscriptionTransferData(v) if type(v := d["transfer_data"]) is dict else v
+        o.transfer_data = _d_SubscriptionTransferData(d["transfer_data"])
         o.trial_end = d["trial_end"]
     except KeyError:  # a field left out
         return by_key(SubscriptionSchedulePhaseConfiguration, d)
@@ -363,21 +363,21 @@ class SubscriptionSchedulesResourceDefaultSettings(StripeObject):
     transfer_data: SubscriptionTransferData | None
 
 
-def _d_SubscriptionSchedulesResourceDefaultSettings(d: Any) -> SubscriptionSchedulesResourceDefaultSettings:
+def _d_SubscriptionSchedulesResourceDefaultSettings(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
         return by_key(SubscriptionSchedulesResourceDefaultSettings, d)
     o = new(SubscriptionSchedulesResourceDefaultSettings)
     try:
         o.application_fee_percent = d["application_fee_percent"]
-        o.automatic_tax = _d_SubscriptionSchedulesResourceDefaultSettingsAutomaticTax(v) if type(v := d["automatic_tax"]) is dict else v
+        o.automatic_tax = _d_SubscriptionSchedulesResourceDefaultSettingsAutomaticTax(d["automatic_tax"])
         o.billing_cycle_anchor = intern(v) if type(v := d["billing_cycle_anchor"]) is str else v
-        o.billing_thresholds = _d_SubscriptionBillingThresholds(v) if type(v := d["billing_thresholds"]) is dict else v
+        o.billing_thresholds = _d_SubscriptionBillingThresholds(d["billing_thresholds"])
         o.collection_method = intern(v) if type(v := d["collection_method"]) is str else v
         o.default_payment_method = _d_PaymentMethod(v) if type(v := d["default_payment_method"]) is dict else v
         o.description = d["description"]
-        o.invoice_settings = _d_InvoiceSettingSubscriptionScheduleSetting(v) if type(v := d["invoice_settings"]) is dict else v
+        o.invoice_settings = _d_InvoiceSettingSubscriptionScheduleSetting(d["invoice_settings"])
         o.on_behalf_of = _d_Account(v) if type(v := d["on_behalf_of"]) is dict else v
-        o.transfer_data = _d_SubscriptionTransferData(v) if type(v := d["transfer_data"]) is dict else v
+        o.transfer_data = _d_SubscriptionTransferData(d["transfer_data"])
     except KeyError:  # a field left out
         return by_key(SubscriptionSchedulesResourceDefaultSettings, d)
     if len(d) != 10:
@@ -426,12 +426,12 @@ _d_SubscriptionSchedulesResourceInvoiceItemPeriodResourcePeriodStart = register(
 
 
 # Decoders of other modules, imported when first called.
-_d_Account = lazy(globals(), "_d_Account", "account")
-_d_PaymentMethod = lazy(globals(), "_d_PaymentMethod", "payment_method")
-_d_Subscription = lazy(globals(), "_d_Subscription", "subscription")
-_d_SubscriptionBillingThresholds = lazy(globals(), "_d_SubscriptionBillingThresholds", "subscription_billing_thresholds")
-_d_SubscriptionItemBillingThresholds = lazy(globals(), "_d_SubscriptionItemBillingThresholds", "subscription_item_billing_thresholds")
-_d_SubscriptionTransferData = lazy(globals(), "_d_SubscriptionTransferData", "subscription_billing_thresholds")
-_d_SubscriptionsResourceBillingMode = lazy(globals(), "_d_SubscriptionsResourceBillingMode", "subscription_billing_thresholds")
-_d_TaxRate = lazy(globals(), "_d_TaxRate", "tax_rate")
-_d_TestHelpersTestClock = lazy(globals(), "_d_TestHelpersTestClock", "test_helpers_test_clock")
+_d_Account = lazy("account", "_d_Account", globals())
+_d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())
+_d_Subscription = lazy("subscription", "_d_Subscription", globals())
+_d_SubscriptionBillingThresholds = lazy("subscription_billing_thresholds", "_d_SubscriptionBillingThresholds", globals())
+_d_SubscriptionItemBillingThresholds = lazy("subscription_item_billing_thresholds", "_d_SubscriptionItemBillingThresholds", globals())
+_d_SubscriptionTransferData = lazy("subscription_billing_thresholds", "_d_SubscriptionTransferData", globals())
+_d_SubscriptionsResourceBillingMode = lazy("subscription_billing_thresholds", "_d_SubscriptionsResourceBillingMode", globals())
+_d_TaxRate = lazy("tax_rate", "_d_TaxRate", globals())
+_d_TestHelpersTestClock = lazy("test_helpers_test_clock", "_d_TestHelpersTestClock", globals())

@@ -48,7 +48,7 @@ class TaxCalculation(StripeObject):
     tax_date: int
 
 
-def _d_TaxCalculation(d: Any) -> TaxCalculation:
+def _d_TaxCalculation(d: Any) -> Any:
     if type(d) is not dict or len(d) < 15:
         return by_key(TaxCalculation, d)
     o = new(TaxCalculation)
@@ -56,14 +56,14 @@ def _d_TaxCalculation(d: Any) -> TaxCalculation:
         o.amount_total = d["amount_total"]
         o.currency = d["currency"]
         o.customer = d["customer"]
-        o.customer_details = _d_TaxProductResourceCustomerDetails(v) if type(v := d["customer_details"]) is dict else v
+        o.customer_details = _d_TaxProductResourceCustomerDetails(d["customer_details"])
         o.expires_at = d["expires_at"]
         o.id = d["id"]
         o.line_items = list_object(d["line_items"], _d_TaxCalculationLineItem)
         o.livemode = d["livemode"]
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.ship_from_details = _d_TaxProductResourceShipFromDetails(v) if type(v := d["ship_from_details"]) is dict else v
-        o.shipping_cost = _d_TaxProductResourceTaxCalculationShippingCost(v) if type(v := d["shipping_cost"]) is dict else v
+        o.ship_from_details = _d_TaxProductResourceShipFromDetails(d["ship_from_details"])
+        o.shipping_cost = _d_TaxProductResourceTaxCalculationShippingCost(d["shipping_cost"])
         o.tax_amount_exclusive = d["tax_amount_exclusive"]
         o.tax_amount_inclusive = d["tax_amount_inclusive"]
         o.tax_breakdown = list_of(d["tax_breakdown"], _d_TaxProductResourceTaxBreakdown)
@@ -106,7 +106,7 @@ class TaxProductResourceTaxCalculationShippingCost(StripeObject):
     tax_code: str
 
 
-def _d_TaxProductResourceTaxCalculationShippingCost(d: Any) -> TaxProductResourceTaxCalculationShippingCost:
+def _d_TaxProductResourceTaxCalculationShippingCost(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(TaxProductResourceTaxCalculationShippingCost, d)
     o = new(TaxProductResourceTaxCalculationShippingCost)
@@ -140,13 +140,13 @@ class TaxProductResourceTaxRateDetails(StripeObject):
     tax_type: Literal["amusement_tax", "communications_tax", "gst", "hst", "igst", "jct", "lease_tax", "pst", "qst", "retail_delivery_fee", "rst", "sales_tax", "service_tax", "vat"] | str | None
 
 
-def _d_TaxProductResourceTaxRateDetails(d: Any) -> TaxProductResourceTaxRateDetails:
+def _d_TaxProductResourceTaxRateDetails(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(TaxProductResourceTaxRateDetails, d)
     o = new(TaxProductResourceTaxRateDetails)
     try:
         o.country = d["country"]
-        o.flat_amount = _d_TaxRateFlatAmount(v) if type(v := d["flat_amount"]) is dict else v
+        o.flat_amount = _d_TaxRateFlatAmount(d["flat_amount"])
         o.percentage_decimal = d["percentage_decimal"]
         o.rate_type = intern(v) if type(v := d["rate_type"]) is str else v
         o.state = d["state"]
@@ -162,8 +162,8 @@ register(TaxProductResourceTaxRateDetails, _d_TaxProductResourceTaxRateDetails)
 
 
 # Decoders of other modules, imported when first called.
-_d_TaxCalculationLineItem = lazy(globals(), "_d_TaxCalculationLineItem", "tax_calculation_line_item")
-_d_TaxProductResourceCustomerDetails = lazy(globals(), "_d_TaxProductResourceCustomerDetails", "tax_product_resource_customer_details")
-_d_TaxProductResourceLineItemTaxBreakdown = lazy(globals(), "_d_TaxProductResourceLineItemTaxBreakdown", "tax_product_resource_jurisdiction")
-_d_TaxProductResourceShipFromDetails = lazy(globals(), "_d_TaxProductResourceShipFromDetails", "tax_product_resource_customer_details")
-_d_TaxRateFlatAmount = lazy(globals(), "_d_TaxRateFlatAmount", "tax_rate_flat_amount")
+_d_TaxCalculationLineItem = lazy("tax_calculation_line_item", "_d_TaxCalculationLineItem", globals())
+_d_TaxProductResourceCustomerDetails = lazy("tax_product_resource_customer_details", "_d_TaxProductResourceCustomerDetails", globals())
+_d_TaxProductResourceLineItemTaxBreakdown = lazy("tax_product_resource_jurisdiction", "_d_TaxProductResourceLineItemTaxBreakdown", globals())
+_d_TaxProductResourceShipFromDetails = lazy("tax_product_resource_customer_details", "_d_TaxProductResourceShipFromDetails", globals())
+_d_TaxRateFlatAmount = lazy("tax_rate_flat_amount", "_d_TaxRateFlatAmount", globals())

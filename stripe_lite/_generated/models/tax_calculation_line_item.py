@@ -34,7 +34,7 @@ class TaxCalculationLineItem(StripeObject):
     tax_code: str
 
 
-def _d_TaxCalculationLineItem(d: Any) -> TaxCalculationLineItem:
+def _d_TaxCalculationLineItem(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
         return by_key(TaxCalculationLineItem, d)
     o = new(TaxCalculationLineItem)
@@ -62,4 +62,4 @@ register(TaxCalculationLineItem, _d_TaxCalculationLineItem)
 
 
 # Decoders of other modules, imported when first called.
-_d_TaxProductResourceLineItemTaxBreakdown = lazy(globals(), "_d_TaxProductResourceLineItemTaxBreakdown", "tax_product_resource_jurisdiction")
+_d_TaxProductResourceLineItemTaxBreakdown = lazy("tax_product_resource_jurisdiction", "_d_TaxProductResourceLineItemTaxBreakdown", globals())

@@ -66,7 +66,7 @@ class TaxId(StripeObject):
     verification: TaxIdVerification | None
 
 
-def _d_TaxId(d: Any) -> TaxId:
+def _d_TaxId(d: Any) -> Any:
     if type(d) is not dict or len(d) < 11:
         return by_key(TaxId, d)
     o = new(TaxId)
@@ -78,10 +78,10 @@ def _d_TaxId(d: Any) -> TaxId:
         o.id = d["id"]
         o.livemode = d["livemode"]
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.owner = _d_TaxIDsOwner(v) if type(v := d["owner"]) is dict else v
+        o.owner = _d_TaxIDsOwner(d["owner"])
         o.type = intern(v) if type(v := d["type"]) is str else v
         o.value = d["value"]
-        o.verification = _d_TaxIdVerification(v) if type(v := d["verification"]) is dict else v
+        o.verification = _d_TaxIdVerification(d["verification"])
     except KeyError:  # a field left out
         return by_key(TaxId, d)
     if len(d) != 11:
@@ -106,4 +106,4 @@ _d_TaxIdVerification = register(TaxIdVerification)
 
 
 # Decoders of other modules, imported when first called.
-_d_Customer = lazy(globals(), "_d_Customer", "customer")
+_d_Customer = lazy("customer", "_d_Customer", globals())

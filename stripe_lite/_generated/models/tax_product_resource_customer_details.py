@@ -54,7 +54,7 @@ class TaxProductResourcePostalAddress(StripeObject):
     state: str | None
 
 
-def _d_TaxProductResourcePostalAddress(d: Any) -> TaxProductResourcePostalAddress:
+def _d_TaxProductResourcePostalAddress(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(TaxProductResourcePostalAddress, d)
     o = new(TaxProductResourcePostalAddress)

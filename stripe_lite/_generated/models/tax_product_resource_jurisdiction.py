@@ -40,15 +40,15 @@ class TaxProductResourceLineItemTaxBreakdown(StripeObject):
     taxable_amount: int
 
 
-def _d_TaxProductResourceLineItemTaxBreakdown(d: Any) -> TaxProductResourceLineItemTaxBreakdown:
+def _d_TaxProductResourceLineItemTaxBreakdown(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(TaxProductResourceLineItemTaxBreakdown, d)
     o = new(TaxProductResourceLineItemTaxBreakdown)
     try:
         o.amount = d["amount"]
-        o.jurisdiction = _d_TaxProductResourceJurisdiction(v) if type(v := d["jurisdiction"]) is dict else v
+        o.jurisdiction = _d_TaxProductResourceJurisdiction(d["jurisdiction"])
         o.sourcing = intern(v) if type(v := d["sourcing"]) is str else v
-        o.tax_rate_details = _d_TaxProductResourceLineItemTaxRateDetails(v) if type(v := d["tax_rate_details"]) is dict else v
+        o.tax_rate_details = _d_TaxProductResourceLineItemTaxRateDetails(d["tax_rate_details"])
         o.taxability_reason = intern(v) if type(v := d["taxability_reason"]) is str else v
         o.taxable_amount = d["taxable_amount"]
     except KeyError:  # a field left out

@@ -40,7 +40,7 @@ class TaxRate(StripeObject):
     tax_type: Literal["amusement_tax", "communications_tax", "gst", "hst", "igst", "jct", "lease_tax", "pst", "qst", "retail_delivery_fee", "rst", "sales_tax", "service_tax", "vat"] | str | None
 
 
-def _d_TaxRate(d: Any) -> TaxRate:
+def _d_TaxRate(d: Any) -> Any:
     if type(d) is not dict or len(d) < 18:
         return by_key(TaxRate, d)
     o = new(TaxRate)
@@ -51,7 +51,7 @@ def _d_TaxRate(d: Any) -> TaxRate:
         o.description = d["description"]
         o.display_name = d["display_name"]
         o.effective_percentage = d["effective_percentage"]
-        o.flat_amount = _d_TaxRateFlatAmount(v) if type(v := d["flat_amount"]) is dict else v
+        o.flat_amount = _d_TaxRateFlatAmount(d["flat_amount"])
         o.id = d["id"]
         o.inclusive = d["inclusive"]
         o.jurisdiction = d["jurisdiction"]
@@ -74,4 +74,4 @@ register(TaxRate, _d_TaxRate)
 
 
 # Decoders of other modules, imported when first called.
-_d_TaxRateFlatAmount = lazy(globals(), "_d_TaxRateFlatAmount", "tax_rate_flat_amount")
+_d_TaxRateFlatAmount = lazy("tax_rate_flat_amount", "_d_TaxRateFlatAmount", globals())

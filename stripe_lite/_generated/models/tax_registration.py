@@ -134,112 +134,112 @@ class TaxProductRegistrationsResourceCountryOptions(StripeObject):
     zw: TaxProductRegistrationsResourceCountryOptionsDefault
 
 
-def _d_TaxProductRegistrationsResourceCountryOptions(d: Any) -> TaxProductRegistrationsResourceCountryOptions:
+def _d_TaxProductRegistrationsResourceCountryOptions(d: Any) -> Any:
     if type(d) is not dict or len(d) < 101:
         return by_key(TaxProductRegistrationsResourceCountryOptions, d)
     o = new(TaxProductRegistrationsResourceCountryOptions)
     try:
-        o.ae = _d_TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods(v) if type(v := d["ae"]) is dict else v
-        o.al = _d_TaxProductRegistrationsResourceCountryOptionsDefault(v) if type(v := d["al"]) is dict else v
-        o.am = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["am"]) is dict else v
-        o.ao = _d_TaxProductRegistrationsResourceCountryOptionsDefault(v) if type(v := d["ao"]) is dict else v
-        o.at = _d_TaxProductRegistrationsResourceCountryOptionsEurope(v) if type(v := d["at"]) is dict else v
-        o.au = _d_TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods(v) if type(v := d["au"]) is dict else v
-        o.aw = _d_TaxProductRegistrationsResourceCountryOptionsDefault(v) if type(v := d["aw"]) is dict else v
-        o.az = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["az"]) is dict else v
-        o.ba = _d_TaxProductRegistrationsResourceCountryOptionsDefault(v) if type(v := d["ba"]) is dict else v
-        o.bb = _d_TaxProductRegistrationsResourceCountryOptionsDefault(v) if type(v := d["bb"]) is dict else v
-        o.bd = _d_TaxProductRegistrationsResourceCountryOptionsDefault(v) if type(v := d["bd"]) is dict else v
-        o.be = _d_TaxProductRegistrationsResourceCountryOptionsEurope(v) if type(v := d["be"]) is dict else v
-        o.bf = _d_TaxProductRegistrationsResourceCountryOptionsDefault(v) if type(v := d["bf"]) is dict else v
-        o.bg = _d_TaxProductRegistrationsResourceCountryOptionsEurope(v) if type(v := d["bg"]) is dict else v
-        o.bh = _d_TaxProductRegistrationsResourceCountryOptionsDefault(v) if type(v := d["bh"]) is dict else v
-        o.bj = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["bj"]) is dict else v
-        o.bs = _d_TaxProductRegistrationsResourceCountryOptionsDefault(v) if type(v := d["bs"]) is dict else v
-        o.by = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["by"]) is dict else v
-        o.ca = _d_TaxProductRegistrationsResourceCountryOptionsCanada(v) if type(v := d["ca"]) is dict else v
-        o.cd = _d_TaxProductRegistrationsResourceCountryOptionsDefault(v) if type(v := d["cd"]) is dict else v
-        o.ch = _d_TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods(v) if type(v := d["ch"]) is dict else v
-        o.cl = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["cl"]) is dict else v
-        o.cm = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["cm"]) is dict else v
-        o.co = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["co"]) is dict else v
-        o.cr = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["cr"]) is dict else v
-        o.cv = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["cv"]) is dict else v
-        o.cy = _d_TaxProductRegistrationsResourceCountryOptionsEurope(v) if type(v := d["cy"]) is dict else v
-        o.cz = _d_TaxProductRegistrationsResourceCountryOptionsEurope(v) if type(v := d["cz"]) is dict else v
-        o.de = _d_TaxProductRegistrationsResourceCountryOptionsEurope(v) if type(v := d["de"]) is dict else v
-        o.dk = _d_TaxProductRegistrationsResourceCountryOptionsEurope(v) if type(v := d["dk"]) is dict else v
-        o.ec = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["ec"]) is dict else v
-        o.ee = _d_TaxProductRegistrationsResourceCountryOptionsEurope(v) if type(v := d["ee"]) is dict else v
-        o.eg = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["eg"]) is dict else v
-        o.es = _d_TaxProductRegistrationsResourceCountryOptionsEurope(v) if type(v := d["es"]) is dict else v
-        o.et = _d_TaxProductRegistrationsResourceCountryOptionsDefault(v) if type(v := d["et"]) is dict else v
-        o.fi = _d_TaxProductRegistrationsResourceCountryOptionsEurope(v) if type(v := d["fi"]) is dict else v
-        o.fr = _d_TaxProductRegistrationsResourceCountryOptionsEurope(v) if type(v := d["fr"]) is dict else v
-        o.gb = _d_TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods(v) if type(v := d["gb"]) is dict else v
-        o.ge = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["ge"]) is dict else v
-        o.gn = _d_TaxProductRegistrationsResourceCountryOptionsDefault(v) if type(v := d["gn"]) is dict else v
-        o.gr = _d_TaxProductRegistrationsResourceCountryOptionsEurope(v) if type(v := d["gr"]) is dict else v
-        o.hr = _d_TaxProductRegistrationsResourceCountryOptionsEurope(v) if type(v := d["hr"]) is dict else v
-        o.hu = _d_TaxProductRegistrationsResourceCountryOptionsEurope(v) if type(v := d["hu"]) is dict else v
-        o.id = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["id"]) is dict else v
-        o.ie = _d_TaxProductRegistrationsResourceCountryOptionsEurope(v) if type(v := d["ie"]) is dict else v
-        o.in_ = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["in"]) is dict else v
-        o.is_ = _d_TaxProductRegistrationsResourceCountryOptionsDefault(v) if type(v := d["is"]) is dict else v
-        o.it = _d_TaxProductRegistrationsResourceCountryOptionsEurope(v) if type(v := d["it"]) is dict else v
-        o.jp = _d_TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods(v) if type(v := d["jp"]) is dict else v
-        o.ke = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["ke"]) is dict else v
-        o.kg = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["kg"]) is dict else v
-        o.kh = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["kh"]) is dict else v
-        o.kr = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["kr"]) is dict else v
-        o.kz = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["kz"]) is dict else v
-        o.la = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["la"]) is dict else v
-        o.lk = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["lk"]) is dict else v
-        o.lt = _d_TaxProductRegistrationsResourceCountryOptionsEurope(v) if type(v := d["lt"]) is dict else v
-        o.lu = _d_TaxProductRegistrationsResourceCountryOptionsEurope(v) if type(v := d["lu"]) is dict else v
-        o.lv = _d_TaxProductRegistrationsResourceCountryOptionsEurope(v) if type(v := d["lv"]) is dict else v
-        o.ma = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["ma"]) is dict else v
-        o.md = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["md"]) is dict else v
-        o.me = _d_TaxProductRegistrationsResourceCountryOptionsDefault(v) if type(v := d["me"]) is dict else v
-        o.mk = _d_TaxProductRegistrationsResourceCountryOptionsDefault(v) if type(v := d["mk"]) is dict else v
-        o.mr = _d_TaxProductRegistrationsResourceCountryOptionsDefault(v) if type(v := d["mr"]) is dict else v
-        o.mt = _d_TaxProductRegistrationsResourceCountryOptionsEurope(v) if type(v := d["mt"]) is dict else v
-        o.mx = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["mx"]) is dict else v
-        o.my = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["my"]) is dict else v
-        o.ng = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["ng"]) is dict else v
-        o.nl = _d_TaxProductRegistrationsResourceCountryOptionsEurope(v) if type(v := d["nl"]) is dict else v
-        o.no = _d_TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods(v) if type(v := d["no"]) is dict else v
-        o.np = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["np"]) is dict else v
-        o.nz = _d_TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods(v) if type(v := d["nz"]) is dict else v
-        o.om = _d_TaxProductRegistrationsResourceCountryOptionsDefault(v) if type(v := d["om"]) is dict else v
-        o.pe = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["pe"]) is dict else v
-        o.ph = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["ph"]) is dict else v
-        o.pl = _d_TaxProductRegistrationsResourceCountryOptionsEurope(v) if type(v := d["pl"]) is dict else v
-        o.pt = _d_TaxProductRegistrationsResourceCountryOptionsEurope(v) if type(v := d["pt"]) is dict else v
-        o.ro = _d_TaxProductRegistrationsResourceCountryOptionsEurope(v) if type(v := d["ro"]) is dict else v
-        o.rs = _d_TaxProductRegistrationsResourceCountryOptionsDefault(v) if type(v := d["rs"]) is dict else v
-        o.ru = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["ru"]) is dict else v
-        o.sa = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["sa"]) is dict else v
-        o.se = _d_TaxProductRegistrationsResourceCountryOptionsEurope(v) if type(v := d["se"]) is dict else v
-        o.sg = _d_TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods(v) if type(v := d["sg"]) is dict else v
-        o.si = _d_TaxProductRegistrationsResourceCountryOptionsEurope(v) if type(v := d["si"]) is dict else v
-        o.sk = _d_TaxProductRegistrationsResourceCountryOptionsEurope(v) if type(v := d["sk"]) is dict else v
-        o.sn = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["sn"]) is dict else v
-        o.sr = _d_TaxProductRegistrationsResourceCountryOptionsDefault(v) if type(v := d["sr"]) is dict else v
-        o.th = _d_TaxProductRegistrationsResourceCountryOptionsThailand(v) if type(v := d["th"]) is dict else v
-        o.tj = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["tj"]) is dict else v
-        o.tr = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["tr"]) is dict else v
-        o.tw = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["tw"]) is dict else v
-        o.tz = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["tz"]) is dict else v
-        o.ua = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["ua"]) is dict else v
-        o.ug = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["ug"]) is dict else v
-        o.us = _d_TaxProductRegistrationsResourceCountryOptionsUnitedStates(v) if type(v := d["us"]) is dict else v
-        o.uy = _d_TaxProductRegistrationsResourceCountryOptionsDefault(v) if type(v := d["uy"]) is dict else v
-        o.uz = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["uz"]) is dict else v
-        o.vn = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["vn"]) is dict else v
-        o.za = _d_TaxProductRegistrationsResourceCountryOptionsDefault(v) if type(v := d["za"]) is dict else v
-        o.zm = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(v) if type(v := d["zm"]) is dict else v
-        o.zw = _d_TaxProductRegistrationsResourceCountryOptionsDefault(v) if type(v := d["zw"]) is dict else v
+        o.ae = _d_TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods(d["ae"])
+        o.al = _d_TaxProductRegistrationsResourceCountryOptionsDefault(d["al"])
+        o.am = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["am"])
+        o.ao = _d_TaxProductRegistrationsResourceCountryOptionsDefault(d["ao"])
+        o.at = _d_TaxProductRegistrationsResourceCountryOptionsEurope(d["at"])
+        o.au = _d_TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods(d["au"])
+        o.aw = _d_TaxProductRegistrationsResourceCountryOptionsDefault(d["aw"])
+        o.az = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["az"])
+        o.ba = _d_TaxProductRegistrationsResourceCountryOptionsDefault(d["ba"])
+        o.bb = _d_TaxProductRegistrationsResourceCountryOptionsDefault(d["bb"])
+        o.bd = _d_TaxProductRegistrationsResourceCountryOptionsDefault(d["bd"])
+        o.be = _d_TaxProductRegistrationsResourceCountryOptionsEurope(d["be"])
+        o.bf = _d_TaxProductRegistrationsResourceCountryOptionsDefault(d["bf"])
+        o.bg = _d_TaxProductRegistrationsResourceCountryOptionsEurope(d["bg"])
+        o.bh = _d_TaxProductRegistrationsResourceCountryOptionsDefault(d["bh"])
+        o.bj = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["bj"])
+        o.bs = _d_TaxProductRegistrationsResourceCountryOptionsDefault(d["bs"])
+        o.by = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["by"])
+        o.ca = _d_TaxProductRegistrationsResourceCountryOptionsCanada(d["ca"])
+        o.cd = _d_TaxProductRegistrationsResourceCountryOptionsDefault(d["cd"])
+        o.ch = _d_TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods(d["ch"])
+        o.cl = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["cl"])
+        o.cm = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["cm"])
+        o.co = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["co"])
+        o.cr = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["cr"])
+        o.cv = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["cv"])
+        o.cy = _d_TaxProductRegistrationsResourceCountryOptionsEurope(d["cy"])
+        o.cz = _d_TaxProductRegistrationsResourceCountryOptionsEurope(d["cz"])
+        o.de = _d_TaxProductRegistrationsResourceCountryOptionsEurope(d["de"])
+        o.dk = _d_TaxProductRegistrationsResourceCountryOptionsEurope(d["dk"])
+        o.ec = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["ec"])
+        o.ee = _d_TaxProductRegistrationsResourceCountryOptionsEurope(d["ee"])
+        o.eg = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["eg"])
+        o.es = _d_TaxProductRegistrationsResourceCountryOptionsEurope(d["es"])
+        o.et = _d_TaxProductRegistrationsResourceCountryOptionsDefault(d["et"])
+        o.fi = _d_TaxProductRegistrationsResourceCountryOptionsEurope(d["fi"])
+        o.fr = _d_TaxProductRegistrationsResourceCountryOptionsEurope(d["fr"])
+        o.gb = _d_TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods(d["gb"])
+        o.ge = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["ge"])
+        o.gn = _d_TaxProductRegistrationsResourceCountryOptionsDefault(d["gn"])
+        o.gr = _d_TaxProductRegistrationsResourceCountryOptionsEurope(d["gr"])
+        o.hr = _d_TaxProductRegistrationsResourceCountryOptionsEurope(d["hr"])
+        o.hu = _d_TaxProductRegistrationsResourceCountryOptionsEurope(d["hu"])
+        o.id = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["id"])
+        o.ie = _d_TaxProductRegistrationsResourceCountryOptionsEurope(d["ie"])
+        o.in_ = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["in"])
+        o.is_ = _d_TaxProductRegistrationsResourceCountryOptionsDefault(d["is"])
+        o.it = _d_TaxProductRegistrationsResourceCountryOptionsEurope(d["it"])
+        o.jp = _d_TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods(d["jp"])
+        o.ke = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["ke"])
+        o.kg = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["kg"])
+        o.kh = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["kh"])
+        o.kr = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["kr"])
+        o.kz = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["kz"])
+        o.la = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["la"])
+        o.lk = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["lk"])
+        o.lt = _d_TaxProductRegistrationsResourceCountryOptionsEurope(d["lt"])
+        o.lu = _d_TaxProductRegistrationsResourceCountryOptionsEurope(d["lu"])
+        o.lv = _d_TaxProductRegistrationsResourceCountryOptionsEurope(d["lv"])
+        o.ma = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["ma"])
+        o.md = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["md"])
+        o.me = _d_TaxProductRegistrationsResourceCountryOptionsDefault(d["me"])
+        o.mk = _d_TaxProductRegistrationsResourceCountryOptionsDefault(d["mk"])
+        o.mr = _d_TaxProductRegistrationsResourceCountryOptionsDefault(d["mr"])
+        o.mt = _d_TaxProductRegistrationsResourceCountryOptionsEurope(d["mt"])
+        o.mx = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["mx"])
+        o.my = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["my"])
+        o.ng = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["ng"])
+        o.nl = _d_TaxProductRegistrationsResourceCountryOptionsEurope(d["nl"])
+        o.no = _d_TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods(d["no"])
+        o.np = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["np"])
+        o.nz = _d_TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods(d["nz"])
+        o.om = _d_TaxProductRegistrationsResourceCountryOptionsDefault(d["om"])
+        o.pe = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["pe"])
+        o.ph = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["ph"])
+        o.pl = _d_TaxProductRegistrationsResourceCountryOptionsEurope(d["pl"])
+        o.pt = _d_TaxProductRegistrationsResourceCountryOptionsEurope(d["pt"])
+        o.ro = _d_TaxProductRegistrationsResourceCountryOptionsEurope(d["ro"])
+        o.rs = _d_TaxProductRegistrationsResourceCountryOptionsDefault(d["rs"])
+        o.ru = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["ru"])
+        o.sa = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["sa"])
+        o.se = _d_TaxProductRegistrationsResourceCountryOptionsEurope(d["se"])
+        o.sg = _d_TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods(d["sg"])
+        o.si = _d_TaxProductRegistrationsResourceCountryOptionsEurope(d["si"])
+        o.sk = _d_TaxProductRegistrationsResourceCountryOptionsEurope(d["sk"])
+        o.sn = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["sn"])
+        o.sr = _d_TaxProductRegistrationsResourceCountryOptionsDefault(d["sr"])
+        o.th = _d_TaxProductRegistrationsResourceCountryOptionsThailand(d["th"])
+        o.tj = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["tj"])
+        o.tr = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["tr"])
+        o.tw = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["tw"])
+        o.tz = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["tz"])
+        o.ua = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["ua"])
+        o.ug = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["ug"])
+        o.us = _d_TaxProductRegistrationsResourceCountryOptionsUnitedStates(d["us"])
+        o.uy = _d_TaxProductRegistrationsResourceCountryOptionsDefault(d["uy"])
+        o.uz = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["uz"])
+        o.vn = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["vn"])
+        o.za = _d_TaxProductRegistrationsResourceCountryOptionsDefault(d["za"])
+        o.zm = _d_TaxProductRegistrationsResourceCountryOptionsSimplified(d["zm"])
+        o.zw = _d_TaxProductRegistrationsResourceCountryOptionsDefault(d["zw"])
     except KeyError:  # a field left out
         return by_key(TaxProductRegistrationsResourceCountryOptions, d)
     if len(d) != 101:
@@ -431,14 +431,14 @@ class TaxRegistration(StripeObject):
     status: Literal["active", "expired", "scheduled"] | str
 
 
-def _d_TaxRegistration(d: Any) -> TaxRegistration:
+def _d_TaxRegistration(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
         return by_key(TaxRegistration, d)
     o = new(TaxRegistration)
     try:
         o.active_from = d["active_from"]
         o.country = d["country"]
-        o.country_options = _d_TaxProductRegistrationsResourceCountryOptions(v) if type(v := d["country_options"]) is dict else v
+        o.country_options = _d_TaxProductRegistrationsResourceCountryOptions(d["country_options"])
         o.created = d["created"]
         o.expires_at = d["expires_at"]
         o.id = d["id"]

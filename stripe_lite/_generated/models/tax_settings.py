@@ -91,17 +91,17 @@ class TaxSettings(StripeObject):
     status_details: TaxProductResourceTaxSettingsStatusDetails
 
 
-def _d_TaxSettings(d: Any) -> TaxSettings:
+def _d_TaxSettings(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(TaxSettings, d)
     o = new(TaxSettings)
     try:
-        o.defaults = _d_TaxProductResourceTaxSettingsDefaults(v) if type(v := d["defaults"]) is dict else v
-        o.head_office = _d_TaxProductResourceTaxSettingsHeadOffice(v) if type(v := d["head_office"]) is dict else v
+        o.defaults = _d_TaxProductResourceTaxSettingsDefaults(d["defaults"])
+        o.head_office = _d_TaxProductResourceTaxSettingsHeadOffice(d["head_office"])
         o.livemode = d["livemode"]
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.status = intern(v) if type(v := d["status"]) is str else v
-        o.status_details = _d_TaxProductResourceTaxSettingsStatusDetails(v) if type(v := d["status_details"]) is dict else v
+        o.status_details = _d_TaxProductResourceTaxSettingsStatusDetails(d["status_details"])
     except KeyError:  # a field left out
         return by_key(TaxSettings, d)
     if len(d) != 6:

@@ -72,7 +72,7 @@ class TaxTransaction(StripeObject):
     type: Literal["reversal", "transaction"] | str
 
 
-def _d_TaxTransaction(d: Any) -> TaxTransaction:
+def _d_TaxTransaction(d: Any) -> Any:
     if type(d) is not dict or len(d) < 16:
         return by_key(TaxTransaction, d)
     o = new(TaxTransaction)
@@ -80,7 +80,7 @@ def _d_TaxTransaction(d: Any) -> TaxTransaction:
         o.created = d["created"]
         o.currency = d["currency"]
         o.customer = d["customer"]
-        o.customer_details = _d_TaxProductResourceCustomerDetails(v) if type(v := d["customer_details"]) is dict else v
+        o.customer_details = _d_TaxProductResourceCustomerDetails(d["customer_details"])
         o.id = d["id"]
         o.line_items = list_object(d["line_items"], _d_TaxTransactionLineItem)
         o.livemode = d["livemode"]
@@ -88,9 +88,9 @@ def _d_TaxTransaction(d: Any) -> TaxTransaction:
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.posted_at = d["posted_at"]
         o.reference = d["reference"]
-        o.reversal = _d_TaxProductResourceTaxTransactionResourceReversal(v) if type(v := d["reversal"]) is dict else v
-        o.ship_from_details = _d_TaxProductResourceShipFromDetails(v) if type(v := d["ship_from_details"]) is dict else v
-        o.shipping_cost = _d_TaxProductResourceTaxTransactionShippingCost(v) if type(v := d["shipping_cost"]) is dict else v
+        o.reversal = _d_TaxProductResourceTaxTransactionResourceReversal(d["reversal"])
+        o.ship_from_details = _d_TaxProductResourceShipFromDetails(d["ship_from_details"])
+        o.shipping_cost = _d_TaxProductResourceTaxTransactionShippingCost(d["shipping_cost"])
         o.tax_date = d["tax_date"]
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
@@ -104,6 +104,6 @@ register(TaxTransaction, _d_TaxTransaction)
 
 
 # Decoders of other modules, imported when first called.
-_d_TaxProductResourceCustomerDetails = lazy(globals(), "_d_TaxProductResourceCustomerDetails", "tax_product_resource_customer_details")
-_d_TaxProductResourceShipFromDetails = lazy(globals(), "_d_TaxProductResourceShipFromDetails", "tax_product_resource_customer_details")
-_d_TaxTransactionLineItem = lazy(globals(), "_d_TaxTransactionLineItem", "tax_transaction_line_item")
+_d_TaxProductResourceCustomerDetails = lazy("tax_product_resource_customer_details", "_d_TaxProductResourceCustomerDetails", globals())
+_d_TaxProductResourceShipFromDetails = lazy("tax_product_resource_customer_details", "_d_TaxProductResourceShipFromDetails", globals())
+_d_TaxTransactionLineItem = lazy("tax_transaction_line_item", "_d_TaxTransactionLineItem", globals())

@@ -43,7 +43,7 @@ class TaxTransactionLineItem(StripeObject):
     type: Literal["reversal", "transaction"] | str
 
 
-def _d_TaxTransactionLineItem(d: Any) -> TaxTransactionLineItem:
+def _d_TaxTransactionLineItem(d: Any) -> Any:
     if type(d) is not dict or len(d) < 13:
         return by_key(TaxTransactionLineItem, d)
     o = new(TaxTransactionLineItem)
@@ -57,7 +57,7 @@ def _d_TaxTransactionLineItem(d: Any) -> TaxTransactionLineItem:
         o.product = d["product"]
         o.quantity = d["quantity"]
         o.reference = d["reference"]
-        o.reversal = _d_TaxProductResourceTaxTransactionLineItemResourceReversal(v) if type(v := d["reversal"]) is dict else v
+        o.reversal = _d_TaxProductResourceTaxTransactionLineItemResourceReversal(d["reversal"])
         o.tax_behavior = intern(v) if type(v := d["tax_behavior"]) is str else v
         o.tax_code = d["tax_code"]
         o.type = intern(v) if type(v := d["type"]) is str else v

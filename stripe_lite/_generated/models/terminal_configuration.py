@@ -70,30 +70,30 @@ class TerminalConfiguration(StripeObject):
     wifi: TerminalConfigurationConfigurationResourceWifiConfig
 
 
-def _d_TerminalConfiguration(d: Any) -> TerminalConfiguration:
+def _d_TerminalConfiguration(d: Any) -> Any:
     if type(d) is not dict or len(d) < 19:
         return by_key(TerminalConfiguration, d)
     o = new(TerminalConfiguration)
     try:
-        o.bbpos_wisepad3 = _d_TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig(v) if type(v := d["bbpos_wisepad3"]) is dict else v
-        o.bbpos_wisepos_e = _d_TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig(v) if type(v := d["bbpos_wisepos_e"]) is dict else v
-        o.cellular = _d_TerminalConfigurationConfigurationResourceCellularConfig(v) if type(v := d["cellular"]) is dict else v
+        o.bbpos_wisepad3 = _d_TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig(d["bbpos_wisepad3"])
+        o.bbpos_wisepos_e = _d_TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig(d["bbpos_wisepos_e"])
+        o.cellular = _d_TerminalConfigurationConfigurationResourceCellularConfig(d["cellular"])
         o.id = d["id"]
         o.is_account_default = d["is_account_default"]
         o.livemode = d["livemode"]
         o.name = d["name"]
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.offline = _d_TerminalConfigurationConfigurationResourceOfflineConfig(v) if type(v := d["offline"]) is dict else v
-        o.reboot_window = _d_TerminalConfigurationConfigurationResourceRebootWindow(v) if type(v := d["reboot_window"]) is dict else v
-        o.stripe_s700 = _d_TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig(v) if type(v := d["stripe_s700"]) is dict else v
-        o.stripe_s710 = _d_TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig(v) if type(v := d["stripe_s710"]) is dict else v
-        o.tipping = _d_TerminalConfigurationConfigurationResourceTipping(v) if type(v := d["tipping"]) is dict else v
-        o.verifone_m425 = _d_TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig(v) if type(v := d["verifone_m425"]) is dict else v
-        o.verifone_p400 = _d_TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig(v) if type(v := d["verifone_p400"]) is dict else v
-        o.verifone_p630 = _d_TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig(v) if type(v := d["verifone_p630"]) is dict else v
-        o.verifone_ux700 = _d_TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig(v) if type(v := d["verifone_ux700"]) is dict else v
-        o.verifone_v660p = _d_TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig(v) if type(v := d["verifone_v660p"]) is dict else v
-        o.wifi = _d_TerminalConfigurationConfigurationResourceWifiConfig(v) if type(v := d["wifi"]) is dict else v
+        o.offline = _d_TerminalConfigurationConfigurationResourceOfflineConfig(d["offline"])
+        o.reboot_window = _d_TerminalConfigurationConfigurationResourceRebootWindow(d["reboot_window"])
+        o.stripe_s700 = _d_TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig(d["stripe_s700"])
+        o.stripe_s710 = _d_TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig(d["stripe_s710"])
+        o.tipping = _d_TerminalConfigurationConfigurationResourceTipping(d["tipping"])
+        o.verifone_m425 = _d_TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig(d["verifone_m425"])
+        o.verifone_p400 = _d_TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig(d["verifone_p400"])
+        o.verifone_p630 = _d_TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig(d["verifone_p630"])
+        o.verifone_ux700 = _d_TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig(d["verifone_ux700"])
+        o.verifone_v660p = _d_TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig(d["verifone_v660p"])
+        o.wifi = _d_TerminalConfigurationConfigurationResourceWifiConfig(d["wifi"])
     except KeyError:  # a field left out
         return by_key(TerminalConfiguration, d)
     if len(d) != 19:
@@ -231,32 +231,32 @@ class TerminalConfigurationConfigurationResourceTipping(StripeObject):
     usd: TerminalConfigurationConfigurationResourceCurrencySpecificConfig
 
 
-def _d_TerminalConfigurationConfigurationResourceTipping(d: Any) -> TerminalConfigurationConfigurationResourceTipping:
+def _d_TerminalConfigurationConfigurationResourceTipping(d: Any) -> Any:
     if type(d) is not dict or len(d) < 21:
         return by_key(TerminalConfigurationConfigurationResourceTipping, d)
     o = new(TerminalConfigurationConfigurationResourceTipping)
     try:
-        o.aed = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(v) if type(v := d["aed"]) is dict else v
-        o.aud = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(v) if type(v := d["aud"]) is dict else v
-        o.cad = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(v) if type(v := d["cad"]) is dict else v
-        o.chf = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(v) if type(v := d["chf"]) is dict else v
-        o.czk = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(v) if type(v := d["czk"]) is dict else v
-        o.dkk = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(v) if type(v := d["dkk"]) is dict else v
-        o.eur = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(v) if type(v := d["eur"]) is dict else v
-        o.gbp = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(v) if type(v := d["gbp"]) is dict else v
-        o.gip = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(v) if type(v := d["gip"]) is dict else v
-        o.hkd = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(v) if type(v := d["hkd"]) is dict else v
-        o.huf = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(v) if type(v := d["huf"]) is dict else v
-        o.jpy = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(v) if type(v := d["jpy"]) is dict else v
-        o.mxn = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(v) if type(v := d["mxn"]) is dict else v
-        o.myr = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(v) if type(v := d["myr"]) is dict else v
-        o.nok = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(v) if type(v := d["nok"]) is dict else v
-        o.nzd = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(v) if type(v := d["nzd"]) is dict else v
-        o.pln = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(v) if type(v := d["pln"]) is dict else v
-        o.ron = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(v) if type(v := d["ron"]) is dict else v
-        o.sek = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(v) if type(v := d["sek"]) is dict else v
-        o.sgd = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(v) if type(v := d["sgd"]) is dict else v
-        o.usd = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(v) if type(v := d["usd"]) is dict else v
+        o.aed = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["aed"])
+        o.aud = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["aud"])
+        o.cad = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["cad"])
+        o.chf = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["chf"])
+        o.czk = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["czk"])
+        o.dkk = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["dkk"])
+        o.eur = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["eur"])
+        o.gbp = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["gbp"])
+        o.gip = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["gip"])
+        o.hkd = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["hkd"])
+        o.huf = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["huf"])
+        o.jpy = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["jpy"])
+        o.mxn = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["mxn"])
+        o.myr = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["myr"])
+        o.nok = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["nok"])
+        o.nzd = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["nzd"])
+        o.pln = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["pln"])
+        o.ron = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["ron"])
+        o.sek = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["sek"])
+        o.sgd = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["sgd"])
+        o.usd = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["usd"])
     except KeyError:  # a field left out
         return by_key(TerminalConfigurationConfigurationResourceTipping, d)
     if len(d) != 21:

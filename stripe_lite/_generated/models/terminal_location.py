@@ -51,14 +51,14 @@ class TerminalLocation(StripeObject):
     phone: str
 
 
-def _d_TerminalLocation(d: Any) -> TerminalLocation:
+def _d_TerminalLocation(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
         return by_key(TerminalLocation, d)
     o = new(TerminalLocation)
     try:
-        o.address = _d_Address(v) if type(v := d["address"]) is dict else v
-        o.address_kana = _d_LegalEntityJapanAddress(v) if type(v := d["address_kana"]) is dict else v
-        o.address_kanji = _d_LegalEntityJapanAddress(v) if type(v := d["address_kanji"]) is dict else v
+        o.address = _d_Address(d["address"])
+        o.address_kana = _d_LegalEntityJapanAddress(d["address_kana"])
+        o.address_kanji = _d_LegalEntityJapanAddress(d["address_kanji"])
         o.configuration_overrides = d["configuration_overrides"]
         o.display_name = d["display_name"]
         o.display_name_kana = d["display_name_kana"]
@@ -79,5 +79,5 @@ register(TerminalLocation, _d_TerminalLocation)
 
 
 # Decoders of other modules, imported when first called.
-_d_Address = lazy(globals(), "_d_Address", "address")
-_d_LegalEntityJapanAddress = lazy(globals(), "_d_LegalEntityJapanAddress", "legal_entity_japan_address")
+_d_Address = lazy("address", "_d_Address", globals())
+_d_LegalEntityJapanAddress = lazy("legal_entity_japan_address", "_d_LegalEntityJapanAddress", globals())

@@ -90,12 +90,12 @@ class TerminalReader(StripeObject):
     status: Literal["offline", "online"] | str | None
 
 
-def _d_TerminalReader(d: Any) -> TerminalReader:
+def _d_TerminalReader(d: Any) -> Any:
     if type(d) is not dict or len(d) < 13:
         return by_key(TerminalReader, d)
     o = new(TerminalReader)
     try:
-        o.action = _d_TerminalReaderReaderResourceReaderAction(v) if type(v := d["action"]) is dict else v
+        o.action = _d_TerminalReaderReaderResourceReaderAction(d["action"])
         o.device_sw_version = d["device_sw_version"]
         o.device_type = intern(v) if type(v := d["device_type"]) is str else v
         o.id = d["id"]
@@ -263,20 +263,20 @@ class TerminalReaderReaderResourceInput(StripeObject):
     type: Literal["email", "numeric", "phone", "selection", "signature", "text"] | str
 
 
-def _d_TerminalReaderReaderResourceInput(d: Any) -> TerminalReaderReaderResourceInput:
+def _d_TerminalReaderReaderResourceInput(d: Any) -> Any:
     if type(d) is not dict or len(d) < 11:
         return by_key(TerminalReaderReaderResourceInput, d)
     o = new(TerminalReaderReaderResourceInput)
     try:
-        o.custom_text = _d_TerminalReaderReaderResourceCustomText(v) if type(v := d["custom_text"]) is dict else v
-        o.email = _d_TerminalReaderReaderResourceEmail(v) if type(v := d["email"]) is dict else v
-        o.numeric = _d_TerminalReaderReaderResourceNumeric(v) if type(v := d["numeric"]) is dict else v
-        o.phone = _d_TerminalReaderReaderResourcePhone(v) if type(v := d["phone"]) is dict else v
+        o.custom_text = _d_TerminalReaderReaderResourceCustomText(d["custom_text"])
+        o.email = _d_TerminalReaderReaderResourceEmail(d["email"])
+        o.numeric = _d_TerminalReaderReaderResourceNumeric(d["numeric"])
+        o.phone = _d_TerminalReaderReaderResourcePhone(d["phone"])
         o.required = d["required"]
-        o.selection = _d_TerminalReaderReaderResourceSelection(v) if type(v := d["selection"]) is dict else v
-        o.signature = _d_TerminalReaderReaderResourceSignature(v) if type(v := d["signature"]) is dict else v
+        o.selection = _d_TerminalReaderReaderResourceSelection(d["selection"])
+        o.signature = _d_TerminalReaderReaderResourceSignature(d["signature"])
         o.skipped = d["skipped"]
-        o.text = _d_TerminalReaderReaderResourceText(v) if type(v := d["text"]) is dict else v
+        o.text = _d_TerminalReaderReaderResourceText(d["text"])
         o.toggles = list_of(d["toggles"], _d_TerminalReaderReaderResourceToggle)
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
@@ -406,22 +406,22 @@ class TerminalReaderReaderResourceReaderAction(StripeObject):
     type: Literal["collect_inputs", "collect_payment_method", "confirm_payment_intent", "print_content", "process_payment_intent", "process_setup_intent", "refund_payment", "set_reader_display"] | str
 
 
-def _d_TerminalReaderReaderResourceReaderAction(d: Any) -> TerminalReaderReaderResourceReaderAction:
+def _d_TerminalReaderReaderResourceReaderAction(d: Any) -> Any:
     if type(d) is not dict or len(d) < 13:
         return by_key(TerminalReaderReaderResourceReaderAction, d)
     o = new(TerminalReaderReaderResourceReaderAction)
     try:
-        o.api_error = _d_ApiErrors(v) if type(v := d["api_error"]) is dict else v
-        o.collect_inputs = _d_TerminalReaderReaderResourceCollectInputsAction(v) if type(v := d["collect_inputs"]) is dict else v
-        o.collect_payment_method = _d_TerminalReaderReaderResourceCollectPaymentMethodAction(v) if type(v := d["collect_payment_method"]) is dict else v
-        o.confirm_payment_intent = _d_TerminalReaderReaderResourceConfirmPaymentIntentAction(v) if type(v := d["confirm_payment_intent"]) is dict else v
+        o.api_error = _d_ApiErrors(d["api_error"])
+        o.collect_inputs = _d_TerminalReaderReaderResourceCollectInputsAction(d["collect_inputs"])
+        o.collect_payment_method = _d_TerminalReaderReaderResourceCollectPaymentMethodAction(d["collect_payment_method"])
+        o.confirm_payment_intent = _d_TerminalReaderReaderResourceConfirmPaymentIntentAction(d["confirm_payment_intent"])
         o.failure_code = d["failure_code"]
         o.failure_message = d["failure_message"]
-        o.print_content = _d_TerminalReaderReaderResourcePrintContent(v) if type(v := d["print_content"]) is dict else v
-        o.process_payment_intent = _d_TerminalReaderReaderResourceProcessPaymentIntentAction(v) if type(v := d["process_payment_intent"]) is dict else v
-        o.process_setup_intent = _d_TerminalReaderReaderResourceProcessSetupIntentAction(v) if type(v := d["process_setup_intent"]) is dict else v
-        o.refund_payment = _d_TerminalReaderReaderResourceRefundPaymentAction(v) if type(v := d["refund_payment"]) is dict else v
-        o.set_reader_display = _d_TerminalReaderReaderResourceSetReaderDisplayAction(v) if type(v := d["set_reader_display"]) is dict else v
+        o.print_content = _d_TerminalReaderReaderResourcePrintContent(d["print_content"])
+        o.process_payment_intent = _d_TerminalReaderReaderResourceProcessPaymentIntentAction(d["process_payment_intent"])
+        o.process_setup_intent = _d_TerminalReaderReaderResourceProcessSetupIntentAction(d["process_setup_intent"])
+        o.refund_payment = _d_TerminalReaderReaderResourceRefundPaymentAction(d["refund_payment"])
+        o.set_reader_display = _d_TerminalReaderReaderResourceSetReaderDisplayAction(d["set_reader_display"])
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
@@ -450,7 +450,7 @@ class TerminalReaderReaderResourceRefundPaymentAction(StripeObject):
     reverse_transfer: bool
 
 
-def _d_TerminalReaderReaderResourceRefundPaymentAction(d: Any) -> TerminalReaderReaderResourceRefundPaymentAction:
+def _d_TerminalReaderReaderResourceRefundPaymentAction(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
         return by_key(TerminalReaderReaderResourceRefundPaymentAction, d)
     o = new(TerminalReaderReaderResourceRefundPaymentAction)
@@ -462,7 +462,7 @@ def _d_TerminalReaderReaderResourceRefundPaymentAction(d: Any) -> TerminalReader
         o.reason = intern(v) if type(v := d["reason"]) is str else v
         o.refund = _d_Refund(v) if type(v := d["refund"]) is dict else v
         o.refund_application_fee = d["refund_application_fee"]
-        o.refund_payment_config = _d_TerminalReaderReaderResourceRefundPaymentConfig(v) if type(v := d["refund_payment_config"]) is dict else v
+        o.refund_payment_config = _d_TerminalReaderReaderResourceRefundPaymentConfig(d["refund_payment_config"])
         o.reverse_transfer = d["reverse_transfer"]
     except KeyError:  # a field left out
         return by_key(TerminalReaderReaderResourceRefundPaymentAction, d)
@@ -558,8 +558,8 @@ _d_TerminalReaderReaderResourceToggle = register(TerminalReaderReaderResourceTog
 
 
 # Decoders of other modules, imported when first called.
-_d_ApiErrors = lazy(globals(), "_d_ApiErrors", "api_errors")
-_d_Charge = lazy(globals(), "_d_Charge", "charge")
-_d_PaymentIntent = lazy(globals(), "_d_PaymentIntent", "payment_intent")
-_d_Refund = lazy(globals(), "_d_Refund", "refund")
-_d_TerminalLocation = lazy(globals(), "_d_TerminalLocation", "terminal_location")
+_d_ApiErrors = lazy("api_errors", "_d_ApiErrors", globals())
+_d_Charge = lazy("charge", "_d_Charge", globals())
+_d_PaymentIntent = lazy("payment_intent", "_d_PaymentIntent", globals())
+_d_Refund = lazy("refund", "_d_Refund", globals())
+_d_TerminalLocation = lazy("terminal_location", "_d_TerminalLocation", globals())

@@ -71,7 +71,7 @@ class TestHelpersTestClock(StripeObject):
     status_details: BillingClocksResourceStatusDetailsStatusDetails
 
 
-def _d_TestHelpersTestClock(d: Any) -> TestHelpersTestClock:
+def _d_TestHelpersTestClock(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
         return by_key(TestHelpersTestClock, d)
     o = new(TestHelpersTestClock)
@@ -84,7 +84,7 @@ def _d_TestHelpersTestClock(d: Any) -> TestHelpersTestClock:
         o.name = d["name"]
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.status = intern(v) if type(v := d["status"]) is str else v
-        o.status_details = _d_BillingClocksResourceStatusDetailsStatusDetails(v) if type(v := d["status_details"]) is dict else v
+        o.status_details = _d_BillingClocksResourceStatusDetailsStatusDetails(d["status_details"])
     except KeyError:  # a field left out
         return by_key(TestHelpersTestClock, d)
     if len(d) != 9:

@@ -32,13 +32,13 @@ class Token(StripeObject):
     used: bool
 
 
-def _d_Token(d: Any) -> Token:
+def _d_Token(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
         return by_key(Token, d)
     o = new(Token)
     try:
-        o.bank_account = _d_BankAccount(v) if type(v := d["bank_account"]) is dict else v
-        o.card = _d_Card(v) if type(v := d["card"]) is dict else v
+        o.bank_account = _d_BankAccount(d["bank_account"])
+        o.card = _d_Card(d["card"])
         o.client_ip = d["client_ip"]
         o.created = d["created"]
         o.id = d["id"]
@@ -57,5 +57,5 @@ register(Token, _d_Token)
 
 
 # Decoders of other modules, imported when first called.
-_d_BankAccount = lazy(globals(), "_d_BankAccount", "bank_account")
-_d_Card = lazy(globals(), "_d_Card", "card")
+_d_BankAccount = lazy("bank_account", "_d_BankAccount", globals())
+_d_Card = lazy("card", "_d_Card", globals())

@@ -39,7 +39,7 @@ class Topup(StripeObject):
     transfer_group: str | None
 
 
-def _d_Topup(d: Any) -> Topup:
+def _d_Topup(d: Any) -> Any:
     if type(d) is not dict or len(d) < 16:
         return by_key(Topup, d)
     o = new(Topup)
@@ -56,7 +56,7 @@ def _d_Topup(d: Any) -> Topup:
         o.livemode = d["livemode"]
         o.metadata = d["metadata"]
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.source = _d_Source(v) if type(v := d["source"]) is dict else v
+        o.source = _d_Source(d["source"])
         o.statement_descriptor = d["statement_descriptor"]
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.transfer_group = d["transfer_group"]
@@ -71,5 +71,5 @@ register(Topup, _d_Topup)
 
 
 # Decoders of other modules, imported when first called.
-_d_BalanceTransaction = lazy(globals(), "_d_BalanceTransaction", "balance_transaction")
-_d_Source = lazy(globals(), "_d_Source", "source")
+_d_BalanceTransaction = lazy("balance_transaction", "_d_BalanceTransaction", globals())
+_d_Source = lazy("source", "_d_Source", globals())

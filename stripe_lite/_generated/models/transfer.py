@@ -42,7 +42,7 @@ class Transfer(StripeObject):
     transfer_group: str | None
 
 
-def _d_Transfer(d: Any) -> Transfer:
+def _d_Transfer(d: Any) -> Any:
     if type(d) is not dict or len(d) < 17:
         return by_key(Transfer, d)
     o = new(Transfer)
@@ -75,7 +75,7 @@ register(Transfer, _d_Transfer)
 
 
 # Decoders of other modules, imported when first called.
-_d_Account = lazy(globals(), "_d_Account", "account")
-_d_BalanceTransaction = lazy(globals(), "_d_BalanceTransaction", "balance_transaction")
-_d_Charge = lazy(globals(), "_d_Charge", "charge")
-_d_TransferReversal = lazy(globals(), "_d_TransferReversal", "transfer_reversal")
+_d_Account = lazy("account", "_d_Account", globals())
+_d_BalanceTransaction = lazy("balance_transaction", "_d_BalanceTransaction", globals())
+_d_Charge = lazy("charge", "_d_Charge", globals())
+_d_TransferReversal = lazy("transfer_reversal", "_d_TransferReversal", globals())

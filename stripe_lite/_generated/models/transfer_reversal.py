@@ -34,7 +34,7 @@ class TransferReversal(StripeObject):
     transfer: str | Transfer
 
 
-def _d_TransferReversal(d: Any) -> TransferReversal:
+def _d_TransferReversal(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
         return by_key(TransferReversal, d)
     o = new(TransferReversal)
@@ -60,6 +60,6 @@ register(TransferReversal, _d_TransferReversal)
 
 
 # Decoders of other modules, imported when first called.
-_d_BalanceTransaction = lazy(globals(), "_d_BalanceTransaction", "balance_transaction")
-_d_Refund = lazy(globals(), "_d_Refund", "refund")
-_d_Transfer = lazy(globals(), "_d_Transfer", "transfer")
+_d_BalanceTransaction = lazy("balance_transaction", "_d_BalanceTransaction", globals())
+_d_Refund = lazy("refund", "_d_Refund", globals())
+_d_Transfer = lazy("transfer", "_d_Transfer", globals())

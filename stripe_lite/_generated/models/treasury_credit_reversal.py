@@ -36,7 +36,7 @@ class TreasuryCreditReversal(StripeObject):
     transaction: str | TreasuryTransaction | None
 
 
-def _d_TreasuryCreditReversal(d: Any) -> TreasuryCreditReversal:
+def _d_TreasuryCreditReversal(d: Any) -> Any:
     if type(d) is not dict or len(d) < 14:
         return by_key(TreasuryCreditReversal, d)
     o = new(TreasuryCreditReversal)
@@ -53,7 +53,7 @@ def _d_TreasuryCreditReversal(d: Any) -> TreasuryCreditReversal:
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.received_credit = d["received_credit"]
         o.status = intern(v) if type(v := d["status"]) is str else v
-        o.status_transitions = _d_TreasuryReceivedCreditsResourceStatusTransitions(v) if type(v := d["status_transitions"]) is dict else v
+        o.status_transitions = _d_TreasuryReceivedCreditsResourceStatusTransitions(d["status_transitions"])
         o.transaction = _d_TreasuryTransaction(v) if type(v := d["transaction"]) is dict else v
     except KeyError:  # a field left out
         return by_key(TreasuryCreditReversal, d)
@@ -77,4 +77,4 @@ _d_TreasuryReceivedCreditsResourceStatusTransitions = register(TreasuryReceivedC
 
 
 # Decoders of other modules, imported when first called.
-_d_TreasuryTransaction = lazy(globals(), "_d_TreasuryTransaction", "treasury_transaction")
+_d_TreasuryTransaction = lazy("treasury_transaction", "_d_TreasuryTransaction", globals())

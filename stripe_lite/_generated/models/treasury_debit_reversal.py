@@ -41,7 +41,7 @@ class TreasuryDebitReversal(StripeObject):
     transaction: str | TreasuryTransaction | None
 
 
-def _d_TreasuryDebitReversal(d: Any) -> TreasuryDebitReversal:
+def _d_TreasuryDebitReversal(d: Any) -> Any:
     if type(d) is not dict or len(d) < 15:
         return by_key(TreasuryDebitReversal, d)
     o = new(TreasuryDebitReversal)
@@ -52,14 +52,14 @@ def _d_TreasuryDebitReversal(d: Any) -> TreasuryDebitReversal:
         o.financial_account = d["financial_account"]
         o.hosted_regulatory_receipt_url = d["hosted_regulatory_receipt_url"]
         o.id = d["id"]
-        o.linked_flows = _d_TreasuryReceivedDebitsResourceDebitReversalLinkedFlows(v) if type(v := d["linked_flows"]) is dict else v
+        o.linked_flows = _d_TreasuryReceivedDebitsResourceDebitReversalLinkedFlows(d["linked_flows"])
         o.livemode = d["livemode"]
         o.metadata = d["metadata"]
         o.network = intern(v) if type(v := d["network"]) is str else v
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.received_debit = d["received_debit"]
         o.status = intern(v) if type(v := d["status"]) is str else v
-        o.status_transitions = _d_TreasuryReceivedDebitsResourceStatusTransitions(v) if type(v := d["status_transitions"]) is dict else v
+        o.status_transitions = _d_TreasuryReceivedDebitsResourceStatusTransitions(d["status_transitions"])
         o.transaction = _d_TreasuryTransaction(v) if type(v := d["transaction"]) is dict else v
     except KeyError:  # a field left out
         return by_key(TreasuryDebitReversal, d)
@@ -94,4 +94,4 @@ _d_TreasuryReceivedDebitsResourceStatusTransitions = register(TreasuryReceivedDe
 
 
 # Decoders of other modules, imported when first called.
-_d_TreasuryTransaction = lazy(globals(), "_d_TreasuryTransaction", "treasury_transaction")
+_d_TreasuryTransaction = lazy("treasury_transaction", "_d_TreasuryTransaction", globals())

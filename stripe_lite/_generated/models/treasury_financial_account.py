@@ -48,16 +48,16 @@ class TreasuryFinancialAccount(StripeObject):
     supported_currencies: list[str]
 
 
-def _d_TreasuryFinancialAccount(d: Any) -> TreasuryFinancialAccount:
+def _d_TreasuryFinancialAccount(d: Any) -> Any:
     if type(d) is not dict or len(d) < 18:
         return by_key(TreasuryFinancialAccount, d)
     o = new(TreasuryFinancialAccount)
     try:
         o.active_features = d["active_features"]
-        o.balance = _d_TreasuryFinancialAccountsResourceBalance(v) if type(v := d["balance"]) is dict else v
+        o.balance = _d_TreasuryFinancialAccountsResourceBalance(d["balance"])
         o.country = d["country"]
         o.created = d["created"]
-        o.features = _d_TreasuryFinancialAccountFeatures(v) if type(v := d["features"]) is dict else v
+        o.features = _d_TreasuryFinancialAccountFeatures(d["features"])
         o.financial_addresses = list_of(d["financial_addresses"], _d_TreasuryFinancialAccountsResourceFinancialAddress)
         o.id = d["id"]
         o.is_default = d["is_default"]
@@ -66,10 +66,10 @@ def _d_TreasuryFinancialAccount(d: Any) -> TreasuryFinancialAccount:
         o.nickname = d["nickname"]
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.pending_features = d["pending_features"]
-        o.platform_restrictions = _d_TreasuryFinancialAccountsResourcePlatformRestrictions(v) if type(v := d["platform_restrictions"]) is dict else v
+        o.platform_restrictions = _d_TreasuryFinancialAccountsResourcePlatformRestrictions(d["platform_restrictions"])
         o.restricted_features = d["restricted_features"]
         o.status = intern(v) if type(v := d["status"]) is str else v
-        o.status_details = _d_TreasuryFinancialAccountsResourceStatusDetails(v) if type(v := d["status_details"]) is dict else v
+        o.status_details = _d_TreasuryFinancialAccountsResourceStatusDetails(d["status_details"])
         o.supported_currencies = d["supported_currencies"]
     except KeyError:  # a field left out
         return by_key(TreasuryFinancialAccount, d)
@@ -157,4 +157,4 @@ _d_TreasuryFinancialAccountsResourceStatusDetails = register(TreasuryFinancialAc
 
 
 # Decoders of other modules, imported when first called.
-_d_TreasuryFinancialAccountFeatures = lazy(globals(), "_d_TreasuryFinancialAccountFeatures", "treasury_financial_account_features")
+_d_TreasuryFinancialAccountFeatures = lazy("treasury_financial_account_features", "_d_TreasuryFinancialAccountFeatures", globals())

@@ -38,19 +38,19 @@ class TreasuryFinancialAccountFeatures(StripeObject):
     outbound_transfers: TreasuryFinancialAccountsResourceOutboundTransfers
 
 
-def _d_TreasuryFinancialAccountFeatures(d: Any) -> TreasuryFinancialAccountFeatures:
+def _d_TreasuryFinancialAccountFeatures(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(TreasuryFinancialAccountFeatures, d)
     o = new(TreasuryFinancialAccountFeatures)
     try:
-        o.card_issuing = _d_TreasuryFinancialAccountsResourceToggleSettings(v) if type(v := d["card_issuing"]) is dict else v
-        o.deposit_insurance = _d_TreasuryFinancialAccountsResourceToggleSettings(v) if type(v := d["deposit_insurance"]) is dict else v
-        o.financial_addresses = _d_TreasuryFinancialAccountsResourceFinancialAddressesFeatures(v) if type(v := d["financial_addresses"]) is dict else v
-        o.inbound_transfers = _d_TreasuryFinancialAccountsResourceInboundTransfers(v) if type(v := d["inbound_transfers"]) is dict else v
-        o.intra_stripe_flows = _d_TreasuryFinancialAccountsResourceToggleSettings(v) if type(v := d["intra_stripe_flows"]) is dict else v
+        o.card_issuing = _d_TreasuryFinancialAccountsResourceToggleSettings(d["card_issuing"])
+        o.deposit_insurance = _d_TreasuryFinancialAccountsResourceToggleSettings(d["deposit_insurance"])
+        o.financial_addresses = _d_TreasuryFinancialAccountsResourceFinancialAddressesFeatures(d["financial_addresses"])
+        o.inbound_transfers = _d_TreasuryFinancialAccountsResourceInboundTransfers(d["inbound_transfers"])
+        o.intra_stripe_flows = _d_TreasuryFinancialAccountsResourceToggleSettings(d["intra_stripe_flows"])
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.outbound_payments = _d_TreasuryFinancialAccountsResourceOutboundPayments(v) if type(v := d["outbound_payments"]) is dict else v
-        o.outbound_transfers = _d_TreasuryFinancialAccountsResourceOutboundTransfers(v) if type(v := d["outbound_transfers"]) is dict else v
+        o.outbound_payments = _d_TreasuryFinancialAccountsResourceOutboundPayments(d["outbound_payments"])
+        o.outbound_transfers = _d_TreasuryFinancialAccountsResourceOutboundTransfers(d["outbound_transfers"])
     except KeyError:  # a field left out
         return by_key(TreasuryFinancialAccountFeatures, d)
     if len(d) != 8:

@@ -49,7 +49,7 @@ class InboundTransfersPaymentMethodDetailsUsBankAccount(StripeObject):
     routing_number: str | None
 
 
-def _d_InboundTransfersPaymentMethodDetailsUsBankAccount(d: Any) -> InboundTransfersPaymentMethodDetailsUsBankAccount:
+def _d_InboundTransfersPaymentMethodDetailsUsBankAccount(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(InboundTransfersPaymentMethodDetailsUsBankAccount, d)
     o = new(InboundTransfersPaymentMethodDetailsUsBankAccount)
@@ -102,7 +102,7 @@ class TreasuryInboundTransfer(StripeObject):
     transaction: str | TreasuryTransaction | None
 
 
-def _d_TreasuryInboundTransfer(d: Any) -> TreasuryInboundTransfer:
+def _d_TreasuryInboundTransfer(d: Any) -> Any:
     if type(d) is not dict or len(d) < 20:
         return by_key(TreasuryInboundTransfer, d)
     o = new(TreasuryInboundTransfer)
@@ -112,20 +112,20 @@ def _d_TreasuryInboundTransfer(d: Any) -> TreasuryInboundTransfer:
         o.created = d["created"]
         o.currency = d["currency"]
         o.description = d["description"]
-        o.failure_details = _d_TreasuryInboundTransfersResourceFailureDetails(v) if type(v := d["failure_details"]) is dict else v
+        o.failure_details = _d_TreasuryInboundTransfersResourceFailureDetails(d["failure_details"])
         o.financial_account = d["financial_account"]
         o.hosted_regulatory_receipt_url = d["hosted_regulatory_receipt_url"]
         o.id = d["id"]
-        o.linked_flows = _d_TreasuryInboundTransfersResourceInboundTransferResourceLinkedFlows(v) if type(v := d["linked_flows"]) is dict else v
+        o.linked_flows = _d_TreasuryInboundTransfersResourceInboundTransferResourceLinkedFlows(d["linked_flows"])
         o.livemode = d["livemode"]
         o.metadata = d["metadata"]
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.origin_payment_method = d["origin_payment_method"]
-        o.origin_payment_method_details = _d_InboundTransfers(v) if type(v := d["origin_payment_method_details"]) is dict else v
+        o.origin_payment_method_details = _d_InboundTransfers(d["origin_payment_method_details"])
         o.returned = d["returned"]
         o.statement_descriptor = d["statement_descriptor"]
         o.status = intern(v) if type(v := d["status"]) is str else v
-        o.status_transitions = _d_TreasuryInboundTransfersResourceInboundTransferResourceStatusTransitions(v) if type(v := d["status_transitions"]) is dict else v
+        o.status_transitions = _d_TreasuryInboundTransfersResourceInboundTransferResourceStatusTransitions(d["status_transitions"])
         o.transaction = _d_TreasuryTransaction(v) if type(v := d["transaction"]) is dict else v
     except KeyError:  # a field left out
         return by_key(TreasuryInboundTransfer, d)
@@ -173,5 +173,5 @@ _d_TreasuryInboundTransfersResourceInboundTransferResourceStatusTransitions = re
 
 
 # Decoders of other modules, imported when first called.
-_d_Mandate = lazy(globals(), "_d_Mandate", "mandate")
-_d_TreasuryTransaction = lazy(globals(), "_d_TreasuryTransaction", "treasury_transaction")
+_d_Mandate = lazy("mandate", "_d_Mandate", globals())
+_d_TreasuryTransaction = lazy("treasury_transaction", "_d_TreasuryTransaction", globals())

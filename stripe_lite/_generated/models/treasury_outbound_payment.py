@@ -66,7 +66,7 @@ class OutboundPaymentsPaymentMethodDetailsUsBankAccount(StripeObject):
     routing_number: str | None
 
 
-def _d_OutboundPaymentsPaymentMethodDetailsUsBankAccount(d: Any) -> OutboundPaymentsPaymentMethodDetailsUsBankAccount:
+def _d_OutboundPaymentsPaymentMethodDetailsUsBankAccount(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(OutboundPaymentsPaymentMethodDetailsUsBankAccount, d)
     o = new(OutboundPaymentsPaymentMethodDetailsUsBankAccount)
@@ -121,7 +121,7 @@ class TreasuryOutboundPayment(StripeObject):
     transaction: str | TreasuryTransaction
 
 
-def _d_TreasuryOutboundPayment(d: Any) -> TreasuryOutboundPayment:
+def _d_TreasuryOutboundPayment(d: Any) -> Any:
     if type(d) is not dict or len(d) < 22:
         return by_key(TreasuryOutboundPayment, d)
     o = new(TreasuryOutboundPayment)
@@ -133,8 +133,8 @@ def _d_TreasuryOutboundPayment(d: Any) -> TreasuryOutboundPayment:
         o.customer = d["customer"]
         o.description = d["description"]
         o.destination_payment_method = d["destination_payment_method"]
-        o.destination_payment_method_details = _d_OutboundPaymentsPaymentMethodDetails(v) if type(v := d["destination_payment_method_details"]) is dict else v
-        o.end_user_details = _d_TreasuryOutboundPaymentsResourceOutboundPaymentResourceEndUserDetails(v) if type(v := d["end_user_details"]) is dict else v
+        o.destination_payment_method_details = _d_OutboundPaymentsPaymentMethodDetails(d["destination_payment_method_details"])
+        o.end_user_details = _d_TreasuryOutboundPaymentsResourceOutboundPaymentResourceEndUserDetails(d["end_user_details"])
         o.expected_arrival_date = d["expected_arrival_date"]
         o.financial_account = d["financial_account"]
         o.hosted_regulatory_receipt_url = d["hosted_regulatory_receipt_url"]
@@ -142,11 +142,11 @@ def _d_TreasuryOutboundPayment(d: Any) -> TreasuryOutboundPayment:
         o.livemode = d["livemode"]
         o.metadata = d["metadata"]
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.returned_details = _d_TreasuryOutboundPaymentsResourceReturnedStatus(v) if type(v := d["returned_details"]) is dict else v
+        o.returned_details = _d_TreasuryOutboundPaymentsResourceReturnedStatus(d["returned_details"])
         o.statement_descriptor = d["statement_descriptor"]
         o.status = intern(v) if type(v := d["status"]) is str else v
-        o.status_transitions = _d_TreasuryOutboundPaymentsResourceOutboundPaymentResourceStatusTransitions(v) if type(v := d["status_transitions"]) is dict else v
-        o.tracking_details = _d_TreasuryOutboundPaymentsResourceOutboundPaymentResourceTrackingDetails(v) if type(v := d["tracking_details"]) is dict else v
+        o.status_transitions = _d_TreasuryOutboundPaymentsResourceOutboundPaymentResourceStatusTransitions(d["status_transitions"])
+        o.tracking_details = _d_TreasuryOutboundPaymentsResourceOutboundPaymentResourceTrackingDetails(d["tracking_details"])
         o.transaction = _d_TreasuryTransaction(v) if type(v := d["transaction"]) is dict else v
     except KeyError:  # a field left out
         return by_key(TreasuryOutboundPayment, d)
@@ -234,5 +234,5 @@ _d_TreasuryOutboundPaymentsResourceUsDomesticWireTrackingDetails = register(Trea
 
 
 # Decoders of other modules, imported when first called.
-_d_Mandate = lazy(globals(), "_d_Mandate", "mandate")
-_d_TreasuryTransaction = lazy(globals(), "_d_TreasuryTransaction", "treasury_transaction")
+_d_Mandate = lazy("mandate", "_d_Mandate", globals())
+_d_TreasuryTransaction = lazy("treasury_transaction", "_d_TreasuryTransaction", globals())

@@ -65,7 +65,7 @@ class OutboundTransfersPaymentMethodDetailsUsBankAccount(StripeObject):
     routing_number: str | None
 
 
-def _d_OutboundTransfersPaymentMethodDetailsUsBankAccount(d: Any) -> OutboundTransfersPaymentMethodDetailsUsBankAccount:
+def _d_OutboundTransfersPaymentMethodDetailsUsBankAccount(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(OutboundTransfersPaymentMethodDetailsUsBankAccount, d)
     o = new(OutboundTransfersPaymentMethodDetailsUsBankAccount)
@@ -118,7 +118,7 @@ class TreasuryOutboundTransfer(StripeObject):
     transaction: str | TreasuryTransaction
 
 
-def _d_TreasuryOutboundTransfer(d: Any) -> TreasuryOutboundTransfer:
+def _d_TreasuryOutboundTransfer(d: Any) -> Any:
     if type(d) is not dict or len(d) < 20:
         return by_key(TreasuryOutboundTransfer, d)
     o = new(TreasuryOutboundTransfer)
@@ -129,7 +129,7 @@ def _d_TreasuryOutboundTransfer(d: Any) -> TreasuryOutboundTransfer:
         o.currency = d["currency"]
         o.description = d["description"]
         o.destination_payment_method = d["destination_payment_method"]
-        o.destination_payment_method_details = _d_OutboundTransfersPaymentMethodDetails(v) if type(v := d["destination_payment_method_details"]) is dict else v
+        o.destination_payment_method_details = _d_OutboundTransfersPaymentMethodDetails(d["destination_payment_method_details"])
         o.expected_arrival_date = d["expected_arrival_date"]
         o.financial_account = d["financial_account"]
         o.hosted_regulatory_receipt_url = d["hosted_regulatory_receipt_url"]
@@ -137,11 +137,11 @@ def _d_TreasuryOutboundTransfer(d: Any) -> TreasuryOutboundTransfer:
         o.livemode = d["livemode"]
         o.metadata = d["metadata"]
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.returned_details = _d_TreasuryOutboundTransfersResourceReturnedDetails(v) if type(v := d["returned_details"]) is dict else v
+        o.returned_details = _d_TreasuryOutboundTransfersResourceReturnedDetails(d["returned_details"])
         o.statement_descriptor = d["statement_descriptor"]
         o.status = intern(v) if type(v := d["status"]) is str else v
-        o.status_transitions = _d_TreasuryOutboundTransfersResourceStatusTransitions(v) if type(v := d["status_transitions"]) is dict else v
-        o.tracking_details = _d_TreasuryOutboundTransfersResourceOutboundTransferResourceTrackingDetails(v) if type(v := d["tracking_details"]) is dict else v
+        o.status_transitions = _d_TreasuryOutboundTransfersResourceStatusTransitions(d["status_transitions"])
+        o.tracking_details = _d_TreasuryOutboundTransfersResourceOutboundTransferResourceTrackingDetails(d["tracking_details"])
         o.transaction = _d_TreasuryTransaction(v) if type(v := d["transaction"]) is dict else v
     except KeyError:  # a field left out
         return by_key(TreasuryOutboundTransfer, d)
@@ -217,5 +217,5 @@ _d_TreasuryOutboundTransfersResourceUsDomesticWireTrackingDetails = register(Tre
 
 
 # Decoders of other modules, imported when first called.
-_d_Mandate = lazy(globals(), "_d_Mandate", "mandate")
-_d_TreasuryTransaction = lazy(globals(), "_d_TreasuryTransaction", "treasury_transaction")
+_d_Mandate = lazy("mandate", "_d_Mandate", globals())
+_d_TreasuryTransaction = lazy("treasury_transaction", "_d_TreasuryTransaction", globals())

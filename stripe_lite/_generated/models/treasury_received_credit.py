@@ -50,7 +50,7 @@ class TreasuryReceivedCredit(StripeObject):
     transaction: str | TreasuryTransaction | None
 
 
-def _d_TreasuryReceivedCredit(d: Any) -> TreasuryReceivedCredit:
+def _d_TreasuryReceivedCredit(d: Any) -> Any:
     if type(d) is not dict or len(d) < 16:
         return by_key(TreasuryReceivedCredit, d)
     o = new(TreasuryReceivedCredit)
@@ -63,12 +63,12 @@ def _d_TreasuryReceivedCredit(d: Any) -> TreasuryReceivedCredit:
         o.financial_account = d["financial_account"]
         o.hosted_regulatory_receipt_url = d["hosted_regulatory_receipt_url"]
         o.id = d["id"]
-        o.initiating_payment_method_details = _d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails(v) if type(v := d["initiating_payment_method_details"]) is dict else v
-        o.linked_flows = _d_TreasuryReceivedCreditsResourceLinkedFlows(v) if type(v := d["linked_flows"]) is dict else v
+        o.initiating_payment_method_details = _d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails(d["initiating_payment_method_details"])
+        o.linked_flows = _d_TreasuryReceivedCreditsResourceLinkedFlows(d["linked_flows"])
         o.livemode = d["livemode"]
         o.network = intern(v) if type(v := d["network"]) is str else v
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.reversal_details = _d_TreasuryReceivedCreditsResourceReversalDetails(v) if type(v := d["reversal_details"]) is dict else v
+        o.reversal_details = _d_TreasuryReceivedCreditsResourceReversalDetails(d["reversal_details"])
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.transaction = _d_TreasuryTransaction(v) if type(v := d["transaction"]) is dict else v
     except KeyError:  # a field left out
@@ -94,7 +94,7 @@ class TreasuryReceivedCreditsResourceLinkedFlows(StripeObject):
     source_flow_type: str | None
 
 
-def _d_TreasuryReceivedCreditsResourceLinkedFlows(d: Any) -> TreasuryReceivedCreditsResourceLinkedFlows:
+def _d_TreasuryReceivedCreditsResourceLinkedFlows(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(TreasuryReceivedCreditsResourceLinkedFlows, d)
     o = new(TreasuryReceivedCreditsResourceLinkedFlows)
@@ -103,7 +103,7 @@ def _d_TreasuryReceivedCreditsResourceLinkedFlows(d: Any) -> TreasuryReceivedCre
         o.issuing_authorization = d["issuing_authorization"]
         o.issuing_transaction = d["issuing_transaction"]
         o.source_flow = d["source_flow"]
-        o.source_flow_details = _d_TreasuryReceivedCreditsResourceSourceFlowsDetails(v) if type(v := d["source_flow_details"]) is dict else v
+        o.source_flow_details = _d_TreasuryReceivedCreditsResourceSourceFlowsDetails(d["source_flow_details"])
         o.source_flow_type = d["source_flow_type"]
     except KeyError:  # a field left out
         return by_key(TreasuryReceivedCreditsResourceLinkedFlows, d)
@@ -143,5 +143,5 @@ _d_TreasuryReceivedCreditsResourceSourceFlowsDetails = register(TreasuryReceived
 
 
 # Decoders of other modules, imported when first called.
-_d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails = lazy(globals(), "_d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails", "received_payment_method_details_financial_account")
-_d_TreasuryTransaction = lazy(globals(), "_d_TreasuryTransaction", "treasury_transaction")
+_d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails = lazy("received_payment_method_details_financial_account", "_d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails", globals())
+_d_TreasuryTransaction = lazy("treasury_transaction", "_d_TreasuryTransaction", globals())

@@ -45,7 +45,7 @@ class TreasuryReceivedDebit(StripeObject):
     transaction: str | TreasuryTransaction | None
 
 
-def _d_TreasuryReceivedDebit(d: Any) -> TreasuryReceivedDebit:
+def _d_TreasuryReceivedDebit(d: Any) -> Any:
     if type(d) is not dict or len(d) < 16:
         return by_key(TreasuryReceivedDebit, d)
     o = new(TreasuryReceivedDebit)
@@ -58,12 +58,12 @@ def _d_TreasuryReceivedDebit(d: Any) -> TreasuryReceivedDebit:
         o.financial_account = d["financial_account"]
         o.hosted_regulatory_receipt_url = d["hosted_regulatory_receipt_url"]
         o.id = d["id"]
-        o.initiating_payment_method_details = _d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails(v) if type(v := d["initiating_payment_method_details"]) is dict else v
-        o.linked_flows = _d_TreasuryReceivedDebitsResourceLinkedFlows(v) if type(v := d["linked_flows"]) is dict else v
+        o.initiating_payment_method_details = _d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails(d["initiating_payment_method_details"])
+        o.linked_flows = _d_TreasuryReceivedDebitsResourceLinkedFlows(d["linked_flows"])
         o.livemode = d["livemode"]
         o.network = intern(v) if type(v := d["network"]) is str else v
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.reversal_details = _d_TreasuryReceivedDebitsResourceReversalDetails(v) if type(v := d["reversal_details"]) is dict else v
+        o.reversal_details = _d_TreasuryReceivedDebitsResourceReversalDetails(d["reversal_details"])
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.transaction = _d_TreasuryTransaction(v) if type(v := d["transaction"]) is dict else v
     except KeyError:  # a field left out
@@ -89,7 +89,7 @@ class TreasuryReceivedDebitsResourceLinkedFlows(StripeObject):
     topup: str | None
 
 
-def _d_TreasuryReceivedDebitsResourceLinkedFlows(d: Any) -> TreasuryReceivedDebitsResourceLinkedFlows:
+def _d_TreasuryReceivedDebitsResourceLinkedFlows(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(TreasuryReceivedDebitsResourceLinkedFlows, d)
     o = new(TreasuryReceivedDebitsResourceLinkedFlows)
@@ -123,5 +123,5 @@ _d_TreasuryReceivedDebitsResourceReversalDetails = register(TreasuryReceivedDebi
 
 
 # Decoders of other modules, imported when first called.
-_d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails = lazy(globals(), "_d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails", "received_payment_method_details_financial_account")
-_d_TreasuryTransaction = lazy(globals(), "_d_TreasuryTransaction", "treasury_transaction")
+_d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails = lazy("received_payment_method_details_financial_account", "_d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails", globals())
+_d_TreasuryTransaction = lazy("treasury_transaction", "_d_TreasuryTransaction", globals())

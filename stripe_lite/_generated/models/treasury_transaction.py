@@ -41,26 +41,26 @@ class TreasuryTransaction(StripeObject):
     status_transitions: TreasuryTransactionsResourceAbstractTransactionResourceStatusTransitions
 
 
-def _d_TreasuryTransaction(d: Any) -> TreasuryTransaction:
+def _d_TreasuryTransaction(d: Any) -> Any:
     if type(d) is not dict or len(d) < 15:
         return by_key(TreasuryTransaction, d)
     o = new(TreasuryTransaction)
     try:
         o.amount = d["amount"]
-        o.balance_impact = _d_TreasuryTransactionsResourceBalanceImpact(v) if type(v := d["balance_impact"]) is dict else v
+        o.balance_impact = _d_TreasuryTransactionsResourceBalanceImpact(d["balance_impact"])
         o.created = d["created"]
         o.currency = d["currency"]
         o.description = d["description"]
         o.entries = list_object(d["entries"], _d_TreasuryTransactionEntry)
         o.financial_account = d["financial_account"]
         o.flow = d["flow"]
-        o.flow_details = _d_TreasuryTransactionsResourceFlowDetails(v) if type(v := d["flow_details"]) is dict else v
+        o.flow_details = _d_TreasuryTransactionsResourceFlowDetails(d["flow_details"])
         o.flow_type = intern(v) if type(v := d["flow_type"]) is str else v
         o.id = d["id"]
         o.livemode = d["livemode"]
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.status = intern(v) if type(v := d["status"]) is str else v
-        o.status_transitions = _d_TreasuryTransactionsResourceAbstractTransactionResourceStatusTransitions(v) if type(v := d["status_transitions"]) is dict else v
+        o.status_transitions = _d_TreasuryTransactionsResourceAbstractTransactionResourceStatusTransitions(d["status_transitions"])
     except KeyError:  # a field left out
         return by_key(TreasuryTransaction, d)
     if len(d) != 15:
@@ -84,6 +84,6 @@ _d_TreasuryTransactionsResourceAbstractTransactionResourceStatusTransitions = re
 
 
 # Decoders of other modules, imported when first called.
-_d_TreasuryTransactionEntry = lazy(globals(), "_d_TreasuryTransactionEntry", "treasury_transaction_entry")
-_d_TreasuryTransactionsResourceBalanceImpact = lazy(globals(), "_d_TreasuryTransactionsResourceBalanceImpact", "treasury_transactions_resource_balance_impact")
-_d_TreasuryTransactionsResourceFlowDetails = lazy(globals(), "_d_TreasuryTransactionsResourceFlowDetails", "treasury_transactions_resource_balance_impact")
+_d_TreasuryTransactionEntry = lazy("treasury_transaction_entry", "_d_TreasuryTransactionEntry", globals())
+_d_TreasuryTransactionsResourceBalanceImpact = lazy("treasury_transactions_resource_balance_impact", "_d_TreasuryTransactionsResourceBalanceImpact", globals())
+_d_TreasuryTransactionsResourceFlowDetails = lazy("treasury_transactions_resource_balance_impact", "_d_TreasuryTransactionsResourceFlowDetails", globals())

@@ -39,18 +39,18 @@ class TreasuryTransactionEntry(StripeObject):
     type: Literal["credit_reversal", "credit_reversal_posting", "debit_reversal", "inbound_transfer", "inbound_transfer_return", "issuing_authorization_hold", "issuing_authorization_release", "other", "outbound_payment", "outbound_payment_cancellation", "outbound_payment_failure", "outbound_payment_posting", "outbound_payment_return", "outbound_transfer", "outbound_transfer_cancellation", "outbound_transfer_failure", "outbound_transfer_posting", "outbound_transfer_return", "received_credit", "received_debit"] | str
 
 
-def _d_TreasuryTransactionEntry(d: Any) -> TreasuryTransactionEntry:
+def _d_TreasuryTransactionEntry(d: Any) -> Any:
     if type(d) is not dict or len(d) < 13:
         return by_key(TreasuryTransactionEntry, d)
     o = new(TreasuryTransactionEntry)
     try:
-        o.balance_impact = _d_TreasuryTransactionsResourceBalanceImpact(v) if type(v := d["balance_impact"]) is dict else v
+        o.balance_impact = _d_TreasuryTransactionsResourceBalanceImpact(d["balance_impact"])
         o.created = d["created"]
         o.currency = d["currency"]
         o.effective_at = d["effective_at"]
         o.financial_account = d["financial_account"]
         o.flow = d["flow"]
-        o.flow_details = _d_TreasuryTransactionsResourceFlowDetails(v) if type(v := d["flow_details"]) is dict else v
+        o.flow_details = _d_TreasuryTransactionsResourceFlowDetails(d["flow_details"])
         o.flow_type = intern(v) if type(v := d["flow_type"]) is str else v
         o.id = d["id"]
         o.livemode = d["livemode"]
@@ -68,6 +68,6 @@ register(TreasuryTransactionEntry, _d_TreasuryTransactionEntry)
 
 
 # Decoders of other modules, imported when first called.
-_d_TreasuryTransaction = lazy(globals(), "_d_TreasuryTransaction", "treasury_transaction")
-_d_TreasuryTransactionsResourceBalanceImpact = lazy(globals(), "_d_TreasuryTransactionsResourceBalanceImpact", "treasury_transactions_resource_balance_impact")
-_d_TreasuryTransactionsResourceFlowDetails = lazy(globals(), "_d_TreasuryTransactionsResourceFlowDetails", "treasury_transactions_resource_balance_impact")
+_d_TreasuryTransaction = lazy("treasury_transaction", "_d_TreasuryTransaction", globals())
+_d_TreasuryTransactionsResourceBalanceImpact = lazy("treasury_transactions_resource_balance_impact", "_d_TreasuryTransactionsResourceBalanceImpact", globals())
+_d_TreasuryTransactionsResourceFlowDetails = lazy("treasury_transactions_resource_balance_impact", "_d_TreasuryTransactionsResourceFlowDetails", globals())

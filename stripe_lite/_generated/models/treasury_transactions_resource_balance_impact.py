@@ -48,19 +48,19 @@ class TreasuryTransactionsResourceFlowDetails(StripeObject):
     type: Literal["credit_reversal", "debit_reversal", "inbound_transfer", "issuing_authorization", "other", "outbound_payment", "outbound_transfer", "received_credit", "received_debit"] | str
 
 
-def _d_TreasuryTransactionsResourceFlowDetails(d: Any) -> TreasuryTransactionsResourceFlowDetails:
+def _d_TreasuryTransactionsResourceFlowDetails(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
         return by_key(TreasuryTransactionsResourceFlowDetails, d)
     o = new(TreasuryTransactionsResourceFlowDetails)
     try:
-        o.credit_reversal = _d_TreasuryCreditReversal(v) if type(v := d["credit_reversal"]) is dict else v
-        o.debit_reversal = _d_TreasuryDebitReversal(v) if type(v := d["debit_reversal"]) is dict else v
-        o.inbound_transfer = _d_TreasuryInboundTransfer(v) if type(v := d["inbound_transfer"]) is dict else v
-        o.issuing_authorization = _d_IssuingAuthorization(v) if type(v := d["issuing_authorization"]) is dict else v
-        o.outbound_payment = _d_TreasuryOutboundPayment(v) if type(v := d["outbound_payment"]) is dict else v
-        o.outbound_transfer = _d_TreasuryOutboundTransfer(v) if type(v := d["outbound_transfer"]) is dict else v
-        o.received_credit = _d_TreasuryReceivedCredit(v) if type(v := d["received_credit"]) is dict else v
-        o.received_debit = _d_TreasuryReceivedDebit(v) if type(v := d["received_debit"]) is dict else v
+        o.credit_reversal = _d_TreasuryCreditReversal(d["credit_reversal"])
+        o.debit_reversal = _d_TreasuryDebitReversal(d["debit_reversal"])
+        o.inbound_transfer = _d_TreasuryInboundTransfer(d["inbound_transfer"])
+        o.issuing_authorization = _d_IssuingAuthorization(d["issuing_authorization"])
+        o.outbound_payment = _d_TreasuryOutboundPayment(d["outbound_payment"])
+        o.outbound_transfer = _d_TreasuryOutboundTransfer(d["outbound_transfer"])
+        o.received_credit = _d_TreasuryReceivedCredit(d["received_credit"])
+        o.received_debit = _d_TreasuryReceivedDebit(d["received_debit"])
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
         return by_key(TreasuryTransactionsResourceFlowDetails, d)
@@ -73,11 +73,11 @@ register(TreasuryTransactionsResourceFlowDetails, _d_TreasuryTransactionsResourc
 
 
 # Decoders of other modules, imported when first called.
-_d_IssuingAuthorization = lazy(globals(), "_d_IssuingAuthorization", "issuing_authorization")
-_d_TreasuryCreditReversal = lazy(globals(), "_d_TreasuryCreditReversal", "treasury_credit_reversal")
-_d_TreasuryDebitReversal = lazy(globals(), "_d_TreasuryDebitReversal", "treasury_debit_reversal")
-_d_TreasuryInboundTransfer = lazy(globals(), "_d_TreasuryInboundTransfer", "treasury_inbound_transfer")
-_d_TreasuryOutboundPayment = lazy(globals(), "_d_TreasuryOutboundPayment", "treasury_outbound_payment")
-_d_TreasuryOutboundTransfer = lazy(globals(), "_d_TreasuryOutboundTransfer", "treasury_outbound_transfer")
-_d_TreasuryReceivedCredit = lazy(globals(), "_d_TreasuryReceivedCredit", "treasury_received_credit")
-_d_TreasuryReceivedDebit = lazy(globals(), "_d_TreasuryReceivedDebit", "treasury_received_debit")
+_d_IssuingAuthorization = lazy("issuing_authorization", "_d_IssuingAuthorization", globals())
+_d_TreasuryCreditReversal = lazy("treasury_credit_reversal", "_d_TreasuryCreditReversal", globals())
+_d_TreasuryDebitReversal = lazy("treasury_debit_reversal", "_d_TreasuryDebitReversal", globals())
+_d_TreasuryInboundTransfer = lazy("treasury_inbound_transfer", "_d_TreasuryInboundTransfer", globals())
+_d_TreasuryOutboundPayment = lazy("treasury_outbound_payment", "_d_TreasuryOutboundPayment", globals())
+_d_TreasuryOutboundTransfer = lazy("treasury_outbound_transfer", "_d_TreasuryOutboundTransfer", globals())
+_d_TreasuryReceivedCredit = lazy("treasury_received_credit", "_d_TreasuryReceivedCredit", globals())
+_d_TreasuryReceivedDebit = lazy("treasury_received_debit", "_d_TreasuryReceivedDebit", globals())

@@ -26,7 +26,7 @@ class V2BillingMeterEvent(StripeObject):
     timestamp: str
 
 
-def _d_V2BillingMeterEvent(d: Any) -> V2BillingMeterEvent:
+def _d_V2BillingMeterEvent(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(V2BillingMeterEvent, d)
     o = new(V2BillingMeterEvent)

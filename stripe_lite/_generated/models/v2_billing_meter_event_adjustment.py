@@ -27,12 +27,12 @@ class V2BillingMeterEventAdjustment(StripeObject):
     type: Literal["cancel"] | str
 
 
-def _d_V2BillingMeterEventAdjustment(d: Any) -> V2BillingMeterEventAdjustment:
+def _d_V2BillingMeterEventAdjustment(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(V2BillingMeterEventAdjustment, d)
     o = new(V2BillingMeterEventAdjustment)
     try:
-        o.cancel = _d_V2BillingMeterEventAdjustmentCancel(v) if type(v := d["cancel"]) is dict else v
+        o.cancel = _d_V2BillingMeterEventAdjustmentCancel(d["cancel"])
         o.created = d["created"]
         o.event_name = d["event_name"]
         o.id = d["id"]

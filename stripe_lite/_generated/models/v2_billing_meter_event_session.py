@@ -25,7 +25,7 @@ class V2BillingMeterEventSession(StripeObject):
     object: Literal["v2.billing.meter_event_session"] | str
 
 
-def _d_V2BillingMeterEventSession(d: Any) -> V2BillingMeterEventSession:
+def _d_V2BillingMeterEventSession(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(V2BillingMeterEventSession, d)
     o = new(V2BillingMeterEventSession)

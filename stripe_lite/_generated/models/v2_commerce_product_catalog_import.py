@@ -39,7 +39,7 @@ class V2CommerceProductCatalogImport(StripeObject):
     status_details: V2CommerceProductCatalogImportStatusDetails
 
 
-def _d_V2CommerceProductCatalogImport(d: Any) -> V2CommerceProductCatalogImport:
+def _d_V2CommerceProductCatalogImport(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(V2CommerceProductCatalogImport, d)
     o = new(V2CommerceProductCatalogImport)
@@ -51,7 +51,7 @@ def _d_V2CommerceProductCatalogImport(d: Any) -> V2CommerceProductCatalogImport:
         o.metadata = d["metadata"]
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.status = intern(v) if type(v := d["status"]) is str else v
-        o.status_details = _d_V2CommerceProductCatalogImportStatusDetails(v) if type(v := d["status_details"]) is dict else v
+        o.status_details = _d_V2CommerceProductCatalogImportStatusDetails(d["status_details"])
     except KeyError:  # a field left out
         return by_key(V2CommerceProductCatalogImport, d)
     if len(d) != 8:

@@ -248,27 +248,27 @@ class V2CoreAccount(StripeObject):
     requirements: V2CoreAccountRequirements
 
 
-def _d_V2CoreAccount(d: Any) -> V2CoreAccount:
+def _d_V2CoreAccount(d: Any) -> Any:
     if type(d) is not dict or len(d) < 16:
         return by_key(V2CoreAccount, d)
     o = new(V2CoreAccount)
     try:
         o.applied_configurations = d["applied_configurations"]
         o.closed = d["closed"]
-        o.configuration = _d_V2CoreAccountConfiguration(v) if type(v := d["configuration"]) is dict else v
+        o.configuration = _d_V2CoreAccountConfiguration(d["configuration"])
         o.contact_email = d["contact_email"]
         o.contact_phone = d["contact_phone"]
         o.created = d["created"]
         o.dashboard = intern(v) if type(v := d["dashboard"]) is str else v
-        o.defaults = _d_V2CoreAccountDefaults(v) if type(v := d["defaults"]) is dict else v
+        o.defaults = _d_V2CoreAccountDefaults(d["defaults"])
         o.display_name = d["display_name"]
-        o.future_requirements = _d_V2CoreAccountFutureRequirements(v) if type(v := d["future_requirements"]) is dict else v
+        o.future_requirements = _d_V2CoreAccountFutureRequirements(d["future_requirements"])
         o.id = d["id"]
-        o.identity = _d_V2CoreAccountIdentity(v) if type(v := d["identity"]) is dict else v
+        o.identity = _d_V2CoreAccountIdentity(d["identity"])
         o.livemode = d["livemode"]
         o.metadata = d["metadata"]
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.requirements = _d_V2CoreAccountRequirements(v) if type(v := d["requirements"]) is dict else v
+        o.requirements = _d_V2CoreAccountRequirements(d["requirements"])
     except KeyError:  # a field left out
         return by_key(V2CoreAccount, d)
     if len(d) != 16:
@@ -305,16 +305,16 @@ class V2CoreAccountConfigurationCustomer(StripeObject):
     test_clock: str
 
 
-def _d_V2CoreAccountConfigurationCustomer(d: Any) -> V2CoreAccountConfigurationCustomer:
+def _d_V2CoreAccountConfigurationCustomer(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(V2CoreAccountConfigurationCustomer, d)
     o = new(V2CoreAccountConfigurationCustomer)
     try:
         o.applied = d["applied"]
-        o.automatic_indirect_tax = _d_V2CoreAccountConfigurationCustomerAutomaticIndirectTax(v) if type(v := d["automatic_indirect_tax"]) is dict else v
-        o.billing = _d_V2CoreAccountConfigurationCustomerBilling(v) if type(v := d["billing"]) is dict else v
-        o.capabilities = _d_V2CoreAccountConfigurationCustomerCapabilities(v) if type(v := d["capabilities"]) is dict else v
-        o.shipping = _d_V2CoreAccountConfigurationCustomerShipping(v) if type(v := d["shipping"]) is dict else v
+        o.automatic_indirect_tax = _d_V2CoreAccountConfigurationCustomerAutomaticIndirectTax(d["automatic_indirect_tax"])
+        o.billing = _d_V2CoreAccountConfigurationCustomerBilling(d["billing"])
+        o.capabilities = _d_V2CoreAccountConfigurationCustomerCapabilities(d["capabilities"])
+        o.shipping = _d_V2CoreAccountConfigurationCustomerShipping(d["shipping"])
         o.test_clock = d["test_clock"]
     except KeyError:  # a field left out
         return by_key(V2CoreAccountConfigurationCustomer, d)
@@ -464,7 +464,7 @@ class V2CoreAccountConfigurationCustomerShippingAddress(StripeObject):
     state: str
 
 
-def _d_V2CoreAccountConfigurationCustomerShippingAddress(d: Any) -> V2CoreAccountConfigurationCustomerShippingAddress:
+def _d_V2CoreAccountConfigurationCustomerShippingAddress(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(V2CoreAccountConfigurationCustomerShippingAddress, d)
     o = new(V2CoreAccountConfigurationCustomerShippingAddress)
@@ -503,22 +503,22 @@ class V2CoreAccountConfigurationMerchant(StripeObject):
     support: V2CoreAccountConfigurationMerchantSupport
 
 
-def _d_V2CoreAccountConfigurationMerchant(d: Any) -> V2CoreAccountConfigurationMerchant:
+def _d_V2CoreAccountConfigurationMerchant(d: Any) -> Any:
     if type(d) is not dict or len(d) < 11:
         return by_key(V2CoreAccountConfigurationMerchant, d)
     o = new(V2CoreAccountConfigurationMerchant)
     try:
         o.applied = d["applied"]
-        o.bacs_debit_payments = _d_V2CoreAccountConfigurationMerchantBacsDebitPayments(v) if type(v := d["bacs_debit_payments"]) is dict else v
-        o.branding = _d_V2CoreAccountConfigurationMerchantBranding(v) if type(v := d["branding"]) is dict else v
-        o.capabilities = _d_V2CoreAccountConfigurationMerchantCapabilities(v) if type(v := d["capabilities"]) is dict else v
-        o.card_payments = _d_V2CoreAccountConfigurationMerchantCardPayments(v) if type(v := d["card_payments"]) is dict else v
-        o.konbini_payments = _d_V2CoreAccountConfigurationMerchantKonbiniPayments(v) if type(v := d["konbini_payments"]) is dict else v
+        o.bacs_debit_payments = _d_V2CoreAccountConfigurationMerchantBacsDebitPayments(d["bacs_debit_payments"])
+        o.branding = _d_V2CoreAccountConfigurationMerchantBranding(d["branding"])
+        o.capabilities = _d_V2CoreAccountConfigurationMerchantCapabilities(d["capabilities"])
+        o.card_payments = _d_V2CoreAccountConfigurationMerchantCardPayments(d["card_payments"])
+        o.konbini_payments = _d_V2CoreAccountConfigurationMerchantKonbiniPayments(d["konbini_payments"])
         o.mcc = d["mcc"]
-        o.script_statement_descriptor = _d_V2CoreAccountConfigurationMerchantScriptStatementDescriptor(v) if type(v := d["script_statement_descriptor"]) is dict else v
-        o.sepa_debit_payments = _d_V2CoreAccountConfigurationMerchantSepaDebitPayments(v) if type(v := d["sepa_debit_payments"]) is dict else v
-        o.statement_descriptor = _d_V2CoreAccountConfigurationMerchantStatementDescriptor(v) if type(v := d["statement_descriptor"]) is dict else v
-        o.support = _d_V2CoreAccountConfigurationMerchantSupport(v) if type(v := d["support"]) is dict else v
+        o.script_statement_descriptor = _d_V2CoreAccountConfigurationMerchantScriptStatementDescriptor(d["script_statement_descriptor"])
+        o.sepa_debit_payments = _d_V2CoreAccountConfigurationMerchantSepaDebitPayments(d["sepa_debit_payments"])
+        o.statement_descriptor = _d_V2CoreAccountConfigurationMerchantStatementDescriptor(d["statement_descriptor"])
+        o.support = _d_V2CoreAccountConfigurationMerchantSupport(d["support"])
     except KeyError:  # a field left out
         return by_key(V2CoreAccountConfigurationMerchant, d)
     if len(d) != 11:
@@ -607,56 +607,56 @@ class V2CoreAccountConfigurationMerchantCapabilities(StripeObject):
     zip_payments: V2CoreAccountConfigurationMerchantCapabilitiesZipPayments
 
 
-def _d_V2CoreAccountConfigurationMerchantCapabilities(d: Any) -> V2CoreAccountConfigurationMerchantCapabilities:
+def _d_V2CoreAccountConfigurationMerchantCapabilities(d: Any) -> Any:
     if type(d) is not dict or len(d) < 45:
         return by_key(V2CoreAccountConfigurationMerchantCapabilities, d)
     o = new(V2CoreAccountConfigurationMerchantCapabilities)
     try:
-        o.ach_debit_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesAchDebitPayments(v) if type(v := d["ach_debit_payments"]) is dict else v
-        o.acss_debit_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesAcssDebitPayments(v) if type(v := d["acss_debit_payments"]) is dict else v
-        o.affirm_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesAffirmPayments(v) if type(v := d["affirm_payments"]) is dict else v
-        o.afterpay_clearpay_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesAfterpayClearpayPayments(v) if type(v := d["afterpay_clearpay_payments"]) is dict else v
-        o.alma_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesAlmaPayments(v) if type(v := d["alma_payments"]) is dict else v
-        o.amazon_pay_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesAmazonPayPayments(v) if type(v := d["amazon_pay_payments"]) is dict else v
-        o.au_becs_debit_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesAuBecsDebitPayments(v) if type(v := d["au_becs_debit_payments"]) is dict else v
-        o.bacs_debit_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesBacsDebitPayments(v) if type(v := d["bacs_debit_payments"]) is dict else v
-        o.bancontact_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesBancontactPayments(v) if type(v := d["bancontact_payments"]) is dict else v
-        o.blik_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesBlikPayments(v) if type(v := d["blik_payments"]) is dict else v
-        o.boleto_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesBoletoPayments(v) if type(v := d["boleto_payments"]) is dict else v
-        o.card_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesCardPayments(v) if type(v := d["card_payments"]) is dict else v
-        o.cartes_bancaires_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesCartesBancairesPayments(v) if type(v := d["cartes_bancaires_payments"]) is dict else v
-        o.cashapp_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesCashappPayments(v) if type(v := d["cashapp_payments"]) is dict else v
-        o.eps_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesEpsPayments(v) if type(v := d["eps_payments"]) is dict else v
-        o.fpx_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesFpxPayments(v) if type(v := d["fpx_payments"]) is dict else v
-        o.gb_bank_transfer_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesGbBankTransferPayments(v) if type(v := d["gb_bank_transfer_payments"]) is dict else v
-        o.grabpay_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesGrabpayPayments(v) if type(v := d["grabpay_payments"]) is dict else v
-        o.ideal_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesIdealPayments(v) if type(v := d["ideal_payments"]) is dict else v
-        o.jcb_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesJcbPayments(v) if type(v := d["jcb_payments"]) is dict else v
-        o.jp_bank_transfer_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesJpBankTransferPayments(v) if type(v := d["jp_bank_transfer_payments"]) is dict else v
-        o.kakao_pay_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesKakaoPayPayments(v) if type(v := d["kakao_pay_payments"]) is dict else v
-        o.klarna_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesKlarnaPayments(v) if type(v := d["klarna_payments"]) is dict else v
-        o.konbini_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesKonbiniPayments(v) if type(v := d["konbini_payments"]) is dict else v
-        o.kr_card_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesKrCardPayments(v) if type(v := d["kr_card_payments"]) is dict else v
-        o.link_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesLinkPayments(v) if type(v := d["link_payments"]) is dict else v
-        o.mobilepay_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesMobilepayPayments(v) if type(v := d["mobilepay_payments"]) is dict else v
-        o.multibanco_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesMultibancoPayments(v) if type(v := d["multibanco_payments"]) is dict else v
-        o.mx_bank_transfer_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesMxBankTransferPayments(v) if type(v := d["mx_bank_transfer_payments"]) is dict else v
-        o.naver_pay_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesNaverPayPayments(v) if type(v := d["naver_pay_payments"]) is dict else v
-        o.oxxo_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesOxxoPayments(v) if type(v := d["oxxo_payments"]) is dict else v
-        o.p24_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesP24Payments(v) if type(v := d["p24_payments"]) is dict else v
-        o.pay_by_bank_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesPayByBankPayments(v) if type(v := d["pay_by_bank_payments"]) is dict else v
-        o.payco_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesPaycoPayments(v) if type(v := d["payco_payments"]) is dict else v
-        o.paynow_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesPaynowPayments(v) if type(v := d["paynow_payments"]) is dict else v
-        o.promptpay_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesPromptpayPayments(v) if type(v := d["promptpay_payments"]) is dict else v
-        o.revolut_pay_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesRevolutPayPayments(v) if type(v := d["revolut_pay_payments"]) is dict else v
-        o.samsung_pay_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesSamsungPayPayments(v) if type(v := d["samsung_pay_payments"]) is dict else v
-        o.sepa_bank_transfer_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesSepaBankTransferPayments(v) if type(v := d["sepa_bank_transfer_payments"]) is dict else v
-        o.sepa_debit_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesSepaDebitPayments(v) if type(v := d["sepa_debit_payments"]) is dict else v
-        o.stripe_balance = _d_V2CoreAccountConfigurationMerchantCapabilitiesStripeBalance(v) if type(v := d["stripe_balance"]) is dict else v
-        o.swish_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesSwishPayments(v) if type(v := d["swish_payments"]) is dict else v
-        o.twint_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesTwintPayments(v) if type(v := d["twint_payments"]) is dict else v
-        o.us_bank_transfer_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesUsBankTransferPayments(v) if type(v := d["us_bank_transfer_payments"]) is dict else v
-        o.zip_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesZipPayments(v) if type(v := d["zip_payments"]) is dict else v
+        o.ach_debit_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesAchDebitPayments(d["ach_debit_payments"])
+        o.acss_debit_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesAcssDebitPayments(d["acss_debit_payments"])
+        o.affirm_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesAffirmPayments(d["affirm_payments"])
+        o.afterpay_clearpay_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesAfterpayClearpayPayments(d["afterpay_clearpay_payments"])
+        o.alma_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesAlmaPayments(d["alma_payments"])
+        o.amazon_pay_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesAmazonPayPayments(d["amazon_pay_payments"])
+        o.au_becs_debit_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesAuBecsDebitPayments(d["au_becs_debit_payments"])
+        o.bacs_debit_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesBacsDebitPayments(d["bacs_debit_payments"])
+        o.bancontact_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesBancontactPayments(d["bancontact_payments"])
+        o.blik_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesBlikPayments(d["blik_payments"])
+        o.boleto_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesBoletoPayments(d["boleto_payments"])
+        o.card_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesCardPayments(d["card_payments"])
+        o.cartes_bancaires_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesCartesBancairesPayments(d["cartes_bancaires_payments"])
+        o.cashapp_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesCashappPayments(d["cashapp_payments"])
+        o.eps_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesEpsPayments(d["eps_payments"])
+        o.fpx_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesFpxPayments(d["fpx_payments"])
+        o.gb_bank_transfer_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesGbBankTransferPayments(d["gb_bank_transfer_payments"])
+        o.grabpay_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesGrabpayPayments(d["grabpay_payments"])
+        o.ideal_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesIdealPayments(d["ideal_payments"])
+        o.jcb_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesJcbPayments(d["jcb_payments"])
+        o.jp_bank_transfer_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesJpBankTransferPayments(d["jp_bank_transfer_payments"])
+        o.kakao_pay_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesKakaoPayPayments(d["kakao_pay_payments"])
+        o.klarna_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesKlarnaPayments(d["klarna_payments"])
+        o.konbini_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesKonbiniPayments(d["konbini_payments"])
+        o.kr_card_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesKrCardPayments(d["kr_card_payments"])
+        o.link_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesLinkPayments(d["link_payments"])
+        o.mobilepay_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesMobilepayPayments(d["mobilepay_payments"])
+        o.multibanco_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesMultibancoPayments(d["multibanco_payments"])
+        o.mx_bank_transfer_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesMxBankTransferPayments(d["mx_bank_transfer_payments"])
+        o.naver_pay_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesNaverPayPayments(d["naver_pay_payments"])
+        o.oxxo_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesOxxoPayments(d["oxxo_payments"])
+        o.p24_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesP24Payments(d["p24_payments"])
+        o.pay_by_bank_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesPayByBankPayments(d["pay_by_bank_payments"])
+        o.payco_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesPaycoPayments(d["payco_payments"])
+        o.paynow_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesPaynowPayments(d["paynow_payments"])
+        o.promptpay_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesPromptpayPayments(d["promptpay_payments"])
+        o.revolut_pay_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesRevolutPayPayments(d["revolut_pay_payments"])
+        o.samsung_pay_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesSamsungPayPayments(d["samsung_pay_payments"])
+        o.sepa_bank_transfer_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesSepaBankTransferPayments(d["sepa_bank_transfer_payments"])
+        o.sepa_debit_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesSepaDebitPayments(d["sepa_debit_payments"])
+        o.stripe_balance = _d_V2CoreAccountConfigurationMerchantCapabilitiesStripeBalance(d["stripe_balance"])
+        o.swish_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesSwishPayments(d["swish_payments"])
+        o.twint_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesTwintPayments(d["twint_payments"])
+        o.us_bank_transfer_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesUsBankTransferPayments(d["us_bank_transfer_payments"])
+        o.zip_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesZipPayments(d["zip_payments"])
     except KeyError:  # a field left out
         return by_key(V2CoreAccountConfigurationMerchantCapabilities, d)
     if len(d) != 45:
@@ -1904,7 +1904,7 @@ class V2CoreAccountConfigurationMerchantSupportAddress(StripeObject):
     town: str
 
 
-def _d_V2CoreAccountConfigurationMerchantSupportAddress(d: Any) -> V2CoreAccountConfigurationMerchantSupportAddress:
+def _d_V2CoreAccountConfigurationMerchantSupportAddress(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(V2CoreAccountConfigurationMerchantSupportAddress, d)
     o = new(V2CoreAccountConfigurationMerchantSupportAddress)
@@ -2076,7 +2076,7 @@ class V2CoreAccountFutureRequirementsEntries(StripeObject):
     requested_reasons: list[V2CoreAccountFutureRequirementsEntriesRequestedReasons]
 
 
-def _d_V2CoreAccountFutureRequirementsEntries(d: Any) -> V2CoreAccountFutureRequirementsEntries:
+def _d_V2CoreAccountFutureRequirementsEntries(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(V2CoreAccountFutureRequirementsEntries, d)
     o = new(V2CoreAccountFutureRequirementsEntries)
@@ -2084,9 +2084,9 @@ def _d_V2CoreAccountFutureRequirementsEntries(d: Any) -> V2CoreAccountFutureRequ
         o.awaiting_action_from = intern(v) if type(v := d["awaiting_action_from"]) is str else v
         o.description = d["description"]
         o.errors = list_of(d["errors"], _d_V2CoreAccountFutureRequirementsEntriesErrors)
-        o.impact = _d_V2CoreAccountFutureRequirementsEntriesImpact(v) if type(v := d["impact"]) is dict else v
-        o.minimum_deadline = _d_V2CoreAccountFutureRequirementsEntriesMinimumDeadline(v) if type(v := d["minimum_deadline"]) is dict else v
-        o.reference = _d_V2CoreAccountFutureRequirementsEntriesReference(v) if type(v := d["reference"]) is dict else v
+        o.impact = _d_V2CoreAccountFutureRequirementsEntriesImpact(d["impact"])
+        o.minimum_deadline = _d_V2CoreAccountFutureRequirementsEntriesMinimumDeadline(d["minimum_deadline"])
+        o.reference = _d_V2CoreAccountFutureRequirementsEntriesReference(d["reference"])
         o.requested_reasons = list_of(d["requested_reasons"], _d_V2CoreAccountFutureRequirementsEntriesRequestedReasons)
     except KeyError:  # a field left out
         return by_key(V2CoreAccountFutureRequirementsEntries, d)
@@ -2329,22 +2329,22 @@ class V2CoreAccountIdentityBusinessDetails(StripeObject):
     structure: Literal["cooperative", "free_zone_establishment", "free_zone_llc", "governmental_unit", "government_instrumentality", "incorporated_association", "incorporated_non_profit", "incorporated_partnership", "limited_liability_partnership", "llc", "multi_member_llc", "private_company", "private_corporation", "private_partnership", "public_company", "public_corporation", "public_listed_corporation", "public_partnership", "registered_charity", "single_member_llc", "sole_establishment", "sole_proprietorship", "tax_exempt_government_instrumentality", "trust", "unincorporated_association", "unincorporated_non_profit", "unincorporated_partnership"] | str
 
 
-def _d_V2CoreAccountIdentityBusinessDetails(d: Any) -> V2CoreAccountIdentityBusinessDetails:
+def _d_V2CoreAccountIdentityBusinessDetails(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
         return by_key(V2CoreAccountIdentityBusinessDetails, d)
     o = new(V2CoreAccountIdentityBusinessDetails)
     try:
-        o.address = _d_V2CoreAccountIdentityBusinessDetailsAddress(v) if type(v := d["address"]) is dict else v
-        o.annual_revenue = _d_V2CoreAccountIdentityBusinessDetailsAnnualRevenue(v) if type(v := d["annual_revenue"]) is dict else v
-        o.documents = _d_V2CoreAccountIdentityBusinessDetailsDocuments(v) if type(v := d["documents"]) is dict else v
+        o.address = _d_V2CoreAccountIdentityBusinessDetailsAddress(d["address"])
+        o.annual_revenue = _d_V2CoreAccountIdentityBusinessDetailsAnnualRevenue(d["annual_revenue"])
+        o.documents = _d_V2CoreAccountIdentityBusinessDetailsDocuments(d["documents"])
         o.estimated_worker_count = d["estimated_worker_count"]
         o.id_numbers = list_of(d["id_numbers"], _d_V2CoreAccountIdentityBusinessDetailsIdNumbers)
-        o.monthly_estimated_revenue = _d_V2CoreAccountIdentityBusinessDetailsMonthlyEstimatedRevenue(v) if type(v := d["monthly_estimated_revenue"]) is dict else v
+        o.monthly_estimated_revenue = _d_V2CoreAccountIdentityBusinessDetailsMonthlyEstimatedRevenue(d["monthly_estimated_revenue"])
         o.phone = d["phone"]
         o.registered_name = d["registered_name"]
-        o.registration_date = _d_V2CoreAccountIdentityBusinessDetailsRegistrationDate(v) if type(v := d["registration_date"]) is dict else v
-        o.script_addresses = _d_V2CoreAccountIdentityBusinessDetailsScriptAddresses(v) if type(v := d["script_addresses"]) is dict else v
-        o.script_names = _d_V2CoreAccountIdentityBusinessDetailsScriptNames(v) if type(v := d["script_names"]) is dict else v
+        o.registration_date = _d_V2CoreAccountIdentityBusinessDetailsRegistrationDate(d["registration_date"])
+        o.script_addresses = _d_V2CoreAccountIdentityBusinessDetailsScriptAddresses(d["script_addresses"])
+        o.script_names = _d_V2CoreAccountIdentityBusinessDetailsScriptNames(d["script_names"])
         o.structure = intern(v) if type(v := d["structure"]) is str else v
     except KeyError:  # a field left out
         return by_key(V2CoreAccountIdentityBusinessDetails, d)
@@ -2370,7 +2370,7 @@ class V2CoreAccountIdentityBusinessDetailsAddress(StripeObject):
     town: str
 
 
-def _d_V2CoreAccountIdentityBusinessDetailsAddress(d: Any) -> V2CoreAccountIdentityBusinessDetailsAddress:
+def _d_V2CoreAccountIdentityBusinessDetailsAddress(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(V2CoreAccountIdentityBusinessDetailsAddress, d)
     o = new(V2CoreAccountIdentityBusinessDetailsAddress)
@@ -2433,21 +2433,21 @@ class V2CoreAccountIdentityBusinessDetailsDocuments(StripeObject):
     proof_of_ultimate_beneficial_ownership: V2CoreAccountIdentityBusinessDetailsDocumentsProofOfUltimateBeneficialOwnership
 
 
-def _d_V2CoreAccountIdentityBusinessDetailsDocuments(d: Any) -> V2CoreAccountIdentityBusinessDetailsDocuments:
+def _d_V2CoreAccountIdentityBusinessDetailsDocuments(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
         return by_key(V2CoreAccountIdentityBusinessDetailsDocuments, d)
     o = new(V2CoreAccountIdentityBusinessDetailsDocuments)
     try:
-        o.bank_account_ownership_verification = _d_V2CoreAccountIdentityBusinessDetailsDocumentsBankAccountOwnershipVerification(v) if type(v := d["bank_account_ownership_verification"]) is dict else v
-        o.company_license = _d_V2CoreAccountIdentityBusinessDetailsDocumentsCompanyLicense(v) if type(v := d["company_license"]) is dict else v
-        o.company_memorandum_of_association = _d_V2CoreAccountIdentityBusinessDetailsDocumentsCompanyMemorandumOfAssociation(v) if type(v := d["company_memorandum_of_association"]) is dict else v
-        o.company_ministerial_decree = _d_V2CoreAccountIdentityBusinessDetailsDocumentsCompanyMinisterialDecree(v) if type(v := d["company_ministerial_decree"]) is dict else v
-        o.company_registration_verification = _d_V2CoreAccountIdentityBusinessDetailsDocumentsCompanyRegistrationVerification(v) if type(v := d["company_registration_verification"]) is dict else v
-        o.company_tax_id_verification = _d_V2CoreAccountIdentityBusinessDetailsDocumentsCompanyTaxIdVerification(v) if type(v := d["company_tax_id_verification"]) is dict else v
-        o.primary_verification = _d_V2CoreAccountIdentityBusinessDetailsDocumentsPrimaryVerification(v) if type(v := d["primary_verification"]) is dict else v
-        o.proof_of_address = _d_V2CoreAccountIdentityBusinessDetailsDocumentsProofOfAddress(v) if type(v := d["proof_of_address"]) is dict else v
-        o.proof_of_registration = _d_V2CoreAccountIdentityBusinessDetailsDocumentsProofOfRegistration(v) if type(v := d["proof_of_registration"]) is dict else v
-        o.proof_of_ultimate_beneficial_ownership = _d_V2CoreAccountIdentityBusinessDetailsDocumentsProofOfUltimateBeneficialOwnership(v) if type(v := d["proof_of_ultimate_beneficial_ownership"]) is dict else v
+        o.bank_account_ownership_verification = _d_V2CoreAccountIdentityBusinessDetailsDocumentsBankAccountOwnershipVerification(d["bank_account_ownership_verification"])
+        o.company_license = _d_V2CoreAccountIdentityBusinessDetailsDocumentsCompanyLicense(d["company_license"])
+        o.company_memorandum_of_association = _d_V2CoreAccountIdentityBusinessDetailsDocumentsCompanyMemorandumOfAssociation(d["company_memorandum_of_association"])
+        o.company_ministerial_decree = _d_V2CoreAccountIdentityBusinessDetailsDocumentsCompanyMinisterialDecree(d["company_ministerial_decree"])
+        o.company_registration_verification = _d_V2CoreAccountIdentityBusinessDetailsDocumentsCompanyRegistrationVerification(d["company_registration_verification"])
+        o.company_tax_id_verification = _d_V2CoreAccountIdentityBusinessDetailsDocumentsCompanyTaxIdVerification(d["company_tax_id_verification"])
+        o.primary_verification = _d_V2CoreAccountIdentityBusinessDetailsDocumentsPrimaryVerification(d["primary_verification"])
+        o.proof_of_address = _d_V2CoreAccountIdentityBusinessDetailsDocumentsProofOfAddress(d["proof_of_address"])
+        o.proof_of_registration = _d_V2CoreAccountIdentityBusinessDetailsDocumentsProofOfRegistration(d["proof_of_registration"])
+        o.proof_of_ultimate_beneficial_ownership = _d_V2CoreAccountIdentityBusinessDetailsDocumentsProofOfUltimateBeneficialOwnership(d["proof_of_ultimate_beneficial_ownership"])
     except KeyError:  # a field left out
         return by_key(V2CoreAccountIdentityBusinessDetailsDocuments, d)
     if len(d) != 10:
@@ -2688,7 +2688,7 @@ class V2CoreAccountIdentityBusinessDetailsScriptAddressesKana(StripeObject):
     town: str
 
 
-def _d_V2CoreAccountIdentityBusinessDetailsScriptAddressesKana(d: Any) -> V2CoreAccountIdentityBusinessDetailsScriptAddressesKana:
+def _d_V2CoreAccountIdentityBusinessDetailsScriptAddressesKana(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(V2CoreAccountIdentityBusinessDetailsScriptAddressesKana, d)
     o = new(V2CoreAccountIdentityBusinessDetailsScriptAddressesKana)
@@ -2724,7 +2724,7 @@ class V2CoreAccountIdentityBusinessDetailsScriptAddressesKanji(StripeObject):
     town: str
 
 
-def _d_V2CoreAccountIdentityBusinessDetailsScriptAddressesKanji(d: Any) -> V2CoreAccountIdentityBusinessDetailsScriptAddressesKanji:
+def _d_V2CoreAccountIdentityBusinessDetailsScriptAddressesKanji(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(V2CoreAccountIdentityBusinessDetailsScriptAddressesKanji, d)
     o = new(V2CoreAccountIdentityBusinessDetailsScriptAddressesKanji)
@@ -2810,7 +2810,7 @@ class V2CoreAccountIdentityIndividual(StripeObject):
     updated: str
 
 
-def _d_V2CoreAccountIdentityIndividual(d: Any) -> V2CoreAccountIdentityIndividual:
+def _d_V2CoreAccountIdentityIndividual(d: Any) -> Any:
     if type(d) is not dict or len(d) < 23:
         return by_key(V2CoreAccountIdentityIndividual, d)
     o = new(V2CoreAccountIdentityIndividual)
@@ -2818,11 +2818,11 @@ def _d_V2CoreAccountIdentityIndividual(d: Any) -> V2CoreAccountIdentityIndividua
         o.account = d["account"]
         o.additional_addresses = list_of(d["additional_addresses"], _d_V2CoreAccountIdentityIndividualAdditionalAddresses)
         o.additional_names = list_of(d["additional_names"], _d_V2CoreAccountIdentityIndividualAdditionalNames)
-        o.additional_terms_of_service = _d_V2CoreAccountIdentityIndividualAdditionalTermsOfService(v) if type(v := d["additional_terms_of_service"]) is dict else v
-        o.address = _d_V2CoreAccountIdentityIndividualAddress(v) if type(v := d["address"]) is dict else v
+        o.additional_terms_of_service = _d_V2CoreAccountIdentityIndividualAdditionalTermsOfService(d["additional_terms_of_service"])
+        o.address = _d_V2CoreAccountIdentityIndividualAddress(d["address"])
         o.created = d["created"]
-        o.date_of_birth = _d_V2CoreAccountIdentityIndividualDateOfBirth(v) if type(v := d["date_of_birth"]) is dict else v
-        o.documents = _d_V2CoreAccountIdentityIndividualDocuments(v) if type(v := d["documents"]) is dict else v
+        o.date_of_birth = _d_V2CoreAccountIdentityIndividualDateOfBirth(d["date_of_birth"])
+        o.documents = _d_V2CoreAccountIdentityIndividualDocuments(d["documents"])
         o.email = d["email"]
         o.given_name = d["given_name"]
         o.id = d["id"]
@@ -2833,9 +2833,9 @@ def _d_V2CoreAccountIdentityIndividual(d: Any) -> V2CoreAccountIdentityIndividua
         o.object = d["object"]
         o.phone = d["phone"]
         o.political_exposure = intern(v) if type(v := d["political_exposure"]) is str else v
-        o.relationship = _d_V2CoreAccountIdentityIndividualRelationship(v) if type(v := d["relationship"]) is dict else v
-        o.script_addresses = _d_V2CoreAccountIdentityIndividualScriptAddresses(v) if type(v := d["script_addresses"]) is dict else v
-        o.script_names = _d_V2CoreAccountIdentityIndividualScriptNames(v) if type(v := d["script_names"]) is dict else v
+        o.relationship = _d_V2CoreAccountIdentityIndividualRelationship(d["relationship"])
+        o.script_addresses = _d_V2CoreAccountIdentityIndividualScriptAddresses(d["script_addresses"])
+        o.script_names = _d_V2CoreAccountIdentityIndividualScriptNames(d["script_names"])
         o.surname = d["surname"]
         o.updated = d["updated"]
     except KeyError:  # a field left out
@@ -2863,7 +2863,7 @@ class V2CoreAccountIdentityIndividualAdditionalAddresses(StripeObject):
     town: str
 
 
-def _d_V2CoreAccountIdentityIndividualAdditionalAddresses(d: Any) -> V2CoreAccountIdentityIndividualAdditionalAddresses:
+def _d_V2CoreAccountIdentityIndividualAdditionalAddresses(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(V2CoreAccountIdentityIndividualAdditionalAddresses, d)
     o = new(V2CoreAccountIdentityIndividualAdditionalAddresses)
@@ -2938,7 +2938,7 @@ class V2CoreAccountIdentityIndividualAddress(StripeObject):
     town: str
 
 
-def _d_V2CoreAccountIdentityIndividualAddress(d: Any) -> V2CoreAccountIdentityIndividualAddress:
+def _d_V2CoreAccountIdentityIndividualAddress(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(V2CoreAccountIdentityIndividualAddress, d)
     o = new(V2CoreAccountIdentityIndividualAddress)
@@ -3098,7 +3098,7 @@ class V2CoreAccountIdentityIndividualRelationship(StripeObject):
     title: str
 
 
-def _d_V2CoreAccountIdentityIndividualRelationship(d: Any) -> V2CoreAccountIdentityIndividualRelationship:
+def _d_V2CoreAccountIdentityIndividualRelationship(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(V2CoreAccountIdentityIndividualRelationship, d)
     o = new(V2CoreAccountIdentityIndividualRelationship)
@@ -3147,7 +3147,7 @@ class V2CoreAccountIdentityIndividualScriptAddressesKana(StripeObject):
     town: str
 
 
-def _d_V2CoreAccountIdentityIndividualScriptAddressesKana(d: Any) -> V2CoreAccountIdentityIndividualScriptAddressesKana:
+def _d_V2CoreAccountIdentityIndividualScriptAddressesKana(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(V2CoreAccountIdentityIndividualScriptAddressesKana, d)
     o = new(V2CoreAccountIdentityIndividualScriptAddressesKana)
@@ -3183,7 +3183,7 @@ class V2CoreAccountIdentityIndividualScriptAddressesKanji(StripeObject):
     town: str
 
 
-def _d_V2CoreAccountIdentityIndividualScriptAddressesKanji(d: Any) -> V2CoreAccountIdentityIndividualScriptAddressesKanji:
+def _d_V2CoreAccountIdentityIndividualScriptAddressesKanji(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(V2CoreAccountIdentityIndividualScriptAddressesKanji, d)
     o = new(V2CoreAccountIdentityIndividualScriptAddressesKanji)
@@ -3267,7 +3267,7 @@ class V2CoreAccountRequirementsEntries(StripeObject):
     requested_reasons: list[V2CoreAccountRequirementsEntriesRequestedReasons]
 
 
-def _d_V2CoreAccountRequirementsEntries(d: Any) -> V2CoreAccountRequirementsEntries:
+def _d_V2CoreAccountRequirementsEntries(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(V2CoreAccountRequirementsEntries, d)
     o = new(V2CoreAccountRequirementsEntries)
@@ -3275,9 +3275,9 @@ def _d_V2CoreAccountRequirementsEntries(d: Any) -> V2CoreAccountRequirementsEntr
         o.awaiting_action_from = intern(v) if type(v := d["awaiting_action_from"]) is str else v
         o.description = d["description"]
         o.errors = list_of(d["errors"], _d_V2CoreAccountRequirementsEntriesErrors)
-        o.impact = _d_V2CoreAccountRequirementsEntriesImpact(v) if type(v := d["impact"]) is dict else v
-        o.minimum_deadline = _d_V2CoreAccountRequirementsEntriesMinimumDeadline(v) if type(v := d["minimum_deadline"]) is dict else v
-        o.reference = _d_V2CoreAccountRequirementsEntriesReference(v) if type(v := d["reference"]) is dict else v
+        o.impact = _d_V2CoreAccountRequirementsEntriesImpact(d["impact"])
+        o.minimum_deadline = _d_V2CoreAccountRequirementsEntriesMinimumDeadline(d["minimum_deadline"])
+        o.reference = _d_V2CoreAccountRequirementsEntriesReference(d["reference"])
         o.requested_reasons = list_of(d["requested_reasons"], _d_V2CoreAccountRequirementsEntriesRequestedReasons)
     except KeyError:  # a field left out
         return by_key(V2CoreAccountRequirementsEntries, d)

@@ -33,7 +33,7 @@ class V2CoreAccountLink(StripeObject):
     use_case: V2CoreAccountLinkUseCase
 
 
-def _d_V2CoreAccountLink(d: Any) -> V2CoreAccountLink:
+def _d_V2CoreAccountLink(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(V2CoreAccountLink, d)
     o = new(V2CoreAccountLink)
@@ -44,7 +44,7 @@ def _d_V2CoreAccountLink(d: Any) -> V2CoreAccountLink:
         o.livemode = d["livemode"]
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.url = d["url"]
-        o.use_case = _d_V2CoreAccountLinkUseCase(v) if type(v := d["use_case"]) is dict else v
+        o.use_case = _d_V2CoreAccountLinkUseCase(d["use_case"])
     except KeyError:  # a field left out
         return by_key(V2CoreAccountLink, d)
     if len(d) != 7:

@@ -67,7 +67,7 @@ class V2CoreAccountPerson(StripeObject):
     updated: str
 
 
-def _d_V2CoreAccountPerson(d: Any) -> V2CoreAccountPerson:
+def _d_V2CoreAccountPerson(d: Any) -> Any:
     if type(d) is not dict or len(d) < 24:
         return by_key(V2CoreAccountPerson, d)
     o = new(V2CoreAccountPerson)
@@ -75,11 +75,11 @@ def _d_V2CoreAccountPerson(d: Any) -> V2CoreAccountPerson:
         o.account = d["account"]
         o.additional_addresses = list_of(d["additional_addresses"], _d_V2CoreAccountPersonAdditionalAddresses)
         o.additional_names = list_of(d["additional_names"], _d_V2CoreAccountPersonAdditionalNames)
-        o.additional_terms_of_service = _d_V2CoreAccountPersonAdditionalTermsOfService(v) if type(v := d["additional_terms_of_service"]) is dict else v
-        o.address = _d_V2CoreAccountPersonAddress(v) if type(v := d["address"]) is dict else v
+        o.additional_terms_of_service = _d_V2CoreAccountPersonAdditionalTermsOfService(d["additional_terms_of_service"])
+        o.address = _d_V2CoreAccountPersonAddress(d["address"])
         o.created = d["created"]
-        o.date_of_birth = _d_V2CoreAccountPersonDateOfBirth(v) if type(v := d["date_of_birth"]) is dict else v
-        o.documents = _d_V2CoreAccountPersonDocuments(v) if type(v := d["documents"]) is dict else v
+        o.date_of_birth = _d_V2CoreAccountPersonDateOfBirth(d["date_of_birth"])
+        o.documents = _d_V2CoreAccountPersonDocuments(d["documents"])
         o.email = d["email"]
         o.given_name = d["given_name"]
         o.id = d["id"]
@@ -91,9 +91,9 @@ def _d_V2CoreAccountPerson(d: Any) -> V2CoreAccountPerson:
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.phone = d["phone"]
         o.political_exposure = intern(v) if type(v := d["political_exposure"]) is str else v
-        o.relationship = _d_V2CoreAccountPersonRelationship(v) if type(v := d["relationship"]) is dict else v
-        o.script_addresses = _d_V2CoreAccountPersonScriptAddresses(v) if type(v := d["script_addresses"]) is dict else v
-        o.script_names = _d_V2CoreAccountPersonScriptNames(v) if type(v := d["script_names"]) is dict else v
+        o.relationship = _d_V2CoreAccountPersonRelationship(d["relationship"])
+        o.script_addresses = _d_V2CoreAccountPersonScriptAddresses(d["script_addresses"])
+        o.script_names = _d_V2CoreAccountPersonScriptNames(d["script_names"])
         o.surname = d["surname"]
         o.updated = d["updated"]
     except KeyError:  # a field left out
@@ -121,7 +121,7 @@ class V2CoreAccountPersonAdditionalAddresses(StripeObject):
     town: str
 
 
-def _d_V2CoreAccountPersonAdditionalAddresses(d: Any) -> V2CoreAccountPersonAdditionalAddresses:
+def _d_V2CoreAccountPersonAdditionalAddresses(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(V2CoreAccountPersonAdditionalAddresses, d)
     o = new(V2CoreAccountPersonAdditionalAddresses)
@@ -196,7 +196,7 @@ class V2CoreAccountPersonAddress(StripeObject):
     town: str
 
 
-def _d_V2CoreAccountPersonAddress(d: Any) -> V2CoreAccountPersonAddress:
+def _d_V2CoreAccountPersonAddress(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(V2CoreAccountPersonAddress, d)
     o = new(V2CoreAccountPersonAddress)
@@ -356,7 +356,7 @@ class V2CoreAccountPersonRelationship(StripeObject):
     title: str
 
 
-def _d_V2CoreAccountPersonRelationship(d: Any) -> V2CoreAccountPersonRelationship:
+def _d_V2CoreAccountPersonRelationship(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
         return by_key(V2CoreAccountPersonRelationship, d)
     o = new(V2CoreAccountPersonRelationship)
@@ -405,7 +405,7 @@ class V2CoreAccountPersonScriptAddressesKana(StripeObject):
     town: str
 
 
-def _d_V2CoreAccountPersonScriptAddressesKana(d: Any) -> V2CoreAccountPersonScriptAddressesKana:
+def _d_V2CoreAccountPersonScriptAddressesKana(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(V2CoreAccountPersonScriptAddressesKana, d)
     o = new(V2CoreAccountPersonScriptAddressesKana)
@@ -441,7 +441,7 @@ class V2CoreAccountPersonScriptAddressesKanji(StripeObject):
     town: str
 
 
-def _d_V2CoreAccountPersonScriptAddressesKanji(d: Any) -> V2CoreAccountPersonScriptAddressesKanji:
+def _d_V2CoreAccountPersonScriptAddressesKanji(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
         return by_key(V2CoreAccountPersonScriptAddressesKanji, d)
     o = new(V2CoreAccountPersonScriptAddressesKanji)

@@ -25,7 +25,7 @@ class V2CoreAccountPersonToken(StripeObject):
     used: bool
 
 
-def _d_V2CoreAccountPersonToken(d: Any) -> V2CoreAccountPersonToken:
+def _d_V2CoreAccountPersonToken(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(V2CoreAccountPersonToken, d)
     o = new(V2CoreAccountPersonToken)

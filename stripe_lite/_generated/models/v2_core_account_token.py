@@ -25,7 +25,7 @@ class V2CoreAccountToken(StripeObject):
     used: bool
 
 
-def _d_V2CoreAccountToken(d: Any) -> V2CoreAccountToken:
+def _d_V2CoreAccountToken(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
         return by_key(V2CoreAccountToken, d)
     o = new(V2CoreAccountToken)

@@ -29,7 +29,7 @@ class V2CoreEvent(StripeObject):
     type: str
 
 
-def _d_V2CoreEvent(d: Any) -> V2CoreEvent:
+def _d_V2CoreEvent(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
         return by_key(V2CoreEvent, d)
     o = new(V2CoreEvent)
@@ -41,8 +41,8 @@ def _d_V2CoreEvent(d: Any) -> V2CoreEvent:
         o.id = d["id"]
         o.livemode = d["livemode"]
         o.object = intern(v) if type(v := d["object"]) is str else v
-        o.reason = _d_V2CoreEventReason(v) if type(v := d["reason"]) is dict else v
-        o.related_object = _d_V2CoreEventRelatedObject(v) if type(v := d["related_object"]) is dict else v
+        o.reason = _d_V2CoreEventReason(d["reason"])
+        o.related_object = _d_V2CoreEventRelatedObject(d["related_object"])
         o.type = d["type"]
     except KeyError:  # a field left out
         return by_key(V2CoreEvent, d)

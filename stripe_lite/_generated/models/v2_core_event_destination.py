@@ -44,13 +44,13 @@ class V2CoreEventDestination(StripeObject):
     webhook_endpoint: V2CoreEventDestinationWebhookEndpoint
 
 
-def _d_V2CoreEventDestination(d: Any) -> V2CoreEventDestination:
+def _d_V2CoreEventDestination(d: Any) -> Any:
     if type(d) is not dict or len(d) < 18:
         return by_key(V2CoreEventDestination, d)
     o = new(V2CoreEventDestination)
     try:
-        o.amazon_eventbridge = _d_V2CoreEventDestinationAmazonEventbridge(v) if type(v := d["amazon_eventbridge"]) is dict else v
-        o.azure_event_grid = _d_V2CoreEventDestinationAzureEventGrid(v) if type(v := d["azure_event_grid"]) is dict else v
+        o.amazon_eventbridge = _d_V2CoreEventDestinationAmazonEventbridge(d["amazon_eventbridge"])
+        o.azure_event_grid = _d_V2CoreEventDestinationAzureEventGrid(d["azure_event_grid"])
         o.created = d["created"]
         o.description = d["description"]
         o.enabled_events = d["enabled_events"]
@@ -63,10 +63,10 @@ def _d_V2CoreEventDestination(d: Any) -> V2CoreEventDestination:
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.snapshot_api_version = d["snapshot_api_version"]
         o.status = intern(v) if type(v := d["status"]) is str else v
-        o.status_details = _d_V2CoreEventDestinationStatusDetails(v) if type(v := d["status_details"]) is dict else v
+        o.status_details = _d_V2CoreEventDestinationStatusDetails(d["status_details"])
         o.type = intern(v) if type(v := d["type"]) is str else v
         o.updated = d["updated"]
-        o.webhook_endpoint = _d_V2CoreEventDestinationWebhookEndpoint(v) if type(v := d["webhook_endpoint"]) is dict else v
+        o.webhook_endpoint = _d_V2CoreEventDestinationWebhookEndpoint(d["webhook_endpoint"])
     except KeyError:  # a field left out
         return by_key(V2CoreEventDestination, d)
     if len(d) != 18:

@@ -47,7 +47,7 @@ class WebhookEndpoint(StripeObject):
     url: str
 
 
-def _d_WebhookEndpoint(d: Any) -> WebhookEndpoint:
+def _d_WebhookEndpoint(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
         return by_key(WebhookEndpoint, d)
     o = new(WebhookEndpoint)

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AccountService", "AsyncAccountService"]
 
-_decode_Account = cast("Callable[[Any], Account]", expect(lazy(globals(), "_d_Account", "account"), ("account",), with_id=True))
+_decode_Account = cast("Callable[[Any], Account]", expect(lazy("account", "_d_Account"), ("account",), with_id=True))
 
 
 class AccountService(SyncService):

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AccountLinksService", "AsyncAccountLinksService"]
 
-_decode_AccountLink = cast("Callable[[Any], AccountLink]", expect(lazy(globals(), "_d_AccountLink", "account_link"), ("account_link",), with_id=False))
+_decode_AccountLink = cast("Callable[[Any], AccountLink]", expect(lazy("account_link", "_d_AccountLink"), ("account_link",), with_id=False))
 
 
 class AccountLinksService(SyncService):

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AccountSessionsService", "AsyncAccountSessionsService"]
 
-_decode_AccountSession = cast("Callable[[Any], AccountSession]", expect(lazy(globals(), "_d_AccountSession", "account_session"), ("account_session",), with_id=False))
+_decode_AccountSession = cast("Callable[[Any], AccountSession]", expect(lazy("account_session", "_d_AccountSession"), ("account_session",), with_id=False))
 
 
 class AccountSessionsService(SyncService):

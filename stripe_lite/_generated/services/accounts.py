@@ -65,14 +65,14 @@ __all__ = [
     "AsyncAccountsService",
 ]
 
-_decode_Account = cast("Callable[[Any], Account]", expect(lazy(globals(), "_d_Account", "account"), ("account",), with_id=True))
+_decode_Account = cast("Callable[[Any], Account]", expect(lazy("account", "_d_Account"), ("account",), with_id=True))
 _decode_BankAccount_or_Card = cast("Callable[[Any], BankAccount | Card]", expect(construct, ("bank_account", "card"), with_id=True))
-_decode_Capability = cast("Callable[[Any], Capability]", expect(lazy(globals(), "_d_Capability", "capability"), ("capability",), with_id=True))
-_decode_DeletedAccount = cast("Callable[[Any], DeletedAccount]", expect(lazy(globals(), "_d_DeletedAccount", "account"), ("account",), with_id=True))
+_decode_Capability = cast("Callable[[Any], Capability]", expect(lazy("capability", "_d_Capability"), ("capability",), with_id=True))
+_decode_DeletedAccount = cast("Callable[[Any], DeletedAccount]", expect(lazy("account", "_d_DeletedAccount"), ("account",), with_id=True))
 _decode_DeletedBankAccount_or_DeletedCard = cast("Callable[[Any], DeletedBankAccount | DeletedCard]", expect(construct, ("bank_account", "card"), with_id=True))
-_decode_DeletedPerson = cast("Callable[[Any], DeletedPerson]", expect(lazy(globals(), "_d_DeletedPerson", "person"), ("person",), with_id=True))
-_decode_LoginLink = cast("Callable[[Any], LoginLink]", expect(lazy(globals(), "_d_LoginLink", "login_link"), ("login_link",), with_id=False))
-_decode_Person = cast("Callable[[Any], Person]", expect(lazy(globals(), "_d_Person", "person"), ("person",), with_id=True))
+_decode_DeletedPerson = cast("Callable[[Any], DeletedPerson]", expect(lazy("person", "_d_DeletedPerson"), ("person",), with_id=True))
+_decode_LoginLink = cast("Callable[[Any], LoginLink]", expect(lazy("login_link", "_d_LoginLink"), ("login_link",), with_id=False))
+_decode_Person = cast("Callable[[Any], Person]", expect(lazy("person", "_d_Person"), ("person",), with_id=True))
 
 
 class AccountsService(SyncService):

@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 
 __all__ = ["ApplePayDomainsService", "AsyncApplePayDomainsService"]
 
-_decode_ApplePayDomain = cast("Callable[[Any], ApplePayDomain]", expect(lazy(globals(), "_d_ApplePayDomain", "apple_pay_domain"), ("apple_pay_domain",), with_id=True))
-_decode_DeletedApplePayDomain = cast("Callable[[Any], DeletedApplePayDomain]", expect(lazy(globals(), "_d_DeletedApplePayDomain", "apple_pay_domain"), ("apple_pay_domain",), with_id=True))
+_decode_ApplePayDomain = cast("Callable[[Any], ApplePayDomain]", expect(lazy("apple_pay_domain", "_d_ApplePayDomain"), ("apple_pay_domain",), with_id=True))
+_decode_DeletedApplePayDomain = cast("Callable[[Any], DeletedApplePayDomain]", expect(lazy("apple_pay_domain", "_d_DeletedApplePayDomain"), ("apple_pay_domain",), with_id=True))
 
 
 class ApplePayDomainsService(SyncService):

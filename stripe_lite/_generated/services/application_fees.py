@@ -28,8 +28,8 @@ __all__ = [
     "AsyncApplicationFeesService",
 ]
 
-_decode_ApplicationFee = cast("Callable[[Any], ApplicationFee]", expect(lazy(globals(), "_d_ApplicationFee", "application_fee"), ("application_fee",), with_id=True))
-_decode_FeeRefund = cast("Callable[[Any], FeeRefund]", expect(lazy(globals(), "_d_FeeRefund", "fee_refund"), ("fee_refund",), with_id=True))
+_decode_ApplicationFee = cast("Callable[[Any], ApplicationFee]", expect(lazy("application_fee", "_d_ApplicationFee"), ("application_fee",), with_id=True))
+_decode_FeeRefund = cast("Callable[[Any], FeeRefund]", expect(lazy("fee_refund", "_d_FeeRefund"), ("fee_refund",), with_id=True))
 
 
 class ApplicationFeesService(SyncService):

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AppsSecretsService", "AsyncAppsSecretsService"]
 
-_decode_AppsSecret = cast("Callable[[Any], AppsSecret]", expect(lazy(globals(), "_d_AppsSecret", "apps_secret"), ("apps.secret",), with_id=True))
+_decode_AppsSecret = cast("Callable[[Any], AppsSecret]", expect(lazy("apps_secret", "_d_AppsSecret"), ("apps.secret",), with_id=True))
 
 
 class AppsSecretsService(SyncService):

@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncBalanceHistoryService", "AsyncBalanceService", "BalanceHistoryService", "BalanceService"]
 
-_decode_Balance = cast("Callable[[Any], Balance]", expect(lazy(globals(), "_d_Balance", "balance"), ("balance",), with_id=False))
-_decode_BalanceTransaction = cast("Callable[[Any], BalanceTransaction]", expect(lazy(globals(), "_d_BalanceTransaction", "balance_transaction"), ("balance_transaction",), with_id=True))
+_decode_Balance = cast("Callable[[Any], Balance]", expect(lazy("balance", "_d_Balance"), ("balance",), with_id=False))
+_decode_BalanceTransaction = cast("Callable[[Any], BalanceTransaction]", expect(lazy("balance_transaction", "_d_BalanceTransaction"), ("balance_transaction",), with_id=True))
 
 
 class BalanceService(SyncService):

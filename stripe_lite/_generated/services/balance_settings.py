@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncBalanceSettingsService", "BalanceSettingsService"]
 
-_decode_BalanceSettings = cast("Callable[[Any], BalanceSettings]", expect(lazy(globals(), "_d_BalanceSettings", "balance_settings"), ("balance_settings",), with_id=False))
+_decode_BalanceSettings = cast("Callable[[Any], BalanceSettings]", expect(lazy("balance_settings", "_d_BalanceSettings"), ("balance_settings",), with_id=False))
 
 
 class BalanceSettingsService(SyncService):

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncBalanceTransactionsService", "BalanceTransactionsService"]
 
-_decode_BalanceTransaction = cast("Callable[[Any], BalanceTransaction]", expect(lazy(globals(), "_d_BalanceTransaction", "balance_transaction"), ("balance_transaction",), with_id=True))
+_decode_BalanceTransaction = cast("Callable[[Any], BalanceTransaction]", expect(lazy("balance_transaction", "_d_BalanceTransaction"), ("balance_transaction",), with_id=True))
 
 
 class BalanceTransactionsService(SyncService):

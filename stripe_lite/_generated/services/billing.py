@@ -52,14 +52,14 @@ __all__ = [
     "BillingMetersService",
 ]
 
-_decode_BillingAlert = cast("Callable[[Any], BillingAlert]", expect(lazy(globals(), "_d_BillingAlert", "billing_alert"), ("billing.alert",), with_id=True))
-_decode_BillingCreditBalanceSummary = cast("Callable[[Any], BillingCreditBalanceSummary]", expect(lazy(globals(), "_d_BillingCreditBalanceSummary", "billing_credit_balance_summary"), ("billing.credit_balance_summary",), with_id=False))
-_decode_BillingCreditBalanceTransaction = cast("Callable[[Any], BillingCreditBalanceTransaction]", expect(lazy(globals(), "_d_BillingCreditBalanceTransaction", "billing_credit_balance_transaction"), ("billing.credit_balance_transaction",), with_id=True))
-_decode_BillingCreditGrant = cast("Callable[[Any], BillingCreditGrant]", expect(lazy(globals(), "_d_BillingCreditGrant", "billing_credit_grant"), ("billing.credit_grant",), with_id=True))
-_decode_BillingMeter = cast("Callable[[Any], BillingMeter]", expect(lazy(globals(), "_d_BillingMeter", "billing_meter"), ("billing.meter",), with_id=True))
-_decode_BillingMeterEvent = cast("Callable[[Any], BillingMeterEvent]", expect(lazy(globals(), "_d_BillingMeterEvent", "billing_meter_event"), ("billing.meter_event",), with_id=False))
-_decode_BillingMeterEventAdjustment = cast("Callable[[Any], BillingMeterEventAdjustment]", expect(lazy(globals(), "_d_BillingMeterEventAdjustment", "billing_meter_event_adjustment"), ("billing.meter_event_adjustment",), with_id=False))
-_decode_BillingMeterEventSummary = cast("Callable[[Any], BillingMeterEventSummary]", expect(lazy(globals(), "_d_BillingMeterEventSummary", "billing_meter_event_summary"), ("billing.meter_event_summary",), with_id=True))
+_decode_BillingAlert = cast("Callable[[Any], BillingAlert]", expect(lazy("billing_alert", "_d_BillingAlert"), ("billing.alert",), with_id=True))
+_decode_BillingCreditBalanceSummary = cast("Callable[[Any], BillingCreditBalanceSummary]", expect(lazy("billing_credit_balance_summary", "_d_BillingCreditBalanceSummary"), ("billing.credit_balance_summary",), with_id=False))
+_decode_BillingCreditBalanceTransaction = cast("Callable[[Any], BillingCreditBalanceTransaction]", expect(lazy("billing_credit_balance_transaction", "_d_BillingCreditBalanceTransaction"), ("billing.credit_balance_transaction",), with_id=True))
+_decode_BillingCreditGrant = cast("Callable[[Any], BillingCreditGrant]", expect(lazy("billing_credit_grant", "_d_BillingCreditGrant"), ("billing.credit_grant",), with_id=True))
+_decode_BillingMeter = cast("Callable[[Any], BillingMeter]", expect(lazy("billing_meter", "_d_BillingMeter"), ("billing.meter",), with_id=True))
+_decode_BillingMeterEvent = cast("Callable[[Any], BillingMeterEvent]", expect(lazy("billing_meter_event", "_d_BillingMeterEvent"), ("billing.meter_event",), with_id=False))
+_decode_BillingMeterEventAdjustment = cast("Callable[[Any], BillingMeterEventAdjustment]", expect(lazy("billing_meter_event_adjustment", "_d_BillingMeterEventAdjustment"), ("billing.meter_event_adjustment",), with_id=False))
+_decode_BillingMeterEventSummary = cast("Callable[[Any], BillingMeterEventSummary]", expect(lazy("billing_meter_event_summary", "_d_BillingMeterEventSummary"), ("billing.meter_event_summary",), with_id=True))
 
 
 class BillingAlertsService(SyncService):

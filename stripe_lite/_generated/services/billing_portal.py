@@ -33,8 +33,8 @@ __all__ = [
     "BillingPortalSessionsService",
 ]
 
-_decode_BillingPortalConfiguration = cast("Callable[[Any], BillingPortalConfiguration]", expect(lazy(globals(), "_d_BillingPortalConfiguration", "billing_portal_configuration"), ("billing_portal.configuration",), with_id=True))
-_decode_BillingPortalSession = cast("Callable[[Any], BillingPortalSession]", expect(lazy(globals(), "_d_BillingPortalSession", "billing_portal_session"), ("billing_portal.session",), with_id=True))
+_decode_BillingPortalConfiguration = cast("Callable[[Any], BillingPortalConfiguration]", expect(lazy("billing_portal_configuration", "_d_BillingPortalConfiguration"), ("billing_portal.configuration",), with_id=True))
+_decode_BillingPortalSession = cast("Callable[[Any], BillingPortalSession]", expect(lazy("billing_portal_session", "_d_BillingPortalSession"), ("billing_portal.session",), with_id=True))
 
 
 class BillingPortalConfigurationsService(SyncService):

@@ -41,9 +41,9 @@ __all__ = [
     "ChargesService",
 ]
 
-_decode_Charge = cast("Callable[[Any], Charge]", expect(lazy(globals(), "_d_Charge", "charge"), ("charge",), with_id=True))
-_decode_Dispute = cast("Callable[[Any], Dispute]", expect(lazy(globals(), "_d_Dispute", "dispute"), ("dispute",), with_id=True))
-_decode_Refund = cast("Callable[[Any], Refund]", expect(lazy(globals(), "_d_Refund", "refund"), ("refund",), with_id=True))
+_decode_Charge = cast("Callable[[Any], Charge]", expect(lazy("charge", "_d_Charge"), ("charge",), with_id=True))
+_decode_Dispute = cast("Callable[[Any], Dispute]", expect(lazy("dispute", "_d_Dispute"), ("dispute",), with_id=True))
+_decode_Refund = cast("Callable[[Any], Refund]", expect(lazy("refund", "_d_Refund"), ("refund",), with_id=True))
 
 
 class ChargesService(SyncService):

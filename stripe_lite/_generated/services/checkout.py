@@ -52,8 +52,8 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncCheckoutSessionsService", "CheckoutSessionsService"]
 
-_decode_CheckoutSession = cast("Callable[[Any], CheckoutSession]", expect(lazy(globals(), "_d_CheckoutSession", "checkout_session"), ("checkout.session",), with_id=True))
-_decode_Item = cast("Callable[[Any], Item]", expect(lazy(globals(), "_d_Item", "item"), ("item",), with_id=True))
+_decode_CheckoutSession = cast("Callable[[Any], CheckoutSession]", expect(lazy("checkout_session", "_d_CheckoutSession"), ("checkout.session",), with_id=True))
+_decode_Item = cast("Callable[[Any], Item]", expect(lazy("item", "_d_Item"), ("item",), with_id=True))
 
 
 class CheckoutSessionsService(SyncService):

@@ -30,9 +30,9 @@ __all__ = [
     "ClimateSuppliersService",
 ]
 
-_decode_ClimateOrder = cast("Callable[[Any], ClimateOrder]", expect(lazy(globals(), "_d_ClimateOrder", "climate_order"), ("climate.order",), with_id=True))
-_decode_ClimateProduct = cast("Callable[[Any], ClimateProduct]", expect(lazy(globals(), "_d_ClimateProduct", "climate_product"), ("climate.product",), with_id=True))
-_decode_ClimateSupplier = cast("Callable[[Any], ClimateSupplier]", expect(lazy(globals(), "_d_ClimateSupplier", "climate_supplier"), ("climate.supplier",), with_id=True))
+_decode_ClimateOrder = cast("Callable[[Any], ClimateOrder]", expect(lazy("climate_order", "_d_ClimateOrder"), ("climate.order",), with_id=True))
+_decode_ClimateProduct = cast("Callable[[Any], ClimateProduct]", expect(lazy("climate_product", "_d_ClimateProduct"), ("climate.product",), with_id=True))
+_decode_ClimateSupplier = cast("Callable[[Any], ClimateSupplier]", expect(lazy("climate_supplier", "_d_ClimateSupplier"), ("climate.supplier",), with_id=True))
 
 
 class ClimateOrdersService(SyncService):

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncConfirmationTokensService", "ConfirmationTokensService"]
 
-_decode_ConfirmationToken = cast("Callable[[Any], ConfirmationToken]", expect(lazy(globals(), "_d_ConfirmationToken", "confirmation_token"), ("confirmation_token",), with_id=True))
+_decode_ConfirmationToken = cast("Callable[[Any], ConfirmationToken]", expect(lazy("confirmation_token", "_d_ConfirmationToken"), ("confirmation_token",), with_id=True))
 
 
 class ConfirmationTokensService(SyncService):

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncCountrySpecsService", "CountrySpecsService"]
 
-_decode_CountrySpec = cast("Callable[[Any], CountrySpec]", expect(lazy(globals(), "_d_CountrySpec", "country_spec"), ("country_spec",), with_id=True))
+_decode_CountrySpec = cast("Callable[[Any], CountrySpec]", expect(lazy("country_spec", "_d_CountrySpec"), ("country_spec",), with_id=True))
 
 
 class CountrySpecsService(SyncService):

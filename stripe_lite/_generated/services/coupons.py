@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncCouponsService", "CouponsService"]
 
-_decode_Coupon = cast("Callable[[Any], Coupon]", expect(lazy(globals(), "_d_Coupon", "coupon"), ("coupon",), with_id=True))
-_decode_DeletedCoupon = cast("Callable[[Any], DeletedCoupon]", expect(lazy(globals(), "_d_DeletedCoupon", "coupon"), ("coupon",), with_id=True))
+_decode_Coupon = cast("Callable[[Any], Coupon]", expect(lazy("coupon", "_d_Coupon"), ("coupon",), with_id=True))
+_decode_DeletedCoupon = cast("Callable[[Any], DeletedCoupon]", expect(lazy("coupon", "_d_DeletedCoupon"), ("coupon",), with_id=True))
 
 
 class CouponsService(SyncService):

@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncCreditNotesService", "CreditNotesService"]
 
-_decode_CreditNote = cast("Callable[[Any], CreditNote]", expect(lazy(globals(), "_d_CreditNote", "credit_note"), ("credit_note",), with_id=True))
-_decode_CreditNoteLineItem = cast("Callable[[Any], CreditNoteLineItem]", expect(lazy(globals(), "_d_CreditNoteLineItem", "credit_note_line_item"), ("credit_note_line_item",), with_id=True))
+_decode_CreditNote = cast("Callable[[Any], CreditNote]", expect(lazy("credit_note", "_d_CreditNote"), ("credit_note",), with_id=True))
+_decode_CreditNoteLineItem = cast("Callable[[Any], CreditNoteLineItem]", expect(lazy("credit_note_line_item", "_d_CreditNoteLineItem"), ("credit_note_line_item",), with_id=True))
 
 
 class CreditNotesService(SyncService):

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncCustomerSessionsService", "CustomerSessionsService"]
 
-_decode_CustomerSession = cast("Callable[[Any], CustomerSession]", expect(lazy(globals(), "_d_CustomerSession", "customer_session"), ("customer_session",), with_id=False))
+_decode_CustomerSession = cast("Callable[[Any], CustomerSession]", expect(lazy("customer_session", "_d_CustomerSession"), ("customer_session",), with_id=False))
 
 
 class CustomerSessionsService(SyncService):

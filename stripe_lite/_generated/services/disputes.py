@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncDisputesService", "DisputesService"]
 
-_decode_Dispute = cast("Callable[[Any], Dispute]", expect(lazy(globals(), "_d_Dispute", "dispute"), ("dispute",), with_id=True))
+_decode_Dispute = cast("Callable[[Any], Dispute]", expect(lazy("dispute", "_d_Dispute"), ("dispute",), with_id=True))
 
 
 class DisputesService(SyncService):

@@ -25,8 +25,8 @@ __all__ = [
     "EntitlementsFeaturesService",
 ]
 
-_decode_EntitlementsActiveEntitlement = cast("Callable[[Any], EntitlementsActiveEntitlement]", expect(lazy(globals(), "_d_EntitlementsActiveEntitlement", "entitlements_active_entitlement"), ("entitlements.active_entitlement",), with_id=True))
-_decode_EntitlementsFeature = cast("Callable[[Any], EntitlementsFeature]", expect(lazy(globals(), "_d_EntitlementsFeature", "entitlements_feature"), ("entitlements.feature",), with_id=True))
+_decode_EntitlementsActiveEntitlement = cast("Callable[[Any], EntitlementsActiveEntitlement]", expect(lazy("entitlements_active_entitlement", "_d_EntitlementsActiveEntitlement"), ("entitlements.active_entitlement",), with_id=True))
+_decode_EntitlementsFeature = cast("Callable[[Any], EntitlementsFeature]", expect(lazy("entitlements_feature", "_d_EntitlementsFeature"), ("entitlements.feature",), with_id=True))
 
 
 class EntitlementsActiveEntitlementsService(SyncService):

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncEphemeralKeysService", "EphemeralKeysService"]
 
-_decode_EphemeralKey = cast("Callable[[Any], EphemeralKey]", expect(lazy(globals(), "_d_EphemeralKey", "ephemeral_key"), ("ephemeral_key",), with_id=True))
+_decode_EphemeralKey = cast("Callable[[Any], EphemeralKey]", expect(lazy("ephemeral_key", "_d_EphemeralKey"), ("ephemeral_key",), with_id=True))
 
 
 class EphemeralKeysService(SyncService):

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncEventsService", "EventsService"]
 
-_decode_Event = cast("Callable[[Any], Event]", expect(lazy(globals(), "_d_Event", "event"), ("event",), with_id=True))
+_decode_Event = cast("Callable[[Any], Event]", expect(lazy("event", "_d_Event"), ("event",), with_id=True))
 
 
 class EventsService(SyncService):

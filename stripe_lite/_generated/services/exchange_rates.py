@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncExchangeRatesService", "ExchangeRatesService"]
 
-_decode_ExchangeRate = cast("Callable[[Any], ExchangeRate]", expect(lazy(globals(), "_d_ExchangeRate", "exchange_rate"), ("exchange_rate",), with_id=True))
+_decode_ExchangeRate = cast("Callable[[Any], ExchangeRate]", expect(lazy("exchange_rate", "_d_ExchangeRate"), ("exchange_rate",), with_id=True))
 
 
 class ExchangeRatesService(SyncService):

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncFileLinksService", "FileLinksService"]
 
-_decode_FileLink = cast("Callable[[Any], FileLink]", expect(lazy(globals(), "_d_FileLink", "file_link"), ("file_link",), with_id=True))
+_decode_FileLink = cast("Callable[[Any], FileLink]", expect(lazy("file_link", "_d_FileLink"), ("file_link",), with_id=True))
 
 
 class FileLinksService(SyncService):

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncFilesService", "FilesService"]
 
-_decode_File = cast("Callable[[Any], File]", expect(lazy(globals(), "_d_File", "file"), ("file",), with_id=True))
+_decode_File = cast("Callable[[Any], File]", expect(lazy("file", "_d_File"), ("file",), with_id=True))
 
 
 class FilesService(SyncService):

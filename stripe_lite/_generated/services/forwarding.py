@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncForwardingRequestsService", "ForwardingRequestsService"]
 
-_decode_ForwardingRequest = cast("Callable[[Any], ForwardingRequest]", expect(lazy(globals(), "_d_ForwardingRequest", "forwarding_request"), ("forwarding.request",), with_id=True))
+_decode_ForwardingRequest = cast("Callable[[Any], ForwardingRequest]", expect(lazy("forwarding_request", "_d_ForwardingRequest"), ("forwarding.request",), with_id=True))
 
 
 class ForwardingRequestsService(SyncService):

@@ -27,8 +27,8 @@ __all__ = [
     "IdentityVerificationSessionsService",
 ]
 
-_decode_IdentityVerificationReport = cast("Callable[[Any], IdentityVerificationReport]", expect(lazy(globals(), "_d_IdentityVerificationReport", "identity_verification_report"), ("identity.verification_report",), with_id=True))
-_decode_IdentityVerificationSession = cast("Callable[[Any], IdentityVerificationSession]", expect(lazy(globals(), "_d_IdentityVerificationSession", "identity_verification_session"), ("identity.verification_session",), with_id=True))
+_decode_IdentityVerificationReport = cast("Callable[[Any], IdentityVerificationReport]", expect(lazy("identity_verification_report", "_d_IdentityVerificationReport"), ("identity.verification_report",), with_id=True))
+_decode_IdentityVerificationSession = cast("Callable[[Any], IdentityVerificationSession]", expect(lazy("identity_verification_session", "_d_IdentityVerificationSession"), ("identity.verification_session",), with_id=True))
 
 
 class IdentityVerificationReportsService(SyncService):

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncInvoicePaymentsService", "InvoicePaymentsService"]
 
-_decode_InvoicePayment = cast("Callable[[Any], InvoicePayment]", expect(lazy(globals(), "_d_InvoicePayment", "invoice_payment"), ("invoice_payment",), with_id=True))
+_decode_InvoicePayment = cast("Callable[[Any], InvoicePayment]", expect(lazy("invoice_payment", "_d_InvoicePayment"), ("invoice_payment",), with_id=True))
 
 
 class InvoicePaymentsService(SyncService):

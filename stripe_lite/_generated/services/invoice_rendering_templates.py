@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncInvoiceRenderingTemplatesService", "InvoiceRenderingTemplatesService"]
 
-_decode_InvoiceRenderingTemplate = cast("Callable[[Any], InvoiceRenderingTemplate]", expect(lazy(globals(), "_d_InvoiceRenderingTemplate", "invoice_rendering_template"), ("invoice_rendering_template",), with_id=True))
+_decode_InvoiceRenderingTemplate = cast("Callable[[Any], InvoiceRenderingTemplate]", expect(lazy("invoice_rendering_template", "_d_InvoiceRenderingTemplate"), ("invoice_rendering_template",), with_id=True))
 
 
 class InvoiceRenderingTemplatesService(SyncService):

@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncInvoiceitemsService", "InvoiceitemsService"]
 
-_decode_DeletedInvoiceitem = cast("Callable[[Any], DeletedInvoiceitem]", expect(lazy(globals(), "_d_DeletedInvoiceitem", "invoiceitem"), ("invoiceitem",), with_id=True))
-_decode_Invoiceitem = cast("Callable[[Any], Invoiceitem]", expect(lazy(globals(), "_d_Invoiceitem", "invoiceitem"), ("invoiceitem",), with_id=True))
+_decode_DeletedInvoiceitem = cast("Callable[[Any], DeletedInvoiceitem]", expect(lazy("invoiceitem", "_d_DeletedInvoiceitem"), ("invoiceitem",), with_id=True))
+_decode_Invoiceitem = cast("Callable[[Any], Invoiceitem]", expect(lazy("invoiceitem", "_d_Invoiceitem"), ("invoiceitem",), with_id=True))
 
 
 class InvoiceitemsService(SyncService):

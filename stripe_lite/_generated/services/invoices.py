@@ -47,9 +47,9 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncInvoicesLinesService", "AsyncInvoicesService", "InvoicesLinesService", "InvoicesService"]
 
-_decode_DeletedInvoice = cast("Callable[[Any], DeletedInvoice]", expect(lazy(globals(), "_d_DeletedInvoice", "invoice"), ("invoice",), with_id=True))
-_decode_Invoice = cast("Callable[[Any], Invoice]", expect(lazy(globals(), "_d_Invoice", "invoice"), ("invoice",), with_id=True))
-_decode_LineItem = cast("Callable[[Any], LineItem]", expect(lazy(globals(), "_d_LineItem", "line_item"), ("line_item",), with_id=True))
+_decode_DeletedInvoice = cast("Callable[[Any], DeletedInvoice]", expect(lazy("invoice", "_d_DeletedInvoice"), ("invoice",), with_id=True))
+_decode_Invoice = cast("Callable[[Any], Invoice]", expect(lazy("invoice", "_d_Invoice"), ("invoice",), with_id=True))
+_decode_LineItem = cast("Callable[[Any], LineItem]", expect(lazy("line_item", "_d_LineItem"), ("line_item",), with_id=True))
 
 
 class InvoicesService(SyncService):

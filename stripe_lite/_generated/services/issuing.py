@@ -63,15 +63,15 @@ __all__ = [
     "IssuingTransactionsService",
 ]
 
-_decode_IssuingAuthorization = cast("Callable[[Any], IssuingAuthorization]", expect(lazy(globals(), "_d_IssuingAuthorization", "issuing_authorization"), ("issuing.authorization",), with_id=True))
-_decode_IssuingCard = cast("Callable[[Any], IssuingCard]", expect(lazy(globals(), "_d_IssuingCard", "issuing_card"), ("issuing.card",), with_id=True))
-_decode_IssuingCardholder = cast("Callable[[Any], IssuingCardholder]", expect(lazy(globals(), "_d_IssuingCardholder", "issuing_cardholder"), ("issuing.cardholder",), with_id=True))
-_decode_IssuingDispute = cast("Callable[[Any], IssuingDispute]", expect(lazy(globals(), "_d_IssuingDispute", "issuing_dispute"), ("issuing.dispute",), with_id=True))
-_decode_IssuingPersonalizationDesign = cast("Callable[[Any], IssuingPersonalizationDesign]", expect(lazy(globals(), "_d_IssuingPersonalizationDesign", "issuing_personalization_design"), ("issuing.personalization_design",), with_id=True))
-_decode_IssuingPhysicalBundle = cast("Callable[[Any], IssuingPhysicalBundle]", expect(lazy(globals(), "_d_IssuingPhysicalBundle", "issuing_physical_bundle"), ("issuing.physical_bundle",), with_id=True))
-_decode_IssuingSettlement = cast("Callable[[Any], IssuingSettlement]", expect(lazy(globals(), "_d_IssuingSettlement", "issuing_settlement"), ("issuing.settlement",), with_id=True))
-_decode_IssuingToken = cast("Callable[[Any], IssuingToken]", expect(lazy(globals(), "_d_IssuingToken", "issuing_token"), ("issuing.token",), with_id=True))
-_decode_IssuingTransaction = cast("Callable[[Any], IssuingTransaction]", expect(lazy(globals(), "_d_IssuingTransaction", "issuing_transaction"), ("issuing.transaction",), with_id=True))
+_decode_IssuingAuthorization = cast("Callable[[Any], IssuingAuthorization]", expect(lazy("issuing_authorization", "_d_IssuingAuthorization"), ("issuing.authorization",), with_id=True))
+_decode_IssuingCard = cast("Callable[[Any], IssuingCard]", expect(lazy("issuing_card", "_d_IssuingCard"), ("issuing.card",), with_id=True))
+_decode_IssuingCardholder = cast("Callable[[Any], IssuingCardholder]", expect(lazy("issuing_cardholder", "_d_IssuingCardholder"), ("issuing.cardholder",), with_id=True))
+_decode_IssuingDispute = cast("Callable[[Any], IssuingDispute]", expect(lazy("issuing_dispute", "_d_IssuingDispute"), ("issuing.dispute",), with_id=True))
+_decode_IssuingPersonalizationDesign = cast("Callable[[Any], IssuingPersonalizationDesign]", expect(lazy("issuing_personalization_design", "_d_IssuingPersonalizationDesign"), ("issuing.personalization_design",), with_id=True))
+_decode_IssuingPhysicalBundle = cast("Callable[[Any], IssuingPhysicalBundle]", expect(lazy("issuing_physical_bundle", "_d_IssuingPhysicalBundle"), ("issuing.physical_bundle",), with_id=True))
+_decode_IssuingSettlement = cast("Callable[[Any], IssuingSettlement]", expect(lazy("issuing_settlement", "_d_IssuingSettlement"), ("issuing.settlement",), with_id=True))
+_decode_IssuingToken = cast("Callable[[Any], IssuingToken]", expect(lazy("issuing_token", "_d_IssuingToken"), ("issuing.token",), with_id=True))
+_decode_IssuingTransaction = cast("Callable[[Any], IssuingTransaction]", expect(lazy("issuing_transaction", "_d_IssuingTransaction"), ("issuing.transaction",), with_id=True))
 
 
 class IssuingAuthorizationsService(SyncService):

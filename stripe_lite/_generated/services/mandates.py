@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncMandatesService", "MandatesService"]
 
-_decode_Mandate = cast("Callable[[Any], Mandate]", expect(lazy(globals(), "_d_Mandate", "mandate"), ("mandate",), with_id=True))
+_decode_Mandate = cast("Callable[[Any], Mandate]", expect(lazy("mandate", "_d_Mandate"), ("mandate",), with_id=True))
 
 
 class MandatesService(SyncService):

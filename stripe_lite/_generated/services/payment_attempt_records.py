@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncPaymentAttemptRecordsService", "PaymentAttemptRecordsService"]
 
-_decode_PaymentAttemptRecord = cast("Callable[[Any], PaymentAttemptRecord]", expect(lazy(globals(), "_d_PaymentAttemptRecord", "payment_attempt_record"), ("payment_attempt_record",), with_id=True))
+_decode_PaymentAttemptRecord = cast("Callable[[Any], PaymentAttemptRecord]", expect(lazy("payment_attempt_record", "_d_PaymentAttemptRecord"), ("payment_attempt_record",), with_id=True))
 
 
 class PaymentAttemptRecordsService(SyncService):

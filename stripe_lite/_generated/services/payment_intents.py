@@ -37,8 +37,8 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncPaymentIntentsService", "PaymentIntentsService"]
 
-_decode_PaymentIntent = cast("Callable[[Any], PaymentIntent]", expect(lazy(globals(), "_d_PaymentIntent", "payment_intent"), ("payment_intent",), with_id=True))
-_decode_PaymentIntentAmountDetailsLineItem = cast("Callable[[Any], PaymentIntentAmountDetailsLineItem]", expect(lazy(globals(), "_d_PaymentIntentAmountDetailsLineItem", "payment_intent_amount_details_line_item"), ("payment_intent_amount_details_line_item",), with_id=True))
+_decode_PaymentIntent = cast("Callable[[Any], PaymentIntent]", expect(lazy("payment_intent", "_d_PaymentIntent"), ("payment_intent",), with_id=True))
+_decode_PaymentIntentAmountDetailsLineItem = cast("Callable[[Any], PaymentIntentAmountDetailsLineItem]", expect(lazy("payment_intent_amount_details_line_item", "_d_PaymentIntentAmountDetailsLineItem"), ("payment_intent_amount_details_line_item",), with_id=True))
 
 
 class PaymentIntentsService(SyncService):

@@ -45,8 +45,8 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncPaymentLinksService", "PaymentLinksService"]
 
-_decode_Item = cast("Callable[[Any], Item]", expect(lazy(globals(), "_d_Item", "item"), ("item",), with_id=True))
-_decode_PaymentLink = cast("Callable[[Any], PaymentLink]", expect(lazy(globals(), "_d_PaymentLink", "payment_link"), ("payment_link",), with_id=True))
+_decode_Item = cast("Callable[[Any], Item]", expect(lazy("item", "_d_Item"), ("item",), with_id=True))
+_decode_PaymentLink = cast("Callable[[Any], PaymentLink]", expect(lazy("payment_link", "_d_PaymentLink"), ("payment_link",), with_id=True))
 
 
 class PaymentLinksService(SyncService):

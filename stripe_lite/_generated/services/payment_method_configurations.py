@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncPaymentMethodConfigurationsService", "PaymentMethodConfigurationsService"]
 
-_decode_PaymentMethodConfiguration = cast("Callable[[Any], PaymentMethodConfiguration]", expect(lazy(globals(), "_d_PaymentMethodConfiguration", "payment_method_configuration"), ("payment_method_configuration",), with_id=True))
+_decode_PaymentMethodConfiguration = cast("Callable[[Any], PaymentMethodConfiguration]", expect(lazy("payment_method_configuration", "_d_PaymentMethodConfiguration"), ("payment_method_configuration",), with_id=True))
 
 
 class PaymentMethodConfigurationsService(SyncService):

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncPaymentMethodDomainsService", "PaymentMethodDomainsService"]
 
-_decode_PaymentMethodDomain = cast("Callable[[Any], PaymentMethodDomain]", expect(lazy(globals(), "_d_PaymentMethodDomain", "payment_method_domain"), ("payment_method_domain",), with_id=True))
+_decode_PaymentMethodDomain = cast("Callable[[Any], PaymentMethodDomain]", expect(lazy("payment_method_domain", "_d_PaymentMethodDomain"), ("payment_method_domain",), with_id=True))
 
 
 class PaymentMethodDomainsService(SyncService):

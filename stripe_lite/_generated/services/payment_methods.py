@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncPaymentMethodsService", "PaymentMethodsService"]
 
-_decode_PaymentMethod = cast("Callable[[Any], PaymentMethod]", expect(lazy(globals(), "_d_PaymentMethod", "payment_method"), ("payment_method",), with_id=True))
+_decode_PaymentMethod = cast("Callable[[Any], PaymentMethod]", expect(lazy("payment_method", "_d_PaymentMethod"), ("payment_method",), with_id=True))
 
 
 class PaymentMethodsService(SyncService):

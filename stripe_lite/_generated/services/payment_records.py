@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncPaymentRecordsService", "PaymentRecordsService"]
 
-_decode_PaymentRecord = cast("Callable[[Any], PaymentRecord]", expect(lazy(globals(), "_d_PaymentRecord", "payment_record"), ("payment_record",), with_id=True))
+_decode_PaymentRecord = cast("Callable[[Any], PaymentRecord]", expect(lazy("payment_record", "_d_PaymentRecord"), ("payment_record",), with_id=True))
 
 
 class PaymentRecordsService(SyncService):

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncPayoutsService", "PayoutsService"]
 
-_decode_Payout = cast("Callable[[Any], Payout]", expect(lazy(globals(), "_d_Payout", "payout"), ("payout",), with_id=True))
+_decode_Payout = cast("Callable[[Any], Payout]", expect(lazy("payout", "_d_Payout"), ("payout",), with_id=True))
 
 
 class PayoutsService(SyncService):

@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncPlansService", "PlansService"]
 
-_decode_DeletedPlan = cast("Callable[[Any], DeletedPlan]", expect(lazy(globals(), "_d_DeletedPlan", "plan"), ("plan",), with_id=True))
-_decode_Plan = cast("Callable[[Any], Plan]", expect(lazy(globals(), "_d_Plan", "plan"), ("plan",), with_id=True))
+_decode_DeletedPlan = cast("Callable[[Any], DeletedPlan]", expect(lazy("plan", "_d_DeletedPlan"), ("plan",), with_id=True))
+_decode_Plan = cast("Callable[[Any], Plan]", expect(lazy("plan", "_d_Plan"), ("plan",), with_id=True))
 
 
 class PlansService(SyncService):

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncPricesService", "PricesService"]
 
-_decode_Price = cast("Callable[[Any], Price]", expect(lazy(globals(), "_d_Price", "price"), ("price",), with_id=True))
+_decode_Price = cast("Callable[[Any], Price]", expect(lazy("price", "_d_Price"), ("price",), with_id=True))
 
 
 class PricesService(SyncService):

@@ -23,10 +23,10 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncProductsFeaturesService", "AsyncProductsService", "ProductsFeaturesService", "ProductsService"]
 
-_decode_DeletedProduct = cast("Callable[[Any], DeletedProduct]", expect(lazy(globals(), "_d_DeletedProduct", "product"), ("product",), with_id=True))
-_decode_DeletedProductFeature = cast("Callable[[Any], DeletedProductFeature]", expect(lazy(globals(), "_d_DeletedProductFeature", "product_feature"), ("product_feature",), with_id=True))
-_decode_Product = cast("Callable[[Any], Product]", expect(lazy(globals(), "_d_Product", "product"), ("product",), with_id=True))
-_decode_ProductFeature = cast("Callable[[Any], ProductFeature]", expect(lazy(globals(), "_d_ProductFeature", "product_feature"), ("product_feature",), with_id=True))
+_decode_DeletedProduct = cast("Callable[[Any], DeletedProduct]", expect(lazy("product", "_d_DeletedProduct"), ("product",), with_id=True))
+_decode_DeletedProductFeature = cast("Callable[[Any], DeletedProductFeature]", expect(lazy("product_feature", "_d_DeletedProductFeature"), ("product_feature",), with_id=True))
+_decode_Product = cast("Callable[[Any], Product]", expect(lazy("product", "_d_Product"), ("product",), with_id=True))
+_decode_ProductFeature = cast("Callable[[Any], ProductFeature]", expect(lazy("product_feature", "_d_ProductFeature"), ("product_feature",), with_id=True))
 
 
 class ProductsService(SyncService):

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncPromotionCodesService", "PromotionCodesService"]
 
-_decode_PromotionCode = cast("Callable[[Any], PromotionCode]", expect(lazy(globals(), "_d_PromotionCode", "promotion_code"), ("promotion_code",), with_id=True))
+_decode_PromotionCode = cast("Callable[[Any], PromotionCode]", expect(lazy("promotion_code", "_d_PromotionCode"), ("promotion_code",), with_id=True))
 
 
 class PromotionCodesService(SyncService):

@@ -32,8 +32,8 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncQuotesService", "QuotesService"]
 
-_decode_Item = cast("Callable[[Any], Item]", expect(lazy(globals(), "_d_Item", "item"), ("item",), with_id=True))
-_decode_Quote = cast("Callable[[Any], Quote]", expect(lazy(globals(), "_d_Quote", "quote"), ("quote",), with_id=True))
+_decode_Item = cast("Callable[[Any], Item]", expect(lazy("item", "_d_Item"), ("item",), with_id=True))
+_decode_Quote = cast("Callable[[Any], Quote]", expect(lazy("quote", "_d_Quote"), ("quote",), with_id=True))
 
 
 class QuotesService(SyncService):

@@ -38,12 +38,12 @@ __all__ = [
     "RadarValueListsService",
 ]
 
-_decode_DeletedRadarValueList = cast("Callable[[Any], DeletedRadarValueList]", expect(lazy(globals(), "_d_DeletedRadarValueList", "radar_value_list"), ("radar.value_list",), with_id=True))
-_decode_DeletedRadarValueListItem = cast("Callable[[Any], DeletedRadarValueListItem]", expect(lazy(globals(), "_d_DeletedRadarValueListItem", "radar_value_list_item"), ("radar.value_list_item",), with_id=True))
-_decode_RadarEarlyFraudWarning = cast("Callable[[Any], RadarEarlyFraudWarning]", expect(lazy(globals(), "_d_RadarEarlyFraudWarning", "radar_early_fraud_warning"), ("radar.early_fraud_warning",), with_id=True))
-_decode_RadarPaymentEvaluation = cast("Callable[[Any], RadarPaymentEvaluation]", expect(lazy(globals(), "_d_RadarPaymentEvaluation", "radar_payment_evaluation"), ("radar.payment_evaluation",), with_id=True))
-_decode_RadarValueList = cast("Callable[[Any], RadarValueList]", expect(lazy(globals(), "_d_RadarValueList", "radar_value_list"), ("radar.value_list",), with_id=True))
-_decode_RadarValueListItem = cast("Callable[[Any], RadarValueListItem]", expect(lazy(globals(), "_d_RadarValueListItem", "radar_value_list_item"), ("radar.value_list_item",), with_id=True))
+_decode_DeletedRadarValueList = cast("Callable[[Any], DeletedRadarValueList]", expect(lazy("radar_value_list", "_d_DeletedRadarValueList"), ("radar.value_list",), with_id=True))
+_decode_DeletedRadarValueListItem = cast("Callable[[Any], DeletedRadarValueListItem]", expect(lazy("radar_value_list_item", "_d_DeletedRadarValueListItem"), ("radar.value_list_item",), with_id=True))
+_decode_RadarEarlyFraudWarning = cast("Callable[[Any], RadarEarlyFraudWarning]", expect(lazy("radar_early_fraud_warning", "_d_RadarEarlyFraudWarning"), ("radar.early_fraud_warning",), with_id=True))
+_decode_RadarPaymentEvaluation = cast("Callable[[Any], RadarPaymentEvaluation]", expect(lazy("radar_payment_evaluation", "_d_RadarPaymentEvaluation"), ("radar.payment_evaluation",), with_id=True))
+_decode_RadarValueList = cast("Callable[[Any], RadarValueList]", expect(lazy("radar_value_list", "_d_RadarValueList"), ("radar.value_list",), with_id=True))
+_decode_RadarValueListItem = cast("Callable[[Any], RadarValueListItem]", expect(lazy("radar_value_list_item", "_d_RadarValueListItem"), ("radar.value_list_item",), with_id=True))
 
 
 class RadarEarlyFraudWarningsService(SyncService):

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncRefundsService", "RefundsService"]
 
-_decode_Refund = cast("Callable[[Any], Refund]", expect(lazy(globals(), "_d_Refund", "refund"), ("refund",), with_id=True))
+_decode_Refund = cast("Callable[[Any], Refund]", expect(lazy("refund", "_d_Refund"), ("refund",), with_id=True))
 
 
 class RefundsService(SyncService):

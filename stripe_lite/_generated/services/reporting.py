@@ -27,8 +27,8 @@ __all__ = [
     "ReportingReportTypesService",
 ]
 
-_decode_ReportingReportRun = cast("Callable[[Any], ReportingReportRun]", expect(lazy(globals(), "_d_ReportingReportRun", "reporting_report_run"), ("reporting.report_run",), with_id=True))
-_decode_ReportingReportType = cast("Callable[[Any], ReportingReportType]", expect(lazy(globals(), "_d_ReportingReportType", "reporting_report_type"), ("reporting.report_type",), with_id=True))
+_decode_ReportingReportRun = cast("Callable[[Any], ReportingReportRun]", expect(lazy("reporting_report_run", "_d_ReportingReportRun"), ("reporting.report_run",), with_id=True))
+_decode_ReportingReportType = cast("Callable[[Any], ReportingReportType]", expect(lazy("reporting_report_type", "_d_ReportingReportType"), ("reporting.report_type",), with_id=True))
 
 
 class ReportingReportRunsService(SyncService):

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncReviewsService", "ReviewsService"]
 
-_decode_Review = cast("Callable[[Any], Review]", expect(lazy(globals(), "_d_Review", "review"), ("review",), with_id=True))
+_decode_Review = cast("Callable[[Any], Review]", expect(lazy("review", "_d_Review"), ("review",), with_id=True))
 
 
 class ReviewsService(SyncService):

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncSetupAttemptsService", "SetupAttemptsService"]
 
-_decode_SetupAttempt = cast("Callable[[Any], SetupAttempt]", expect(lazy(globals(), "_d_SetupAttempt", "setup_attempt"), ("setup_attempt",), with_id=True))
+_decode_SetupAttempt = cast("Callable[[Any], SetupAttempt]", expect(lazy("setup_attempt", "_d_SetupAttempt"), ("setup_attempt",), with_id=True))
 
 
 class SetupAttemptsService(SyncService):

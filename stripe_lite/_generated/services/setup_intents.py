@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncSetupIntentsService", "SetupIntentsService"]
 
-_decode_SetupIntent = cast("Callable[[Any], SetupIntent]", expect(lazy(globals(), "_d_SetupIntent", "setup_intent"), ("setup_intent",), with_id=True))
+_decode_SetupIntent = cast("Callable[[Any], SetupIntent]", expect(lazy("setup_intent", "_d_SetupIntent"), ("setup_intent",), with_id=True))
 
 
 class SetupIntentsService(SyncService):

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncShippingRatesService", "ShippingRatesService"]
 
-_decode_ShippingRate = cast("Callable[[Any], ShippingRate]", expect(lazy(globals(), "_d_ShippingRate", "shipping_rate"), ("shipping_rate",), with_id=True))
+_decode_ShippingRate = cast("Callable[[Any], ShippingRate]", expect(lazy("shipping_rate", "_d_ShippingRate"), ("shipping_rate",), with_id=True))
 
 
 class ShippingRatesService(SyncService):

@@ -25,8 +25,8 @@ __all__ = [
     "SigmaScheduledQueryRunsService",
 ]
 
-_decode_ScheduledQueryRun = cast("Callable[[Any], ScheduledQueryRun]", expect(lazy(globals(), "_d_ScheduledQueryRun", "scheduled_query_run"), ("scheduled_query_run",), with_id=True))
-_decode_SigmaSigmaApiQuery = cast("Callable[[Any], SigmaSigmaApiQuery]", expect(lazy(globals(), "_d_SigmaSigmaApiQuery", "sigma_sigma_api_query"), ("sigma.sigma_api_query",), with_id=True))
+_decode_ScheduledQueryRun = cast("Callable[[Any], ScheduledQueryRun]", expect(lazy("scheduled_query_run", "_d_ScheduledQueryRun"), ("scheduled_query_run",), with_id=True))
+_decode_SigmaSigmaApiQuery = cast("Callable[[Any], SigmaSigmaApiQuery]", expect(lazy("sigma_sigma_api_query", "_d_SigmaSigmaApiQuery"), ("sigma.sigma_api_query",), with_id=True))
 
 
 class SigmaSavedQueriesService(SyncService):

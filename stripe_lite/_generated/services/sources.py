@@ -36,9 +36,9 @@ __all__ = [
     "SourcesSourceTransactionsService",
 ]
 
-_decode_Source = cast("Callable[[Any], Source]", expect(lazy(globals(), "_d_Source", "source"), ("source",), with_id=True))
-_decode_SourceMandateNotification = cast("Callable[[Any], SourceMandateNotification]", expect(lazy(globals(), "_d_SourceMandateNotification", "source_mandate_notification"), ("source_mandate_notification",), with_id=True))
-_decode_SourceTransaction = cast("Callable[[Any], SourceTransaction]", expect(lazy(globals(), "_d_SourceTransaction", "source_transaction"), ("source_transaction",), with_id=True))
+_decode_Source = cast("Callable[[Any], Source]", expect(lazy("source", "_d_Source"), ("source",), with_id=True))
+_decode_SourceMandateNotification = cast("Callable[[Any], SourceMandateNotification]", expect(lazy("source_mandate_notification", "_d_SourceMandateNotification"), ("source_mandate_notification",), with_id=True))
+_decode_SourceTransaction = cast("Callable[[Any], SourceTransaction]", expect(lazy("source_transaction", "_d_SourceTransaction"), ("source_transaction",), with_id=True))
 
 
 class SourcesService(SyncService):

@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncSubscriptionItemsService", "SubscriptionItemsService"]
 
-_decode_DeletedSubscriptionItem = cast("Callable[[Any], DeletedSubscriptionItem]", expect(lazy(globals(), "_d_DeletedSubscriptionItem", "subscription_item"), ("subscription_item",), with_id=True))
-_decode_SubscriptionItem = cast("Callable[[Any], SubscriptionItem]", expect(lazy(globals(), "_d_SubscriptionItem", "subscription_item"), ("subscription_item",), with_id=True))
+_decode_DeletedSubscriptionItem = cast("Callable[[Any], DeletedSubscriptionItem]", expect(lazy("subscription_item", "_d_DeletedSubscriptionItem"), ("subscription_item",), with_id=True))
+_decode_SubscriptionItem = cast("Callable[[Any], SubscriptionItem]", expect(lazy("subscription_item", "_d_SubscriptionItem"), ("subscription_item",), with_id=True))
 
 
 class SubscriptionItemsService(SyncService):

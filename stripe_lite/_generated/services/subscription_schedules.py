@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncSubscriptionSchedulesService", "SubscriptionSchedulesService"]
 
-_decode_SubscriptionSchedule = cast("Callable[[Any], SubscriptionSchedule]", expect(lazy(globals(), "_d_SubscriptionSchedule", "subscription_schedule"), ("subscription_schedule",), with_id=True))
+_decode_SubscriptionSchedule = cast("Callable[[Any], SubscriptionSchedule]", expect(lazy("subscription_schedule", "_d_SubscriptionSchedule"), ("subscription_schedule",), with_id=True))
 
 
 class SubscriptionSchedulesService(SyncService):

@@ -43,8 +43,8 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncSubscriptionsService", "SubscriptionsService"]
 
-_decode_DeletedDiscount = cast("Callable[[Any], DeletedDiscount]", expect(lazy(globals(), "_d_DeletedDiscount", "discount"), ("discount",), with_id=True))
-_decode_Subscription = cast("Callable[[Any], Subscription]", expect(lazy(globals(), "_d_Subscription", "subscription"), ("subscription",), with_id=True))
+_decode_DeletedDiscount = cast("Callable[[Any], DeletedDiscount]", expect(lazy("discount", "_d_DeletedDiscount"), ("discount",), with_id=True))
+_decode_Subscription = cast("Callable[[Any], Subscription]", expect(lazy("subscription", "_d_Subscription"), ("subscription",), with_id=True))
 
 
 class SubscriptionsService(SyncService):

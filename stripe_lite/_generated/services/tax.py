@@ -48,13 +48,13 @@ __all__ = [
     "TaxTransactionsService",
 ]
 
-_decode_TaxAssociation = cast("Callable[[Any], TaxAssociation]", expect(lazy(globals(), "_d_TaxAssociation", "tax_association"), ("tax.association",), with_id=True))
-_decode_TaxCalculation = cast("Callable[[Any], TaxCalculation]", expect(lazy(globals(), "_d_TaxCalculation", "tax_calculation"), ("tax.calculation",), with_id=False))
-_decode_TaxCalculationLineItem = cast("Callable[[Any], TaxCalculationLineItem]", expect(lazy(globals(), "_d_TaxCalculationLineItem", "tax_calculation_line_item"), ("tax.calculation_line_item",), with_id=True))
-_decode_TaxRegistration = cast("Callable[[Any], TaxRegistration]", expect(lazy(globals(), "_d_TaxRegistration", "tax_registration"), ("tax.registration",), with_id=True))
-_decode_TaxSettings = cast("Callable[[Any], TaxSettings]", expect(lazy(globals(), "_d_TaxSettings", "tax_settings"), ("tax.settings",), with_id=False))
-_decode_TaxTransaction = cast("Callable[[Any], TaxTransaction]", expect(lazy(globals(), "_d_TaxTransaction", "tax_transaction"), ("tax.transaction",), with_id=True))
-_decode_TaxTransactionLineItem = cast("Callable[[Any], TaxTransactionLineItem]", expect(lazy(globals(), "_d_TaxTransactionLineItem", "tax_transaction_line_item"), ("tax.transaction_line_item",), with_id=True))
+_decode_TaxAssociation = cast("Callable[[Any], TaxAssociation]", expect(lazy("tax_association", "_d_TaxAssociation"), ("tax.association",), with_id=True))
+_decode_TaxCalculation = cast("Callable[[Any], TaxCalculation]", expect(lazy("tax_calculation", "_d_TaxCalculation"), ("tax.calculation",), with_id=False))
+_decode_TaxCalculationLineItem = cast("Callable[[Any], TaxCalculationLineItem]", expect(lazy("tax_calculation_line_item", "_d_TaxCalculationLineItem"), ("tax.calculation_line_item",), with_id=True))
+_decode_TaxRegistration = cast("Callable[[Any], TaxRegistration]", expect(lazy("tax_registration", "_d_TaxRegistration"), ("tax.registration",), with_id=True))
+_decode_TaxSettings = cast("Callable[[Any], TaxSettings]", expect(lazy("tax_settings", "_d_TaxSettings"), ("tax.settings",), with_id=False))
+_decode_TaxTransaction = cast("Callable[[Any], TaxTransaction]", expect(lazy("tax_transaction", "_d_TaxTransaction"), ("tax.transaction",), with_id=True))
+_decode_TaxTransactionLineItem = cast("Callable[[Any], TaxTransactionLineItem]", expect(lazy("tax_transaction_line_item", "_d_TaxTransactionLineItem"), ("tax.transaction_line_item",), with_id=True))
 
 
 class TaxAssociationsService(SyncService):

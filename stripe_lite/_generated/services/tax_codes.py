@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncTaxCodesService", "TaxCodesService"]
 
-_decode_TaxCode = cast("Callable[[Any], TaxCode]", expect(lazy(globals(), "_d_TaxCode", "tax_code"), ("tax_code",), with_id=True))
+_decode_TaxCode = cast("Callable[[Any], TaxCode]", expect(lazy("tax_code", "_d_TaxCode"), ("tax_code",), with_id=True))
 
 
 class TaxCodesService(SyncService):

@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncTaxIdsService", "TaxIdsService"]
 
-_decode_DeletedTaxId = cast("Callable[[Any], DeletedTaxId]", expect(lazy(globals(), "_d_DeletedTaxId", "tax_id"), ("tax_id",), with_id=True))
-_decode_TaxId = cast("Callable[[Any], TaxId]", expect(lazy(globals(), "_d_TaxId", "tax_id"), ("tax_id",), with_id=True))
+_decode_DeletedTaxId = cast("Callable[[Any], DeletedTaxId]", expect(lazy("tax_id", "_d_DeletedTaxId"), ("tax_id",), with_id=True))
+_decode_TaxId = cast("Callable[[Any], TaxId]", expect(lazy("tax_id", "_d_TaxId"), ("tax_id",), with_id=True))
 
 
 class TaxIdsService(SyncService):

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncTaxRatesService", "TaxRatesService"]
 
-_decode_TaxRate = cast("Callable[[Any], TaxRate]", expect(lazy(globals(), "_d_TaxRate", "tax_rate"), ("tax_rate",), with_id=True))
+_decode_TaxRate = cast("Callable[[Any], TaxRate]", expect(lazy("tax_rate", "_d_TaxRate"), ("tax_rate",), with_id=True))
 
 
 class TaxRatesService(SyncService):

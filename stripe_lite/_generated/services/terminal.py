@@ -54,18 +54,18 @@ __all__ = [
     "TerminalRefundsService",
 ]
 
-_decode_DeletedTerminalConfiguration = cast("Callable[[Any], DeletedTerminalConfiguration]", expect(lazy(globals(), "_d_DeletedTerminalConfiguration", "terminal_configuration"), ("terminal.configuration",), with_id=True))
-_decode_DeletedTerminalLocation = cast("Callable[[Any], DeletedTerminalLocation]", expect(lazy(globals(), "_d_DeletedTerminalLocation", "terminal_location"), ("terminal.location",), with_id=True))
-_decode_DeletedTerminalReader = cast("Callable[[Any], DeletedTerminalReader]", expect(lazy(globals(), "_d_DeletedTerminalReader", "terminal_reader"), ("terminal.reader",), with_id=True))
-_decode_TerminalConfiguration = cast("Callable[[Any], TerminalConfiguration]", expect(lazy(globals(), "_d_TerminalConfiguration", "terminal_configuration"), ("terminal.configuration",), with_id=True))
+_decode_DeletedTerminalConfiguration = cast("Callable[[Any], DeletedTerminalConfiguration]", expect(lazy("terminal_configuration", "_d_DeletedTerminalConfiguration"), ("terminal.configuration",), with_id=True))
+_decode_DeletedTerminalLocation = cast("Callable[[Any], DeletedTerminalLocation]", expect(lazy("terminal_location", "_d_DeletedTerminalLocation"), ("terminal.location",), with_id=True))
+_decode_DeletedTerminalReader = cast("Callable[[Any], DeletedTerminalReader]", expect(lazy("terminal_reader", "_d_DeletedTerminalReader"), ("terminal.reader",), with_id=True))
+_decode_TerminalConfiguration = cast("Callable[[Any], TerminalConfiguration]", expect(lazy("terminal_configuration", "_d_TerminalConfiguration"), ("terminal.configuration",), with_id=True))
 _decode_TerminalConfiguration_or_DeletedTerminalConfiguration = cast("Callable[[Any], TerminalConfiguration | DeletedTerminalConfiguration]", expect(construct, ("terminal.configuration",), with_id=True))
-_decode_TerminalConnectionToken = cast("Callable[[Any], TerminalConnectionToken]", expect(lazy(globals(), "_d_TerminalConnectionToken", "terminal_connection_token"), ("terminal.connection_token",), with_id=False))
-_decode_TerminalLocation = cast("Callable[[Any], TerminalLocation]", expect(lazy(globals(), "_d_TerminalLocation", "terminal_location"), ("terminal.location",), with_id=True))
+_decode_TerminalConnectionToken = cast("Callable[[Any], TerminalConnectionToken]", expect(lazy("terminal_connection_token", "_d_TerminalConnectionToken"), ("terminal.connection_token",), with_id=False))
+_decode_TerminalLocation = cast("Callable[[Any], TerminalLocation]", expect(lazy("terminal_location", "_d_TerminalLocation"), ("terminal.location",), with_id=True))
 _decode_TerminalLocation_or_DeletedTerminalLocation = cast("Callable[[Any], TerminalLocation | DeletedTerminalLocation]", expect(construct, ("terminal.location",), with_id=True))
-_decode_TerminalOnboardingLink = cast("Callable[[Any], TerminalOnboardingLink]", expect(lazy(globals(), "_d_TerminalOnboardingLink", "terminal_onboarding_link"), ("terminal.onboarding_link",), with_id=False))
-_decode_TerminalReader = cast("Callable[[Any], TerminalReader]", expect(lazy(globals(), "_d_TerminalReader", "terminal_reader"), ("terminal.reader",), with_id=True))
+_decode_TerminalOnboardingLink = cast("Callable[[Any], TerminalOnboardingLink]", expect(lazy("terminal_onboarding_link", "_d_TerminalOnboardingLink"), ("terminal.onboarding_link",), with_id=False))
+_decode_TerminalReader = cast("Callable[[Any], TerminalReader]", expect(lazy("terminal_reader", "_d_TerminalReader"), ("terminal.reader",), with_id=True))
 _decode_TerminalReader_or_DeletedTerminalReader = cast("Callable[[Any], TerminalReader | DeletedTerminalReader]", expect(construct, ("terminal.reader",), with_id=True))
-_decode_TerminalRefund = cast("Callable[[Any], TerminalRefund]", lazy(globals(), "_d_TerminalRefund", "terminal_refund"))
+_decode_TerminalRefund = cast("Callable[[Any], TerminalRefund]", expect(lazy("terminal_refund", "_d_TerminalRefund"), (), with_id=False))
 
 
 class TerminalConfigurationsService(SyncService):

@@ -37,11 +37,11 @@ __all__ = [
     "TestHelpersTestClocksService",
 ]
 
-_decode_ConfirmationToken = cast("Callable[[Any], ConfirmationToken]", expect(lazy(globals(), "_d_ConfirmationToken", "confirmation_token"), ("confirmation_token",), with_id=True))
-_decode_CustomerCashBalanceTransaction = cast("Callable[[Any], CustomerCashBalanceTransaction]", expect(lazy(globals(), "_d_CustomerCashBalanceTransaction", "customer_cash_balance_transaction"), ("customer_cash_balance_transaction",), with_id=True))
-_decode_DeletedTestHelpersTestClock = cast("Callable[[Any], DeletedTestHelpersTestClock]", expect(lazy(globals(), "_d_DeletedTestHelpersTestClock", "test_helpers_test_clock"), ("test_helpers.test_clock",), with_id=True))
-_decode_Refund = cast("Callable[[Any], Refund]", expect(lazy(globals(), "_d_Refund", "refund"), ("refund",), with_id=True))
-_decode_TestHelpersTestClock = cast("Callable[[Any], TestHelpersTestClock]", expect(lazy(globals(), "_d_TestHelpersTestClock", "test_helpers_test_clock"), ("test_helpers.test_clock",), with_id=True))
+_decode_ConfirmationToken = cast("Callable[[Any], ConfirmationToken]", expect(lazy("confirmation_token", "_d_ConfirmationToken"), ("confirmation_token",), with_id=True))
+_decode_CustomerCashBalanceTransaction = cast("Callable[[Any], CustomerCashBalanceTransaction]", expect(lazy("customer_cash_balance_transaction", "_d_CustomerCashBalanceTransaction"), ("customer_cash_balance_transaction",), with_id=True))
+_decode_DeletedTestHelpersTestClock = cast("Callable[[Any], DeletedTestHelpersTestClock]", expect(lazy("test_helpers_test_clock", "_d_DeletedTestHelpersTestClock"), ("test_helpers.test_clock",), with_id=True))
+_decode_Refund = cast("Callable[[Any], Refund]", expect(lazy("refund", "_d_Refund"), ("refund",), with_id=True))
+_decode_TestHelpersTestClock = cast("Callable[[Any], TestHelpersTestClock]", expect(lazy("test_helpers_test_clock", "_d_TestHelpersTestClock"), ("test_helpers.test_clock",), with_id=True))
 
 
 class TestHelpersConfirmationTokensService(SyncService):

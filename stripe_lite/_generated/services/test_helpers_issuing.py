@@ -48,11 +48,11 @@ __all__ = [
     "TestHelpersIssuingTransactionsService",
 ]
 
-_decode_IssuingAuthorization = cast("Callable[[Any], IssuingAuthorization]", expect(lazy(globals(), "_d_IssuingAuthorization", "issuing_authorization"), ("issuing.authorization",), with_id=True))
-_decode_IssuingCard = cast("Callable[[Any], IssuingCard]", expect(lazy(globals(), "_d_IssuingCard", "issuing_card"), ("issuing.card",), with_id=True))
-_decode_IssuingPersonalizationDesign = cast("Callable[[Any], IssuingPersonalizationDesign]", expect(lazy(globals(), "_d_IssuingPersonalizationDesign", "issuing_personalization_design"), ("issuing.personalization_design",), with_id=True))
-_decode_IssuingSettlement = cast("Callable[[Any], IssuingSettlement]", expect(lazy(globals(), "_d_IssuingSettlement", "issuing_settlement"), ("issuing.settlement",), with_id=True))
-_decode_IssuingTransaction = cast("Callable[[Any], IssuingTransaction]", expect(lazy(globals(), "_d_IssuingTransaction", "issuing_transaction"), ("issuing.transaction",), with_id=True))
+_decode_IssuingAuthorization = cast("Callable[[Any], IssuingAuthorization]", expect(lazy("issuing_authorization", "_d_IssuingAuthorization"), ("issuing.authorization",), with_id=True))
+_decode_IssuingCard = cast("Callable[[Any], IssuingCard]", expect(lazy("issuing_card", "_d_IssuingCard"), ("issuing.card",), with_id=True))
+_decode_IssuingPersonalizationDesign = cast("Callable[[Any], IssuingPersonalizationDesign]", expect(lazy("issuing_personalization_design", "_d_IssuingPersonalizationDesign"), ("issuing.personalization_design",), with_id=True))
+_decode_IssuingSettlement = cast("Callable[[Any], IssuingSettlement]", expect(lazy("issuing_settlement", "_d_IssuingSettlement"), ("issuing.settlement",), with_id=True))
+_decode_IssuingTransaction = cast("Callable[[Any], IssuingTransaction]", expect(lazy("issuing_transaction", "_d_IssuingTransaction"), ("issuing.transaction",), with_id=True))
 
 
 class TestHelpersIssuingAuthorizationsService(SyncService):

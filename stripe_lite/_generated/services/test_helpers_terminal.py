@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncTestHelpersTerminalReadersService", "TestHelpersTerminalReadersService"]
 
-_decode_TerminalReader = cast("Callable[[Any], TerminalReader]", expect(lazy(globals(), "_d_TerminalReader", "terminal_reader"), ("terminal.reader",), with_id=True))
+_decode_TerminalReader = cast("Callable[[Any], TerminalReader]", expect(lazy("terminal_reader", "_d_TerminalReader"), ("terminal.reader",), with_id=True))
 
 
 class TestHelpersTerminalReadersService(SyncService):

@@ -38,11 +38,11 @@ __all__ = [
     "TestHelpersTreasuryReceivedDebitsService",
 ]
 
-_decode_TreasuryInboundTransfer = cast("Callable[[Any], TreasuryInboundTransfer]", expect(lazy(globals(), "_d_TreasuryInboundTransfer", "treasury_inbound_transfer"), ("treasury.inbound_transfer",), with_id=True))
-_decode_TreasuryOutboundPayment = cast("Callable[[Any], TreasuryOutboundPayment]", expect(lazy(globals(), "_d_TreasuryOutboundPayment", "treasury_outbound_payment"), ("treasury.outbound_payment",), with_id=True))
-_decode_TreasuryOutboundTransfer = cast("Callable[[Any], TreasuryOutboundTransfer]", expect(lazy(globals(), "_d_TreasuryOutboundTransfer", "treasury_outbound_transfer"), ("treasury.outbound_transfer",), with_id=True))
-_decode_TreasuryReceivedCredit = cast("Callable[[Any], TreasuryReceivedCredit]", expect(lazy(globals(), "_d_TreasuryReceivedCredit", "treasury_received_credit"), ("treasury.received_credit",), with_id=True))
-_decode_TreasuryReceivedDebit = cast("Callable[[Any], TreasuryReceivedDebit]", expect(lazy(globals(), "_d_TreasuryReceivedDebit", "treasury_received_debit"), ("treasury.received_debit",), with_id=True))
+_decode_TreasuryInboundTransfer = cast("Callable[[Any], TreasuryInboundTransfer]", expect(lazy("treasury_inbound_transfer", "_d_TreasuryInboundTransfer"), ("treasury.inbound_transfer",), with_id=True))
+_decode_TreasuryOutboundPayment = cast("Callable[[Any], TreasuryOutboundPayment]", expect(lazy("treasury_outbound_payment", "_d_TreasuryOutboundPayment"), ("treasury.outbound_payment",), with_id=True))
+_decode_TreasuryOutboundTransfer = cast("Callable[[Any], TreasuryOutboundTransfer]", expect(lazy("treasury_outbound_transfer", "_d_TreasuryOutboundTransfer"), ("treasury.outbound_transfer",), with_id=True))
+_decode_TreasuryReceivedCredit = cast("Callable[[Any], TreasuryReceivedCredit]", expect(lazy("treasury_received_credit", "_d_TreasuryReceivedCredit"), ("treasury.received_credit",), with_id=True))
+_decode_TreasuryReceivedDebit = cast("Callable[[Any], TreasuryReceivedDebit]", expect(lazy("treasury_received_debit", "_d_TreasuryReceivedDebit"), ("treasury.received_debit",), with_id=True))
 
 
 class TestHelpersTreasuryInboundTransfersService(SyncService):

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncTokensService", "TokensService"]
 
-_decode_Token = cast("Callable[[Any], Token]", expect(lazy(globals(), "_d_Token", "token"), ("token",), with_id=True))
+_decode_Token = cast("Callable[[Any], Token]", expect(lazy("token", "_d_Token"), ("token",), with_id=True))
 
 
 class TokensService(SyncService):

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncTopupsService", "TopupsService"]
 
-_decode_Topup = cast("Callable[[Any], Topup]", expect(lazy(globals(), "_d_Topup", "topup"), ("topup",), with_id=True))
+_decode_Topup = cast("Callable[[Any], Topup]", expect(lazy("topup", "_d_Topup"), ("topup",), with_id=True))
 
 
 class TopupsService(SyncService):

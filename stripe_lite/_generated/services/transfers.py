@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncTransfersReversalsService", "AsyncTransfersService", "TransfersReversalsService", "TransfersService"]
 
-_decode_Transfer = cast("Callable[[Any], Transfer]", expect(lazy(globals(), "_d_Transfer", "transfer"), ("transfer",), with_id=True))
-_decode_TransferReversal = cast("Callable[[Any], TransferReversal]", expect(lazy(globals(), "_d_TransferReversal", "transfer_reversal"), ("transfer_reversal",), with_id=True))
+_decode_Transfer = cast("Callable[[Any], Transfer]", expect(lazy("transfer", "_d_Transfer"), ("transfer",), with_id=True))
+_decode_TransferReversal = cast("Callable[[Any], TransferReversal]", expect(lazy("transfer_reversal", "_d_TransferReversal"), ("transfer_reversal",), with_id=True))
 
 
 class TransfersService(SyncService):

@@ -67,17 +67,17 @@ __all__ = [
     "TreasuryTransactionsService",
 ]
 
-_decode_TreasuryCreditReversal = cast("Callable[[Any], TreasuryCreditReversal]", expect(lazy(globals(), "_d_TreasuryCreditReversal", "treasury_credit_reversal"), ("treasury.credit_reversal",), with_id=True))
-_decode_TreasuryDebitReversal = cast("Callable[[Any], TreasuryDebitReversal]", expect(lazy(globals(), "_d_TreasuryDebitReversal", "treasury_debit_reversal"), ("treasury.debit_reversal",), with_id=True))
-_decode_TreasuryFinancialAccount = cast("Callable[[Any], TreasuryFinancialAccount]", expect(lazy(globals(), "_d_TreasuryFinancialAccount", "treasury_financial_account"), ("treasury.financial_account",), with_id=True))
-_decode_TreasuryFinancialAccountFeatures = cast("Callable[[Any], TreasuryFinancialAccountFeatures]", expect(lazy(globals(), "_d_TreasuryFinancialAccountFeatures", "treasury_financial_account_features"), ("treasury.financial_account_features",), with_id=False))
-_decode_TreasuryInboundTransfer = cast("Callable[[Any], TreasuryInboundTransfer]", expect(lazy(globals(), "_d_TreasuryInboundTransfer", "treasury_inbound_transfer"), ("treasury.inbound_transfer",), with_id=True))
-_decode_TreasuryOutboundPayment = cast("Callable[[Any], TreasuryOutboundPayment]", expect(lazy(globals(), "_d_TreasuryOutboundPayment", "treasury_outbound_payment"), ("treasury.outbound_payment",), with_id=True))
-_decode_TreasuryOutboundTransfer = cast("Callable[[Any], TreasuryOutboundTransfer]", expect(lazy(globals(), "_d_TreasuryOutboundTransfer", "treasury_outbound_transfer"), ("treasury.outbound_transfer",), with_id=True))
-_decode_TreasuryReceivedCredit = cast("Callable[[Any], TreasuryReceivedCredit]", expect(lazy(globals(), "_d_TreasuryReceivedCredit", "treasury_received_credit"), ("treasury.received_credit",), with_id=True))
-_decode_TreasuryReceivedDebit = cast("Callable[[Any], TreasuryReceivedDebit]", expect(lazy(globals(), "_d_TreasuryReceivedDebit", "treasury_received_debit"), ("treasury.received_debit",), with_id=True))
-_decode_TreasuryTransaction = cast("Callable[[Any], TreasuryTransaction]", expect(lazy(globals(), "_d_TreasuryTransaction", "treasury_transaction"), ("treasury.transaction",), with_id=True))
-_decode_TreasuryTransactionEntry = cast("Callable[[Any], TreasuryTransactionEntry]", expect(lazy(globals(), "_d_TreasuryTransactionEntry", "treasury_transaction_entry"), ("treasury.transaction_entry",), with_id=True))
+_decode_TreasuryCreditReversal = cast("Callable[[Any], TreasuryCreditReversal]", expect(lazy("treasury_credit_reversal", "_d_TreasuryCreditReversal"), ("treasury.credit_reversal",), with_id=True))
+_decode_TreasuryDebitReversal = cast("Callable[[Any], TreasuryDebitReversal]", expect(lazy("treasury_debit_reversal", "_d_TreasuryDebitReversal"), ("treasury.debit_reversal",), with_id=True))
+_decode_TreasuryFinancialAccount = cast("Callable[[Any], TreasuryFinancialAccount]", expect(lazy("treasury_financial_account", "_d_TreasuryFinancialAccount"), ("treasury.financial_account",), with_id=True))
+_decode_TreasuryFinancialAccountFeatures = cast("Callable[[Any], TreasuryFinancialAccountFeatures]", expect(lazy("treasury_financial_account_features", "_d_TreasuryFinancialAccountFeatures"), ("treasury.financial_account_features",), with_id=False))
+_decode_TreasuryInboundTransfer = cast("Callable[[Any], TreasuryInboundTransfer]", expect(lazy("treasury_inbound_transfer", "_d_TreasuryInboundTransfer"), ("treasury.inbound_transfer",), with_id=True))
+_decode_TreasuryOutboundPayment = cast("Callable[[Any], TreasuryOutboundPayment]", expect(lazy("treasury_outbound_payment", "_d_TreasuryOutboundPayment"), ("treasury.outbound_payment",), with_id=True))
+_decode_TreasuryOutboundTransfer = cast("Callable[[Any], TreasuryOutboundTransfer]", expect(lazy("treasury_outbound_transfer", "_d_TreasuryOutboundTransfer"), ("treasury.outbound_transfer",), with_id=True))
+_decode_TreasuryReceivedCredit = cast("Callable[[Any], TreasuryReceivedCredit]", expect(lazy("treasury_received_credit", "_d_TreasuryReceivedCredit"), ("treasury.received_credit",), with_id=True))
+_decode_TreasuryReceivedDebit = cast("Callable[[Any], TreasuryReceivedDebit]", expect(lazy("treasury_received_debit", "_d_TreasuryReceivedDebit"), ("treasury.received_debit",), with_id=True))
+_decode_TreasuryTransaction = cast("Callable[[Any], TreasuryTransaction]", expect(lazy("treasury_transaction", "_d_TreasuryTransaction"), ("treasury.transaction",), with_id=True))
+_decode_TreasuryTransactionEntry = cast("Callable[[Any], TreasuryTransactionEntry]", expect(lazy("treasury_transaction_entry", "_d_TreasuryTransactionEntry"), ("treasury.transaction_entry",), with_id=True))
 
 
 class TreasuryCreditReversalsService(SyncService):

@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncWebhookEndpointsService", "WebhookEndpointsService"]
 
-_decode_DeletedWebhookEndpoint = cast("Callable[[Any], DeletedWebhookEndpoint]", expect(lazy(globals(), "_d_DeletedWebhookEndpoint", "webhook_endpoint"), ("webhook_endpoint",), with_id=True))
-_decode_WebhookEndpoint = cast("Callable[[Any], WebhookEndpoint]", expect(lazy(globals(), "_d_WebhookEndpoint", "webhook_endpoint"), ("webhook_endpoint",), with_id=True))
+_decode_DeletedWebhookEndpoint = cast("Callable[[Any], DeletedWebhookEndpoint]", expect(lazy("webhook_endpoint", "_d_DeletedWebhookEndpoint"), ("webhook_endpoint",), with_id=True))
+_decode_WebhookEndpoint = cast("Callable[[Any], WebhookEndpoint]", expect(lazy("webhook_endpoint", "_d_WebhookEndpoint"), ("webhook_endpoint",), with_id=True))
 
 
 class WebhookEndpointsService(SyncService):

@@ -155,10 +155,13 @@ class Spec:
             model.object_name = object_prop["enum"][0]
         model.deleted = "deleted" in properties and properties["deleted"].get("enum") == [True]
         model.resource = "x-resourceId" in schema
+        required = set(schema.get("required", []))
         for wire in sorted(properties):
             prop = properties[wire]
             ir = self.type_of(prop, f"{name}.{wire}")
-            model.fields.append(Field(wire, ir, bool(prop.get("nullable"))))
+            # Stripe sends null for fields the description does not list as required,
+            # even where it does not mark them nullable: they are typed "| None".
+            model.fields.append(Field(wire, ir, bool(prop.get("nullable")) or wire not in required))
         if owner is not None:
             model.parents.append(owner)
         return model

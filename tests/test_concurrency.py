@@ -8,7 +8,9 @@ reached the wrong call, or a key shared by two calls, shows.
 from __future__ import annotations
 
 import asyncio
-import json
+import os
+import subprocess
+import sys
 import threading
 import uuid
 from collections.abc import Iterator
@@ -19,7 +21,7 @@ from typing import Any
 import pytest
 
 import stripe_lite
-from stripe_lite.models import _base
+from stripe_lite.models import PaymentIntent
 
 from .conftest import API_KEY
 from .faulty_server import FaultyServer, Reply, client_sockets_to
@@ -87,15 +89,15 @@ def check(call: Expectation, result: Any) -> str | None:
             assert echo["idempotency_key"] == call.key
         return str(echo["idempotency_key"])
     if call.kind == "service_retrieve":
-        assert isinstance(result, stripe_lite.PaymentIntent) and result.id == f"pi_{tag}"
+        assert isinstance(result, PaymentIntent) and result.id == f"pi_{tag}"
         return None
     if call.kind == "service_create":
-        assert isinstance(result, stripe_lite.PaymentIntent)
-        assert result.echo["form"] == {"amount": "100", "currency": "usd", "metadata[tag]": tag}
-        return str(result.echo["idempotency_key"])
+        assert isinstance(result, PaymentIntent)
+        assert result.extra_fields["echo"]["form"] == {"amount": "100", "currency": "usd", "metadata[tag]": tag}
+        return str(result.extra_fields["echo"]["idempotency_key"])
     if call.kind == "service_list":
-        assert [type(item) for item in result.data] == [stripe_lite.PaymentIntent]
-        assert result.data[0].echo["query"] == {"limit": "3", "tag": tag}
+        assert [type(item) for item in result.data] == [PaymentIntent]
+        assert result.data[0].extra_fields["echo"]["query"] == {"limit": "3", "tag": tag}
         return None
     assert result["echo"]["query"] == {"tag": tag}
     return None
@@ -161,65 +163,42 @@ async def test_cancelled_calls_leave_no_connection_open(echo_server: FaultyServe
 
 PAYLOADS = Path(__file__).parent / "payloads"
 
+# Run in a fresh interpreter, where no model module is loaded yet: every thread's
+# first decode races to import modules, resolve lazy decoders and build the
+# key-by-key tables of small objects.
+_FIRST_DECODE = """
+import json, sys, threading
+from concurrent.futures import ThreadPoolExecutor
+from stripe_lite.models import construct
 
-@pytest.fixture
-def fresh_codecs() -> Iterator[None]:
-    """Forget every compiled codec (restored afterwards), so the next decode compiles again."""
-    saved = dict(_base._CODECS)
-    _base._CODECS.clear()
-    try:
-        yield
-    finally:
-        _base._CODECS.clear()
-        _base._CODECS.update(saved)
+payloads = [json.loads(open(path).read()) for path in sys.argv[1:]]
+workers = 16
+barrier = threading.Barrier(workers)
+
+def decode(index):
+    barrier.wait(timeout=5.0)
+    order = payloads[index % len(payloads):] + payloads[: index % len(payloads)]
+    return [construct(data).to_dict() == data for data in order]
+
+with ThreadPoolExecutor(workers) as pool:
+    outcomes = list(pool.map(decode, range(workers)))
+assert outcomes == [[True] * len(payloads)] * workers, outcomes
+print("ok", len(sys.modules))
+"""
 
 
-def _payloads() -> list[tuple[type[stripe_lite.StripeObject], dict[str, Any]]]:
-    return [
-        (stripe_lite.SetupIntent, json.loads((PAYLOADS / "setup_intent_expanded.json").read_text())),
-        (stripe_lite.SetupAttempt, json.loads((PAYLOADS / "setup_attempt.json").read_text())),
-        (stripe_lite.PaymentIntent, json.loads((PAYLOADS / "payment_intent_expanded.json").read_text())),
-        (stripe_lite.PaymentMethod, json.loads((PAYLOADS / "payment_method.json").read_text())),
-    ]
-
-
-@pytest.mark.usefixtures("fresh_codecs")
 @pytest.mark.parametrize("round_", range(3))
 def test_the_first_decode_from_many_threads_at_once(round_: int) -> None:
-    payloads = _payloads()
-    workers = 16
-    barrier = threading.Barrier(workers)
-
-    def decode(index: int) -> list[bool]:
-        barrier.wait(timeout=5.0)
-        # Each thread starts with a different model, so compiles of models that
-        # refer to each other (SetupIntent <-> SetupAttempt) race.
-        order = payloads[index % len(payloads):] + payloads[: index % len(payloads)]
-        return [model.from_dict(data).to_dict() == data for model, data in order]
-
-    with ThreadPoolExecutor(workers) as pool:
-        outcomes = list(pool.map(decode, range(workers)))
-    assert outcomes == [[True] * len(payloads)] * workers
-
-
-@pytest.mark.usefixtures("fresh_codecs")
-def test_no_codec_is_ready_before_the_codecs_it_calls(monkeypatch: pytest.MonkeyPatch) -> None:
-    # A SetupIntent codec compiles the SetupAttempt codec inside it (and that one
-    # calls the SetupIntent codec back). Were SetupAttempt's marked ready at the
-    # end of its own compile, another thread could decode a SetupAttempt with it
-    # and reach the SetupIntent codec before that one is compiled.
-    real_compile = _base._compile
-    seen: list[tuple[Any, list[Any]]] = []
-
-    def watching(target: Any, codec: Any) -> None:
-        real_compile(target, codec)
-        ready_early = [cls for cls, other in _base._CODECS.items() if other.ready]
-        seen.append((target, ready_early))
-
-    monkeypatch.setattr(_base, "_compile", watching)
-    payload = json.loads((PAYLOADS / "setup_intent_expanded.json").read_text())
-    assert stripe_lite.SetupIntent.from_dict(payload).to_dict() == payload
-    compiled = [target for target, _ in seen]
-    assert stripe_lite.SetupIntent in compiled and stripe_lite.SetupAttempt in compiled
-    assert all(ready == [] for _, ready in seen), seen
-    assert all(_base._CODECS[target].ready for target in compiled)
+    names = ["setup_intent_expanded", "setup_attempt", "payment_intent_expanded", "payment_method", "payment_link"]
+    paths = [str(PAYLOADS / f"{name}.json") for name in names]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run(
+        [sys.executable, "-c", _FIRST_DECODE, *paths],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        cwd=Path(__file__).parent.parent,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("ok ")

@@ -32,8 +32,9 @@ import stripe_lite
 from stripe_lite import errors
 from stripe_lite._base_client import MAX_RETRY_AFTER, Received, _parse_retry_after
 from stripe_lite._encoding import encode_form, urlencode_pairs
+from stripe_lite._models import model_for
 from stripe_lite.errors import InvalidResponseError
-from stripe_lite.models import OBJECT_MODELS, PaymentIntent, SetupIntent, construct
+from stripe_lite.models import PaymentIntent, SetupIntent, StripeObject, construct
 
 from .conftest import API_KEY, BASE
 
@@ -265,8 +266,8 @@ def load(name: str) -> dict[str, Any]:
 
 
 # Every payload, with the model its "object" names.
-MODELS: dict[str, type[stripe_lite.StripeObject]] = {
-    path.stem: OBJECT_MODELS[load(path.stem)["object"]] for path in sorted(PAYLOADS.glob("*.json"))
+MODELS: dict[str, type[StripeObject]] = {
+    path.stem: model_for(load(path.stem)["object"]) for path in sorted(PAYLOADS.glob("*.json"))
 }
 
 

@@ -79,27 +79,27 @@ class Account(StripeObject):
 
     business_profile: AccountBusinessProfile | None
     business_type: Literal["company", "government_entity", "individual", "non_profit"] | str | None
-    capabilities: AccountCapabilities
-    charges_enabled: bool
-    company: LegalEntityCompany
-    controller: AccountUnificationAccountController
-    country: str
-    created: int
-    default_currency: str
-    details_submitted: bool
+    capabilities: AccountCapabilities | None
+    charges_enabled: bool | None
+    company: LegalEntityCompany | None
+    controller: AccountUnificationAccountController | None
+    country: str | None
+    created: int | None
+    default_currency: str | None
+    details_submitted: bool | None
     email: str | None
-    external_accounts: StripeList[BankAccount | Card]
-    future_requirements: AccountFutureRequirements
+    external_accounts: StripeList[BankAccount | Card] | None
+    future_requirements: AccountFutureRequirements | None
     groups: AccountGroupMembership | None
     id: str
-    individual: Person
-    metadata: dict[str, str]
+    individual: Person | None
+    metadata: dict[str, str] | None
     object: Literal["account"] | str
-    payouts_enabled: bool
-    requirements: AccountRequirements
+    payouts_enabled: bool | None
+    requirements: AccountRequirements | None
     settings: AccountSettings | None
-    tos_acceptance: AccountTosAcceptance
-    type: Literal["custom", "express", "none", "standard"] | str
+    tos_acceptance: AccountTosAcceptance | None
+    type: Literal["custom", "express", "none", "standard"] | str | None
 
 
 def _d_Account(d: Any) -> Any:
@@ -188,7 +188,7 @@ class AccountBusinessProfile(StripeObject):
     estimated_worker_count: int | None
     mcc: str | None
     minority_owned_business_designation: list[Literal["lgbtqi_owned_business", "minority_owned_business", "none_of_these_apply", "prefer_not_to_answer", "women_owned_business"] | str] | None
-    monthly_estimated_revenue: AccountMonthlyEstimatedRevenue
+    monthly_estimated_revenue: AccountMonthlyEstimatedRevenue | None
     name: str | None
     product_description: str | None
     support_address: Address | None
@@ -230,72 +230,72 @@ class AccountCapabilities(StripeObject):
 
     __slots__ = ("acss_debit_payments", "affirm_payments", "afterpay_clearpay_payments", "alma_payments", "amazon_pay_payments", "app_distribution", "au_becs_debit_payments", "bacs_debit_payments", "bancontact_payments", "bank_transfer_payments", "billie_payments", "bizum_payments", "blik_payments", "boleto_payments", "card_issuing", "card_payments", "cartes_bancaires_payments", "cashapp_payments", "crypto_payments", "eps_payments", "fpx_payments", "gb_bank_transfer_payments", "giropay_payments", "grabpay_payments", "ideal_payments", "india_international_payments", "jcb_payments", "jp_bank_transfer_payments", "kakao_pay_payments", "klarna_payments", "konbini_payments", "kr_card_payments", "legacy_payments", "link_payments", "mb_way_payments", "mobilepay_payments", "multibanco_payments", "mx_bank_transfer_payments", "naver_pay_payments", "nz_bank_account_becs_debit_payments", "oxxo_payments", "p24_payments", "pay_by_bank_payments", "payco_payments", "paynow_payments", "payto_payments", "pix_payments", "promptpay_payments", "revolut_pay_payments", "samsung_pay_payments", "satispay_payments", "scalapay_payments", "sepa_bank_transfer_payments", "sepa_debit_payments", "sofort_payments", "sunbit_payments", "swish_payments", "tax_reporting_us_1099_k", "tax_reporting_us_1099_misc", "transfers", "treasury", "twint_payments", "upi_payments", "us_bank_account_ach_payments", "us_bank_transfer_payments", "zip_payments")
 
-    acss_debit_payments: Literal["active", "inactive", "pending"] | str
-    affirm_payments: Literal["active", "inactive", "pending"] | str
-    afterpay_clearpay_payments: Literal["active", "inactive", "pending"] | str
-    alma_payments: Literal["active", "inactive", "pending"] | str
-    amazon_pay_payments: Literal["active", "inactive", "pending"] | str
-    app_distribution: Literal["active", "inactive", "pending"] | str
-    au_becs_debit_payments: Literal["active", "inactive", "pending"] | str
-    bacs_debit_payments: Literal["active", "inactive", "pending"] | str
-    bancontact_payments: Literal["active", "inactive", "pending"] | str
-    bank_transfer_payments: Literal["active", "inactive", "pending"] | str
-    billie_payments: Literal["active", "inactive", "pending"] | str
-    bizum_payments: Literal["active", "inactive", "pending"] | str
-    blik_payments: Literal["active", "inactive", "pending"] | str
-    boleto_payments: Literal["active", "inactive", "pending"] | str
-    card_issuing: Literal["active", "inactive", "pending"] | str
-    card_payments: Literal["active", "inactive", "pending"] | str
-    cartes_bancaires_payments: Literal["active", "inactive", "pending"] | str
-    cashapp_payments: Literal["active", "inactive", "pending"] | str
-    crypto_payments: Literal["active", "inactive", "pending"] | str
-    eps_payments: Literal["active", "inactive", "pending"] | str
-    fpx_payments: Literal["active", "inactive", "pending"] | str
-    gb_bank_transfer_payments: Literal["active", "inactive", "pending"] | str
-    giropay_payments: Literal["active", "inactive", "pending"] | str
-    grabpay_payments: Literal["active", "inactive", "pending"] | str
-    ideal_payments: Literal["active", "inactive", "pending"] | str
-    india_international_payments: Literal["active", "inactive", "pending"] | str
-    jcb_payments: Literal["active", "inactive", "pending"] | str
-    jp_bank_transfer_payments: Literal["active", "inactive", "pending"] | str
-    kakao_pay_payments: Literal["active", "inactive", "pending"] | str
-    klarna_payments: Literal["active", "inactive", "pending"] | str
-    konbini_payments: Literal["active", "inactive", "pending"] | str
-    kr_card_payments: Literal["active", "inactive", "pending"] | str
-    legacy_payments: Literal["active", "inactive", "pending"] | str
-    link_payments: Literal["active", "inactive", "pending"] | str
-    mb_way_payments: Literal["active", "inactive", "pending"] | str
-    mobilepay_payments: Literal["active", "inactive", "pending"] | str
-    multibanco_payments: Literal["active", "inactive", "pending"] | str
-    mx_bank_transfer_payments: Literal["active", "inactive", "pending"] | str
-    naver_pay_payments: Literal["active", "inactive", "pending"] | str
-    nz_bank_account_becs_debit_payments: Literal["active", "inactive", "pending"] | str
-    oxxo_payments: Literal["active", "inactive", "pending"] | str
-    p24_payments: Literal["active", "inactive", "pending"] | str
-    pay_by_bank_payments: Literal["active", "inactive", "pending"] | str
-    payco_payments: Literal["active", "inactive", "pending"] | str
-    paynow_payments: Literal["active", "inactive", "pending"] | str
-    payto_payments: Literal["active", "inactive", "pending"] | str
-    pix_payments: Literal["active", "inactive", "pending"] | str
-    promptpay_payments: Literal["active", "inactive", "pending"] | str
-    revolut_pay_payments: Literal["active", "inactive", "pending"] | str
-    samsung_pay_payments: Literal["active", "inactive", "pending"] | str
-    satispay_payments: Literal["active", "inactive", "pending"] | str
-    scalapay_payments: Literal["active", "inactive", "pending"] | str
-    sepa_bank_transfer_payments: Literal["active", "inactive", "pending"] | str
-    sepa_debit_payments: Literal["active", "inactive", "pending"] | str
-    sofort_payments: Literal["active", "inactive", "pending"] | str
-    sunbit_payments: Literal["active", "inactive", "pending"] | str
-    swish_payments: Literal["active", "inactive", "pending"] | str
-    tax_reporting_us_1099_k: Literal["active", "inactive", "pending"] | str
-    tax_reporting_us_1099_misc: Literal["active", "inactive", "pending"] | str
-    transfers: Literal["active", "inactive", "pending"] | str
-    treasury: Literal["active", "inactive", "pending"] | str
-    twint_payments: Literal["active", "inactive", "pending"] | str
-    upi_payments: Literal["active", "inactive", "pending"] | str
-    us_bank_account_ach_payments: Literal["active", "inactive", "pending"] | str
-    us_bank_transfer_payments: Literal["active", "inactive", "pending"] | str
-    zip_payments: Literal["active", "inactive", "pending"] | str
+    acss_debit_payments: Literal["active", "inactive", "pending"] | str | None
+    affirm_payments: Literal["active", "inactive", "pending"] | str | None
+    afterpay_clearpay_payments: Literal["active", "inactive", "pending"] | str | None
+    alma_payments: Literal["active", "inactive", "pending"] | str | None
+    amazon_pay_payments: Literal["active", "inactive", "pending"] | str | None
+    app_distribution: Literal["active", "inactive", "pending"] | str | None
+    au_becs_debit_payments: Literal["active", "inactive", "pending"] | str | None
+    bacs_debit_payments: Literal["active", "inactive", "pending"] | str | None
+    bancontact_payments: Literal["active", "inactive", "pending"] | str | None
+    bank_transfer_payments: Literal["active", "inactive", "pending"] | str | None
+    billie_payments: Literal["active", "inactive", "pending"] | str | None
+    bizum_payments: Literal["active", "inactive", "pending"] | str | None
+    blik_payments: Literal["active", "inactive", "pending"] | str | None
+    boleto_payments: Literal["active", "inactive", "pending"] | str | None
+    card_issuing: Literal["active", "inactive", "pending"] | str | None
+    card_payments: Literal["active", "inactive", "pending"] | str | None
+    cartes_bancaires_payments: Literal["active", "inactive", "pending"] | str | None
+    cashapp_payments: Literal["active", "inactive", "pending"] | str | None
+    crypto_payments: Literal["active", "inactive", "pending"] | str | None
+    eps_payments: Literal["active", "inactive", "pending"] | str | None
+    fpx_payments: Literal["active", "inactive", "pending"] | str | None
+    gb_bank_transfer_payments: Literal["active", "inactive", "pending"] | str | None
+    giropay_payments: Literal["active", "inactive", "pending"] | str | None
+    grabpay_payments: Literal["active", "inactive", "pending"] | str | None
+    ideal_payments: Literal["active", "inactive", "pending"] | str | None
+    india_international_payments: Literal["active", "inactive", "pending"] | str | None
+    jcb_payments: Literal["active", "inactive", "pending"] | str | None
+    jp_bank_transfer_payments: Literal["active", "inactive", "pending"] | str | None
+    kakao_pay_payments: Literal["active", "inactive", "pending"] | str | None
+    klarna_payments: Literal["active", "inactive", "pending"] | str | None
+    konbini_payments: Literal["active", "inactive", "pending"] | str | None
+    kr_card_payments: Literal["active", "inactive", "pending"] | str | None
+    legacy_payments: Literal["active", "inactive", "pending"] | str | None
+    link_payments: Literal["active", "inactive", "pending"] | str | None
+    mb_way_payments: Literal["active", "inactive", "pending"] | str | None
+    mobilepay_payments: Literal["active", "inactive", "pending"] | str | None
+    multibanco_payments: Literal["active", "inactive", "pending"] | str | None
+    mx_bank_transfer_payments: Literal["active", "inactive", "pending"] | str | None
+    naver_pay_payments: Literal["active", "inactive", "pending"] | str | None
+    nz_bank_account_becs_debit_payments: Literal["active", "inactive", "pending"] | str | None
+    oxxo_payments: Literal["active", "inactive", "pending"] | str | None
+    p24_payments: Literal["active", "inactive", "pending"] | str | None
+    pay_by_bank_payments: Literal["active", "inactive", "pending"] | str | None
+    payco_payments: Literal["active", "inactive", "pending"] | str | None
+    paynow_payments: Literal["active", "inactive", "pending"] | str | None
+    payto_payments: Literal["active", "inactive", "pending"] | str | None
+    pix_payments: Literal["active", "inactive", "pending"] | str | None
+    promptpay_payments: Literal["active", "inactive", "pending"] | str | None
+    revolut_pay_payments: Literal["active", "inactive", "pending"] | str | None
+    samsung_pay_payments: Literal["active", "inactive", "pending"] | str | None
+    satispay_payments: Literal["active", "inactive", "pending"] | str | None
+    scalapay_payments: Literal["active", "inactive", "pending"] | str | None
+    sepa_bank_transfer_payments: Literal["active", "inactive", "pending"] | str | None
+    sepa_debit_payments: Literal["active", "inactive", "pending"] | str | None
+    sofort_payments: Literal["active", "inactive", "pending"] | str | None
+    sunbit_payments: Literal["active", "inactive", "pending"] | str | None
+    swish_payments: Literal["active", "inactive", "pending"] | str | None
+    tax_reporting_us_1099_k: Literal["active", "inactive", "pending"] | str | None
+    tax_reporting_us_1099_misc: Literal["active", "inactive", "pending"] | str | None
+    transfers: Literal["active", "inactive", "pending"] | str | None
+    treasury: Literal["active", "inactive", "pending"] | str | None
+    twint_payments: Literal["active", "inactive", "pending"] | str | None
+    upi_payments: Literal["active", "inactive", "pending"] | str | None
+    us_bank_account_ach_payments: Literal["active", "inactive", "pending"] | str | None
+    us_bank_transfer_payments: Literal["active", "inactive", "pending"] | str | None
+    zip_payments: Literal["active", "inactive", "pending"] | str | None
 
 
 def _d_AccountCapabilities(d: Any) -> Any:
@@ -384,7 +384,7 @@ class AccountCardIssuingSettings(StripeObject):
 
     __slots__ = ("tos_acceptance",)
 
-    tos_acceptance: CardIssuingAccountTermsOfService
+    tos_acceptance: CardIssuingAccountTermsOfService | None
 
 
 _d_AccountCardIssuingSettings = register(AccountCardIssuingSettings)
@@ -395,7 +395,7 @@ class AccountCardPaymentsSettings(StripeObject):
 
     __slots__ = ("decline_on", "statement_descriptor_prefix", "statement_descriptor_prefix_kana", "statement_descriptor_prefix_kanji")
 
-    decline_on: AccountDeclineChargeOn
+    decline_on: AccountDeclineChargeOn | None
     statement_descriptor_prefix: str | None
     statement_descriptor_prefix_kana: str | None
     statement_descriptor_prefix_kanji: str | None
@@ -570,7 +570,7 @@ class AccountSepaDebitPaymentsSettings(StripeObject):
 
     __slots__ = ("creditor_id",)
 
-    creditor_id: str
+    creditor_id: str | None
 
 
 _d_AccountSepaDebitPaymentsSettings = register(AccountSepaDebitPaymentsSettings)
@@ -581,16 +581,16 @@ class AccountSettings(StripeObject):
 
     __slots__ = ("bacs_debit_payments", "branding", "card_issuing", "card_payments", "dashboard", "invoices", "payments", "payouts", "sepa_debit_payments", "treasury")
 
-    bacs_debit_payments: AccountBacsDebitPaymentsSettings
+    bacs_debit_payments: AccountBacsDebitPaymentsSettings | None
     branding: AccountBrandingSettings
-    card_issuing: AccountCardIssuingSettings
+    card_issuing: AccountCardIssuingSettings | None
     card_payments: AccountCardPaymentsSettings
     dashboard: AccountDashboardSettings
-    invoices: AccountInvoicesSettings
+    invoices: AccountInvoicesSettings | None
     payments: AccountPaymentsSettings
-    payouts: AccountPayoutSettings
-    sepa_debit_payments: AccountSepaDebitPaymentsSettings
-    treasury: AccountTreasurySettings
+    payouts: AccountPayoutSettings | None
+    sepa_debit_payments: AccountSepaDebitPaymentsSettings | None
+    treasury: AccountTreasurySettings | None
 
 
 def _d_AccountSettings(d: Any) -> Any:
@@ -625,7 +625,7 @@ class AccountTermsOfService(StripeObject):
 
     date: int | None
     ip: str | None
-    user_agent: str
+    user_agent: str | None
 
 
 _d_AccountTermsOfService = register(AccountTermsOfService)
@@ -638,7 +638,7 @@ class AccountTosAcceptance(StripeObject):
 
     date: int | None
     ip: str | None
-    service_agreement: str
+    service_agreement: str | None
     user_agent: str | None
 
 
@@ -650,7 +650,7 @@ class AccountTreasurySettings(StripeObject):
 
     __slots__ = ("tos_acceptance",)
 
-    tos_acceptance: AccountTermsOfService
+    tos_acceptance: AccountTermsOfService | None
 
 
 _d_AccountTreasurySettings = register(AccountTreasurySettings)
@@ -661,11 +661,11 @@ class AccountUnificationAccountController(StripeObject):
 
     __slots__ = ("fees", "is_controller", "losses", "requirement_collection", "stripe_dashboard", "type")
 
-    fees: AccountUnificationAccountControllerFees
-    is_controller: bool
-    losses: AccountUnificationAccountControllerLosses
-    requirement_collection: Literal["application", "stripe"] | str
-    stripe_dashboard: AccountUnificationAccountControllerStripeDashboard
+    fees: AccountUnificationAccountControllerFees | None
+    is_controller: bool | None
+    losses: AccountUnificationAccountControllerLosses | None
+    requirement_collection: Literal["application", "stripe"] | str | None
+    stripe_dashboard: AccountUnificationAccountControllerStripeDashboard | None
     type: Literal["account", "application"] | str
 
 
@@ -730,7 +730,7 @@ class CardIssuingAccountTermsOfService(StripeObject):
 
     date: int | None
     ip: str | None
-    user_agent: str
+    user_agent: str | None
 
 
 _d_CardIssuingAccountTermsOfService = register(CardIssuingAccountTermsOfService)
@@ -757,27 +757,27 @@ class LegalEntityCompany(StripeObject):
 
     __slots__ = ("address", "address_kana", "address_kanji", "directors_provided", "directorship_declaration", "executives_provided", "export_license_id", "export_purpose_code", "name", "name_kana", "name_kanji", "owners_provided", "ownership_declaration", "ownership_exemption_reason", "phone", "registration_date", "representative_declaration", "structure", "tax_id_provided", "tax_id_registrar", "vat_id_provided", "verification")
 
-    address: Address
+    address: Address | None
     address_kana: LegalEntityJapanAddress | None
     address_kanji: LegalEntityJapanAddress | None
-    directors_provided: bool
+    directors_provided: bool | None
     directorship_declaration: LegalEntityDirectorshipDeclaration | None
-    executives_provided: bool
-    export_license_id: str
-    export_purpose_code: str
+    executives_provided: bool | None
+    export_license_id: str | None
+    export_purpose_code: str | None
     name: str | None
     name_kana: str | None
     name_kanji: str | None
-    owners_provided: bool
+    owners_provided: bool | None
     ownership_declaration: LegalEntityUboDeclaration | None
-    ownership_exemption_reason: Literal["qualified_entity_exceeds_ownership_threshold", "qualifies_as_financial_institution"] | str
+    ownership_exemption_reason: Literal["qualified_entity_exceeds_ownership_threshold", "qualifies_as_financial_institution"] | str | None
     phone: str | None
-    registration_date: LegalEntityRegistrationDate
+    registration_date: LegalEntityRegistrationDate | None
     representative_declaration: LegalEntityRepresentativeDeclaration | None
-    structure: Literal["free_zone_establishment", "free_zone_llc", "government_instrumentality", "governmental_unit", "incorporated_non_profit", "incorporated_partnership", "limited_liability_partnership", "llc", "multi_member_llc", "private_company", "private_corporation", "private_partnership", "public_company", "public_corporation", "public_partnership", "registered_charity", "single_member_llc", "sole_establishment", "sole_proprietorship", "tax_exempt_government_instrumentality", "unincorporated_association", "unincorporated_non_profit", "unincorporated_partnership"] | str
-    tax_id_provided: bool
-    tax_id_registrar: str
-    vat_id_provided: bool
+    structure: Literal["free_zone_establishment", "free_zone_llc", "government_instrumentality", "governmental_unit", "incorporated_non_profit", "incorporated_partnership", "limited_liability_partnership", "llc", "multi_member_llc", "private_company", "private_corporation", "private_partnership", "public_company", "public_corporation", "public_partnership", "registered_charity", "single_member_llc", "sole_establishment", "sole_proprietorship", "tax_exempt_government_instrumentality", "unincorporated_association", "unincorporated_non_profit", "unincorporated_partnership"] | str | None
+    tax_id_provided: bool | None
+    tax_id_registrar: str | None
+    vat_id_provided: bool | None
     verification: LegalEntityCompanyVerification | None
 
 
@@ -902,10 +902,10 @@ class TransferSchedule(StripeObject):
 
     delay_days: int
     interval: str
-    monthly_anchor: int
-    monthly_payout_days: list[int]
-    weekly_anchor: str
-    weekly_payout_days: list[Literal["friday", "monday", "thursday", "tuesday", "wednesday"] | str]
+    monthly_anchor: int | None
+    monthly_payout_days: list[int] | None
+    weekly_anchor: str | None
+    weekly_payout_days: list[Literal["friday", "monday", "thursday", "tuesday", "wednesday"] | str] | None
 
 
 def _d_TransferSchedule(d: Any) -> Any:

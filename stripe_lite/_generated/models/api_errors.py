@@ -22,21 +22,21 @@ class ApiErrors(StripeObject):
 
     __slots__ = ("advice_code", "charge", "code", "decline_code", "doc_url", "message", "network_advice_code", "network_decline_code", "param", "payment_intent", "payment_method", "payment_method_type", "request_log_url", "setup_intent", "source", "type")
 
-    advice_code: str
-    charge: str
-    code: str
-    decline_code: str
-    doc_url: str
-    message: str
-    network_advice_code: str
-    network_decline_code: str
-    param: str
-    payment_intent: PaymentIntent
-    payment_method: PaymentMethod
-    payment_method_type: str
-    request_log_url: str
-    setup_intent: SetupIntent
-    source: BankAccount | Card | Source
+    advice_code: str | None
+    charge: str | None
+    code: str | None
+    decline_code: str | None
+    doc_url: str | None
+    message: str | None
+    network_advice_code: str | None
+    network_decline_code: str | None
+    param: str | None
+    payment_intent: PaymentIntent | None
+    payment_method: PaymentMethod | None
+    payment_method_type: str | None
+    request_log_url: str | None
+    setup_intent: SetupIntent | None
+    source: BankAccount | Card | Source | None
     type: Literal["api_error", "card_error", "idempotency_error", "invalid_request_error"] | str
 
 

@@ -76,8 +76,8 @@ class PlatformEarningFeeSource(StripeObject):
 
     __slots__ = ("charge", "payout", "type")
 
-    charge: str
-    payout: str
+    charge: str | None
+    payout: str | None
     type: Literal["charge", "payout"] | str
 
 

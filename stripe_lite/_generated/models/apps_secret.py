@@ -18,7 +18,7 @@ class AppsSecret(StripeObject):
     __slots__ = ("created", "deleted", "expires_at", "id", "livemode", "name", "object", "payload", "scope")
 
     created: int
-    deleted: bool
+    deleted: bool | None
     expires_at: int | None
     id: str
     livemode: bool
@@ -58,7 +58,7 @@ class SecretServiceResourceScope(StripeObject):
     __slots__ = ("type", "user")
 
     type: Literal["account", "user"] | str
-    user: str
+    user: str | None
 
 
 _d_SecretServiceResourceScope = register(SecretServiceResourceScope)

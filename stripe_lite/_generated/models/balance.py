@@ -26,13 +26,13 @@ class Balance(StripeObject):
     __slots__ = ("available", "connect_reserved", "instant_available", "issuing", "livemode", "object", "pending", "refund_and_dispute_prefunding")
 
     available: list[BalanceAmount]
-    connect_reserved: list[BalanceAmount]
-    instant_available: list[BalanceAmountNet]
-    issuing: BalanceDetail
+    connect_reserved: list[BalanceAmount] | None
+    instant_available: list[BalanceAmountNet] | None
+    issuing: BalanceDetail | None
     livemode: bool
     object: Literal["balance"] | str
     pending: list[BalanceAmount]
-    refund_and_dispute_prefunding: BalanceDetailUngated
+    refund_and_dispute_prefunding: BalanceDetailUngated | None
 
 
 def _d_Balance(d: Any) -> Any:
@@ -65,7 +65,7 @@ class BalanceAmount(StripeObject):
 
     amount: int
     currency: str
-    source_types: BalanceAmountBySourceType
+    source_types: BalanceAmountBySourceType | None
 
 
 _d_BalanceAmount = register(BalanceAmount)
@@ -76,9 +76,9 @@ class BalanceAmountBySourceType(StripeObject):
 
     __slots__ = ("bank_account", "card", "fpx")
 
-    bank_account: int
-    card: int
-    fpx: int
+    bank_account: int | None
+    card: int | None
+    fpx: int | None
 
 
 _d_BalanceAmountBySourceType = register(BalanceAmountBySourceType)
@@ -91,8 +91,8 @@ class BalanceAmountNet(StripeObject):
 
     amount: int
     currency: str
-    net_available: list[BalanceNetAvailable]
-    source_types: BalanceAmountBySourceType
+    net_available: list[BalanceNetAvailable] | None
+    source_types: BalanceAmountBySourceType | None
 
 
 _d_BalanceAmountNet = register(BalanceAmountNet)
@@ -128,7 +128,7 @@ class BalanceNetAvailable(StripeObject):
 
     amount: int
     destination: str
-    source_types: BalanceAmountBySourceType
+    source_types: BalanceAmountBySourceType | None
 
 
 _d_BalanceNetAvailable = register(BalanceNetAvailable)

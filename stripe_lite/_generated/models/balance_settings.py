@@ -64,8 +64,8 @@ class BalanceSettingsResourcePayoutSchedule(StripeObject):
     __slots__ = ("interval", "monthly_payout_days", "weekly_payout_days")
 
     interval: Literal["daily", "manual", "monthly", "weekly"] | str | None
-    monthly_payout_days: list[int]
-    weekly_payout_days: list[Literal["friday", "monday", "thursday", "tuesday", "wednesday"] | str]
+    monthly_payout_days: list[int] | None
+    weekly_payout_days: list[Literal["friday", "monday", "thursday", "tuesday", "wednesday"] | str] | None
 
 
 _d_BalanceSettingsResourcePayoutSchedule = register(BalanceSettingsResourcePayoutSchedule)
@@ -92,7 +92,7 @@ class BalanceSettingsResourceSettlementTiming(StripeObject):
     __slots__ = ("delay_days", "delay_days_override", "start_of_day")
 
     delay_days: int
-    delay_days_override: int
+    delay_days_override: int | None
     start_of_day: BalanceSettingsResourceStartOfDay | None
 
 

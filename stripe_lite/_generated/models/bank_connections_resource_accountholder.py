@@ -18,9 +18,9 @@ class BankConnectionsResourceAccountholder(StripeObject):
 
     __slots__ = ("account", "customer", "customer_account", "type")
 
-    account: str | Account
-    customer: str | Customer
-    customer_account: str
+    account: str | Account | None
+    customer: str | Customer | None
+    customer_account: str | None
     type: Literal["account", "customer"] | str
 
 

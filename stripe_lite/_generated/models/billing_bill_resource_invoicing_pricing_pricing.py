@@ -21,7 +21,7 @@ class BillingBillResourceInvoicingPricingPricing(StripeObject):
 
     __slots__ = ("price_details", "type", "unit_amount_decimal")
 
-    price_details: BillingBillResourceInvoicingPricingPricingPriceDetails
+    price_details: BillingBillResourceInvoicingPricingPricingPriceDetails | None
     type: Literal["price_details"] | str
     unit_amount_decimal: str | None
 

@@ -105,8 +105,8 @@ class BillingCreditGrantsResourceScope(StripeObject):
 
     __slots__ = ("price_type", "prices")
 
-    price_type: Literal["metered"] | str
-    prices: list[BillingCreditGrantsResourceApplicablePrice]
+    price_type: Literal["metered"] | str | None
+    prices: list[BillingCreditGrantsResourceApplicablePrice] | None
 
 
 _d_BillingCreditGrantsResourceScope = register(BillingCreditGrantsResourceScope)

@@ -202,7 +202,7 @@ class PortalFlowsSubscriptionUpdateConfirmItem(StripeObject):
 
     id: str | None
     price: str | None
-    quantity: int
+    quantity: int | None
 
 
 _d_PortalFlowsSubscriptionUpdateConfirmItem = register(PortalFlowsSubscriptionUpdateConfirmItem)

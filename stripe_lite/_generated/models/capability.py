@@ -99,12 +99,12 @@ class Capability(StripeObject):
     __slots__ = ("account", "future_requirements", "id", "object", "requested", "requested_at", "requirements", "status")
 
     account: str | Account
-    future_requirements: AccountCapabilityFutureRequirements
+    future_requirements: AccountCapabilityFutureRequirements | None
     id: str
     object: Literal["capability"] | str
     requested: bool
     requested_at: int | None
-    requirements: AccountCapabilityRequirements
+    requirements: AccountCapabilityRequirements | None
     status: Literal["active", "inactive", "pending", "unrequested"] | str
 
 

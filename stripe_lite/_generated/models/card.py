@@ -44,11 +44,11 @@ class Card(StripeObject):
     fingerprint: str | None
     funding: str
     id: str
-    iin: str
+    iin: str | None
     last4: str
     metadata: dict[str, str] | None
     name: str | None
-    networks: TokenCardNetworks
+    networks: TokenCardNetworks | None
     object: Literal["card"] | str
     regulated_status: Literal["regulated", "unregulated"] | str | None
     status: str | None

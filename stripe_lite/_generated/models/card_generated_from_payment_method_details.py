@@ -100,7 +100,7 @@ class CardGeneratedFromPaymentMethodDetails(StripeObject):
 
     __slots__ = ("card_present", "type")
 
-    card_present: PaymentMethodDetailsCardPresent
+    card_present: PaymentMethodDetailsCardPresent | None
     type: str
 
 
@@ -361,7 +361,7 @@ class PaymentMethodCardPresent(StripeObject):
     offline: PaymentMethodDetailsCardPresentOffline | None
     preferred_locales: list[str] | None
     read_method: Literal["contact_emv", "contactless_emv", "contactless_magstripe_mode", "magnetic_stripe_fallback", "magnetic_stripe_track2"] | str | None
-    wallet: PaymentFlowsPrivatePaymentMethodsCardPresentCommonWallet
+    wallet: PaymentFlowsPrivatePaymentMethodsCardPresentCommonWallet | None
 
 
 def _d_PaymentMethodCardPresent(d: Any) -> Any:
@@ -412,15 +412,15 @@ class PaymentMethodCardWallet(StripeObject):
 
     __slots__ = ("amex_express_checkout", "apple_pay", "dynamic_last4", "google_pay", "link", "masterpass", "samsung_pay", "type", "visa_checkout")
 
-    amex_express_checkout: PaymentMethodCardWalletAmexExpressCheckout
-    apple_pay: PaymentMethodCardWalletApplePay
+    amex_express_checkout: PaymentMethodCardWalletAmexExpressCheckout | None
+    apple_pay: PaymentMethodCardWalletApplePay | None
     dynamic_last4: str | None
-    google_pay: PaymentMethodCardWalletGooglePay
-    link: PaymentMethodCardWalletLink
-    masterpass: PaymentMethodCardWalletMasterpass
-    samsung_pay: PaymentMethodCardWalletSamsungPay
+    google_pay: PaymentMethodCardWalletGooglePay | None
+    link: PaymentMethodCardWalletLink | None
+    masterpass: PaymentMethodCardWalletMasterpass | None
+    samsung_pay: PaymentMethodCardWalletSamsungPay | None
     type: Literal["amex_express_checkout", "apple_pay", "google_pay", "link", "masterpass", "samsung_pay", "visa_checkout"] | str
-    visa_checkout: PaymentMethodCardWalletVisaCheckout
+    visa_checkout: PaymentMethodCardWalletVisaCheckout | None
 
 
 def _d_PaymentMethodCardWallet(d: Any) -> Any:
@@ -1042,7 +1042,7 @@ class PaymentMethodUsBankAccountStatusDetails(StripeObject):
 
     __slots__ = ("blocked",)
 
-    blocked: PaymentMethodUsBankAccountBlocked
+    blocked: PaymentMethodUsBankAccountBlocked | None
 
 
 _d_PaymentMethodUsBankAccountStatusDetails = register(PaymentMethodUsBankAccountStatusDetails)

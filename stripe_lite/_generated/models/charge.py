@@ -139,7 +139,7 @@ class AmazonPayUnderlyingPaymentMethodFundingDetails(StripeObject):
 
     __slots__ = ("card", "type")
 
-    card: PaymentMethodDetailsPassthroughCard
+    card: PaymentMethodDetailsPassthroughCard | None
     type: Literal["card"] | str | None
 
 
@@ -183,8 +183,8 @@ class Charge(StripeObject):
     payment_intent: str | PaymentIntent | None
     payment_method: str | None
     payment_method_details: PaymentMethodDetails | None
-    presentment_details: PaymentFlowsPaymentIntentPresentmentDetails
-    radar_options: RadarRadarOptions
+    presentment_details: PaymentFlowsPaymentIntentPresentmentDetails | None
+    radar_options: RadarRadarOptions | None
     receipt_email: str | None
     receipt_number: str | None
     receipt_url: str | None
@@ -196,7 +196,7 @@ class Charge(StripeObject):
     statement_descriptor: str | None
     statement_descriptor_suffix: str | None
     status: Literal["failed", "pending", "succeeded"] | str
-    transfer: str | Transfer
+    transfer: str | Transfer | None
     transfer_data: ChargeTransferData | None
     transfer_group: str | None
 
@@ -266,8 +266,8 @@ class ChargeFraudDetails(StripeObject):
 
     __slots__ = ("stripe_report", "user_report")
 
-    stripe_report: str
-    user_report: str
+    stripe_report: str | None
+    user_report: str | None
 
 
 _d_ChargeFraudDetails = register(ChargeFraudDetails)
@@ -283,9 +283,9 @@ class ChargeOutcome(StripeObject):
     network_decline_code: str | None
     network_status: str | None
     reason: str | None
-    risk_level: str
-    risk_score: int
-    rule: str | Rule
+    risk_level: str | None
+    risk_score: int | None
+    rule: str | Rule | None
     seller_message: str | None
     type: str
 
@@ -414,67 +414,67 @@ class PaymentMethodDetails(StripeObject):
 
     __slots__ = ("ach_credit_transfer", "ach_debit", "acss_debit", "affirm", "afterpay_clearpay", "alipay", "alma", "amazon_pay", "au_becs_debit", "bacs_debit", "bancontact", "billie", "bizum", "blik", "boleto", "card", "card_present", "cashapp", "crypto", "customer_balance", "eps", "fpx", "giropay", "grabpay", "ideal", "interac_present", "kakao_pay", "klarna", "konbini", "kr_card", "link", "mb_way", "mobilepay", "multibanco", "naver_pay", "nz_bank_account", "oxxo", "p24", "pay_by_bank", "payco", "paynow", "paypal", "payto", "pix", "promptpay", "revolut_pay", "samsung_pay", "satispay", "scalapay", "sepa_debit", "sofort", "stripe_account", "sunbit", "swish", "twint", "type", "upi", "us_bank_account", "wechat", "wechat_pay", "zip")
 
-    ach_credit_transfer: PaymentMethodDetailsAchCreditTransfer
-    ach_debit: PaymentMethodDetailsAchDebit
-    acss_debit: PaymentMethodDetailsAcssDebit
-    affirm: PaymentMethodDetailsAffirm
-    afterpay_clearpay: PaymentMethodDetailsAfterpayClearpay
-    alipay: PaymentFlowsPrivatePaymentMethodsAlipayDetails
-    alma: PaymentMethodDetailsAlma
-    amazon_pay: PaymentMethodDetailsAmazonPay
-    au_becs_debit: PaymentMethodDetailsAuBecsDebit
-    bacs_debit: PaymentMethodDetailsBacsDebit
-    bancontact: PaymentMethodDetailsBancontact
-    billie: PaymentMethodDetailsBillie
-    bizum: PaymentMethodDetailsBizum
-    blik: PaymentMethodDetailsBlik
-    boleto: PaymentMethodDetailsBoleto
-    card: PaymentMethodDetailsCard
-    card_present: PaymentMethodDetailsCardPresent
-    cashapp: PaymentMethodDetailsCashapp
-    crypto: PaymentMethodDetailsCrypto
-    customer_balance: PaymentMethodDetailsCustomerBalance
-    eps: PaymentMethodDetailsEps
-    fpx: PaymentMethodDetailsFpx
-    giropay: PaymentMethodDetailsGiropay
-    grabpay: PaymentMethodDetailsGrabpay
-    ideal: PaymentMethodDetailsIdeal
-    interac_present: PaymentMethodDetailsInteracPresent
-    kakao_pay: PaymentMethodDetailsKakaoPay
-    klarna: PaymentMethodDetailsKlarna
-    konbini: PaymentMethodDetailsKonbini
-    kr_card: PaymentMethodDetailsKrCard
-    link: PaymentMethodDetailsLink
-    mb_way: PaymentMethodDetailsMbWay
-    mobilepay: PaymentMethodDetailsMobilepay
-    multibanco: PaymentMethodDetailsMultibanco
-    naver_pay: PaymentMethodDetailsNaverPay
-    nz_bank_account: PaymentMethodDetailsNzBankAccount
-    oxxo: PaymentMethodDetailsOxxo
-    p24: PaymentMethodDetailsP24
-    pay_by_bank: PaymentMethodDetailsPayByBank
-    payco: PaymentMethodDetailsPayco
-    paynow: PaymentMethodDetailsPaynow
-    paypal: PaymentMethodDetailsPaypal
-    payto: PaymentMethodDetailsPayto
-    pix: PaymentMethodDetailsPix
-    promptpay: PaymentMethodDetailsPromptpay
-    revolut_pay: PaymentMethodDetailsRevolutPay
-    samsung_pay: PaymentMethodDetailsSamsungPay
-    satispay: PaymentMethodDetailsSatispay
-    scalapay: PaymentMethodDetailsScalapay
-    sepa_debit: PaymentMethodDetailsSepaDebit
-    sofort: PaymentMethodDetailsSofort
-    stripe_account: PaymentMethodDetailsStripeAccount
-    sunbit: PaymentMethodDetailsSunbit
-    swish: PaymentMethodDetailsSwish
-    twint: PaymentMethodDetailsTwint
+    ach_credit_transfer: PaymentMethodDetailsAchCreditTransfer | None
+    ach_debit: PaymentMethodDetailsAchDebit | None
+    acss_debit: PaymentMethodDetailsAcssDebit | None
+    affirm: PaymentMethodDetailsAffirm | None
+    afterpay_clearpay: PaymentMethodDetailsAfterpayClearpay | None
+    alipay: PaymentFlowsPrivatePaymentMethodsAlipayDetails | None
+    alma: PaymentMethodDetailsAlma | None
+    amazon_pay: PaymentMethodDetailsAmazonPay | None
+    au_becs_debit: PaymentMethodDetailsAuBecsDebit | None
+    bacs_debit: PaymentMethodDetailsBacsDebit | None
+    bancontact: PaymentMethodDetailsBancontact | None
+    billie: PaymentMethodDetailsBillie | None
+    bizum: PaymentMethodDetailsBizum | None
+    blik: PaymentMethodDetailsBlik | None
+    boleto: PaymentMethodDetailsBoleto | None
+    card: PaymentMethodDetailsCard | None
+    card_present: PaymentMethodDetailsCardPresent | None
+    cashapp: PaymentMethodDetailsCashapp | None
+    crypto: PaymentMethodDetailsCrypto | None
+    customer_balance: PaymentMethodDetailsCustomerBalance | None
+    eps: PaymentMethodDetailsEps | None
+    fpx: PaymentMethodDetailsFpx | None
+    giropay: PaymentMethodDetailsGiropay | None
+    grabpay: PaymentMethodDetailsGrabpay | None
+    ideal: PaymentMethodDetailsIdeal | None
+    interac_present: PaymentMethodDetailsInteracPresent | None
+    kakao_pay: PaymentMethodDetailsKakaoPay | None
+    klarna: PaymentMethodDetailsKlarna | None
+    konbini: PaymentMethodDetailsKonbini | None
+    kr_card: PaymentMethodDetailsKrCard | None
+    link: PaymentMethodDetailsLink | None
+    mb_way: PaymentMethodDetailsMbWay | None
+    mobilepay: PaymentMethodDetailsMobilepay | None
+    multibanco: PaymentMethodDetailsMultibanco | None
+    naver_pay: PaymentMethodDetailsNaverPay | None
+    nz_bank_account: PaymentMethodDetailsNzBankAccount | None
+    oxxo: PaymentMethodDetailsOxxo | None
+    p24: PaymentMethodDetailsP24 | None
+    pay_by_bank: PaymentMethodDetailsPayByBank | None
+    payco: PaymentMethodDetailsPayco | None
+    paynow: PaymentMethodDetailsPaynow | None
+    paypal: PaymentMethodDetailsPaypal | None
+    payto: PaymentMethodDetailsPayto | None
+    pix: PaymentMethodDetailsPix | None
+    promptpay: PaymentMethodDetailsPromptpay | None
+    revolut_pay: PaymentMethodDetailsRevolutPay | None
+    samsung_pay: PaymentMethodDetailsSamsungPay | None
+    satispay: PaymentMethodDetailsSatispay | None
+    scalapay: PaymentMethodDetailsScalapay | None
+    sepa_debit: PaymentMethodDetailsSepaDebit | None
+    sofort: PaymentMethodDetailsSofort | None
+    stripe_account: PaymentMethodDetailsStripeAccount | None
+    sunbit: PaymentMethodDetailsSunbit | None
+    swish: PaymentMethodDetailsSwish | None
+    twint: PaymentMethodDetailsTwint | None
     type: str
-    upi: PaymentMethodDetailsUpi
-    us_bank_account: PaymentMethodDetailsUsBankAccount
-    wechat: PaymentMethodDetailsWechat
-    wechat_pay: PaymentMethodDetailsWechatPay
-    zip: PaymentMethodDetailsZip
+    upi: PaymentMethodDetailsUpi | None
+    us_bank_account: PaymentMethodDetailsUsBankAccount | None
+    wechat: PaymentMethodDetailsWechat | None
+    wechat_pay: PaymentMethodDetailsWechatPay | None
+    zip: PaymentMethodDetailsZip | None
 
 
 def _d_PaymentMethodDetails(d: Any) -> Any:
@@ -559,11 +559,11 @@ class PaymentMethodDetailsAcssDebit(StripeObject):
     __slots__ = ("bank_name", "expected_debit_date", "fingerprint", "institution_number", "last4", "mandate", "transit_number")
 
     bank_name: str | None
-    expected_debit_date: str
+    expected_debit_date: str | None
     fingerprint: str | None
     institution_number: str | None
     last4: str | None
-    mandate: str
+    mandate: str | None
     transit_number: str | None
 
 
@@ -594,8 +594,8 @@ class PaymentMethodDetailsAffirm(StripeObject):
 
     __slots__ = ("location", "reader", "transaction_id")
 
-    location: str
-    reader: str
+    location: str | None
+    reader: str | None
     transaction_id: str | None
 
 
@@ -619,7 +619,7 @@ class PaymentMethodDetailsAlma(StripeObject):
 
     __slots__ = ("installments", "transaction_id")
 
-    installments: AlmaInstallments
+    installments: AlmaInstallments | None
     transaction_id: str | None
 
 
@@ -631,7 +631,7 @@ class PaymentMethodDetailsAmazonPay(StripeObject):
 
     __slots__ = ("funding", "transaction_id")
 
-    funding: AmazonPayUnderlyingPaymentMethodFundingDetails
+    funding: AmazonPayUnderlyingPaymentMethodFundingDetails | None
     transaction_id: str | None
 
 
@@ -728,23 +728,23 @@ class PaymentMethodDetailsCard(StripeObject):
     amount_authorized: int | None
     authorization_code: str | None
     brand: str | None
-    capture_before: int
+    capture_before: int | None
     checks: PaymentMethodDetailsCardChecks | None
     country: str | None
     exp_month: int
     exp_year: int
-    extended_authorization: PaymentFlowsPrivatePaymentMethodsCardDetailsApiResourceEnterpriseFeaturesExtendedAuthorizationExtendedAuthorization
+    extended_authorization: PaymentFlowsPrivatePaymentMethodsCardDetailsApiResourceEnterpriseFeaturesExtendedAuthorizationExtendedAuthorization | None
     fingerprint: str | None
     funding: str | None
-    incremental_authorization: PaymentFlowsPrivatePaymentMethodsCardDetailsApiResourceEnterpriseFeaturesIncrementalAuthorizationIncrementalAuthorization
+    incremental_authorization: PaymentFlowsPrivatePaymentMethodsCardDetailsApiResourceEnterpriseFeaturesIncrementalAuthorizationIncrementalAuthorization | None
     installments: PaymentMethodDetailsCardInstallments | None
     last4: str | None
     mandate: str | None
-    multicapture: PaymentFlowsPrivatePaymentMethodsCardDetailsApiResourceMulticapture
+    multicapture: PaymentFlowsPrivatePaymentMethodsCardDetailsApiResourceMulticapture | None
     network: str | None
     network_token: PaymentMethodDetailsCardNetworkToken | None
     network_transaction_id: str | None
-    overcapture: PaymentFlowsPrivatePaymentMethodsCardDetailsApiResourceEnterpriseFeaturesOvercaptureOvercapture
+    overcapture: PaymentFlowsPrivatePaymentMethodsCardDetailsApiResourceEnterpriseFeaturesOvercaptureOvercapture | None
     regulated_status: Literal["regulated", "unregulated"] | str | None
     three_d_secure: ThreeDSecureDetailsCharge | None
     wallet: PaymentMethodDetailsCardWallet | None
@@ -828,15 +828,15 @@ class PaymentMethodDetailsCardWallet(StripeObject):
 
     __slots__ = ("amex_express_checkout", "apple_pay", "dynamic_last4", "google_pay", "link", "masterpass", "samsung_pay", "type", "visa_checkout")
 
-    amex_express_checkout: PaymentMethodDetailsCardWalletAmexExpressCheckout
-    apple_pay: PaymentMethodDetailsCardWalletApplePay
+    amex_express_checkout: PaymentMethodDetailsCardWalletAmexExpressCheckout | None
+    apple_pay: PaymentMethodDetailsCardWalletApplePay | None
     dynamic_last4: str | None
-    google_pay: PaymentMethodDetailsCardWalletGooglePay
-    link: PaymentMethodDetailsCardWalletLink
-    masterpass: PaymentMethodDetailsCardWalletMasterpass
-    samsung_pay: PaymentMethodDetailsCardWalletSamsungPay
+    google_pay: PaymentMethodDetailsCardWalletGooglePay | None
+    link: PaymentMethodDetailsCardWalletLink | None
+    masterpass: PaymentMethodDetailsCardWalletMasterpass | None
+    samsung_pay: PaymentMethodDetailsCardWalletSamsungPay | None
     type: Literal["amex_express_checkout", "apple_pay", "google_pay", "link", "masterpass", "samsung_pay", "visa_checkout"] | str
-    visa_checkout: PaymentMethodDetailsCardWalletVisaCheckout
+    visa_checkout: PaymentMethodDetailsCardWalletVisaCheckout | None
 
 
 def _d_PaymentMethodDetailsCardWallet(d: Any) -> Any:
@@ -1010,11 +1010,11 @@ class PaymentMethodDetailsKlarna(StripeObject):
 
     __slots__ = ("location", "payer_details", "payment_method_category", "preferred_locale", "reader")
 
-    location: str
+    location: str | None
     payer_details: KlarnaPayerDetails | None
     payment_method_category: str | None
     preferred_locale: str | None
-    reader: str
+    reader: str | None
 
 
 _d_PaymentMethodDetailsKlarna = register(PaymentMethodDetailsKlarna)
@@ -1181,8 +1181,8 @@ class PaymentMethodDetailsPaynow(StripeObject):
 
     __slots__ = ("location", "reader", "reference")
 
-    location: str
-    reader: str
+    location: str | None
+    reader: str | None
     reference: str | None
 
 
@@ -1196,7 +1196,7 @@ class PaymentMethodDetailsPayto(StripeObject):
 
     bsb_number: str | None
     last4: str | None
-    mandate: str
+    mandate: str | None
     pay_id: str | None
 
 
@@ -1209,7 +1209,7 @@ class PaymentMethodDetailsPix(StripeObject):
     __slots__ = ("bank_transaction_id", "mandate")
 
     bank_transaction_id: str | None
-    mandate: str
+    mandate: str | None
 
 
 _d_PaymentMethodDetailsPix = register(PaymentMethodDetailsPix)
@@ -1231,7 +1231,7 @@ class PaymentMethodDetailsRevolutPay(StripeObject):
 
     __slots__ = ("funding", "transaction_id")
 
-    funding: RevolutPayUnderlyingPaymentMethodFundingDetails
+    funding: RevolutPayUnderlyingPaymentMethodFundingDetails | None
     transaction_id: str | None
 
 
@@ -1280,7 +1280,7 @@ class PaymentMethodDetailsSepaDebit(StripeObject):
     bank_code: str | None
     branch_code: str | None
     country: str | None
-    expected_debit_date: str
+    expected_debit_date: str | None
     fingerprint: str | None
     last4: str | None
     mandate: str | None
@@ -1366,7 +1366,7 @@ class PaymentMethodDetailsTwint(StripeObject):
 
     __slots__ = ("mandate",)
 
-    mandate: str
+    mandate: str | None
 
 
 _d_PaymentMethodDetailsTwint = register(PaymentMethodDetailsTwint)
@@ -1391,10 +1391,10 @@ class PaymentMethodDetailsUsBankAccount(StripeObject):
     account_holder_type: Literal["company", "individual"] | str | None
     account_type: Literal["checking", "savings"] | str | None
     bank_name: str | None
-    expected_debit_date: str
+    expected_debit_date: str | None
     fingerprint: str | None
     last4: str | None
-    mandate: str | Mandate
+    mandate: str | Mandate | None
     payment_reference: str | None
     routing_number: str | None
 
@@ -1429,8 +1429,8 @@ class PaymentMethodDetailsWechatPay(StripeObject):
     __slots__ = ("fingerprint", "location", "reader", "transaction_id")
 
     fingerprint: str | None
-    location: str
-    reader: str
+    location: str | None
+    reader: str | None
     transaction_id: str | None
 
 
@@ -1451,7 +1451,7 @@ class RevolutPayUnderlyingPaymentMethodFundingDetails(StripeObject):
 
     __slots__ = ("card", "type")
 
-    card: PaymentMethodDetailsPassthroughCard
+    card: PaymentMethodDetailsPassthroughCard | None
     type: Literal["card"] | str | None
 
 
@@ -1466,7 +1466,7 @@ class ThreeDSecureDetailsCharge(StripeObject):
     authentication_flow: Literal["challenge", "frictionless"] | str | None
     electronic_commerce_indicator: Literal["01", "02", "05", "06", "07"] | str | None
     exemption_indicator: Literal["low_risk", "none"] | str | None
-    exemption_indicator_applied: bool
+    exemption_indicator_applied: bool | None
     result: Literal["attempt_acknowledged", "authenticated", "exempted", "failed", "not_supported", "processing_error"] | str | None
     result_reason: Literal["abandoned", "bypassed", "canceled", "card_not_enrolled", "network_not_supported", "protocol_error", "rejected"] | str | None
     transaction_id: str | None

@@ -154,8 +154,8 @@ class CheckoutAcssDebitMandateOptions(StripeObject):
 
     __slots__ = ("custom_mandate_url", "default_for", "interval_description", "payment_schedule", "transaction_type")
 
-    custom_mandate_url: str
-    default_for: list[Literal["invoice", "subscription"] | str]
+    custom_mandate_url: str | None
+    default_for: list[Literal["invoice", "subscription"] | str] | None
     interval_description: str | None
     payment_schedule: Literal["combined", "interval", "sporadic"] | str | None
     transaction_type: Literal["business", "personal"] | str | None
@@ -169,11 +169,11 @@ class CheckoutAcssDebitPaymentMethodOptions(StripeObject):
 
     __slots__ = ("currency", "mandate_options", "setup_future_usage", "target_date", "verification_method")
 
-    currency: Literal["cad", "usd"] | str
-    mandate_options: CheckoutAcssDebitMandateOptions
-    setup_future_usage: Literal["none", "off_session", "on_session"] | str
-    target_date: str
-    verification_method: Literal["automatic", "instant", "microdeposits"] | str
+    currency: Literal["cad", "usd"] | str | None
+    mandate_options: CheckoutAcssDebitMandateOptions | None
+    setup_future_usage: Literal["none", "off_session", "on_session"] | str | None
+    target_date: str | None
+    verification_method: Literal["automatic", "instant", "microdeposits"] | str | None
 
 
 _d_CheckoutAcssDebitPaymentMethodOptions = register(CheckoutAcssDebitPaymentMethodOptions)
@@ -184,8 +184,8 @@ class CheckoutAffirmPaymentMethodOptions(StripeObject):
 
     __slots__ = ("capture_method", "setup_future_usage")
 
-    capture_method: Literal["manual"] | str
-    setup_future_usage: Literal["none"] | str
+    capture_method: Literal["manual"] | str | None
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_CheckoutAffirmPaymentMethodOptions = register(CheckoutAffirmPaymentMethodOptions)
@@ -196,8 +196,8 @@ class CheckoutAfterpayClearpayPaymentMethodOptions(StripeObject):
 
     __slots__ = ("capture_method", "setup_future_usage")
 
-    capture_method: Literal["manual"] | str
-    setup_future_usage: Literal["none"] | str
+    capture_method: Literal["manual"] | str | None
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_CheckoutAfterpayClearpayPaymentMethodOptions = register(CheckoutAfterpayClearpayPaymentMethodOptions)
@@ -208,7 +208,7 @@ class CheckoutAlipayPaymentMethodOptions(StripeObject):
 
     __slots__ = ("setup_future_usage",)
 
-    setup_future_usage: Literal["none"] | str
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_CheckoutAlipayPaymentMethodOptions = register(CheckoutAlipayPaymentMethodOptions)
@@ -219,7 +219,7 @@ class CheckoutAlmaPaymentMethodOptions(StripeObject):
 
     __slots__ = ("capture_method",)
 
-    capture_method: Literal["manual"] | str
+    capture_method: Literal["manual"] | str | None
 
 
 _d_CheckoutAlmaPaymentMethodOptions = register(CheckoutAlmaPaymentMethodOptions)
@@ -230,8 +230,8 @@ class CheckoutAmazonPayPaymentMethodOptions(StripeObject):
 
     __slots__ = ("capture_method", "setup_future_usage")
 
-    capture_method: Literal["manual"] | str
-    setup_future_usage: Literal["none", "off_session"] | str
+    capture_method: Literal["manual"] | str | None
+    setup_future_usage: Literal["none", "off_session"] | str | None
 
 
 _d_CheckoutAmazonPayPaymentMethodOptions = register(CheckoutAmazonPayPaymentMethodOptions)
@@ -242,8 +242,8 @@ class CheckoutAuBecsDebitPaymentMethodOptions(StripeObject):
 
     __slots__ = ("setup_future_usage", "target_date")
 
-    setup_future_usage: Literal["none"] | str
-    target_date: str
+    setup_future_usage: Literal["none"] | str | None
+    target_date: str | None
 
 
 _d_CheckoutAuBecsDebitPaymentMethodOptions = register(CheckoutAuBecsDebitPaymentMethodOptions)
@@ -254,9 +254,9 @@ class CheckoutBacsDebitPaymentMethodOptions(StripeObject):
 
     __slots__ = ("mandate_options", "setup_future_usage", "target_date")
 
-    mandate_options: CheckoutPaymentMethodOptionsMandateOptionsBacsDebit
-    setup_future_usage: Literal["none", "off_session", "on_session"] | str
-    target_date: str
+    mandate_options: CheckoutPaymentMethodOptionsMandateOptionsBacsDebit | None
+    setup_future_usage: Literal["none", "off_session", "on_session"] | str | None
+    target_date: str | None
 
 
 _d_CheckoutBacsDebitPaymentMethodOptions = register(CheckoutBacsDebitPaymentMethodOptions)
@@ -267,7 +267,7 @@ class CheckoutBancontactPaymentMethodOptions(StripeObject):
 
     __slots__ = ("setup_future_usage",)
 
-    setup_future_usage: Literal["none"] | str
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_CheckoutBancontactPaymentMethodOptions = register(CheckoutBancontactPaymentMethodOptions)
@@ -278,7 +278,7 @@ class CheckoutBilliePaymentMethodOptions(StripeObject):
 
     __slots__ = ("capture_method",)
 
-    capture_method: Literal["manual"] | str
+    capture_method: Literal["manual"] | str | None
 
 
 _d_CheckoutBilliePaymentMethodOptions = register(CheckoutBilliePaymentMethodOptions)
@@ -290,7 +290,7 @@ class CheckoutBoletoPaymentMethodOptions(StripeObject):
     __slots__ = ("expires_after_days", "setup_future_usage")
 
     expires_after_days: int
-    setup_future_usage: Literal["none", "off_session", "on_session"] | str
+    setup_future_usage: Literal["none", "off_session", "on_session"] | str | None
 
 
 _d_CheckoutBoletoPaymentMethodOptions = register(CheckoutBoletoPaymentMethodOptions)
@@ -301,7 +301,7 @@ class CheckoutCardInstallmentsOptions(StripeObject):
 
     __slots__ = ("enabled",)
 
-    enabled: bool
+    enabled: bool | None
 
 
 _d_CheckoutCardInstallmentsOptions = register(CheckoutCardInstallmentsOptions)
@@ -312,17 +312,17 @@ class CheckoutCardPaymentMethodOptions(StripeObject):
 
     __slots__ = ("capture_method", "installments", "request_extended_authorization", "request_incremental_authorization", "request_multicapture", "request_overcapture", "request_three_d_secure", "restrictions", "setup_future_usage", "statement_descriptor_suffix_kana", "statement_descriptor_suffix_kanji")
 
-    capture_method: Literal["manual"] | str
-    installments: CheckoutCardInstallmentsOptions
-    request_extended_authorization: Literal["if_available", "never"] | str
-    request_incremental_authorization: Literal["if_available", "never"] | str
-    request_multicapture: Literal["if_available", "never"] | str
-    request_overcapture: Literal["if_available", "never"] | str
+    capture_method: Literal["manual"] | str | None
+    installments: CheckoutCardInstallmentsOptions | None
+    request_extended_authorization: Literal["if_available", "never"] | str | None
+    request_incremental_authorization: Literal["if_available", "never"] | str | None
+    request_multicapture: Literal["if_available", "never"] | str | None
+    request_overcapture: Literal["if_available", "never"] | str | None
     request_three_d_secure: Literal["any", "automatic", "challenge"] | str
-    restrictions: PaymentPagesPrivateCardPaymentMethodOptionsResourceRestrictions
-    setup_future_usage: Literal["none", "off_session", "on_session"] | str
-    statement_descriptor_suffix_kana: str
-    statement_descriptor_suffix_kanji: str
+    restrictions: PaymentPagesPrivateCardPaymentMethodOptionsResourceRestrictions | None
+    setup_future_usage: Literal["none", "off_session", "on_session"] | str | None
+    statement_descriptor_suffix_kana: str | None
+    statement_descriptor_suffix_kanji: str | None
 
 
 def _d_CheckoutCardPaymentMethodOptions(d: Any) -> Any:
@@ -356,8 +356,8 @@ class CheckoutCashappPaymentMethodOptions(StripeObject):
 
     __slots__ = ("capture_method", "setup_future_usage")
 
-    capture_method: Literal["manual"] | str
-    setup_future_usage: Literal["none"] | str
+    capture_method: Literal["manual"] | str | None
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_CheckoutCashappPaymentMethodOptions = register(CheckoutCashappPaymentMethodOptions)
@@ -368,8 +368,8 @@ class CheckoutCustomerBalanceBankTransferPaymentMethodOptions(StripeObject):
 
     __slots__ = ("eu_bank_transfer", "requested_address_types", "type")
 
-    eu_bank_transfer: PaymentMethodOptionsCustomerBalanceEuBankAccount
-    requested_address_types: list[Literal["aba", "iban", "sepa", "sort_code", "spei", "swift", "zengin"] | str]
+    eu_bank_transfer: PaymentMethodOptionsCustomerBalanceEuBankAccount | None
+    requested_address_types: list[Literal["aba", "iban", "sepa", "sort_code", "spei", "swift", "zengin"] | str] | None
     type: Literal["eu_bank_transfer", "gb_bank_transfer", "jp_bank_transfer", "mx_bank_transfer", "us_bank_transfer"] | str | None
 
 
@@ -381,9 +381,9 @@ class CheckoutCustomerBalancePaymentMethodOptions(StripeObject):
 
     __slots__ = ("bank_transfer", "funding_type", "setup_future_usage")
 
-    bank_transfer: CheckoutCustomerBalanceBankTransferPaymentMethodOptions
+    bank_transfer: CheckoutCustomerBalanceBankTransferPaymentMethodOptions | None
     funding_type: Literal["bank_transfer"] | str | None
-    setup_future_usage: Literal["none"] | str
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_CheckoutCustomerBalancePaymentMethodOptions = register(CheckoutCustomerBalancePaymentMethodOptions)
@@ -394,7 +394,7 @@ class CheckoutEpsPaymentMethodOptions(StripeObject):
 
     __slots__ = ("setup_future_usage",)
 
-    setup_future_usage: Literal["none"] | str
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_CheckoutEpsPaymentMethodOptions = register(CheckoutEpsPaymentMethodOptions)
@@ -405,7 +405,7 @@ class CheckoutFpxPaymentMethodOptions(StripeObject):
 
     __slots__ = ("setup_future_usage",)
 
-    setup_future_usage: Literal["none"] | str
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_CheckoutFpxPaymentMethodOptions = register(CheckoutFpxPaymentMethodOptions)
@@ -416,7 +416,7 @@ class CheckoutGiropayPaymentMethodOptions(StripeObject):
 
     __slots__ = ("setup_future_usage",)
 
-    setup_future_usage: Literal["none"] | str
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_CheckoutGiropayPaymentMethodOptions = register(CheckoutGiropayPaymentMethodOptions)
@@ -427,7 +427,7 @@ class CheckoutGrabPayPaymentMethodOptions(StripeObject):
 
     __slots__ = ("setup_future_usage",)
 
-    setup_future_usage: Literal["none"] | str
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_CheckoutGrabPayPaymentMethodOptions = register(CheckoutGrabPayPaymentMethodOptions)
@@ -438,7 +438,7 @@ class CheckoutIdealPaymentMethodOptions(StripeObject):
 
     __slots__ = ("setup_future_usage",)
 
-    setup_future_usage: Literal["none"] | str
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_CheckoutIdealPaymentMethodOptions = register(CheckoutIdealPaymentMethodOptions)
@@ -449,8 +449,8 @@ class CheckoutKakaoPayPaymentMethodOptions(StripeObject):
 
     __slots__ = ("capture_method", "setup_future_usage")
 
-    capture_method: Literal["manual"] | str
-    setup_future_usage: Literal["none", "off_session"] | str
+    capture_method: Literal["manual"] | str | None
+    setup_future_usage: Literal["none", "off_session"] | str | None
 
 
 _d_CheckoutKakaoPayPaymentMethodOptions = register(CheckoutKakaoPayPaymentMethodOptions)
@@ -461,8 +461,8 @@ class CheckoutKlarnaPaymentMethodOptions(StripeObject):
 
     __slots__ = ("capture_method", "setup_future_usage")
 
-    capture_method: Literal["manual"] | str
-    setup_future_usage: Literal["none", "off_session", "on_session"] | str
+    capture_method: Literal["manual"] | str | None
+    setup_future_usage: Literal["none", "off_session", "on_session"] | str | None
 
 
 _d_CheckoutKlarnaPaymentMethodOptions = register(CheckoutKlarnaPaymentMethodOptions)
@@ -474,7 +474,7 @@ class CheckoutKonbiniPaymentMethodOptions(StripeObject):
     __slots__ = ("expires_after_days", "setup_future_usage")
 
     expires_after_days: int | None
-    setup_future_usage: Literal["none"] | str
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_CheckoutKonbiniPaymentMethodOptions = register(CheckoutKonbiniPaymentMethodOptions)
@@ -485,8 +485,8 @@ class CheckoutKrCardPaymentMethodOptions(StripeObject):
 
     __slots__ = ("capture_method", "setup_future_usage")
 
-    capture_method: Literal["manual"] | str
-    setup_future_usage: Literal["none", "off_session"] | str
+    capture_method: Literal["manual"] | str | None
+    setup_future_usage: Literal["none", "off_session"] | str | None
 
 
 _d_CheckoutKrCardPaymentMethodOptions = register(CheckoutKrCardPaymentMethodOptions)
@@ -497,8 +497,8 @@ class CheckoutLinkPaymentMethodOptions(StripeObject):
 
     __slots__ = ("capture_method", "setup_future_usage")
 
-    capture_method: Literal["manual"] | str
-    setup_future_usage: Literal["none", "off_session"] | str
+    capture_method: Literal["manual"] | str | None
+    setup_future_usage: Literal["none", "off_session"] | str | None
 
 
 _d_CheckoutLinkPaymentMethodOptions = register(CheckoutLinkPaymentMethodOptions)
@@ -509,7 +509,7 @@ class CheckoutLinkWalletOptions(StripeObject):
 
     __slots__ = ("display",)
 
-    display: Literal["auto", "never"] | str
+    display: Literal["auto", "never"] | str | None
 
 
 _d_CheckoutLinkWalletOptions = register(CheckoutLinkWalletOptions)
@@ -520,8 +520,8 @@ class CheckoutMobilepayPaymentMethodOptions(StripeObject):
 
     __slots__ = ("capture_method", "setup_future_usage")
 
-    capture_method: Literal["manual"] | str
-    setup_future_usage: Literal["none"] | str
+    capture_method: Literal["manual"] | str | None
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_CheckoutMobilepayPaymentMethodOptions = register(CheckoutMobilepayPaymentMethodOptions)
@@ -532,7 +532,7 @@ class CheckoutMultibancoPaymentMethodOptions(StripeObject):
 
     __slots__ = ("setup_future_usage",)
 
-    setup_future_usage: Literal["none"] | str
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_CheckoutMultibancoPaymentMethodOptions = register(CheckoutMultibancoPaymentMethodOptions)
@@ -543,8 +543,8 @@ class CheckoutNaverPayPaymentMethodOptions(StripeObject):
 
     __slots__ = ("capture_method", "setup_future_usage")
 
-    capture_method: Literal["manual"] | str
-    setup_future_usage: Literal["none", "off_session"] | str
+    capture_method: Literal["manual"] | str | None
+    setup_future_usage: Literal["none", "off_session"] | str | None
 
 
 _d_CheckoutNaverPayPaymentMethodOptions = register(CheckoutNaverPayPaymentMethodOptions)
@@ -556,7 +556,7 @@ class CheckoutOxxoPaymentMethodOptions(StripeObject):
     __slots__ = ("expires_after_days", "setup_future_usage")
 
     expires_after_days: int
-    setup_future_usage: Literal["none"] | str
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_CheckoutOxxoPaymentMethodOptions = register(CheckoutOxxoPaymentMethodOptions)
@@ -567,7 +567,7 @@ class CheckoutP24PaymentMethodOptions(StripeObject):
 
     __slots__ = ("setup_future_usage",)
 
-    setup_future_usage: Literal["none"] | str
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_CheckoutP24PaymentMethodOptions = register(CheckoutP24PaymentMethodOptions)
@@ -578,7 +578,7 @@ class CheckoutPaycoPaymentMethodOptions(StripeObject):
 
     __slots__ = ("capture_method",)
 
-    capture_method: Literal["manual"] | str
+    capture_method: Literal["manual"] | str | None
 
 
 _d_CheckoutPaycoPaymentMethodOptions = register(CheckoutPaycoPaymentMethodOptions)
@@ -589,7 +589,7 @@ class CheckoutPaymentMethodOptionsMandateOptionsBacsDebit(StripeObject):
 
     __slots__ = ("reference_prefix",)
 
-    reference_prefix: str
+    reference_prefix: str | None
 
 
 _d_CheckoutPaymentMethodOptionsMandateOptionsBacsDebit = register(CheckoutPaymentMethodOptionsMandateOptionsBacsDebit)
@@ -600,7 +600,7 @@ class CheckoutPaymentMethodOptionsMandateOptionsSepaDebit(StripeObject):
 
     __slots__ = ("reference_prefix",)
 
-    reference_prefix: str
+    reference_prefix: str | None
 
 
 _d_CheckoutPaymentMethodOptionsMandateOptionsSepaDebit = register(CheckoutPaymentMethodOptionsMandateOptionsSepaDebit)
@@ -611,7 +611,7 @@ class CheckoutPaynowPaymentMethodOptions(StripeObject):
 
     __slots__ = ("setup_future_usage",)
 
-    setup_future_usage: Literal["none"] | str
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_CheckoutPaynowPaymentMethodOptions = register(CheckoutPaynowPaymentMethodOptions)
@@ -622,10 +622,10 @@ class CheckoutPaypalPaymentMethodOptions(StripeObject):
 
     __slots__ = ("capture_method", "preferred_locale", "reference", "setup_future_usage")
 
-    capture_method: Literal["manual"] | str
+    capture_method: Literal["manual"] | str | None
     preferred_locale: str | None
     reference: str | None
-    setup_future_usage: Literal["none", "off_session"] | str
+    setup_future_usage: Literal["none", "off_session"] | str | None
 
 
 _d_CheckoutPaypalPaymentMethodOptions = register(CheckoutPaypalPaymentMethodOptions)
@@ -636,8 +636,8 @@ class CheckoutPaytoPaymentMethodOptions(StripeObject):
 
     __slots__ = ("mandate_options", "setup_future_usage")
 
-    mandate_options: MandateOptionsPayto
-    setup_future_usage: Literal["none", "off_session"] | str
+    mandate_options: MandateOptionsPayto | None
+    setup_future_usage: Literal["none", "off_session"] | str | None
 
 
 _d_CheckoutPaytoPaymentMethodOptions = register(CheckoutPaytoPaymentMethodOptions)
@@ -648,10 +648,10 @@ class CheckoutPixPaymentMethodOptions(StripeObject):
 
     __slots__ = ("amount_includes_iof", "expires_after_seconds", "mandate_options", "setup_future_usage")
 
-    amount_includes_iof: Literal["always", "never"] | str
+    amount_includes_iof: Literal["always", "never"] | str | None
     expires_after_seconds: int | None
-    mandate_options: PaymentMethodOptionsMandateOptionsPix
-    setup_future_usage: Literal["none", "off_session"] | str
+    mandate_options: PaymentMethodOptionsMandateOptionsPix | None
+    setup_future_usage: Literal["none", "off_session"] | str | None
 
 
 _d_CheckoutPixPaymentMethodOptions = register(CheckoutPixPaymentMethodOptions)
@@ -662,8 +662,8 @@ class CheckoutRevolutPayPaymentMethodOptions(StripeObject):
 
     __slots__ = ("capture_method", "setup_future_usage")
 
-    capture_method: Literal["manual"] | str
-    setup_future_usage: Literal["none", "off_session"] | str
+    capture_method: Literal["manual"] | str | None
+    setup_future_usage: Literal["none", "off_session"] | str | None
 
 
 _d_CheckoutRevolutPayPaymentMethodOptions = register(CheckoutRevolutPayPaymentMethodOptions)
@@ -674,7 +674,7 @@ class CheckoutSamsungPayPaymentMethodOptions(StripeObject):
 
     __slots__ = ("capture_method",)
 
-    capture_method: Literal["manual"] | str
+    capture_method: Literal["manual"] | str | None
 
 
 _d_CheckoutSamsungPayPaymentMethodOptions = register(CheckoutSamsungPayPaymentMethodOptions)
@@ -685,7 +685,7 @@ class CheckoutSatispayPaymentMethodOptions(StripeObject):
 
     __slots__ = ("capture_method",)
 
-    capture_method: Literal["manual"] | str
+    capture_method: Literal["manual"] | str | None
 
 
 _d_CheckoutSatispayPaymentMethodOptions = register(CheckoutSatispayPaymentMethodOptions)
@@ -696,7 +696,7 @@ class CheckoutScalapayPaymentMethodOptions(StripeObject):
 
     __slots__ = ("capture_method",)
 
-    capture_method: Literal["manual"] | str
+    capture_method: Literal["manual"] | str | None
 
 
 _d_CheckoutScalapayPaymentMethodOptions = register(CheckoutScalapayPaymentMethodOptions)
@@ -707,9 +707,9 @@ class CheckoutSepaDebitPaymentMethodOptions(StripeObject):
 
     __slots__ = ("mandate_options", "setup_future_usage", "target_date")
 
-    mandate_options: CheckoutPaymentMethodOptionsMandateOptionsSepaDebit
-    setup_future_usage: Literal["none", "off_session", "on_session"] | str
-    target_date: str
+    mandate_options: CheckoutPaymentMethodOptionsMandateOptionsSepaDebit | None
+    setup_future_usage: Literal["none", "off_session", "on_session"] | str | None
+    target_date: str | None
 
 
 _d_CheckoutSepaDebitPaymentMethodOptions = register(CheckoutSepaDebitPaymentMethodOptions)
@@ -730,7 +730,7 @@ class CheckoutSession(StripeObject):
     amount_total: int | None
     automatic_tax: PaymentPagesCheckoutSessionAutomaticTax
     billing_address_collection: Literal["auto", "required"] | str | None
-    branding_settings: PaymentPagesCheckoutSessionBrandingSettings
+    branding_settings: PaymentPagesCheckoutSessionBrandingSettings | None
     cancel_url: str | None
     client_reference_id: str | None
     client_secret: str | None
@@ -748,19 +748,19 @@ class CheckoutSession(StripeObject):
     customer_details: PaymentPagesCheckoutSessionCustomerDetails | None
     customer_email: str | None
     discounts: list[PaymentPagesCheckoutSessionDiscount] | None
-    excluded_payment_method_types: list[str]
+    excluded_payment_method_types: list[str] | None
     expires_at: int
     id: str
     integration_identifier: str | None
     invoice: str | Invoice | None
     invoice_creation: PaymentPagesCheckoutSessionInvoiceCreation | None
-    line_items: StripeList[Item]
+    line_items: StripeList[Item] | None
     livemode: bool
     locale: Literal["auto", "bg", "cs", "da", "de", "el", "en", "en-GB", "es", "es-419", "et", "fi", "fil", "fr", "fr-CA", "hr", "hu", "id", "it", "ja", "ko", "lt", "lv", "ms", "mt", "nb", "nl", "pl", "pt", "pt-BR", "ro", "ru", "sk", "sl", "sv", "th", "tr", "vi", "zh", "zh-HK", "zh-TW"] | str | None
     managed_payments: PaymentPagesCheckoutSessionManagedPayments | None
     metadata: dict[str, str] | None
     mode: Literal["payment", "setup", "subscription"] | str
-    name_collection: PaymentPagesCheckoutSessionNameCollection
+    name_collection: PaymentPagesCheckoutSessionNameCollection | None
     object: Literal["checkout.session"] | str
     optional_items: list[PaymentPagesCheckoutSessionOptionalItem] | None
     origin_context: Literal["mobile_app", "web"] | str | None
@@ -772,11 +772,11 @@ class CheckoutSession(StripeObject):
     payment_method_types: list[str]
     payment_status: Literal["no_payment_required", "paid", "unpaid"] | str
     permissions: PaymentPagesCheckoutSessionPermissions | None
-    phone_number_collection: PaymentPagesCheckoutSessionPhoneNumberCollection
-    presentment_details: PaymentFlowsPaymentIntentPresentmentDetails
+    phone_number_collection: PaymentPagesCheckoutSessionPhoneNumberCollection | None
+    presentment_details: PaymentFlowsPaymentIntentPresentmentDetails | None
     recovered_from: str | None
-    redirect_on_completion: Literal["always", "if_required", "never"] | str
-    return_url: str
+    redirect_on_completion: Literal["always", "if_required", "never"] | str | None
+    return_url: str | None
     saved_payment_method_options: PaymentPagesCheckoutSessionSavedPaymentMethodOptions | None
     setup_intent: str | SetupIntent | None
     shipping_address_collection: PaymentPagesCheckoutSessionShippingAddressCollection | None
@@ -786,7 +786,7 @@ class CheckoutSession(StripeObject):
     submit_type: Literal["auto", "book", "donate", "pay", "subscribe"] | str | None
     subscription: str | Subscription | None
     success_url: str | None
-    tax_id_collection: PaymentPagesCheckoutSessionTaxIdCollection
+    tax_id_collection: PaymentPagesCheckoutSessionTaxIdCollection | None
     total_details: PaymentPagesCheckoutSessionTotalDetails | None
     ui_mode: Literal["elements", "embedded_page", "hosted_page"] | str | None
     url: str | None
@@ -881,50 +881,50 @@ class CheckoutSessionPaymentMethodOptions(StripeObject):
 
     __slots__ = ("acss_debit", "affirm", "afterpay_clearpay", "alipay", "alma", "amazon_pay", "au_becs_debit", "bacs_debit", "bancontact", "billie", "boleto", "card", "cashapp", "customer_balance", "eps", "fpx", "giropay", "grabpay", "ideal", "kakao_pay", "klarna", "konbini", "kr_card", "link", "mobilepay", "multibanco", "naver_pay", "oxxo", "p24", "payco", "paynow", "paypal", "payto", "pix", "revolut_pay", "samsung_pay", "satispay", "scalapay", "sepa_debit", "sofort", "swish", "twint", "upi", "us_bank_account")
 
-    acss_debit: CheckoutAcssDebitPaymentMethodOptions
-    affirm: CheckoutAffirmPaymentMethodOptions
-    afterpay_clearpay: CheckoutAfterpayClearpayPaymentMethodOptions
-    alipay: CheckoutAlipayPaymentMethodOptions
-    alma: CheckoutAlmaPaymentMethodOptions
-    amazon_pay: CheckoutAmazonPayPaymentMethodOptions
-    au_becs_debit: CheckoutAuBecsDebitPaymentMethodOptions
-    bacs_debit: CheckoutBacsDebitPaymentMethodOptions
-    bancontact: CheckoutBancontactPaymentMethodOptions
-    billie: CheckoutBilliePaymentMethodOptions
-    boleto: CheckoutBoletoPaymentMethodOptions
-    card: CheckoutCardPaymentMethodOptions
-    cashapp: CheckoutCashappPaymentMethodOptions
-    customer_balance: CheckoutCustomerBalancePaymentMethodOptions
-    eps: CheckoutEpsPaymentMethodOptions
-    fpx: CheckoutFpxPaymentMethodOptions
-    giropay: CheckoutGiropayPaymentMethodOptions
-    grabpay: CheckoutGrabPayPaymentMethodOptions
-    ideal: CheckoutIdealPaymentMethodOptions
-    kakao_pay: CheckoutKakaoPayPaymentMethodOptions
-    klarna: CheckoutKlarnaPaymentMethodOptions
-    konbini: CheckoutKonbiniPaymentMethodOptions
-    kr_card: CheckoutKrCardPaymentMethodOptions
-    link: CheckoutLinkPaymentMethodOptions
-    mobilepay: CheckoutMobilepayPaymentMethodOptions
-    multibanco: CheckoutMultibancoPaymentMethodOptions
-    naver_pay: CheckoutNaverPayPaymentMethodOptions
-    oxxo: CheckoutOxxoPaymentMethodOptions
-    p24: CheckoutP24PaymentMethodOptions
-    payco: CheckoutPaycoPaymentMethodOptions
-    paynow: CheckoutPaynowPaymentMethodOptions
-    paypal: CheckoutPaypalPaymentMethodOptions
-    payto: CheckoutPaytoPaymentMethodOptions
-    pix: CheckoutPixPaymentMethodOptions
-    revolut_pay: CheckoutRevolutPayPaymentMethodOptions
-    samsung_pay: CheckoutSamsungPayPaymentMethodOptions
-    satispay: CheckoutSatispayPaymentMethodOptions
-    scalapay: CheckoutScalapayPaymentMethodOptions
-    sepa_debit: CheckoutSepaDebitPaymentMethodOptions
-    sofort: CheckoutSofortPaymentMethodOptions
-    swish: CheckoutSwishPaymentMethodOptions
-    twint: CheckoutTwintPaymentMethodOptions
-    upi: CheckoutUpiPaymentMethodOptions
-    us_bank_account: CheckoutUsBankAccountPaymentMethodOptions
+    acss_debit: CheckoutAcssDebitPaymentMethodOptions | None
+    affirm: CheckoutAffirmPaymentMethodOptions | None
+    afterpay_clearpay: CheckoutAfterpayClearpayPaymentMethodOptions | None
+    alipay: CheckoutAlipayPaymentMethodOptions | None
+    alma: CheckoutAlmaPaymentMethodOptions | None
+    amazon_pay: CheckoutAmazonPayPaymentMethodOptions | None
+    au_becs_debit: CheckoutAuBecsDebitPaymentMethodOptions | None
+    bacs_debit: CheckoutBacsDebitPaymentMethodOptions | None
+    bancontact: CheckoutBancontactPaymentMethodOptions | None
+    billie: CheckoutBilliePaymentMethodOptions | None
+    boleto: CheckoutBoletoPaymentMethodOptions | None
+    card: CheckoutCardPaymentMethodOptions | None
+    cashapp: CheckoutCashappPaymentMethodOptions | None
+    customer_balance: CheckoutCustomerBalancePaymentMethodOptions | None
+    eps: CheckoutEpsPaymentMethodOptions | None
+    fpx: CheckoutFpxPaymentMethodOptions | None
+    giropay: CheckoutGiropayPaymentMethodOptions | None
+    grabpay: CheckoutGrabPayPaymentMethodOptions | None
+    ideal: CheckoutIdealPaymentMethodOptions | None
+    kakao_pay: CheckoutKakaoPayPaymentMethodOptions | None
+    klarna: CheckoutKlarnaPaymentMethodOptions | None
+    konbini: CheckoutKonbiniPaymentMethodOptions | None
+    kr_card: CheckoutKrCardPaymentMethodOptions | None
+    link: CheckoutLinkPaymentMethodOptions | None
+    mobilepay: CheckoutMobilepayPaymentMethodOptions | None
+    multibanco: CheckoutMultibancoPaymentMethodOptions | None
+    naver_pay: CheckoutNaverPayPaymentMethodOptions | None
+    oxxo: CheckoutOxxoPaymentMethodOptions | None
+    p24: CheckoutP24PaymentMethodOptions | None
+    payco: CheckoutPaycoPaymentMethodOptions | None
+    paynow: CheckoutPaynowPaymentMethodOptions | None
+    paypal: CheckoutPaypalPaymentMethodOptions | None
+    payto: CheckoutPaytoPaymentMethodOptions | None
+    pix: CheckoutPixPaymentMethodOptions | None
+    revolut_pay: CheckoutRevolutPayPaymentMethodOptions | None
+    samsung_pay: CheckoutSamsungPayPaymentMethodOptions | None
+    satispay: CheckoutSatispayPaymentMethodOptions | None
+    scalapay: CheckoutScalapayPaymentMethodOptions | None
+    sepa_debit: CheckoutSepaDebitPaymentMethodOptions | None
+    sofort: CheckoutSofortPaymentMethodOptions | None
+    swish: CheckoutSwishPaymentMethodOptions | None
+    twint: CheckoutTwintPaymentMethodOptions | None
+    upi: CheckoutUpiPaymentMethodOptions | None
+    us_bank_account: CheckoutUsBankAccountPaymentMethodOptions | None
 
 
 def _d_CheckoutSessionPaymentMethodOptions(d: Any) -> Any:
@@ -991,7 +991,7 @@ class CheckoutSessionWalletOptions(StripeObject):
 
     __slots__ = ("link",)
 
-    link: CheckoutLinkWalletOptions
+    link: CheckoutLinkWalletOptions | None
 
 
 _d_CheckoutSessionWalletOptions = register(CheckoutSessionWalletOptions)
@@ -1002,7 +1002,7 @@ class CheckoutSofortPaymentMethodOptions(StripeObject):
 
     __slots__ = ("setup_future_usage",)
 
-    setup_future_usage: Literal["none"] | str
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_CheckoutSofortPaymentMethodOptions = register(CheckoutSofortPaymentMethodOptions)
@@ -1024,7 +1024,7 @@ class CheckoutTwintPaymentMethodOptions(StripeObject):
 
     __slots__ = ("setup_future_usage",)
 
-    setup_future_usage: Literal["none", "off_session"] | str
+    setup_future_usage: Literal["none", "off_session"] | str | None
 
 
 _d_CheckoutTwintPaymentMethodOptions = register(CheckoutTwintPaymentMethodOptions)
@@ -1035,8 +1035,8 @@ class CheckoutUpiPaymentMethodOptions(StripeObject):
 
     __slots__ = ("mandate_options", "setup_future_usage")
 
-    mandate_options: MandateOptionsUpi
-    setup_future_usage: Literal["none", "off_session", "on_session"] | str
+    mandate_options: MandateOptionsUpi | None
+    setup_future_usage: Literal["none", "off_session", "on_session"] | str | None
 
 
 _d_CheckoutUpiPaymentMethodOptions = register(CheckoutUpiPaymentMethodOptions)
@@ -1047,10 +1047,10 @@ class CheckoutUsBankAccountPaymentMethodOptions(StripeObject):
 
     __slots__ = ("financial_connections", "setup_future_usage", "target_date", "verification_method")
 
-    financial_connections: LinkedAccountOptionsCommon
-    setup_future_usage: Literal["none", "off_session", "on_session"] | str
-    target_date: str
-    verification_method: Literal["automatic", "instant"] | str
+    financial_connections: LinkedAccountOptionsCommon | None
+    setup_future_usage: Literal["none", "off_session", "on_session"] | str | None
+    target_date: str | None
+    verification_method: Literal["automatic", "instant"] | str | None
 
 
 _d_CheckoutUsBankAccountPaymentMethodOptions = register(CheckoutUsBankAccountPaymentMethodOptions)
@@ -1197,9 +1197,9 @@ class PaymentPagesCheckoutSessionBrandingSettingsIcon(StripeObject):
 
     __slots__ = ("file", "type", "url")
 
-    file: str
+    file: str | None
     type: Literal["file", "url"] | str
-    url: str
+    url: str | None
 
 
 _d_PaymentPagesCheckoutSessionBrandingSettingsIcon = register(PaymentPagesCheckoutSessionBrandingSettingsIcon)
@@ -1210,9 +1210,9 @@ class PaymentPagesCheckoutSessionBrandingSettingsLogo(StripeObject):
 
     __slots__ = ("file", "type", "url")
 
-    file: str
+    file: str | None
     type: Literal["file", "url"] | str
-    url: str
+    url: str | None
 
 
 _d_PaymentPagesCheckoutSessionBrandingSettingsLogo = register(PaymentPagesCheckoutSessionBrandingSettingsLogo)
@@ -1299,12 +1299,12 @@ class PaymentPagesCheckoutSessionCustomFields(StripeObject):
 
     __slots__ = ("dropdown", "key", "label", "numeric", "optional", "text", "type")
 
-    dropdown: PaymentPagesCheckoutSessionCustomFieldsDropdown
+    dropdown: PaymentPagesCheckoutSessionCustomFieldsDropdown | None
     key: str
     label: PaymentPagesCheckoutSessionCustomFieldsLabel
-    numeric: PaymentPagesCheckoutSessionCustomFieldsNumeric
+    numeric: PaymentPagesCheckoutSessionCustomFieldsNumeric | None
     optional: bool
-    text: PaymentPagesCheckoutSessionCustomFieldsText
+    text: PaymentPagesCheckoutSessionCustomFieldsText | None
     type: Literal["dropdown", "numeric", "text"] | str
 
 
@@ -1535,8 +1535,8 @@ class PaymentPagesCheckoutSessionNameCollection(StripeObject):
 
     __slots__ = ("business", "individual")
 
-    business: PaymentPagesCheckoutSessionBusinessName
-    individual: PaymentPagesCheckoutSessionIndividualName
+    business: PaymentPagesCheckoutSessionBusinessName | None
+    individual: PaymentPagesCheckoutSessionIndividualName | None
 
 
 _d_PaymentPagesCheckoutSessionNameCollection = register(PaymentPagesCheckoutSessionNameCollection)
@@ -1634,7 +1634,7 @@ class PaymentPagesCheckoutSessionShippingCost(StripeObject):
     amount_tax: int
     amount_total: int
     shipping_rate: str | ShippingRate | None
-    taxes: list[LineItemsTaxAmount]
+    taxes: list[LineItemsTaxAmount] | None
 
 
 _d_PaymentPagesCheckoutSessionShippingCost = register(PaymentPagesCheckoutSessionShippingCost)
@@ -1684,7 +1684,7 @@ class PaymentPagesCheckoutSessionTotalDetails(StripeObject):
     amount_discount: int
     amount_shipping: int | None
     amount_tax: int
-    breakdown: PaymentPagesCheckoutSessionTotalDetailsResourceBreakdown
+    breakdown: PaymentPagesCheckoutSessionTotalDetailsResourceBreakdown | None
 
 
 _d_PaymentPagesCheckoutSessionTotalDetails = register(PaymentPagesCheckoutSessionTotalDetails)
@@ -1707,7 +1707,7 @@ class PaymentPagesPrivateCardPaymentMethodOptionsResourceRestrictions(StripeObje
 
     __slots__ = ("brands_blocked",)
 
-    brands_blocked: list[Literal["american_express", "discover_global_network", "mastercard", "visa"] | str]
+    brands_blocked: list[Literal["american_express", "discover_global_network", "mastercard", "visa"] | str] | None
 
 
 _d_PaymentPagesPrivateCardPaymentMethodOptionsResourceRestrictions = register(PaymentPagesPrivateCardPaymentMethodOptionsResourceRestrictions)

@@ -25,7 +25,7 @@ class ClimateOrder(StripeObject):
     amount_fees: int
     amount_subtotal: int
     amount_total: int
-    beneficiary: ClimateRemovalsBeneficiary
+    beneficiary: ClimateRemovalsBeneficiary | None
     canceled_at: int | None
     cancellation_reason: Literal["expired", "product_unavailable", "requested"] | str | None
     certificate: str | None

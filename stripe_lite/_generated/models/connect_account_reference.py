@@ -17,7 +17,7 @@ class ConnectAccountReference(StripeObject):
 
     __slots__ = ("account", "type")
 
-    account: str | Account
+    account: str | Account | None
     type: Literal["account", "self"] | str
 
 

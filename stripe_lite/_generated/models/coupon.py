@@ -18,10 +18,10 @@ class Coupon(StripeObject):
     __slots__ = ("amount_off", "applies_to", "created", "currency", "currency_options", "duration", "duration_in_months", "id", "livemode", "max_redemptions", "metadata", "name", "object", "percent_off", "redeem_by", "times_redeemed", "valid")
 
     amount_off: int | None
-    applies_to: CouponAppliesTo
+    applies_to: CouponAppliesTo | None
     created: int
     currency: str | None
-    currency_options: dict[str, CouponCurrencyOption]
+    currency_options: dict[str, CouponCurrencyOption] | None
     duration: Literal["forever", "once", "repeating"] | str
     duration_in_months: int | None
     id: str

@@ -28,7 +28,7 @@ class CreditNoteLineItem(StripeObject):
     discount_amount: int
     discount_amounts: list[DiscountsResourceDiscountAmount]
     id: str
-    invoice_line_item: str
+    invoice_line_item: str | None
     livemode: bool
     metadata: dict[str, str] | None
     object: Literal["credit_note_line_item"] | str

@@ -19,8 +19,8 @@ class CreditNotesPretaxCreditAmount(StripeObject):
     __slots__ = ("amount", "credit_balance_transaction", "discount", "type")
 
     amount: int
-    credit_balance_transaction: str | BillingCreditBalanceTransaction
-    discount: str | Discount | DeletedDiscount
+    credit_balance_transaction: str | BillingCreditBalanceTransaction | None
+    discount: str | Discount | DeletedDiscount | None
     type: Literal["credit_balance_transaction", "discount"] | str
 
 

@@ -51,8 +51,8 @@ class Customer(StripeObject):
     __slots__ = ("address", "balance", "business_name", "cash_balance", "created", "currency", "customer_account", "default_source", "delinquent", "description", "discount", "email", "id", "individual_name", "invoice_credit_balance", "invoice_prefix", "invoice_settings", "livemode", "metadata", "name", "next_invoice_sequence", "object", "phone", "preferred_locales", "shipping", "sources", "subscriptions", "tax", "tax_exempt", "tax_ids", "test_clock")
 
     address: Address | None
-    balance: int
-    business_name: str
+    balance: int | None
+    business_name: str | None
     cash_balance: CashBalance | None
     created: int
     currency: str | None
@@ -63,23 +63,23 @@ class Customer(StripeObject):
     discount: Discount | None
     email: str | None
     id: str
-    individual_name: str
-    invoice_credit_balance: dict[str, int]
+    individual_name: str | None
+    invoice_credit_balance: dict[str, int] | None
     invoice_prefix: str | None
-    invoice_settings: InvoiceSettingCustomerSetting
+    invoice_settings: InvoiceSettingCustomerSetting | None
     livemode: bool
-    metadata: dict[str, str]
+    metadata: dict[str, str] | None
     name: str | None
-    next_invoice_sequence: int
+    next_invoice_sequence: int | None
     object: Literal["customer"] | str
     phone: str | None
     preferred_locales: list[str] | None
     shipping: Shipping | None
-    sources: StripeList[BankAccount | Card | Source]
-    subscriptions: StripeList[Subscription]
-    tax: CustomerTax
+    sources: StripeList[BankAccount | Card | Source] | None
+    subscriptions: StripeList[Subscription] | None
+    tax: CustomerTax | None
     tax_exempt: Literal["exempt", "none", "reverse"] | str | None
-    tax_ids: StripeList[TaxId]
+    tax_ids: StripeList[TaxId] | None
     test_clock: str | TestHelpersTestClock | None
 
 

@@ -67,12 +67,12 @@ class CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionReso
 
     __slots__ = ("eu_bank_transfer", "gb_bank_transfer", "jp_bank_transfer", "reference", "type", "us_bank_transfer")
 
-    eu_bank_transfer: CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransferResourceEuBankTransfer
-    gb_bank_transfer: CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransferResourceGbBankTransfer
-    jp_bank_transfer: CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransferResourceJpBankTransfer
+    eu_bank_transfer: CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransferResourceEuBankTransfer | None
+    gb_bank_transfer: CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransferResourceGbBankTransfer | None
+    jp_bank_transfer: CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransferResourceJpBankTransfer | None
     reference: str | None
     type: Literal["eu_bank_transfer", "gb_bank_transfer", "jp_bank_transfer", "mx_bank_transfer", "us_bank_transfer"] | str
-    us_bank_transfer: CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransferResourceUsBankTransfer
+    us_bank_transfer: CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransferResourceUsBankTransfer | None
 
 
 def _d_CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransfer(d: Any) -> Any:
@@ -140,7 +140,7 @@ class CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionReso
 
     __slots__ = ("network", "sender_name")
 
-    network: Literal["ach", "domestic_wire_us", "swift"] | str
+    network: Literal["ach", "domestic_wire_us", "swift"] | str | None
     sender_name: str | None
 
 
@@ -188,22 +188,22 @@ class CustomerCashBalanceTransaction(StripeObject):
 
     __slots__ = ("adjusted_for_overdraft", "applied_to_payment", "created", "currency", "customer", "customer_account", "ending_balance", "funded", "id", "livemode", "net_amount", "object", "refunded_from_payment", "transferred_to_balance", "type", "unapplied_from_payment")
 
-    adjusted_for_overdraft: CustomerBalanceResourceCashBalanceTransactionResourceAdjustedForOverdraft
-    applied_to_payment: CustomerBalanceResourceCashBalanceTransactionResourceAppliedToPaymentTransaction
+    adjusted_for_overdraft: CustomerBalanceResourceCashBalanceTransactionResourceAdjustedForOverdraft | None
+    applied_to_payment: CustomerBalanceResourceCashBalanceTransactionResourceAppliedToPaymentTransaction | None
     created: int
     currency: str
     customer: str | Customer
     customer_account: str | None
     ending_balance: int
-    funded: CustomerBalanceResourceCashBalanceTransactionResourceFundedTransaction
+    funded: CustomerBalanceResourceCashBalanceTransactionResourceFundedTransaction | None
     id: str
     livemode: bool
     net_amount: int
     object: Literal["customer_cash_balance_transaction"] | str
-    refunded_from_payment: CustomerBalanceResourceCashBalanceTransactionResourceRefundedFromPaymentTransaction
-    transferred_to_balance: CustomerBalanceResourceCashBalanceTransactionResourceTransferredToBalance
+    refunded_from_payment: CustomerBalanceResourceCashBalanceTransactionResourceRefundedFromPaymentTransaction | None
+    transferred_to_balance: CustomerBalanceResourceCashBalanceTransactionResourceTransferredToBalance | None
     type: Literal["adjusted_for_overdraft", "applied_to_payment", "funded", "funding_reversed", "refunded_from_payment", "return_canceled", "return_initiated", "transferred_to_balance", "unapplied_from_payment"] | str
-    unapplied_from_payment: CustomerBalanceResourceCashBalanceTransactionResourceUnappliedFromPaymentTransaction
+    unapplied_from_payment: CustomerBalanceResourceCashBalanceTransactionResourceUnappliedFromPaymentTransaction | None
 
 
 def _d_CustomerCashBalanceTransaction(d: Any) -> Any:

@@ -32,7 +32,7 @@ class CustomerSession(StripeObject):
     __slots__ = ("client_secret", "components", "created", "customer", "customer_account", "expires_at", "livemode", "object")
 
     client_secret: str
-    components: CustomerSessionResourceComponents
+    components: CustomerSessionResourceComponents | None
     created: int
     customer: str | Customer
     customer_account: str | None

@@ -55,7 +55,7 @@ class Dispute(StripeObject):
     metadata: dict[str, str]
     object: Literal["dispute"] | str
     payment_intent: str | PaymentIntent | None
-    payment_method_details: DisputePaymentMethodDetails
+    payment_method_details: DisputePaymentMethodDetails | None
     reason: str
     status: Literal["lost", "needs_response", "prevented", "under_review", "warning_closed", "warning_needs_response", "warning_under_review", "won"] | str
 
@@ -97,8 +97,8 @@ class DisputeEnhancedEligibility(StripeObject):
 
     __slots__ = ("visa_compelling_evidence_3", "visa_compliance")
 
-    visa_compelling_evidence_3: DisputeEnhancedEligibilityVisaCompellingEvidence3
-    visa_compliance: DisputeEnhancedEligibilityVisaCompliance
+    visa_compelling_evidence_3: DisputeEnhancedEligibilityVisaCompellingEvidence3 | None
+    visa_compliance: DisputeEnhancedEligibilityVisaCompliance | None
 
 
 _d_DisputeEnhancedEligibility = register(DisputeEnhancedEligibility)
@@ -132,8 +132,8 @@ class DisputeEnhancedEvidence(StripeObject):
 
     __slots__ = ("visa_compelling_evidence_3", "visa_compliance")
 
-    visa_compelling_evidence_3: DisputeEnhancedEvidenceVisaCompellingEvidence3
-    visa_compliance: DisputeEnhancedEvidenceVisaCompliance
+    visa_compelling_evidence_3: DisputeEnhancedEvidenceVisaCompellingEvidence3 | None
+    visa_compliance: DisputeEnhancedEvidenceVisaCompliance | None
 
 
 _d_DisputeEnhancedEvidence = register(DisputeEnhancedEvidence)
@@ -260,10 +260,10 @@ class DisputePaymentMethodDetails(StripeObject):
 
     __slots__ = ("amazon_pay", "card", "klarna", "paypal", "type")
 
-    amazon_pay: DisputePaymentMethodDetailsAmazonPay
-    card: DisputePaymentMethodDetailsCard
-    klarna: DisputePaymentMethodDetailsKlarna
-    paypal: DisputePaymentMethodDetailsPaypal
+    amazon_pay: DisputePaymentMethodDetailsAmazonPay | None
+    card: DisputePaymentMethodDetailsCard | None
+    klarna: DisputePaymentMethodDetailsKlarna | None
+    paypal: DisputePaymentMethodDetailsPaypal | None
     type: Literal["amazon_pay", "card", "klarna", "paypal"] | str
 
 
@@ -299,7 +299,7 @@ class DisputePaymentMethodDetailsKlarna(StripeObject):
 
     __slots__ = ("chargeback_loss_reason_code", "reason_code")
 
-    chargeback_loss_reason_code: str
+    chargeback_loss_reason_code: str | None
     reason_code: str | None
 
 

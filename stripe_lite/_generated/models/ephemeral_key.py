@@ -22,7 +22,7 @@ class EphemeralKey(StripeObject):
     id: str
     livemode: bool
     object: Literal["ephemeral_key"] | str
-    secret: str
+    secret: str | None
 
 
 def _d_EphemeralKey(d: Any) -> Any:

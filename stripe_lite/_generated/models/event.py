@@ -17,9 +17,9 @@ class Event(StripeObject):
 
     __slots__ = ("account", "api_version", "context", "created", "data", "id", "livemode", "object", "pending_webhooks", "request", "type")
 
-    account: str
+    account: str | None
     api_version: str | None
-    context: str
+    context: str | None
     created: int
     data: NotificationEventData
     id: str
@@ -62,7 +62,7 @@ class NotificationEventData(StripeObject):
     __slots__ = ("object", "previous_attributes")
 
     object: StripeObject
-    previous_attributes: dict[str, Any]
+    previous_attributes: dict[str, Any] | None
 
 
 _d_NotificationEventData = register(NotificationEventData)

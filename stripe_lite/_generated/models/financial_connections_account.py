@@ -42,8 +42,8 @@ class BankConnectionsResourceBalance(StripeObject):
     __slots__ = ("as_of", "cash", "credit", "current", "type")
 
     as_of: int
-    cash: BankConnectionsResourceBalanceApiResourceCashBalance
-    credit: BankConnectionsResourceBalanceApiResourceCreditBalance
+    cash: BankConnectionsResourceBalanceApiResourceCashBalance | None
+    credit: BankConnectionsResourceBalanceApiResourceCreditBalance | None
     current: dict[str, int]
     type: Literal["cash", "credit"] | str
 

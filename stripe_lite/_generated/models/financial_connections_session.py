@@ -36,13 +36,13 @@ class FinancialConnectionsSession(StripeObject):
     account_holder: BankConnectionsResourceAccountholder | None
     accounts: StripeList[FinancialConnectionsAccount]
     client_secret: str | None
-    filters: BankConnectionsResourceLinkAccountSessionFilters
+    filters: BankConnectionsResourceLinkAccountSessionFilters | None
     id: str
     livemode: bool
     object: Literal["financial_connections.session"] | str
     permissions: list[Literal["balances", "ownership", "payment_method", "transactions"] | str]
     prefetch: list[Literal["balances", "ownership", "transactions"] | str] | None
-    return_url: str
+    return_url: str | None
 
 
 def _d_FinancialConnectionsSession(d: Any) -> Any:

@@ -61,14 +61,14 @@ class FundingInstructionsBankTransferFinancialAddress(StripeObject):
 
     __slots__ = ("aba", "iban", "sort_code", "spei", "supported_networks", "swift", "type", "zengin")
 
-    aba: FundingInstructionsBankTransferAbaRecord
-    iban: FundingInstructionsBankTransferIbanRecord
-    sort_code: FundingInstructionsBankTransferSortCodeRecord
-    spei: FundingInstructionsBankTransferSpeiRecord
-    supported_networks: list[Literal["ach", "bacs", "domestic_wire_us", "fps", "sepa", "spei", "swift", "zengin"] | str]
-    swift: FundingInstructionsBankTransferSwiftRecord
+    aba: FundingInstructionsBankTransferAbaRecord | None
+    iban: FundingInstructionsBankTransferIbanRecord | None
+    sort_code: FundingInstructionsBankTransferSortCodeRecord | None
+    spei: FundingInstructionsBankTransferSpeiRecord | None
+    supported_networks: list[Literal["ach", "bacs", "domestic_wire_us", "fps", "sepa", "spei", "swift", "zengin"] | str] | None
+    swift: FundingInstructionsBankTransferSwiftRecord | None
     type: Literal["aba", "iban", "sort_code", "spei", "swift", "zengin"] | str
-    zengin: FundingInstructionsBankTransferZenginRecord
+    zengin: FundingInstructionsBankTransferZenginRecord | None
 
 
 def _d_FundingInstructionsBankTransferFinancialAddress(d: Any) -> Any:

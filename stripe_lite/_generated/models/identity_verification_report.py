@@ -250,10 +250,10 @@ class GelatoReportDocumentOptions(StripeObject):
 
     __slots__ = ("allowed_types", "require_id_number", "require_live_capture", "require_matching_selfie")
 
-    allowed_types: list[Literal["driving_license", "id_card", "passport"] | str]
-    require_id_number: bool
-    require_live_capture: bool
-    require_matching_selfie: bool
+    allowed_types: list[Literal["driving_license", "id_card", "passport"] | str] | None
+    require_id_number: bool | None
+    require_live_capture: bool | None
+    require_matching_selfie: bool | None
 
 
 _d_GelatoReportDocumentOptions = register(GelatoReportDocumentOptions)
@@ -299,8 +299,8 @@ class GelatoVerificationReportOptions(StripeObject):
 
     __slots__ = ("document", "id_number")
 
-    document: GelatoReportDocumentOptions
-    id_number: GelatoReportIdNumberOptions
+    document: GelatoReportDocumentOptions | None
+    id_number: GelatoReportIdNumberOptions | None
 
 
 _d_GelatoVerificationReportOptions = register(GelatoVerificationReportOptions)
@@ -316,17 +316,17 @@ class IdentityVerificationReport(StripeObject):
 
     client_reference_id: str | None
     created: int
-    document: GelatoDocumentReport
-    email: GelatoEmailReport
+    document: GelatoDocumentReport | None
+    email: GelatoEmailReport | None
     id: str
-    id_number: GelatoIdNumberReport
+    id_number: GelatoIdNumberReport | None
     livemode: bool
     object: Literal["identity.verification_report"] | str
-    options: GelatoVerificationReportOptions
-    phone: GelatoPhoneReport
-    selfie: GelatoSelfieReport
+    options: GelatoVerificationReportOptions | None
+    phone: GelatoPhoneReport | None
+    selfie: GelatoSelfieReport | None
     type: Literal["document", "id_number", "verification_flow"] | str
-    verification_flow: str
+    verification_flow: str | None
     verification_session: str | None
 
 

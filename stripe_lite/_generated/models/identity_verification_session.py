@@ -45,8 +45,8 @@ class GelatoProvidedDetails(StripeObject):
 
     __slots__ = ("email", "phone")
 
-    email: str
-    phone: str
+    email: str | None
+    phone: str | None
 
 
 _d_GelatoProvidedDetails = register(GelatoProvidedDetails)
@@ -69,10 +69,10 @@ class GelatoSessionDocumentOptions(StripeObject):
 
     __slots__ = ("allowed_types", "require_id_number", "require_live_capture", "require_matching_selfie")
 
-    allowed_types: list[Literal["driving_license", "id_card", "passport"] | str]
-    require_id_number: bool
-    require_live_capture: bool
-    require_matching_selfie: bool
+    allowed_types: list[Literal["driving_license", "id_card", "passport"] | str] | None
+    require_id_number: bool | None
+    require_live_capture: bool | None
+    require_matching_selfie: bool | None
 
 
 _d_GelatoSessionDocumentOptions = register(GelatoSessionDocumentOptions)
@@ -83,7 +83,7 @@ class GelatoSessionEmailOptions(StripeObject):
 
     __slots__ = ("require_verification",)
 
-    require_verification: bool
+    require_verification: bool | None
 
 
 _d_GelatoSessionEmailOptions = register(GelatoSessionEmailOptions)
@@ -115,8 +115,8 @@ class GelatoSessionMatchingOptions(StripeObject):
 
     __slots__ = ("dob", "name")
 
-    dob: Literal["none", "similar"] | str
-    name: Literal["none", "similar"] | str
+    dob: Literal["none", "similar"] | str | None
+    name: Literal["none", "similar"] | str | None
 
 
 _d_GelatoSessionMatchingOptions = register(GelatoSessionMatchingOptions)
@@ -127,7 +127,7 @@ class GelatoSessionPhoneOptions(StripeObject):
 
     __slots__ = ("require_verification",)
 
-    require_verification: bool
+    require_verification: bool | None
 
 
 _d_GelatoSessionPhoneOptions = register(GelatoSessionPhoneOptions)
@@ -138,11 +138,11 @@ class GelatoVerificationSessionOptions(StripeObject):
 
     __slots__ = ("document", "email", "id_number", "matching", "phone")
 
-    document: GelatoSessionDocumentOptions
-    email: GelatoSessionEmailOptions
-    id_number: GelatoSessionIdNumberOptions
-    matching: GelatoSessionMatchingOptions
-    phone: GelatoSessionPhoneOptions
+    document: GelatoSessionDocumentOptions | None
+    email: GelatoSessionEmailOptions | None
+    id_number: GelatoSessionIdNumberOptions | None
+    matching: GelatoSessionMatchingOptions | None
+    phone: GelatoSessionPhoneOptions | None
 
 
 _d_GelatoVerificationSessionOptions = register(GelatoVerificationSessionOptions)
@@ -214,11 +214,11 @@ class IdentityVerificationSession(StripeObject):
     redaction: VerificationSessionRedaction | None
     related_customer: str | None
     related_customer_account: str | None
-    related_person: GelatoRelatedPerson
+    related_person: GelatoRelatedPerson | None
     status: Literal["canceled", "processing", "requires_input", "verified"] | str
     type: Literal["document", "id_number", "verification_flow"] | str
     url: str | None
-    verification_flow: str
+    verification_flow: str | None
     verified_outputs: GelatoVerifiedOutputs | None
 
 

@@ -122,7 +122,7 @@ class BillingBillResourceInvoicingParentsInvoiceSubscriptionParent(StripeObject)
 
     metadata: dict[str, str] | None
     subscription: str | Subscription
-    subscription_proration_date: int
+    subscription_proration_date: int | None
 
 
 _d_BillingBillResourceInvoicingParentsInvoiceSubscriptionParent = register(BillingBillResourceInvoicingParentsInvoiceSubscriptionParent)
@@ -207,7 +207,7 @@ class Invoice(StripeObject):
     on_behalf_of: str | Account | None
     parent: BillingBillResourceInvoicingParentsInvoiceParent | None
     payment_settings: InvoicesPaymentSettings
-    payments: StripeList[InvoicePayment]
+    payments: StripeList[InvoicePayment] | None
     period_end: int
     period_start: int
     post_payment_credit_notes_amount: int
@@ -223,7 +223,7 @@ class Invoice(StripeObject):
     subtotal: int
     subtotal_excluding_tax: int | None
     test_clock: str | TestHelpersTestClock | None
-    threshold_reason: InvoiceThresholdReason
+    threshold_reason: InvoiceThresholdReason | None
     total: int
     total_discount_amounts: list[DiscountsResourceDiscountAmount] | None
     total_excluding_tax: int | None
@@ -353,7 +353,7 @@ class InvoicePaymentMethodOptionsCard(StripeObject):
 
     __slots__ = ("installments", "request_three_d_secure")
 
-    installments: InvoiceInstallmentsCard
+    installments: InvoiceInstallmentsCard | None
     request_three_d_secure: Literal["any", "automatic", "challenge"] | str | None
 
 
@@ -366,7 +366,7 @@ class InvoicePaymentMethodOptionsPix(StripeObject):
     __slots__ = ("amount_includes_iof", "expires_after_seconds")
 
     amount_includes_iof: Literal["always", "never"] | str | None
-    expires_after_seconds: int
+    expires_after_seconds: int | None
 
 
 _d_InvoicePaymentMethodOptionsPix = register(InvoicePaymentMethodOptionsPix)

@@ -43,8 +43,8 @@ class InvoicePaymentMethodOptionsAcssDebit(StripeObject):
 
     __slots__ = ("mandate_options", "verification_method")
 
-    mandate_options: InvoicePaymentMethodOptionsAcssDebitMandateOptions
-    verification_method: Literal["automatic", "instant", "microdeposits"] | str
+    mandate_options: InvoicePaymentMethodOptionsAcssDebitMandateOptions | None
+    verification_method: Literal["automatic", "instant", "microdeposits"] | str | None
 
 
 _d_InvoicePaymentMethodOptionsAcssDebit = register(InvoicePaymentMethodOptionsAcssDebit)
@@ -77,7 +77,7 @@ class InvoicePaymentMethodOptionsCustomerBalance(StripeObject):
 
     __slots__ = ("bank_transfer", "funding_type")
 
-    bank_transfer: InvoicePaymentMethodOptionsCustomerBalanceBankTransfer
+    bank_transfer: InvoicePaymentMethodOptionsCustomerBalanceBankTransfer | None
     funding_type: Literal["bank_transfer"] | str | None
 
 
@@ -89,7 +89,7 @@ class InvoicePaymentMethodOptionsCustomerBalanceBankTransfer(StripeObject):
 
     __slots__ = ("eu_bank_transfer", "type")
 
-    eu_bank_transfer: InvoicePaymentMethodOptionsCustomerBalanceBankTransferEuBankTransfer
+    eu_bank_transfer: InvoicePaymentMethodOptionsCustomerBalanceBankTransferEuBankTransfer | None
     type: str | None
 
 
@@ -135,7 +135,7 @@ class InvoicePaymentMethodOptionsPayto(StripeObject):
 
     __slots__ = ("mandate_options",)
 
-    mandate_options: InvoiceMandateOptionsPayto
+    mandate_options: InvoiceMandateOptionsPayto | None
 
 
 _d_InvoicePaymentMethodOptionsPayto = register(InvoicePaymentMethodOptionsPayto)
@@ -155,7 +155,7 @@ class InvoicePaymentMethodOptionsUpi(StripeObject):
 
     __slots__ = ("mandate_options",)
 
-    mandate_options: InvoicePaymentMethodOptionsMandateOptionsUpi
+    mandate_options: InvoicePaymentMethodOptionsMandateOptionsUpi | None
 
 
 _d_InvoicePaymentMethodOptionsUpi = register(InvoicePaymentMethodOptionsUpi)
@@ -166,8 +166,8 @@ class InvoicePaymentMethodOptionsUsBankAccount(StripeObject):
 
     __slots__ = ("financial_connections", "verification_method")
 
-    financial_connections: InvoicePaymentMethodOptionsUsBankAccountLinkedAccountOptions
-    verification_method: Literal["automatic", "instant", "microdeposits"] | str
+    financial_connections: InvoicePaymentMethodOptionsUsBankAccountLinkedAccountOptions | None
+    verification_method: Literal["automatic", "instant", "microdeposits"] | str | None
 
 
 _d_InvoicePaymentMethodOptionsUsBankAccount = register(InvoicePaymentMethodOptionsUsBankAccount)
@@ -178,8 +178,8 @@ class InvoicePaymentMethodOptionsUsBankAccountLinkedAccountOptions(StripeObject)
 
     __slots__ = ("filters", "permissions", "prefetch")
 
-    filters: InvoicePaymentMethodOptionsUsBankAccountLinkedAccountOptionsFilters
-    permissions: list[Literal["balances", "ownership", "payment_method", "transactions"] | str]
+    filters: InvoicePaymentMethodOptionsUsBankAccountLinkedAccountOptionsFilters | None
+    permissions: list[Literal["balances", "ownership", "payment_method", "transactions"] | str] | None
     prefetch: list[Literal["balances", "ownership", "transactions"] | str] | None
 
 
@@ -191,7 +191,7 @@ class InvoicePaymentMethodOptionsUsBankAccountLinkedAccountOptionsFilters(Stripe
 
     __slots__ = ("account_subcategories",)
 
-    account_subcategories: list[Literal["checking", "savings"] | str]
+    account_subcategories: list[Literal["checking", "savings"] | str] | None
 
 
 _d_InvoicePaymentMethodOptionsUsBankAccountLinkedAccountOptionsFilters = register(InvoicePaymentMethodOptionsUsBankAccountLinkedAccountOptionsFilters)

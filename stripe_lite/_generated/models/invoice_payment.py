@@ -73,9 +73,9 @@ class InvoicesPaymentsInvoicePaymentAssociatedPayment(StripeObject):
 
     __slots__ = ("charge", "payment_intent", "payment_record", "type")
 
-    charge: str | Charge
-    payment_intent: str | PaymentIntent
-    payment_record: str | PaymentRecord
+    charge: str | Charge | None
+    payment_intent: str | PaymentIntent | None
+    payment_record: str | PaymentRecord | None
     type: Literal["charge", "payment_intent", "payment_record"] | str
 
 

@@ -47,7 +47,7 @@ class BillingBillResourceInvoiceItemParentsInvoiceItemSubscriptionParent(StripeO
     __slots__ = ("subscription", "subscription_item")
 
     subscription: str
-    subscription_item: str
+    subscription_item: str | None
 
 
 _d_BillingBillResourceInvoiceItemParentsInvoiceItemSubscriptionParent = register(BillingBillResourceInvoiceItemParentsInvoiceItemSubscriptionParent)
@@ -86,8 +86,8 @@ class InvoiceItemProrationCreditedItems(StripeObject):
 
     __slots__ = ("invoice_item", "invoice_line_item_details", "type")
 
-    invoice_item: str
-    invoice_line_item_details: CreditedItemsInvoiceLineItems
+    invoice_item: str | None
+    invoice_line_item_details: CreditedItemsInvoiceLineItems | None
     type: Literal["invoice_item", "invoice_line_items"] | str
 
 
@@ -114,13 +114,13 @@ class Invoiceitem(StripeObject):
     invoice: str | Invoice | None
     livemode: bool
     metadata: dict[str, str] | None
-    net_amount: int
+    net_amount: int | None
     object: Literal["invoiceitem"] | str
     parent: BillingBillResourceInvoiceItemParentsInvoiceItemParent | None
     period: InvoiceLineItemPeriod
     pricing: BillingBillResourceInvoicingPricingPricing | None
     proration: bool
-    proration_details: ProrationDetails
+    proration_details: ProrationDetails | None
     quantity: int
     quantity_decimal: str
     tax_rates: list[TaxRate] | None

@@ -20,7 +20,7 @@ class InvoicesResourcePretaxCreditAmount(StripeObject):
 
     amount: int
     credit_balance_transaction: str | BillingCreditBalanceTransaction | None
-    discount: str | Discount | DeletedDiscount
+    discount: str | Discount | DeletedDiscount | None
     type: Literal["credit_balance_transaction", "discount"] | str
 
 

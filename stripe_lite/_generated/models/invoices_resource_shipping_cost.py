@@ -22,7 +22,7 @@ class InvoicesResourceShippingCost(StripeObject):
     amount_tax: int
     amount_total: int
     shipping_rate: str | ShippingRate | None
-    taxes: list[LineItemsTaxAmount]
+    taxes: list[LineItemsTaxAmount] | None
 
 
 _d_InvoicesResourceShippingCost = register(InvoicesResourceShippingCost)

@@ -40,7 +40,7 @@ class IssuingCard(StripeObject):
     cardholder: IssuingCardholder
     created: int
     currency: str
-    cvc: str
+    cvc: str | None
     exp_month: int
     exp_year: int
     financial_account: str | None
@@ -50,7 +50,7 @@ class IssuingCard(StripeObject):
     lifecycle_controls: IssuingCardLifecycleControls | None
     livemode: bool
     metadata: dict[str, str]
-    number: str
+    number: str | None
     object: Literal["issuing.card"] | str
     personalization_design: str | IssuingPersonalizationDesign | None
     replaced_by: str | IssuingCard | None

@@ -41,7 +41,7 @@ class IssuingDispute(StripeObject):
     evidence: IssuingDisputeEvidence
     id: str
     livemode: bool
-    loss_reason: Literal["cardholder_authentication_issuer_liability", "eci5_token_transaction_with_tavv", "excess_disputes_in_timeframe", "has_not_met_the_minimum_dispute_amount_requirements", "invalid_duplicate_dispute", "invalid_incorrect_amount_dispute", "invalid_no_authorization", "invalid_use_of_disputes", "merchandise_delivered_or_shipped", "merchandise_or_service_as_described", "not_cancelled", "other", "refund_issued", "submitted_beyond_allowable_time_limit", "transaction_3ds_required", "transaction_approved_after_prior_fraud_dispute", "transaction_authorized", "transaction_electronically_read", "transaction_qualifies_for_visa_easy_payment_service", "transaction_unattended"] | str
+    loss_reason: Literal["cardholder_authentication_issuer_liability", "eci5_token_transaction_with_tavv", "excess_disputes_in_timeframe", "has_not_met_the_minimum_dispute_amount_requirements", "invalid_duplicate_dispute", "invalid_incorrect_amount_dispute", "invalid_no_authorization", "invalid_use_of_disputes", "merchandise_delivered_or_shipped", "merchandise_or_service_as_described", "not_cancelled", "other", "refund_issued", "submitted_beyond_allowable_time_limit", "transaction_3ds_required", "transaction_approved_after_prior_fraud_dispute", "transaction_authorized", "transaction_electronically_read", "transaction_qualifies_for_visa_easy_payment_service", "transaction_unattended"] | str | None
     metadata: dict[str, str]
     object: Literal["issuing.dispute"] | str
     status: Literal["expired", "lost", "submitted", "unsubmitted", "won"] | str
@@ -158,15 +158,15 @@ class IssuingDisputeEvidence(StripeObject):
 
     __slots__ = ("canceled", "duplicate", "fraudulent", "merchandise_not_as_described", "no_valid_authorization", "not_received", "other", "reason", "service_not_as_described")
 
-    canceled: IssuingDisputeCanceledEvidence
-    duplicate: IssuingDisputeDuplicateEvidence
-    fraudulent: IssuingDisputeFraudulentEvidence
-    merchandise_not_as_described: IssuingDisputeMerchandiseNotAsDescribedEvidence
-    no_valid_authorization: IssuingDisputeNoValidAuthorizationEvidence
-    not_received: IssuingDisputeNotReceivedEvidence
-    other: IssuingDisputeOtherEvidence
+    canceled: IssuingDisputeCanceledEvidence | None
+    duplicate: IssuingDisputeDuplicateEvidence | None
+    fraudulent: IssuingDisputeFraudulentEvidence | None
+    merchandise_not_as_described: IssuingDisputeMerchandiseNotAsDescribedEvidence | None
+    no_valid_authorization: IssuingDisputeNoValidAuthorizationEvidence | None
+    not_received: IssuingDisputeNotReceivedEvidence | None
+    other: IssuingDisputeOtherEvidence | None
     reason: Literal["canceled", "duplicate", "fraudulent", "merchandise_not_as_described", "no_valid_authorization", "not_received", "other", "service_not_as_described"] | str
-    service_not_as_described: IssuingDisputeServiceNotAsDescribedEvidence
+    service_not_as_described: IssuingDisputeServiceNotAsDescribedEvidence | None
 
 
 def _d_IssuingDisputeEvidence(d: Any) -> Any:

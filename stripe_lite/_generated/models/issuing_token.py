@@ -37,12 +37,12 @@ class IssuingNetworkTokenDevice(StripeObject):
 
     __slots__ = ("device_fingerprint", "ip_address", "location", "name", "phone_number", "type")
 
-    device_fingerprint: str
-    ip_address: str
-    location: str
-    name: str
-    phone_number: str
-    type: Literal["other", "phone", "watch"] | str
+    device_fingerprint: str | None
+    ip_address: str | None
+    location: str | None
+    name: str | None
+    phone_number: str | None
+    type: Literal["other", "phone", "watch"] | str | None
 
 
 def _d_IssuingNetworkTokenDevice(d: Any) -> Any:
@@ -71,10 +71,10 @@ class IssuingNetworkTokenMastercard(StripeObject):
 
     __slots__ = ("card_reference_id", "token_reference_id", "token_requestor_id", "token_requestor_name")
 
-    card_reference_id: str
+    card_reference_id: str | None
     token_reference_id: str
     token_requestor_id: str
-    token_requestor_name: str
+    token_requestor_name: str | None
 
 
 _d_IssuingNetworkTokenMastercard = register(IssuingNetworkTokenMastercard)
@@ -85,11 +85,11 @@ class IssuingNetworkTokenNetworkData(StripeObject):
 
     __slots__ = ("device", "mastercard", "type", "visa", "wallet_provider")
 
-    device: IssuingNetworkTokenDevice
-    mastercard: IssuingNetworkTokenMastercard
+    device: IssuingNetworkTokenDevice | None
+    mastercard: IssuingNetworkTokenMastercard | None
     type: Literal["mastercard", "visa"] | str
-    visa: IssuingNetworkTokenVisa
-    wallet_provider: IssuingNetworkTokenWalletProvider
+    visa: IssuingNetworkTokenVisa | None
+    wallet_provider: IssuingNetworkTokenWalletProvider | None
 
 
 _d_IssuingNetworkTokenNetworkData = register(IssuingNetworkTokenNetworkData)
@@ -103,7 +103,7 @@ class IssuingNetworkTokenVisa(StripeObject):
     card_reference_id: str | None
     token_reference_id: str
     token_requestor_id: str
-    token_risk_score: str
+    token_risk_score: str | None
 
 
 _d_IssuingNetworkTokenVisa = register(IssuingNetworkTokenVisa)
@@ -114,16 +114,16 @@ class IssuingNetworkTokenWalletProvider(StripeObject):
 
     __slots__ = ("account_id", "account_trust_score", "card_number_source", "cardholder_address", "cardholder_name", "device_trust_score", "hashed_account_email_address", "reason_codes", "suggested_decision", "suggested_decision_version")
 
-    account_id: str
-    account_trust_score: int
-    card_number_source: Literal["app", "manual", "on_file", "other"] | str
-    cardholder_address: IssuingNetworkTokenAddress
-    cardholder_name: str
-    device_trust_score: int
-    hashed_account_email_address: str
-    reason_codes: list[Literal["account_card_too_new", "account_recently_changed", "account_too_new", "account_too_new_since_launch", "additional_device", "data_expired", "defer_id_v_decision", "device_recently_lost", "good_activity_history", "has_suspended_tokens", "high_risk", "inactive_account", "long_account_tenure", "low_account_score", "low_device_score", "low_phone_number_score", "network_service_error", "outside_home_territory", "provisioning_cardholder_mismatch", "provisioning_device_and_cardholder_mismatch", "provisioning_device_mismatch", "same_device_no_prior_authentication", "same_device_successful_prior_authentication", "software_update", "suspicious_activity", "too_many_different_cardholders", "too_many_recent_attempts", "too_many_recent_tokens"] | str]
-    suggested_decision: Literal["approve", "decline", "require_auth"] | str
-    suggested_decision_version: str
+    account_id: str | None
+    account_trust_score: int | None
+    card_number_source: Literal["app", "manual", "on_file", "other"] | str | None
+    cardholder_address: IssuingNetworkTokenAddress | None
+    cardholder_name: str | None
+    device_trust_score: int | None
+    hashed_account_email_address: str | None
+    reason_codes: list[Literal["account_card_too_new", "account_recently_changed", "account_too_new", "account_too_new_since_launch", "additional_device", "data_expired", "defer_id_v_decision", "device_recently_lost", "good_activity_history", "has_suspended_tokens", "high_risk", "inactive_account", "long_account_tenure", "low_account_score", "low_device_score", "low_phone_number_score", "network_service_error", "outside_home_territory", "provisioning_cardholder_mismatch", "provisioning_device_and_cardholder_mismatch", "provisioning_device_mismatch", "same_device_no_prior_authentication", "same_device_successful_prior_authentication", "software_update", "suspicious_activity", "too_many_different_cardholders", "too_many_recent_attempts", "too_many_recent_tokens"] | str] | None
+    suggested_decision: Literal["approve", "decline", "require_auth"] | str | None
+    suggested_decision_version: str | None
 
 
 def _d_IssuingNetworkTokenWalletProvider(d: Any) -> Any:
@@ -163,14 +163,14 @@ class IssuingToken(StripeObject):
     created: int
     device_fingerprint: str | None
     id: str
-    last4: str
+    last4: str | None
     livemode: bool
     network: Literal["mastercard", "visa"] | str
-    network_data: IssuingNetworkTokenNetworkData
+    network_data: IssuingNetworkTokenNetworkData | None
     network_updated_at: int
     object: Literal["issuing.token"] | str
     status: Literal["active", "deleted", "requested", "suspended"] | str
-    wallet_provider: Literal["apple_pay", "google_pay", "samsung_pay"] | str
+    wallet_provider: Literal["apple_pay", "google_pay", "samsung_pay"] | str | None
 
 
 def _d_IssuingToken(d: Any) -> Any:

@@ -29,13 +29,13 @@ class Item(StripeObject):
     amount_total: int
     currency: str
     description: str | None
-    discounts: list[LineItemsDiscountAmount]
+    discounts: list[LineItemsDiscountAmount] | None
     id: str
     metadata: dict[str, str] | None
     object: Literal["item"] | str
     price: Price | None
     quantity: int | None
-    taxes: list[LineItemsTaxAmount]
+    taxes: list[LineItemsTaxAmount] | None
 
 
 def _d_Item(d: Any) -> Any:

@@ -19,10 +19,10 @@ class LinkedAccountOptionsCommon(StripeObject):
 
     __slots__ = ("filters", "permissions", "prefetch", "return_url")
 
-    filters: PaymentFlowsPrivatePaymentMethodsFinancialConnectionsCommonLinkedAccountOptionsFilters
-    permissions: list[Literal["balances", "ownership", "payment_method", "transactions"] | str]
+    filters: PaymentFlowsPrivatePaymentMethodsFinancialConnectionsCommonLinkedAccountOptionsFilters | None
+    permissions: list[Literal["balances", "ownership", "payment_method", "transactions"] | str] | None
     prefetch: list[Literal["balances", "ownership", "transactions"] | str] | None
-    return_url: str
+    return_url: str | None
 
 
 _d_LinkedAccountOptionsCommon = register(LinkedAccountOptionsCommon)
@@ -33,7 +33,7 @@ class PaymentFlowsPrivatePaymentMethodsFinancialConnectionsCommonLinkedAccountOp
 
     __slots__ = ("account_subcategories",)
 
-    account_subcategories: list[Literal["checking", "savings"] | str]
+    account_subcategories: list[Literal["checking", "savings"] | str] | None
 
 
 _d_PaymentFlowsPrivatePaymentMethodsFinancialConnectionsCommonLinkedAccountOptionsFilters = register(PaymentFlowsPrivatePaymentMethodsFinancialConnectionsCommonLinkedAccountOptionsFilters)
@@ -56,14 +56,14 @@ class PaymentMethodOptionsMandateOptionsPix(StripeObject):
 
     __slots__ = ("amount", "amount_includes_iof", "amount_type", "currency", "end_date", "payment_schedule", "reference", "start_date")
 
-    amount: int
-    amount_includes_iof: Literal["always", "never"] | str
-    amount_type: Literal["fixed", "maximum"] | str
-    currency: str
-    end_date: str
-    payment_schedule: Literal["halfyearly", "monthly", "quarterly", "weekly", "yearly"] | str
-    reference: str
-    start_date: str
+    amount: int | None
+    amount_includes_iof: Literal["always", "never"] | str | None
+    amount_type: Literal["fixed", "maximum"] | str | None
+    currency: str | None
+    end_date: str | None
+    payment_schedule: Literal["halfyearly", "monthly", "quarterly", "weekly", "yearly"] | str | None
+    reference: str | None
+    start_date: str | None
 
 
 def _d_PaymentMethodOptionsMandateOptionsPix(d: Any) -> Any:

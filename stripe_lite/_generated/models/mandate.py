@@ -55,8 +55,8 @@ class CustomerAcceptance(StripeObject):
     __slots__ = ("accepted_at", "offline", "online", "type")
 
     accepted_at: int | None
-    offline: OfflineAcceptance
-    online: OnlineAcceptance
+    offline: OfflineAcceptance | None
+    online: OnlineAcceptance | None
     type: Literal["offline", "online"] | str
 
 
@@ -74,12 +74,12 @@ class Mandate(StripeObject):
     customer_acceptance: CustomerAcceptance
     id: str
     livemode: bool
-    multi_use: MandateMultiUse
+    multi_use: MandateMultiUse | None
     object: Literal["mandate"] | str
-    on_behalf_of: str
+    on_behalf_of: str | None
     payment_method: str | PaymentMethod
     payment_method_details: MandatePaymentMethodDetails
-    single_use: MandateSingleUse
+    single_use: MandateSingleUse | None
     status: Literal["active", "inactive", "pending"] | str
     type: Literal["multi_use", "single_use"] | str
 
@@ -115,7 +115,7 @@ class MandateAcssDebit(StripeObject):
 
     __slots__ = ("default_for", "interval_description", "payment_schedule", "transaction_type")
 
-    default_for: list[Literal["invoice", "subscription"] | str]
+    default_for: list[Literal["invoice", "subscription"] | str] | None
     interval_description: str | None
     payment_schedule: Literal["combined", "interval", "sporadic"] | str
     transaction_type: Literal["business", "personal"] | str
@@ -228,8 +228,8 @@ class MandateMultiUse(StripeObject):
 
     __slots__ = ("amount", "currency")
 
-    amount: int
-    currency: str
+    amount: int | None
+    currency: str | None
 
 
 _d_MandateMultiUse = register(MandateMultiUse)
@@ -258,27 +258,27 @@ class MandatePaymentMethodDetails(StripeObject):
 
     __slots__ = ("acss_debit", "amazon_pay", "au_becs_debit", "bacs_debit", "card", "cashapp", "kakao_pay", "klarna", "kr_card", "link", "naver_pay", "nz_bank_account", "paypal", "payto", "pix", "revolut_pay", "sepa_debit", "twint", "type", "upi", "us_bank_account")
 
-    acss_debit: MandateAcssDebit
-    amazon_pay: MandateAmazonPay
-    au_becs_debit: MandateAuBecsDebit
-    bacs_debit: MandateBacsDebit
-    card: CardMandatePaymentMethodDetails
-    cashapp: MandateCashapp
-    kakao_pay: MandateKakaoPay
-    klarna: MandateKlarna
-    kr_card: MandateKrCard
-    link: MandateLink
-    naver_pay: MandateNaverPay
-    nz_bank_account: MandateNzBankAccount
-    paypal: MandatePaypal
-    payto: MandatePayto
-    pix: MandatePix
-    revolut_pay: MandateRevolutPay
-    sepa_debit: MandateSepaDebit
-    twint: MandateTwint
+    acss_debit: MandateAcssDebit | None
+    amazon_pay: MandateAmazonPay | None
+    au_becs_debit: MandateAuBecsDebit | None
+    bacs_debit: MandateBacsDebit | None
+    card: CardMandatePaymentMethodDetails | None
+    cashapp: MandateCashapp | None
+    kakao_pay: MandateKakaoPay | None
+    klarna: MandateKlarna | None
+    kr_card: MandateKrCard | None
+    link: MandateLink | None
+    naver_pay: MandateNaverPay | None
+    nz_bank_account: MandateNzBankAccount | None
+    paypal: MandatePaypal | None
+    payto: MandatePayto | None
+    pix: MandatePix | None
+    revolut_pay: MandateRevolutPay | None
+    sepa_debit: MandateSepaDebit | None
+    twint: MandateTwint | None
     type: str
-    upi: MandateUpi
-    us_bank_account: MandateUsBankAccount
+    upi: MandateUpi | None
+    us_bank_account: MandateUsBankAccount | None
 
 
 def _d_MandatePaymentMethodDetails(d: Any) -> Any:
@@ -370,12 +370,12 @@ class MandatePix(StripeObject):
 
     __slots__ = ("amount_includes_iof", "amount_type", "end_date", "payment_schedule", "reference", "start_date")
 
-    amount_includes_iof: Literal["always", "never"] | str
-    amount_type: Literal["fixed", "maximum"] | str
-    end_date: str
-    payment_schedule: Literal["halfyearly", "monthly", "quarterly", "weekly", "yearly"] | str
-    reference: str
-    start_date: str
+    amount_includes_iof: Literal["always", "never"] | str | None
+    amount_type: Literal["fixed", "maximum"] | str | None
+    end_date: str | None
+    payment_schedule: Literal["halfyearly", "monthly", "quarterly", "weekly", "yearly"] | str | None
+    reference: str | None
+    start_date: str | None
 
 
 def _d_MandatePix(d: Any) -> Any:
@@ -460,7 +460,7 @@ class MandateUsBankAccount(StripeObject):
 
     __slots__ = ("collection_method",)
 
-    collection_method: Literal["paper"] | str
+    collection_method: Literal["paper"] | str | None
 
 
 _d_MandateUsBankAccount = register(MandateUsBankAccount)

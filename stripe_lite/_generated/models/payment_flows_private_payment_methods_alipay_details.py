@@ -33,7 +33,7 @@ class PaymentFlowsPrivatePaymentMethodsAlipayDetails(StripeObject):
 
     __slots__ = ("buyer_id", "fingerprint", "transaction_id")
 
-    buyer_id: str
+    buyer_id: str | None
     fingerprint: str | None
     transaction_id: str | None
 
@@ -95,10 +95,10 @@ class PaymentMethodDetailsAuBecsDebit(StripeObject):
     __slots__ = ("bsb_number", "expected_debit_date", "fingerprint", "last4", "mandate")
 
     bsb_number: str | None
-    expected_debit_date: str
+    expected_debit_date: str | None
     fingerprint: str | None
     last4: str | None
-    mandate: str
+    mandate: str | None
 
 
 _d_PaymentMethodDetailsAuBecsDebit = register(PaymentMethodDetailsAuBecsDebit)
@@ -109,7 +109,7 @@ class PaymentMethodDetailsBacsDebit(StripeObject):
 
     __slots__ = ("expected_debit_date", "fingerprint", "last4", "mandate", "sort_code")
 
-    expected_debit_date: str
+    expected_debit_date: str | None
     fingerprint: str | None
     last4: str | None
     mandate: str | None
@@ -124,10 +124,10 @@ class PaymentMethodDetailsCrypto(StripeObject):
 
     __slots__ = ("buyer_address", "network", "token_currency", "transaction_hash")
 
-    buyer_address: str
-    network: Literal["base", "ethereum", "polygon", "solana", "tempo"] | str
-    token_currency: Literal["phantom_cash", "usdc", "usdg", "usdp", "usdt"] | str
-    transaction_hash: str
+    buyer_address: str | None
+    network: Literal["base", "ethereum", "polygon", "solana", "tempo"] | str | None
+    token_currency: Literal["phantom_cash", "usdc", "usdg", "usdp", "usdt"] | str | None
+    transaction_hash: str | None
 
 
 _d_PaymentMethodDetailsCrypto = register(PaymentMethodDetailsCrypto)
@@ -182,12 +182,12 @@ class PaymentMethodDetailsInteracPresent(StripeObject):
     generated_card: str | None
     issuer: str | None
     last4: str | None
-    location: str
+    location: str | None
     network: str | None
     network_transaction_id: str | None
     preferred_locales: list[str] | None
     read_method: Literal["contact_emv", "contactless_emv", "contactless_magstripe_mode", "magnetic_stripe_fallback", "magnetic_stripe_track2"] | str | None
-    reader: str
+    reader: str | None
     receipt: PaymentMethodDetailsInteracPresentReceipt | None
 
 
@@ -230,7 +230,7 @@ class PaymentMethodDetailsInteracPresentReceipt(StripeObject):
 
     __slots__ = ("account_type", "application_cryptogram", "application_preferred_name", "authorization_code", "authorization_response_code", "cardholder_verification_method", "dedicated_file_name", "terminal_verification_results", "transaction_status_information")
 
-    account_type: Literal["checking", "savings", "unknown"] | str
+    account_type: Literal["checking", "savings", "unknown"] | str | None
     application_cryptogram: str | None
     application_preferred_name: str | None
     authorization_code: str | None
@@ -288,7 +288,7 @@ class PaymentMethodDetailsNzBankAccount(StripeObject):
     bank_code: str
     bank_name: str
     branch_code: str
-    expected_debit_date: str
+    expected_debit_date: str | None
     last4: str
     suffix: str | None
 

@@ -35,7 +35,7 @@ class PaymentMethodDetailsCardPresent(StripeObject):
     amount_authorized: int | None
     brand: str | None
     brand_product: str | None
-    capture_before: int
+    capture_before: int | None
     cardholder_name: str | None
     country: str | None
     description: str | None
@@ -48,16 +48,16 @@ class PaymentMethodDetailsCardPresent(StripeObject):
     incremental_authorization_supported: bool
     issuer: str | None
     last4: str | None
-    location: str
+    location: str | None
     network: str | None
     network_transaction_id: str | None
     offline: PaymentMethodDetailsCardPresentOffline | None
     overcapture_supported: bool
     preferred_locales: list[str] | None
     read_method: Literal["contact_emv", "contactless_emv", "contactless_magstripe_mode", "magnetic_stripe_fallback", "magnetic_stripe_track2"] | str | None
-    reader: str
+    reader: str | None
     receipt: PaymentMethodDetailsCardPresentReceipt | None
-    wallet: PaymentFlowsPrivatePaymentMethodsCardPresentCommonWallet
+    wallet: PaymentFlowsPrivatePaymentMethodsCardPresentCommonWallet | None
 
 
 def _d_PaymentMethodDetailsCardPresent(d: Any) -> Any:
@@ -106,7 +106,7 @@ class PaymentMethodDetailsCardPresentReceipt(StripeObject):
 
     __slots__ = ("account_type", "application_cryptogram", "application_preferred_name", "authorization_code", "authorization_response_code", "cardholder_verification_method", "dedicated_file_name", "terminal_verification_results", "transaction_status_information")
 
-    account_type: Literal["checking", "credit", "prepaid", "unknown"] | str
+    account_type: Literal["checking", "credit", "prepaid", "unknown"] | str | None
     application_cryptogram: str | None
     application_preferred_name: str | None
     authorization_code: str | None

@@ -164,8 +164,8 @@ class PaymentData(StripeObject):
 
     __slots__ = ("description", "metadata")
 
-    description: str
-    metadata: dict[str, str]
+    description: str | None
+    metadata: dict[str, str] | None
 
 
 _d_PaymentData = register(PaymentData)
@@ -176,12 +176,12 @@ class PaymentFlowsAmountDetails(StripeObject):
 
     __slots__ = ("discount_amount", "error", "line_items", "shipping", "tax", "tip")
 
-    discount_amount: int
-    error: PaymentFlowsAmountDetailsResourceError
-    line_items: StripeList[PaymentIntentAmountDetailsLineItem]
-    shipping: PaymentFlowsAmountDetailsResourceShipping
-    tax: PaymentFlowsAmountDetailsResourceTax
-    tip: PaymentFlowsAmountDetailsClientResourceTip
+    discount_amount: int | None
+    error: PaymentFlowsAmountDetailsResourceError | None
+    line_items: StripeList[PaymentIntentAmountDetailsLineItem] | None
+    shipping: PaymentFlowsAmountDetailsResourceShipping | None
+    tax: PaymentFlowsAmountDetailsResourceTax | None
+    tip: PaymentFlowsAmountDetailsClientResourceTip | None
 
 
 def _d_PaymentFlowsAmountDetails(d: Any) -> Any:
@@ -210,7 +210,7 @@ class PaymentFlowsAmountDetailsClient(StripeObject):
 
     __slots__ = ("tip",)
 
-    tip: PaymentFlowsAmountDetailsClientResourceTip
+    tip: PaymentFlowsAmountDetailsClientResourceTip | None
 
 
 _d_PaymentFlowsAmountDetailsClient = register(PaymentFlowsAmountDetailsClient)
@@ -221,7 +221,7 @@ class PaymentFlowsAmountDetailsClientResourceTip(StripeObject):
 
     __slots__ = ("amount",)
 
-    amount: int
+    amount: int | None
 
 
 _d_PaymentFlowsAmountDetailsClientResourceTip = register(PaymentFlowsAmountDetailsClientResourceTip)
@@ -268,7 +268,7 @@ class PaymentFlowsAutomaticPaymentMethodsPaymentIntent(StripeObject):
 
     __slots__ = ("allow_redirects", "enabled")
 
-    allow_redirects: Literal["always", "never"] | str
+    allow_redirects: Literal["always", "never"] | str | None
     enabled: bool
 
 
@@ -281,7 +281,7 @@ class PaymentFlowsInstallmentOptions(StripeObject):
     __slots__ = ("enabled", "plan")
 
     enabled: bool
-    plan: PaymentMethodDetailsCardInstallmentsPlan
+    plan: PaymentMethodDetailsCardInstallmentsPlan | None
 
 
 _d_PaymentFlowsInstallmentOptions = register(PaymentFlowsInstallmentOptions)
@@ -304,7 +304,7 @@ class PaymentFlowsPaymentIntentAsyncWorkflows(StripeObject):
 
     __slots__ = ("inputs",)
 
-    inputs: PaymentFlowsPaymentIntentAsyncWorkflowsResourceInputs
+    inputs: PaymentFlowsPaymentIntentAsyncWorkflowsResourceInputs | None
 
 
 _d_PaymentFlowsPaymentIntentAsyncWorkflows = register(PaymentFlowsPaymentIntentAsyncWorkflows)
@@ -315,7 +315,7 @@ class PaymentFlowsPaymentIntentAsyncWorkflowsResourceInputs(StripeObject):
 
     __slots__ = ("tax",)
 
-    tax: PaymentFlowsPaymentIntentAsyncWorkflowsResourceInputsResourceTax
+    tax: PaymentFlowsPaymentIntentAsyncWorkflowsResourceInputsResourceTax | None
 
 
 _d_PaymentFlowsPaymentIntentAsyncWorkflowsResourceInputs = register(PaymentFlowsPaymentIntentAsyncWorkflowsResourceInputs)
@@ -337,8 +337,8 @@ class PaymentFlowsPrivatePaymentMethodsKakaoPayPaymentMethodOptions(StripeObject
 
     __slots__ = ("capture_method", "setup_future_usage")
 
-    capture_method: Literal["manual"] | str
-    setup_future_usage: Literal["none", "off_session"] | str
+    capture_method: Literal["manual"] | str | None
+    setup_future_usage: Literal["none", "off_session"] | str | None
 
 
 _d_PaymentFlowsPrivatePaymentMethodsKakaoPayPaymentMethodOptions = register(PaymentFlowsPrivatePaymentMethodsKakaoPayPaymentMethodOptions)
@@ -349,8 +349,8 @@ class PaymentFlowsPrivatePaymentMethodsNaverPayPaymentMethodOptions(StripeObject
 
     __slots__ = ("capture_method", "setup_future_usage")
 
-    capture_method: Literal["manual"] | str
-    setup_future_usage: Literal["none", "off_session"] | str
+    capture_method: Literal["manual"] | str | None
+    setup_future_usage: Literal["none", "off_session"] | str | None
 
 
 _d_PaymentFlowsPrivatePaymentMethodsNaverPayPaymentMethodOptions = register(PaymentFlowsPrivatePaymentMethodsNaverPayPaymentMethodOptions)
@@ -361,7 +361,7 @@ class PaymentFlowsPrivatePaymentMethodsPaycoPaymentMethodOptions(StripeObject):
 
     __slots__ = ("capture_method",)
 
-    capture_method: Literal["manual"] | str
+    capture_method: Literal["manual"] | str | None
 
 
 _d_PaymentFlowsPrivatePaymentMethodsPaycoPaymentMethodOptions = register(PaymentFlowsPrivatePaymentMethodsPaycoPaymentMethodOptions)
@@ -372,7 +372,7 @@ class PaymentFlowsPrivatePaymentMethodsSamsungPayPaymentMethodOptions(StripeObje
 
     __slots__ = ("capture_method",)
 
-    capture_method: Literal["manual"] | str
+    capture_method: Literal["manual"] | str | None
 
 
 _d_PaymentFlowsPrivatePaymentMethodsSamsungPayPaymentMethodOptions = register(PaymentFlowsPrivatePaymentMethodsSamsungPayPaymentMethodOptions)
@@ -386,40 +386,40 @@ class PaymentIntent(StripeObject):
 
     __slots__ = ("amount", "amount_capturable", "amount_details", "amount_received", "application", "application_fee_amount", "automatic_payment_methods", "canceled_at", "cancellation_reason", "capture_method", "client_secret", "confirmation_method", "created", "currency", "customer", "customer_account", "description", "excluded_payment_method_types", "hooks", "id", "last_payment_error", "latest_charge", "livemode", "managed_payments", "metadata", "next_action", "object", "on_behalf_of", "payment_details", "payment_method", "payment_method_configuration_details", "payment_method_options", "payment_method_types", "presentment_details", "processing", "receipt_email", "review", "setup_future_usage", "shipping", "statement_descriptor", "statement_descriptor_suffix", "status", "transfer_data", "transfer_group")
 
-    amount: int
-    amount_capturable: int
-    amount_details: PaymentFlowsAmountDetails | PaymentFlowsAmountDetailsClient
-    amount_received: int
+    amount: int | None
+    amount_capturable: int | None
+    amount_details: PaymentFlowsAmountDetails | PaymentFlowsAmountDetailsClient | None
+    amount_received: int | None
     application: str | Application | None
     application_fee_amount: int | None
     automatic_payment_methods: PaymentFlowsAutomaticPaymentMethodsPaymentIntent | None
     canceled_at: int | None
     cancellation_reason: Literal["abandoned", "automatic", "duplicate", "expired", "failed_invoice", "fraudulent", "requested_by_customer", "void_invoice"] | str | None
-    capture_method: Literal["automatic", "automatic_async", "manual"] | str
+    capture_method: Literal["automatic", "automatic_async", "manual"] | str | None
     client_secret: str | None
-    confirmation_method: Literal["automatic", "manual"] | str
+    confirmation_method: Literal["automatic", "manual"] | str | None
     created: int
-    currency: str
+    currency: str | None
     customer: str | Customer | DeletedCustomer | None
     customer_account: str | None
     description: str | None
     excluded_payment_method_types: list[Literal["acss_debit", "affirm", "afterpay_clearpay", "alipay", "alma", "amazon_pay", "au_becs_debit", "bacs_debit", "bancontact", "billie", "bizum", "blik", "boleto", "card", "cashapp", "crypto", "customer_balance", "eps", "fpx", "giropay", "grabpay", "ideal", "kakao_pay", "klarna", "konbini", "kr_card", "mb_way", "mobilepay", "multibanco", "naver_pay", "nz_bank_account", "oxxo", "p24", "pay_by_bank", "payco", "paynow", "paypal", "payto", "pix", "promptpay", "revolut_pay", "samsung_pay", "satispay", "scalapay", "sepa_debit", "sofort", "sunbit", "swish", "twint", "upi", "us_bank_account", "wechat_pay", "zip"] | str] | None
-    hooks: PaymentFlowsPaymentIntentAsyncWorkflows
+    hooks: PaymentFlowsPaymentIntentAsyncWorkflows | None
     id: str
     last_payment_error: ApiErrors | None
     latest_charge: str | Charge | None
     livemode: bool
     managed_payments: SmorResourceManagedPayments | None
-    metadata: dict[str, str]
+    metadata: dict[str, str] | None
     next_action: PaymentIntentNextAction | None
     object: Literal["payment_intent"] | str
     on_behalf_of: str | Account | None
-    payment_details: PaymentFlowsPaymentDetails
+    payment_details: PaymentFlowsPaymentDetails | None
     payment_method: str | PaymentMethod | None
     payment_method_configuration_details: PaymentMethodConfigBizPaymentMethodConfigurationDetails | None
     payment_method_options: PaymentIntentPaymentMethodOptions | None
-    payment_method_types: list[str]
-    presentment_details: PaymentFlowsPaymentIntentPresentmentDetails
+    payment_method_types: list[str] | None
+    presentment_details: PaymentFlowsPaymentIntentPresentmentDetails | None
     processing: PaymentIntentProcessing | None
     receipt_email: str | None
     review: str | Review | None
@@ -496,7 +496,7 @@ class PaymentIntentCardProcessing(StripeObject):
 
     __slots__ = ("customer_notification",)
 
-    customer_notification: PaymentIntentProcessingCustomerNotification
+    customer_notification: PaymentIntentProcessingCustomerNotification | None
 
 
 _d_PaymentIntentCardProcessing = register(PaymentIntentCardProcessing)
@@ -507,28 +507,28 @@ class PaymentIntentNextAction(StripeObject):
 
     __slots__ = ("alipay_handle_redirect", "blik_authorize", "boleto_display_details", "card_await_notification", "cashapp_handle_redirect_or_display_qr_code", "display_bank_transfer_instructions", "klarna_display_qr_code", "konbini_display_details", "multibanco_display_details", "oxxo_display_details", "paynow_display_qr_code", "pix_display_qr_code", "promptpay_display_qr_code", "redirect_to_url", "swish_handle_redirect_or_display_qr_code", "type", "upi_handle_redirect_or_display_qr_code", "use_stripe_sdk", "verify_with_microdeposits", "wechat_pay_display_qr_code", "wechat_pay_redirect_to_android_app", "wechat_pay_redirect_to_ios_app")
 
-    alipay_handle_redirect: PaymentIntentNextActionAlipayHandleRedirect
-    blik_authorize: PaymentIntentNextActionBlikAuthorize
-    boleto_display_details: PaymentIntentNextActionBoleto
-    card_await_notification: PaymentIntentNextActionCardAwaitNotification
-    cashapp_handle_redirect_or_display_qr_code: PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode
-    display_bank_transfer_instructions: PaymentIntentNextActionDisplayBankTransferInstructions
-    klarna_display_qr_code: PaymentIntentNextActionKlarnaDisplayQrCode
-    konbini_display_details: PaymentIntentNextActionKonbini
-    multibanco_display_details: PaymentIntentNextActionDisplayMultibancoDetails
-    oxxo_display_details: PaymentIntentNextActionDisplayOxxoDetails
-    paynow_display_qr_code: PaymentIntentNextActionPaynowDisplayQrCode
-    pix_display_qr_code: PaymentIntentNextActionPixDisplayQrCode
-    promptpay_display_qr_code: PaymentIntentNextActionPromptpayDisplayQrCode
-    redirect_to_url: PaymentIntentNextActionRedirectToUrl
-    swish_handle_redirect_or_display_qr_code: PaymentIntentNextActionSwishHandleRedirectOrDisplayQrCode
+    alipay_handle_redirect: PaymentIntentNextActionAlipayHandleRedirect | None
+    blik_authorize: PaymentIntentNextActionBlikAuthorize | None
+    boleto_display_details: PaymentIntentNextActionBoleto | None
+    card_await_notification: PaymentIntentNextActionCardAwaitNotification | None
+    cashapp_handle_redirect_or_display_qr_code: PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode | None
+    display_bank_transfer_instructions: PaymentIntentNextActionDisplayBankTransferInstructions | None
+    klarna_display_qr_code: PaymentIntentNextActionKlarnaDisplayQrCode | None
+    konbini_display_details: PaymentIntentNextActionKonbini | None
+    multibanco_display_details: PaymentIntentNextActionDisplayMultibancoDetails | None
+    oxxo_display_details: PaymentIntentNextActionDisplayOxxoDetails | None
+    paynow_display_qr_code: PaymentIntentNextActionPaynowDisplayQrCode | None
+    pix_display_qr_code: PaymentIntentNextActionPixDisplayQrCode | None
+    promptpay_display_qr_code: PaymentIntentNextActionPromptpayDisplayQrCode | None
+    redirect_to_url: PaymentIntentNextActionRedirectToUrl | None
+    swish_handle_redirect_or_display_qr_code: PaymentIntentNextActionSwishHandleRedirectOrDisplayQrCode | None
     type: str
-    upi_handle_redirect_or_display_qr_code: PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode
-    use_stripe_sdk: dict[str, Any]
-    verify_with_microdeposits: PaymentIntentNextActionVerifyWithMicrodeposits
-    wechat_pay_display_qr_code: PaymentIntentNextActionWechatPayDisplayQrCode
-    wechat_pay_redirect_to_android_app: PaymentIntentNextActionWechatPayRedirectToAndroidApp
-    wechat_pay_redirect_to_ios_app: PaymentIntentNextActionWechatPayRedirectToIosApp
+    upi_handle_redirect_or_display_qr_code: PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode | None
+    use_stripe_sdk: dict[str, Any] | None
+    verify_with_microdeposits: PaymentIntentNextActionVerifyWithMicrodeposits | None
+    wechat_pay_display_qr_code: PaymentIntentNextActionWechatPayDisplayQrCode | None
+    wechat_pay_redirect_to_android_app: PaymentIntentNextActionWechatPayRedirectToAndroidApp | None
+    wechat_pay_redirect_to_ios_app: PaymentIntentNextActionWechatPayRedirectToIosApp | None
 
 
 def _d_PaymentIntentNextAction(d: Any) -> Any:
@@ -615,7 +615,7 @@ class PaymentIntentNextActionDisplayBankTransferInstructions(StripeObject):
 
     amount_remaining: int | None
     currency: str | None
-    financial_addresses: list[FundingInstructionsBankTransferFinancialAddress]
+    financial_addresses: list[FundingInstructionsBankTransferFinancialAddress] | None
     hosted_instructions_url: str | None
     reference: str | None
     type: Literal["eu_bank_transfer", "gb_bank_transfer", "jp_bank_transfer", "mx_bank_transfer", "us_bank_transfer"] | str
@@ -701,7 +701,7 @@ class PaymentIntentNextActionKonbiniFamilymart(StripeObject):
 
     __slots__ = ("confirmation_number", "payment_code")
 
-    confirmation_number: str
+    confirmation_number: str | None
     payment_code: str
 
 
@@ -713,7 +713,7 @@ class PaymentIntentNextActionKonbiniLawson(StripeObject):
 
     __slots__ = ("confirmation_number", "payment_code")
 
-    confirmation_number: str
+    confirmation_number: str | None
     payment_code: str
 
 
@@ -725,7 +725,7 @@ class PaymentIntentNextActionKonbiniMinistop(StripeObject):
 
     __slots__ = ("confirmation_number", "payment_code")
 
-    confirmation_number: str
+    confirmation_number: str | None
     payment_code: str
 
 
@@ -737,7 +737,7 @@ class PaymentIntentNextActionKonbiniSeicomart(StripeObject):
 
     __slots__ = ("confirmation_number", "payment_code")
 
-    confirmation_number: str
+    confirmation_number: str | None
     payment_code: str
 
 
@@ -777,11 +777,11 @@ class PaymentIntentNextActionPixDisplayQrCode(StripeObject):
 
     __slots__ = ("data", "expires_at", "hosted_instructions_url", "image_url_png", "image_url_svg")
 
-    data: str
-    expires_at: int
-    hosted_instructions_url: str
-    image_url_png: str
-    image_url_svg: str
+    data: str | None
+    expires_at: int | None
+    hosted_instructions_url: str | None
+    image_url_png: str | None
+    image_url_svg: str | None
 
 
 _d_PaymentIntentNextActionPixDisplayQrCode = register(PaymentIntentNextActionPixDisplayQrCode)
@@ -918,61 +918,61 @@ class PaymentIntentPaymentMethodOptions(StripeObject):
 
     __slots__ = ("acss_debit", "affirm", "afterpay_clearpay", "alipay", "alma", "amazon_pay", "au_becs_debit", "bacs_debit", "bancontact", "billie", "bizum", "blik", "boleto", "card", "card_present", "cashapp", "crypto", "customer_balance", "eps", "fpx", "giropay", "grabpay", "ideal", "interac_present", "kakao_pay", "klarna", "konbini", "kr_card", "link", "mb_way", "mobilepay", "multibanco", "naver_pay", "nz_bank_account", "oxxo", "p24", "pay_by_bank", "payco", "paynow", "paypal", "payto", "pix", "promptpay", "revolut_pay", "samsung_pay", "satispay", "scalapay", "sepa_debit", "sofort", "swish", "twint", "upi", "us_bank_account", "wechat_pay", "zip")
 
-    acss_debit: PaymentIntentPaymentMethodOptionsAcssDebit | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    affirm: PaymentMethodOptionsAffirm | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    afterpay_clearpay: PaymentMethodOptionsAfterpayClearpay | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    alipay: PaymentMethodOptionsAlipay | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    alma: PaymentMethodOptionsAlma | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    amazon_pay: PaymentMethodOptionsAmazonPay | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    au_becs_debit: PaymentIntentPaymentMethodOptionsAuBecsDebit | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    bacs_debit: PaymentIntentPaymentMethodOptionsBacsDebit | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    bancontact: PaymentMethodOptionsBancontact | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    billie: PaymentMethodOptionsBillie | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    bizum: PaymentMethodOptionsBizum | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    blik: PaymentIntentPaymentMethodOptionsBlik | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    boleto: PaymentMethodOptionsBoleto | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    card: PaymentIntentPaymentMethodOptionsCard | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    card_present: PaymentMethodOptionsCardPresent | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    cashapp: PaymentMethodOptionsCashapp | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    crypto: PaymentMethodOptionsCrypto | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    customer_balance: PaymentMethodOptionsCustomerBalance | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    eps: PaymentIntentPaymentMethodOptionsEps | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    fpx: PaymentMethodOptionsFpx | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    giropay: PaymentMethodOptionsGiropay | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    grabpay: PaymentMethodOptionsGrabpay | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    ideal: PaymentMethodOptionsIdeal | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    interac_present: PaymentMethodOptionsInteracPresent | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    kakao_pay: PaymentFlowsPrivatePaymentMethodsKakaoPayPaymentMethodOptions | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    klarna: PaymentMethodOptionsKlarna | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    konbini: PaymentMethodOptionsKonbini | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    kr_card: PaymentMethodOptionsKrCard | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    link: PaymentIntentPaymentMethodOptionsLink | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    mb_way: PaymentMethodOptionsMbWay | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    mobilepay: PaymentIntentPaymentMethodOptionsMobilepay | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    multibanco: PaymentMethodOptionsMultibanco | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    naver_pay: PaymentFlowsPrivatePaymentMethodsNaverPayPaymentMethodOptions | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    nz_bank_account: PaymentIntentPaymentMethodOptionsNzBankAccount | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    oxxo: PaymentMethodOptionsOxxo | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    p24: PaymentMethodOptionsP24 | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    pay_by_bank: PaymentMethodOptionsPayByBank | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    payco: PaymentFlowsPrivatePaymentMethodsPaycoPaymentMethodOptions | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    paynow: PaymentMethodOptionsPaynow | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    paypal: PaymentMethodOptionsPaypal | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    payto: PaymentIntentPaymentMethodOptionsPayto | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    pix: PaymentMethodOptionsPix | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    promptpay: PaymentMethodOptionsPromptpay | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    revolut_pay: PaymentMethodOptionsRevolutPay | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    samsung_pay: PaymentFlowsPrivatePaymentMethodsSamsungPayPaymentMethodOptions | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    satispay: PaymentMethodOptionsSatispay | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    scalapay: PaymentMethodOptionsScalapay | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    sepa_debit: PaymentIntentPaymentMethodOptionsSepaDebit | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    sofort: PaymentMethodOptionsSofort | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    swish: PaymentIntentPaymentMethodOptionsSwish | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    twint: PaymentMethodOptionsTwint | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    upi: PaymentMethodOptionsUpi | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    us_bank_account: PaymentIntentPaymentMethodOptionsUsBankAccount | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    wechat_pay: PaymentMethodOptionsWechatPay | PaymentIntentTypeSpecificPaymentMethodOptionsClient
-    zip: PaymentMethodOptionsZip | PaymentIntentTypeSpecificPaymentMethodOptionsClient
+    acss_debit: PaymentIntentPaymentMethodOptionsAcssDebit | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    affirm: PaymentMethodOptionsAffirm | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    afterpay_clearpay: PaymentMethodOptionsAfterpayClearpay | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    alipay: PaymentMethodOptionsAlipay | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    alma: PaymentMethodOptionsAlma | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    amazon_pay: PaymentMethodOptionsAmazonPay | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    au_becs_debit: PaymentIntentPaymentMethodOptionsAuBecsDebit | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    bacs_debit: PaymentIntentPaymentMethodOptionsBacsDebit | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    bancontact: PaymentMethodOptionsBancontact | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    billie: PaymentMethodOptionsBillie | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    bizum: PaymentMethodOptionsBizum | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    blik: PaymentIntentPaymentMethodOptionsBlik | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    boleto: PaymentMethodOptionsBoleto | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    card: PaymentIntentPaymentMethodOptionsCard | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    card_present: PaymentMethodOptionsCardPresent | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    cashapp: PaymentMethodOptionsCashapp | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    crypto: PaymentMethodOptionsCrypto | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    customer_balance: PaymentMethodOptionsCustomerBalance | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    eps: PaymentIntentPaymentMethodOptionsEps | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    fpx: PaymentMethodOptionsFpx | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    giropay: PaymentMethodOptionsGiropay | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    grabpay: PaymentMethodOptionsGrabpay | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    ideal: PaymentMethodOptionsIdeal | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    interac_present: PaymentMethodOptionsInteracPresent | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    kakao_pay: PaymentFlowsPrivatePaymentMethodsKakaoPayPaymentMethodOptions | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    klarna: PaymentMethodOptionsKlarna | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    konbini: PaymentMethodOptionsKonbini | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    kr_card: PaymentMethodOptionsKrCard | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    link: PaymentIntentPaymentMethodOptionsLink | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    mb_way: PaymentMethodOptionsMbWay | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    mobilepay: PaymentIntentPaymentMethodOptionsMobilepay | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    multibanco: PaymentMethodOptionsMultibanco | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    naver_pay: PaymentFlowsPrivatePaymentMethodsNaverPayPaymentMethodOptions | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    nz_bank_account: PaymentIntentPaymentMethodOptionsNzBankAccount | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    oxxo: PaymentMethodOptionsOxxo | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    p24: PaymentMethodOptionsP24 | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    pay_by_bank: PaymentMethodOptionsPayByBank | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    payco: PaymentFlowsPrivatePaymentMethodsPaycoPaymentMethodOptions | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    paynow: PaymentMethodOptionsPaynow | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    paypal: PaymentMethodOptionsPaypal | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    payto: PaymentIntentPaymentMethodOptionsPayto | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    pix: PaymentMethodOptionsPix | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    promptpay: PaymentMethodOptionsPromptpay | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    revolut_pay: PaymentMethodOptionsRevolutPay | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    samsung_pay: PaymentFlowsPrivatePaymentMethodsSamsungPayPaymentMethodOptions | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    satispay: PaymentMethodOptionsSatispay | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    scalapay: PaymentMethodOptionsScalapay | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    sepa_debit: PaymentIntentPaymentMethodOptionsSepaDebit | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    sofort: PaymentMethodOptionsSofort | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    swish: PaymentIntentPaymentMethodOptionsSwish | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    twint: PaymentMethodOptionsTwint | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    upi: PaymentMethodOptionsUpi | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    us_bank_account: PaymentIntentPaymentMethodOptionsUsBankAccount | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    wechat_pay: PaymentMethodOptionsWechatPay | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
+    zip: PaymentMethodOptionsZip | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
 
 
 def _d_PaymentIntentPaymentMethodOptions(d: Any) -> Any:
@@ -1050,10 +1050,10 @@ class PaymentIntentPaymentMethodOptionsAcssDebit(StripeObject):
 
     __slots__ = ("mandate_options", "setup_future_usage", "target_date", "verification_method")
 
-    mandate_options: PaymentIntentPaymentMethodOptionsMandateOptionsAcssDebit
-    setup_future_usage: Literal["none", "off_session", "on_session"] | str
-    target_date: str
-    verification_method: Literal["automatic", "instant", "microdeposits"] | str
+    mandate_options: PaymentIntentPaymentMethodOptionsMandateOptionsAcssDebit | None
+    setup_future_usage: Literal["none", "off_session", "on_session"] | str | None
+    target_date: str | None
+    verification_method: Literal["automatic", "instant", "microdeposits"] | str | None
 
 
 _d_PaymentIntentPaymentMethodOptionsAcssDebit = register(PaymentIntentPaymentMethodOptionsAcssDebit)
@@ -1064,8 +1064,8 @@ class PaymentIntentPaymentMethodOptionsAuBecsDebit(StripeObject):
 
     __slots__ = ("setup_future_usage", "target_date")
 
-    setup_future_usage: Literal["none", "off_session", "on_session"] | str
-    target_date: str
+    setup_future_usage: Literal["none", "off_session", "on_session"] | str | None
+    target_date: str | None
 
 
 _d_PaymentIntentPaymentMethodOptionsAuBecsDebit = register(PaymentIntentPaymentMethodOptionsAuBecsDebit)
@@ -1076,9 +1076,9 @@ class PaymentIntentPaymentMethodOptionsBacsDebit(StripeObject):
 
     __slots__ = ("mandate_options", "setup_future_usage", "target_date")
 
-    mandate_options: PaymentIntentPaymentMethodOptionsMandateOptionsBacsDebit
-    setup_future_usage: Literal["none", "off_session", "on_session"] | str
-    target_date: str
+    mandate_options: PaymentIntentPaymentMethodOptionsMandateOptionsBacsDebit | None
+    setup_future_usage: Literal["none", "off_session", "on_session"] | str | None
+    target_date: str | None
 
 
 _d_PaymentIntentPaymentMethodOptionsBacsDebit = register(PaymentIntentPaymentMethodOptionsBacsDebit)
@@ -1089,7 +1089,7 @@ class PaymentIntentPaymentMethodOptionsBlik(StripeObject):
 
     __slots__ = ("setup_future_usage",)
 
-    setup_future_usage: Literal["none"] | str
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_PaymentIntentPaymentMethodOptionsBlik = register(PaymentIntentPaymentMethodOptionsBlik)
@@ -1100,19 +1100,19 @@ class PaymentIntentPaymentMethodOptionsCard(StripeObject):
 
     __slots__ = ("capture_method", "installments", "mandate_options", "network", "request_extended_authorization", "request_incremental_authorization", "request_multicapture", "request_overcapture", "request_three_d_secure", "require_cvc_recollection", "setup_future_usage", "statement_descriptor_suffix_kana", "statement_descriptor_suffix_kanji")
 
-    capture_method: Literal["manual"] | str
+    capture_method: Literal["manual"] | str | None
     installments: PaymentMethodOptionsCardInstallments | None
     mandate_options: PaymentMethodOptionsCardMandateOptions | None
     network: Literal["amex", "cartes_bancaires", "diners", "discover", "eftpos_au", "girocard", "interac", "jcb", "link", "mastercard", "unionpay", "unknown", "visa"] | str | None
-    request_extended_authorization: Literal["if_available", "never"] | str
-    request_incremental_authorization: Literal["if_available", "never"] | str
-    request_multicapture: Literal["if_available", "never"] | str
-    request_overcapture: Literal["if_available", "never"] | str
+    request_extended_authorization: Literal["if_available", "never"] | str | None
+    request_incremental_authorization: Literal["if_available", "never"] | str | None
+    request_multicapture: Literal["if_available", "never"] | str | None
+    request_overcapture: Literal["if_available", "never"] | str | None
     request_three_d_secure: Literal["any", "automatic", "challenge"] | str | None
-    require_cvc_recollection: bool
-    setup_future_usage: Literal["none", "off_session", "on_session"] | str
-    statement_descriptor_suffix_kana: str
-    statement_descriptor_suffix_kanji: str
+    require_cvc_recollection: bool | None
+    setup_future_usage: Literal["none", "off_session", "on_session"] | str | None
+    statement_descriptor_suffix_kana: str | None
+    statement_descriptor_suffix_kanji: str | None
 
 
 def _d_PaymentIntentPaymentMethodOptionsCard(d: Any) -> Any:
@@ -1148,7 +1148,7 @@ class PaymentIntentPaymentMethodOptionsEps(StripeObject):
 
     __slots__ = ("setup_future_usage",)
 
-    setup_future_usage: Literal["none"] | str
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_PaymentIntentPaymentMethodOptionsEps = register(PaymentIntentPaymentMethodOptionsEps)
@@ -1159,8 +1159,8 @@ class PaymentIntentPaymentMethodOptionsLink(StripeObject):
 
     __slots__ = ("capture_method", "setup_future_usage")
 
-    capture_method: Literal["manual"] | str
-    setup_future_usage: Literal["none", "off_session"] | str
+    capture_method: Literal["manual"] | str | None
+    setup_future_usage: Literal["none", "off_session"] | str | None
 
 
 _d_PaymentIntentPaymentMethodOptionsLink = register(PaymentIntentPaymentMethodOptionsLink)
@@ -1171,7 +1171,7 @@ class PaymentIntentPaymentMethodOptionsMandateOptionsAcssDebit(StripeObject):
 
     __slots__ = ("custom_mandate_url", "interval_description", "payment_schedule", "transaction_type")
 
-    custom_mandate_url: str
+    custom_mandate_url: str | None
     interval_description: str | None
     payment_schedule: Literal["combined", "interval", "sporadic"] | str | None
     transaction_type: Literal["business", "personal"] | str | None
@@ -1185,7 +1185,7 @@ class PaymentIntentPaymentMethodOptionsMandateOptionsBacsDebit(StripeObject):
 
     __slots__ = ("reference_prefix",)
 
-    reference_prefix: str
+    reference_prefix: str | None
 
 
 _d_PaymentIntentPaymentMethodOptionsMandateOptionsBacsDebit = register(PaymentIntentPaymentMethodOptionsMandateOptionsBacsDebit)
@@ -1230,7 +1230,7 @@ class PaymentIntentPaymentMethodOptionsMandateOptionsSepaDebit(StripeObject):
 
     __slots__ = ("reference_prefix",)
 
-    reference_prefix: str
+    reference_prefix: str | None
 
 
 _d_PaymentIntentPaymentMethodOptionsMandateOptionsSepaDebit = register(PaymentIntentPaymentMethodOptionsMandateOptionsSepaDebit)
@@ -1241,8 +1241,8 @@ class PaymentIntentPaymentMethodOptionsMobilepay(StripeObject):
 
     __slots__ = ("capture_method", "setup_future_usage")
 
-    capture_method: Literal["manual"] | str
-    setup_future_usage: Literal["none"] | str
+    capture_method: Literal["manual"] | str | None
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_PaymentIntentPaymentMethodOptionsMobilepay = register(PaymentIntentPaymentMethodOptionsMobilepay)
@@ -1253,8 +1253,8 @@ class PaymentIntentPaymentMethodOptionsNzBankAccount(StripeObject):
 
     __slots__ = ("setup_future_usage", "target_date")
 
-    setup_future_usage: Literal["none", "off_session", "on_session"] | str
-    target_date: str
+    setup_future_usage: Literal["none", "off_session", "on_session"] | str | None
+    target_date: str | None
 
 
 _d_PaymentIntentPaymentMethodOptionsNzBankAccount = register(PaymentIntentPaymentMethodOptionsNzBankAccount)
@@ -1265,8 +1265,8 @@ class PaymentIntentPaymentMethodOptionsPayto(StripeObject):
 
     __slots__ = ("mandate_options", "setup_future_usage")
 
-    mandate_options: PaymentIntentPaymentMethodOptionsMandateOptionsPayto
-    setup_future_usage: Literal["none", "off_session"] | str
+    mandate_options: PaymentIntentPaymentMethodOptionsMandateOptionsPayto | None
+    setup_future_usage: Literal["none", "off_session"] | str | None
 
 
 _d_PaymentIntentPaymentMethodOptionsPayto = register(PaymentIntentPaymentMethodOptionsPayto)
@@ -1277,9 +1277,9 @@ class PaymentIntentPaymentMethodOptionsSepaDebit(StripeObject):
 
     __slots__ = ("mandate_options", "setup_future_usage", "target_date")
 
-    mandate_options: PaymentIntentPaymentMethodOptionsMandateOptionsSepaDebit
-    setup_future_usage: Literal["none", "off_session", "on_session"] | str
-    target_date: str
+    mandate_options: PaymentIntentPaymentMethodOptionsMandateOptionsSepaDebit | None
+    setup_future_usage: Literal["none", "off_session", "on_session"] | str | None
+    target_date: str | None
 
 
 _d_PaymentIntentPaymentMethodOptionsSepaDebit = register(PaymentIntentPaymentMethodOptionsSepaDebit)
@@ -1291,7 +1291,7 @@ class PaymentIntentPaymentMethodOptionsSwish(StripeObject):
     __slots__ = ("reference", "setup_future_usage")
 
     reference: str | None
-    setup_future_usage: Literal["none"] | str
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_PaymentIntentPaymentMethodOptionsSwish = register(PaymentIntentPaymentMethodOptionsSwish)
@@ -1302,12 +1302,12 @@ class PaymentIntentPaymentMethodOptionsUsBankAccount(StripeObject):
 
     __slots__ = ("financial_connections", "mandate_options", "setup_future_usage", "target_date", "transaction_purpose", "verification_method")
 
-    financial_connections: LinkedAccountOptionsCommon
-    mandate_options: PaymentMethodOptionsUsBankAccountMandateOptions
-    setup_future_usage: Literal["none", "off_session", "on_session"] | str
-    target_date: str
-    transaction_purpose: Literal["goods", "other", "services", "unspecified"] | str
-    verification_method: Literal["automatic", "instant", "microdeposits"] | str
+    financial_connections: LinkedAccountOptionsCommon | None
+    mandate_options: PaymentMethodOptionsUsBankAccountMandateOptions | None
+    setup_future_usage: Literal["none", "off_session", "on_session"] | str | None
+    target_date: str | None
+    transaction_purpose: Literal["goods", "other", "services", "unspecified"] | str | None
+    verification_method: Literal["automatic", "instant", "microdeposits"] | str | None
 
 
 def _d_PaymentIntentPaymentMethodOptionsUsBankAccount(d: Any) -> Any:
@@ -1336,7 +1336,7 @@ class PaymentIntentProcessing(StripeObject):
 
     __slots__ = ("card", "type")
 
-    card: PaymentIntentCardProcessing
+    card: PaymentIntentCardProcessing | None
     type: Literal["card"] | str
 
 
@@ -1360,14 +1360,14 @@ class PaymentIntentTypeSpecificPaymentMethodOptionsClient(StripeObject):
 
     __slots__ = ("capture_method", "installments", "mandate_options", "request_incremental_authorization_support", "require_cvc_recollection", "routing", "setup_future_usage", "verification_method")
 
-    capture_method: Literal["automatic_delayed", "manual", "manual_preferred"] | str
-    installments: PaymentFlowsInstallmentOptions
-    mandate_options: PaymentIntentPaymentMethodOptionsMandateOptionsPayto
-    request_incremental_authorization_support: bool
-    require_cvc_recollection: bool
-    routing: PaymentMethodOptionsCardPresentRouting
-    setup_future_usage: Literal["none", "off_session", "on_session"] | str
-    verification_method: Literal["automatic", "instant", "microdeposits"] | str
+    capture_method: Literal["automatic_delayed", "manual", "manual_preferred"] | str | None
+    installments: PaymentFlowsInstallmentOptions | None
+    mandate_options: PaymentIntentPaymentMethodOptionsMandateOptionsPayto | None
+    request_incremental_authorization_support: bool | None
+    require_cvc_recollection: bool | None
+    routing: PaymentMethodOptionsCardPresentRouting | None
+    setup_future_usage: Literal["none", "off_session", "on_session"] | str | None
+    verification_method: Literal["automatic", "instant", "microdeposits"] | str | None
 
 
 def _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient(d: Any) -> Any:
@@ -1398,9 +1398,9 @@ class PaymentMethodOptionsAffirm(StripeObject):
 
     __slots__ = ("capture_method", "preferred_locale", "setup_future_usage")
 
-    capture_method: Literal["manual"] | str
-    preferred_locale: str
-    setup_future_usage: Literal["none"] | str
+    capture_method: Literal["manual"] | str | None
+    preferred_locale: str | None
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_PaymentMethodOptionsAffirm = register(PaymentMethodOptionsAffirm)
@@ -1411,9 +1411,9 @@ class PaymentMethodOptionsAfterpayClearpay(StripeObject):
 
     __slots__ = ("capture_method", "reference", "setup_future_usage")
 
-    capture_method: Literal["manual"] | str
+    capture_method: Literal["manual"] | str | None
     reference: str | None
-    setup_future_usage: Literal["none"] | str
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_PaymentMethodOptionsAfterpayClearpay = register(PaymentMethodOptionsAfterpayClearpay)
@@ -1424,7 +1424,7 @@ class PaymentMethodOptionsAlipay(StripeObject):
 
     __slots__ = ("setup_future_usage",)
 
-    setup_future_usage: Literal["none", "off_session"] | str
+    setup_future_usage: Literal["none", "off_session"] | str | None
 
 
 _d_PaymentMethodOptionsAlipay = register(PaymentMethodOptionsAlipay)
@@ -1435,7 +1435,7 @@ class PaymentMethodOptionsAlma(StripeObject):
 
     __slots__ = ("capture_method",)
 
-    capture_method: Literal["manual"] | str
+    capture_method: Literal["manual"] | str | None
 
 
 _d_PaymentMethodOptionsAlma = register(PaymentMethodOptionsAlma)
@@ -1446,8 +1446,8 @@ class PaymentMethodOptionsAmazonPay(StripeObject):
 
     __slots__ = ("capture_method", "setup_future_usage")
 
-    capture_method: Literal["manual"] | str
-    setup_future_usage: Literal["none", "off_session"] | str
+    capture_method: Literal["manual"] | str | None
+    setup_future_usage: Literal["none", "off_session"] | str | None
 
 
 _d_PaymentMethodOptionsAmazonPay = register(PaymentMethodOptionsAmazonPay)
@@ -1459,7 +1459,7 @@ class PaymentMethodOptionsBancontact(StripeObject):
     __slots__ = ("preferred_language", "setup_future_usage")
 
     preferred_language: Literal["de", "en", "fr", "nl"] | str
-    setup_future_usage: Literal["none", "off_session"] | str
+    setup_future_usage: Literal["none", "off_session"] | str | None
 
 
 _d_PaymentMethodOptionsBancontact = register(PaymentMethodOptionsBancontact)
@@ -1470,7 +1470,7 @@ class PaymentMethodOptionsBillie(StripeObject):
 
     __slots__ = ("capture_method",)
 
-    capture_method: Literal["manual"] | str
+    capture_method: Literal["manual"] | str | None
 
 
 _d_PaymentMethodOptionsBillie = register(PaymentMethodOptionsBillie)
@@ -1491,7 +1491,7 @@ class PaymentMethodOptionsBoleto(StripeObject):
     __slots__ = ("expires_after_days", "setup_future_usage")
 
     expires_after_days: int
-    setup_future_usage: Literal["none", "off_session", "on_session"] | str
+    setup_future_usage: Literal["none", "off_session", "on_session"] | str | None
 
 
 _d_PaymentMethodOptionsBoleto = register(PaymentMethodOptionsBoleto)
@@ -1555,10 +1555,10 @@ class PaymentMethodOptionsCardPresent(StripeObject):
 
     __slots__ = ("capture_method", "request_extended_authorization", "request_incremental_authorization_support", "routing")
 
-    capture_method: Literal["manual", "manual_preferred"] | str
+    capture_method: Literal["manual", "manual_preferred"] | str | None
     request_extended_authorization: bool | None
     request_incremental_authorization_support: bool | None
-    routing: PaymentMethodOptionsCardPresentRouting
+    routing: PaymentMethodOptionsCardPresentRouting | None
 
 
 _d_PaymentMethodOptionsCardPresent = register(PaymentMethodOptionsCardPresent)
@@ -1580,8 +1580,8 @@ class PaymentMethodOptionsCashapp(StripeObject):
 
     __slots__ = ("capture_method", "setup_future_usage")
 
-    capture_method: Literal["manual"] | str
-    setup_future_usage: Literal["none", "off_session", "on_session"] | str
+    capture_method: Literal["manual"] | str | None
+    setup_future_usage: Literal["none", "off_session", "on_session"] | str | None
 
 
 _d_PaymentMethodOptionsCashapp = register(PaymentMethodOptionsCashapp)
@@ -1592,7 +1592,7 @@ class PaymentMethodOptionsCrypto(StripeObject):
 
     __slots__ = ("setup_future_usage",)
 
-    setup_future_usage: Literal["none"] | str
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_PaymentMethodOptionsCrypto = register(PaymentMethodOptionsCrypto)
@@ -1603,9 +1603,9 @@ class PaymentMethodOptionsCustomerBalance(StripeObject):
 
     __slots__ = ("bank_transfer", "funding_type", "setup_future_usage")
 
-    bank_transfer: PaymentMethodOptionsCustomerBalanceBankTransfer
+    bank_transfer: PaymentMethodOptionsCustomerBalanceBankTransfer | None
     funding_type: Literal["bank_transfer"] | str | None
-    setup_future_usage: Literal["none"] | str
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_PaymentMethodOptionsCustomerBalance = register(PaymentMethodOptionsCustomerBalance)
@@ -1616,8 +1616,8 @@ class PaymentMethodOptionsCustomerBalanceBankTransfer(StripeObject):
 
     __slots__ = ("eu_bank_transfer", "requested_address_types", "type")
 
-    eu_bank_transfer: PaymentMethodOptionsCustomerBalanceEuBankAccount
-    requested_address_types: list[Literal["aba", "iban", "sepa", "sort_code", "spei", "swift", "zengin"] | str]
+    eu_bank_transfer: PaymentMethodOptionsCustomerBalanceEuBankAccount | None
+    requested_address_types: list[Literal["aba", "iban", "sepa", "sort_code", "spei", "swift", "zengin"] | str] | None
     type: Literal["eu_bank_transfer", "gb_bank_transfer", "jp_bank_transfer", "mx_bank_transfer", "us_bank_transfer"] | str | None
 
 
@@ -1629,7 +1629,7 @@ class PaymentMethodOptionsFpx(StripeObject):
 
     __slots__ = ("setup_future_usage",)
 
-    setup_future_usage: Literal["none"] | str
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_PaymentMethodOptionsFpx = register(PaymentMethodOptionsFpx)
@@ -1640,7 +1640,7 @@ class PaymentMethodOptionsGiropay(StripeObject):
 
     __slots__ = ("setup_future_usage",)
 
-    setup_future_usage: Literal["none"] | str
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_PaymentMethodOptionsGiropay = register(PaymentMethodOptionsGiropay)
@@ -1651,7 +1651,7 @@ class PaymentMethodOptionsGrabpay(StripeObject):
 
     __slots__ = ("setup_future_usage",)
 
-    setup_future_usage: Literal["none"] | str
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_PaymentMethodOptionsGrabpay = register(PaymentMethodOptionsGrabpay)
@@ -1662,7 +1662,7 @@ class PaymentMethodOptionsIdeal(StripeObject):
 
     __slots__ = ("setup_future_usage",)
 
-    setup_future_usage: Literal["none", "off_session"] | str
+    setup_future_usage: Literal["none", "off_session"] | str | None
 
 
 _d_PaymentMethodOptionsIdeal = register(PaymentMethodOptionsIdeal)
@@ -1682,9 +1682,9 @@ class PaymentMethodOptionsKlarna(StripeObject):
 
     __slots__ = ("capture_method", "preferred_locale", "setup_future_usage")
 
-    capture_method: Literal["manual"] | str
+    capture_method: Literal["manual"] | str | None
     preferred_locale: str | None
-    setup_future_usage: Literal["none", "off_session", "on_session"] | str
+    setup_future_usage: Literal["none", "off_session", "on_session"] | str | None
 
 
 _d_PaymentMethodOptionsKlarna = register(PaymentMethodOptionsKlarna)
@@ -1699,7 +1699,7 @@ class PaymentMethodOptionsKonbini(StripeObject):
     expires_after_days: int | None
     expires_at: int | None
     product_description: str | None
-    setup_future_usage: Literal["none"] | str
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_PaymentMethodOptionsKonbini = register(PaymentMethodOptionsKonbini)
@@ -1710,8 +1710,8 @@ class PaymentMethodOptionsKrCard(StripeObject):
 
     __slots__ = ("capture_method", "setup_future_usage")
 
-    capture_method: Literal["manual"] | str
-    setup_future_usage: Literal["none", "off_session"] | str
+    capture_method: Literal["manual"] | str | None
+    setup_future_usage: Literal["none", "off_session"] | str | None
 
 
 _d_PaymentMethodOptionsKrCard = register(PaymentMethodOptionsKrCard)
@@ -1722,7 +1722,7 @@ class PaymentMethodOptionsMbWay(StripeObject):
 
     __slots__ = ("setup_future_usage",)
 
-    setup_future_usage: Literal["none"] | str
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_PaymentMethodOptionsMbWay = register(PaymentMethodOptionsMbWay)
@@ -1733,7 +1733,7 @@ class PaymentMethodOptionsMultibanco(StripeObject):
 
     __slots__ = ("setup_future_usage",)
 
-    setup_future_usage: Literal["none"] | str
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_PaymentMethodOptionsMultibanco = register(PaymentMethodOptionsMultibanco)
@@ -1745,7 +1745,7 @@ class PaymentMethodOptionsOxxo(StripeObject):
     __slots__ = ("expires_after_days", "setup_future_usage")
 
     expires_after_days: int
-    setup_future_usage: Literal["none"] | str
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_PaymentMethodOptionsOxxo = register(PaymentMethodOptionsOxxo)
@@ -1756,7 +1756,7 @@ class PaymentMethodOptionsP24(StripeObject):
 
     __slots__ = ("setup_future_usage",)
 
-    setup_future_usage: Literal["none"] | str
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_PaymentMethodOptionsP24 = register(PaymentMethodOptionsP24)
@@ -1776,7 +1776,7 @@ class PaymentMethodOptionsPaynow(StripeObject):
 
     __slots__ = ("setup_future_usage",)
 
-    setup_future_usage: Literal["none"] | str
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_PaymentMethodOptionsPaynow = register(PaymentMethodOptionsPaynow)
@@ -1787,10 +1787,10 @@ class PaymentMethodOptionsPaypal(StripeObject):
 
     __slots__ = ("capture_method", "preferred_locale", "reference", "setup_future_usage")
 
-    capture_method: Literal["manual"] | str
+    capture_method: Literal["manual"] | str | None
     preferred_locale: str | None
     reference: str | None
-    setup_future_usage: Literal["none", "off_session"] | str
+    setup_future_usage: Literal["none", "off_session"] | str | None
 
 
 _d_PaymentMethodOptionsPaypal = register(PaymentMethodOptionsPaypal)
@@ -1801,11 +1801,11 @@ class PaymentMethodOptionsPix(StripeObject):
 
     __slots__ = ("amount_includes_iof", "expires_after_seconds", "expires_at", "mandate_options", "setup_future_usage")
 
-    amount_includes_iof: Literal["always", "never"] | str
+    amount_includes_iof: Literal["always", "never"] | str | None
     expires_after_seconds: int | None
     expires_at: int | None
-    mandate_options: PaymentMethodOptionsMandateOptionsPix
-    setup_future_usage: Literal["none", "off_session"] | str
+    mandate_options: PaymentMethodOptionsMandateOptionsPix | None
+    setup_future_usage: Literal["none", "off_session"] | str | None
 
 
 _d_PaymentMethodOptionsPix = register(PaymentMethodOptionsPix)
@@ -1816,7 +1816,7 @@ class PaymentMethodOptionsPromptpay(StripeObject):
 
     __slots__ = ("setup_future_usage",)
 
-    setup_future_usage: Literal["none"] | str
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_PaymentMethodOptionsPromptpay = register(PaymentMethodOptionsPromptpay)
@@ -1827,8 +1827,8 @@ class PaymentMethodOptionsRevolutPay(StripeObject):
 
     __slots__ = ("capture_method", "setup_future_usage")
 
-    capture_method: Literal["manual"] | str
-    setup_future_usage: Literal["none", "off_session"] | str
+    capture_method: Literal["manual"] | str | None
+    setup_future_usage: Literal["none", "off_session"] | str | None
 
 
 _d_PaymentMethodOptionsRevolutPay = register(PaymentMethodOptionsRevolutPay)
@@ -1839,7 +1839,7 @@ class PaymentMethodOptionsSatispay(StripeObject):
 
     __slots__ = ("capture_method",)
 
-    capture_method: Literal["manual"] | str
+    capture_method: Literal["manual"] | str | None
 
 
 _d_PaymentMethodOptionsSatispay = register(PaymentMethodOptionsSatispay)
@@ -1850,7 +1850,7 @@ class PaymentMethodOptionsScalapay(StripeObject):
 
     __slots__ = ("capture_method",)
 
-    capture_method: Literal["manual"] | str
+    capture_method: Literal["manual"] | str | None
 
 
 _d_PaymentMethodOptionsScalapay = register(PaymentMethodOptionsScalapay)
@@ -1862,7 +1862,7 @@ class PaymentMethodOptionsSofort(StripeObject):
     __slots__ = ("preferred_language", "setup_future_usage")
 
     preferred_language: Literal["de", "en", "es", "fr", "it", "nl", "pl"] | str | None
-    setup_future_usage: Literal["none", "off_session"] | str
+    setup_future_usage: Literal["none", "off_session"] | str | None
 
 
 _d_PaymentMethodOptionsSofort = register(PaymentMethodOptionsSofort)
@@ -1873,7 +1873,7 @@ class PaymentMethodOptionsTwint(StripeObject):
 
     __slots__ = ("setup_future_usage",)
 
-    setup_future_usage: Literal["none", "off_session"] | str
+    setup_future_usage: Literal["none", "off_session"] | str | None
 
 
 _d_PaymentMethodOptionsTwint = register(PaymentMethodOptionsTwint)
@@ -1884,7 +1884,7 @@ class PaymentMethodOptionsUpi(StripeObject):
 
     __slots__ = ("setup_future_usage",)
 
-    setup_future_usage: Literal["off_session", "on_session"] | str
+    setup_future_usage: Literal["off_session", "on_session"] | str | None
 
 
 _d_PaymentMethodOptionsUpi = register(PaymentMethodOptionsUpi)
@@ -1897,7 +1897,7 @@ class PaymentMethodOptionsWechatPay(StripeObject):
 
     app_id: str | None
     client: Literal["android", "ios", "web"] | str | None
-    setup_future_usage: Literal["none"] | str
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_PaymentMethodOptionsWechatPay = register(PaymentMethodOptionsWechatPay)
@@ -1908,7 +1908,7 @@ class PaymentMethodOptionsZip(StripeObject):
 
     __slots__ = ("setup_future_usage",)
 
-    setup_future_usage: Literal["none"] | str
+    setup_future_usage: Literal["none"] | str | None
 
 
 _d_PaymentMethodOptionsZip = register(PaymentMethodOptionsZip)
@@ -1919,11 +1919,11 @@ class TransferData(StripeObject):
 
     __slots__ = ("amount", "description", "destination", "metadata", "payment_data")
 
-    amount: int
-    description: str
+    amount: int | None
+    description: str | None
     destination: str | Account
-    metadata: dict[str, str]
-    payment_data: PaymentData
+    metadata: dict[str, str] | None
+    payment_data: PaymentData | None
 
 
 _d_TransferData = register(TransferData)

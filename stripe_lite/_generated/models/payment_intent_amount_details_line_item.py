@@ -22,10 +22,10 @@ class PaymentFlowsAmountDetailsResourceLineItemsListResourceLineItemResourcePaym
 
     __slots__ = ("card", "card_present", "klarna", "paypal")
 
-    card: PaymentFlowsPrivatePaymentMethodsCardPaymentIntentAmountDetailsLineItemPaymentMethodOptions
-    card_present: PaymentFlowsPrivatePaymentMethodsCardPresentAmountDetailsLineItemPaymentMethodOptions
-    klarna: PaymentFlowsPrivatePaymentMethodsKlarnaPaymentIntentAmountDetailsLineItemPaymentMethodOptions
-    paypal: PaymentFlowsPrivatePaymentMethodsPaypalAmountDetailsLineItemPaymentMethodOptions
+    card: PaymentFlowsPrivatePaymentMethodsCardPaymentIntentAmountDetailsLineItemPaymentMethodOptions | None
+    card_present: PaymentFlowsPrivatePaymentMethodsCardPresentAmountDetailsLineItemPaymentMethodOptions | None
+    klarna: PaymentFlowsPrivatePaymentMethodsKlarnaPaymentIntentAmountDetailsLineItemPaymentMethodOptions | None
+    paypal: PaymentFlowsPrivatePaymentMethodsPaypalAmountDetailsLineItemPaymentMethodOptions | None
 
 
 _d_PaymentFlowsAmountDetailsResourceLineItemsListResourceLineItemResourcePaymentMethodOptions = register(PaymentFlowsAmountDetailsResourceLineItemsListResourceLineItemResourcePaymentMethodOptions)
@@ -83,9 +83,9 @@ class PaymentFlowsPrivatePaymentMethodsPaypalAmountDetailsLineItemPaymentMethodO
 
     __slots__ = ("category", "description", "sold_by")
 
-    category: Literal["digital_goods", "donation", "physical_goods"] | str
-    description: str
-    sold_by: str
+    category: Literal["digital_goods", "donation", "physical_goods"] | str | None
+    description: str | None
+    sold_by: str | None
 
 
 _d_PaymentFlowsPrivatePaymentMethodsPaypalAmountDetailsLineItemPaymentMethodOptions = register(PaymentFlowsPrivatePaymentMethodsPaypalAmountDetailsLineItemPaymentMethodOptions)

@@ -81,7 +81,7 @@ class PaymentMethodOptionsUsBankAccountMandateOptions(StripeObject):
 
     __slots__ = ("collection_method",)
 
-    collection_method: Literal["paper"] | str
+    collection_method: Literal["paper"] | str | None
 
 
 _d_PaymentMethodOptionsUsBankAccountMandateOptions = register(PaymentMethodOptionsUsBankAccountMandateOptions)

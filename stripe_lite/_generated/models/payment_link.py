@@ -96,11 +96,11 @@ class PaymentLink(StripeObject):
     id: str
     inactive_message: str | None
     invoice_creation: PaymentLinksResourceInvoiceCreation | None
-    line_items: StripeList[Item]
+    line_items: StripeList[Item] | None
     livemode: bool
     managed_payments: PaymentPagesCheckoutSessionManagedPayments | None
     metadata: dict[str, str]
-    name_collection: PaymentLinksResourceNameCollection
+    name_collection: PaymentLinksResourceNameCollection | None
     object: Literal["payment_link"] | str
     on_behalf_of: str | Account | None
     optional_items: list[PaymentLinksResourceOptionalItem] | None
@@ -176,8 +176,8 @@ class PaymentLinksResourceAfterCompletion(StripeObject):
 
     __slots__ = ("hosted_confirmation", "redirect", "type")
 
-    hosted_confirmation: PaymentLinksResourceCompletionBehaviorConfirmationPage
-    redirect: PaymentLinksResourceCompletionBehaviorRedirect
+    hosted_confirmation: PaymentLinksResourceCompletionBehaviorConfirmationPage | None
+    redirect: PaymentLinksResourceCompletionBehaviorRedirect | None
     type: Literal["hosted_confirmation", "redirect"] | str
 
 
@@ -282,12 +282,12 @@ class PaymentLinksResourceCustomFields(StripeObject):
 
     __slots__ = ("dropdown", "key", "label", "numeric", "optional", "text", "type")
 
-    dropdown: PaymentLinksResourceCustomFieldsDropdown
+    dropdown: PaymentLinksResourceCustomFieldsDropdown | None
     key: str
     label: PaymentLinksResourceCustomFieldsLabel
-    numeric: PaymentLinksResourceCustomFieldsNumeric
+    numeric: PaymentLinksResourceCustomFieldsNumeric | None
     optional: bool
-    text: PaymentLinksResourceCustomFieldsText
+    text: PaymentLinksResourceCustomFieldsText | None
     type: Literal["dropdown", "numeric", "text"] | str
 
 
@@ -465,8 +465,8 @@ class PaymentLinksResourceNameCollection(StripeObject):
 
     __slots__ = ("business", "individual")
 
-    business: PaymentLinksResourceBusinessName
-    individual: PaymentLinksResourceIndividualName
+    business: PaymentLinksResourceBusinessName | None
+    individual: PaymentLinksResourceIndividualName | None
 
 
 _d_PaymentLinksResourceNameCollection = register(PaymentLinksResourceNameCollection)

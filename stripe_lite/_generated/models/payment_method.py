@@ -92,74 +92,74 @@ class PaymentMethod(StripeObject):
 
     __slots__ = ("acss_debit", "affirm", "afterpay_clearpay", "alipay", "allow_redisplay", "alma", "amazon_pay", "au_becs_debit", "bacs_debit", "bancontact", "billie", "billing_details", "bizum", "blik", "boleto", "card", "card_present", "cashapp", "created", "crypto", "custom", "customer", "customer_account", "customer_balance", "eps", "fpx", "giropay", "grabpay", "id", "ideal", "interac_present", "kakao_pay", "klarna", "konbini", "kr_card", "link", "livemode", "mb_way", "metadata", "mobilepay", "multibanco", "naver_pay", "nz_bank_account", "object", "oxxo", "p24", "pay_by_bank", "payco", "paynow", "paypal", "payto", "pix", "promptpay", "radar_options", "revolut_pay", "samsung_pay", "satispay", "scalapay", "sepa_debit", "sofort", "sunbit", "swish", "twint", "type", "upi", "us_bank_account", "wechat_pay", "zip")
 
-    acss_debit: PaymentMethodAcssDebit
-    affirm: PaymentMethodAffirm
-    afterpay_clearpay: PaymentMethodAfterpayClearpay
-    alipay: PaymentFlowsPrivatePaymentMethodsAlipay
-    allow_redisplay: Literal["always", "limited", "unspecified"] | str
-    alma: PaymentMethodAlma
-    amazon_pay: PaymentMethodAmazonPay
-    au_becs_debit: PaymentMethodAuBecsDebit
-    bacs_debit: PaymentMethodBacsDebit
-    bancontact: PaymentMethodBancontact
-    billie: PaymentMethodBillie
+    acss_debit: PaymentMethodAcssDebit | None
+    affirm: PaymentMethodAffirm | None
+    afterpay_clearpay: PaymentMethodAfterpayClearpay | None
+    alipay: PaymentFlowsPrivatePaymentMethodsAlipay | None
+    allow_redisplay: Literal["always", "limited", "unspecified"] | str | None
+    alma: PaymentMethodAlma | None
+    amazon_pay: PaymentMethodAmazonPay | None
+    au_becs_debit: PaymentMethodAuBecsDebit | None
+    bacs_debit: PaymentMethodBacsDebit | None
+    bancontact: PaymentMethodBancontact | None
+    billie: PaymentMethodBillie | None
     billing_details: BillingDetails
-    bizum: PaymentMethodBizum
-    blik: PaymentMethodBlik
-    boleto: PaymentMethodBoleto
-    card: PaymentMethodCard
-    card_present: PaymentMethodCardPresent
-    cashapp: PaymentMethodCashapp
+    bizum: PaymentMethodBizum | None
+    blik: PaymentMethodBlik | None
+    boleto: PaymentMethodBoleto | None
+    card: PaymentMethodCard | None
+    card_present: PaymentMethodCardPresent | None
+    cashapp: PaymentMethodCashapp | None
     created: int
-    crypto: PaymentMethodCrypto
-    custom: PaymentMethodCustom
+    crypto: PaymentMethodCrypto | None
+    custom: PaymentMethodCustom | None
     customer: str | Customer | None
     customer_account: str | None
-    customer_balance: PaymentMethodCustomerBalance
-    eps: PaymentMethodEps
-    fpx: PaymentMethodFpx
-    giropay: PaymentMethodGiropay
-    grabpay: PaymentMethodGrabpay
+    customer_balance: PaymentMethodCustomerBalance | None
+    eps: PaymentMethodEps | None
+    fpx: PaymentMethodFpx | None
+    giropay: PaymentMethodGiropay | None
+    grabpay: PaymentMethodGrabpay | None
     id: str
-    ideal: PaymentMethodIdeal
-    interac_present: PaymentMethodInteracPresent
-    kakao_pay: PaymentMethodKakaoPay
-    klarna: PaymentMethodKlarna
-    konbini: PaymentMethodKonbini
-    kr_card: PaymentMethodKrCard
-    link: PaymentMethodLink
+    ideal: PaymentMethodIdeal | None
+    interac_present: PaymentMethodInteracPresent | None
+    kakao_pay: PaymentMethodKakaoPay | None
+    klarna: PaymentMethodKlarna | None
+    konbini: PaymentMethodKonbini | None
+    kr_card: PaymentMethodKrCard | None
+    link: PaymentMethodLink | None
     livemode: bool
-    mb_way: PaymentMethodMbWay
+    mb_way: PaymentMethodMbWay | None
     metadata: dict[str, str] | None
-    mobilepay: PaymentMethodMobilepay
-    multibanco: PaymentMethodMultibanco
-    naver_pay: PaymentMethodNaverPay
-    nz_bank_account: PaymentMethodNzBankAccount
+    mobilepay: PaymentMethodMobilepay | None
+    multibanco: PaymentMethodMultibanco | None
+    naver_pay: PaymentMethodNaverPay | None
+    nz_bank_account: PaymentMethodNzBankAccount | None
     object: Literal["payment_method"] | str
-    oxxo: PaymentMethodOxxo
-    p24: PaymentMethodP24
-    pay_by_bank: PaymentMethodPayByBank
-    payco: PaymentMethodPayco
-    paynow: PaymentMethodPaynow
-    paypal: PaymentMethodPaypal
-    payto: PaymentMethodPayto
-    pix: PaymentMethodPix
-    promptpay: PaymentMethodPromptpay
-    radar_options: RadarRadarOptions
-    revolut_pay: PaymentMethodRevolutPay
-    samsung_pay: PaymentMethodSamsungPay
-    satispay: PaymentMethodSatispay
-    scalapay: PaymentMethodScalapay
-    sepa_debit: PaymentMethodSepaDebit
-    sofort: PaymentMethodSofort
-    sunbit: PaymentMethodSunbit
-    swish: PaymentMethodSwish
-    twint: PaymentMethodTwint
+    oxxo: PaymentMethodOxxo | None
+    p24: PaymentMethodP24 | None
+    pay_by_bank: PaymentMethodPayByBank | None
+    payco: PaymentMethodPayco | None
+    paynow: PaymentMethodPaynow | None
+    paypal: PaymentMethodPaypal | None
+    payto: PaymentMethodPayto | None
+    pix: PaymentMethodPix | None
+    promptpay: PaymentMethodPromptpay | None
+    radar_options: RadarRadarOptions | None
+    revolut_pay: PaymentMethodRevolutPay | None
+    samsung_pay: PaymentMethodSamsungPay | None
+    satispay: PaymentMethodSatispay | None
+    scalapay: PaymentMethodScalapay | None
+    sepa_debit: PaymentMethodSepaDebit | None
+    sofort: PaymentMethodSofort | None
+    sunbit: PaymentMethodSunbit | None
+    swish: PaymentMethodSwish | None
+    twint: PaymentMethodTwint | None
     type: Literal["acss_debit", "affirm", "afterpay_clearpay", "alipay", "alma", "amazon_pay", "au_becs_debit", "bacs_debit", "bancontact", "billie", "bizum", "blik", "boleto", "card", "card_present", "cashapp", "crypto", "custom", "customer_balance", "eps", "fpx", "giropay", "grabpay", "ideal", "interac_present", "kakao_pay", "klarna", "konbini", "kr_card", "link", "mb_way", "mobilepay", "multibanco", "naver_pay", "nz_bank_account", "oxxo", "p24", "pay_by_bank", "payco", "paynow", "paypal", "payto", "pix", "promptpay", "revolut_pay", "samsung_pay", "satispay", "scalapay", "sepa_debit", "sofort", "sunbit", "swish", "twint", "upi", "us_bank_account", "wechat_pay", "zip"] | str
-    upi: PaymentMethodUpi
-    us_bank_account: PaymentMethodUsBankAccount
-    wechat_pay: PaymentMethodWechatPay
-    zip: PaymentMethodZip
+    upi: PaymentMethodUpi | None
+    us_bank_account: PaymentMethodUsBankAccount | None
+    wechat_pay: PaymentMethodWechatPay | None
+    zip: PaymentMethodZip | None
 
 
 def _d_PaymentMethod(d: Any) -> Any:

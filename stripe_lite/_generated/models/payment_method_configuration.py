@@ -46,72 +46,72 @@ class PaymentMethodConfiguration(StripeObject):
 
     __slots__ = ("acss_debit", "active", "affirm", "afterpay_clearpay", "alipay", "alma", "amazon_pay", "apple_pay", "application", "au_becs_debit", "bacs_debit", "bancontact", "billie", "bizum", "blik", "boleto", "card", "cartes_bancaires", "cashapp", "crypto", "customer_balance", "eps", "fpx", "giropay", "google_pay", "grabpay", "id", "ideal", "is_default", "jcb", "kakao_pay", "klarna", "konbini", "kr_card", "link", "livemode", "mb_way", "mobilepay", "multibanco", "name", "naver_pay", "nz_bank_account", "object", "oxxo", "p24", "parent", "pay_by_bank", "payco", "paynow", "paypal", "payto", "pix", "promptpay", "revolut_pay", "samsung_pay", "satispay", "scalapay", "sepa_debit", "sofort", "sunbit", "swish", "twint", "upi", "us_bank_account", "wechat_pay", "zip")
 
-    acss_debit: PaymentMethodConfigResourcePaymentMethodProperties
+    acss_debit: PaymentMethodConfigResourcePaymentMethodProperties | None
     active: bool
-    affirm: PaymentMethodConfigResourcePaymentMethodProperties
-    afterpay_clearpay: PaymentMethodConfigResourcePaymentMethodProperties
-    alipay: PaymentMethodConfigResourcePaymentMethodProperties
-    alma: PaymentMethodConfigResourcePaymentMethodProperties
-    amazon_pay: PaymentMethodConfigResourcePaymentMethodProperties
-    apple_pay: PaymentMethodConfigResourcePaymentMethodProperties
+    affirm: PaymentMethodConfigResourcePaymentMethodProperties | None
+    afterpay_clearpay: PaymentMethodConfigResourcePaymentMethodProperties | None
+    alipay: PaymentMethodConfigResourcePaymentMethodProperties | None
+    alma: PaymentMethodConfigResourcePaymentMethodProperties | None
+    amazon_pay: PaymentMethodConfigResourcePaymentMethodProperties | None
+    apple_pay: PaymentMethodConfigResourcePaymentMethodProperties | None
     application: str | None
-    au_becs_debit: PaymentMethodConfigResourcePaymentMethodProperties
-    bacs_debit: PaymentMethodConfigResourcePaymentMethodProperties
-    bancontact: PaymentMethodConfigResourcePaymentMethodProperties
-    billie: PaymentMethodConfigResourcePaymentMethodProperties
-    bizum: PaymentMethodConfigResourcePaymentMethodProperties
-    blik: PaymentMethodConfigResourcePaymentMethodProperties
-    boleto: PaymentMethodConfigResourcePaymentMethodProperties
-    card: PaymentMethodConfigResourcePaymentMethodProperties
-    cartes_bancaires: PaymentMethodConfigResourcePaymentMethodProperties
-    cashapp: PaymentMethodConfigResourcePaymentMethodProperties
-    crypto: PaymentMethodConfigResourcePaymentMethodProperties
-    customer_balance: PaymentMethodConfigResourcePaymentMethodProperties
-    eps: PaymentMethodConfigResourcePaymentMethodProperties
-    fpx: PaymentMethodConfigResourcePaymentMethodProperties
-    giropay: PaymentMethodConfigResourcePaymentMethodProperties
-    google_pay: PaymentMethodConfigResourcePaymentMethodProperties
-    grabpay: PaymentMethodConfigResourcePaymentMethodProperties
+    au_becs_debit: PaymentMethodConfigResourcePaymentMethodProperties | None
+    bacs_debit: PaymentMethodConfigResourcePaymentMethodProperties | None
+    bancontact: PaymentMethodConfigResourcePaymentMethodProperties | None
+    billie: PaymentMethodConfigResourcePaymentMethodProperties | None
+    bizum: PaymentMethodConfigResourcePaymentMethodProperties | None
+    blik: PaymentMethodConfigResourcePaymentMethodProperties | None
+    boleto: PaymentMethodConfigResourcePaymentMethodProperties | None
+    card: PaymentMethodConfigResourcePaymentMethodProperties | None
+    cartes_bancaires: PaymentMethodConfigResourcePaymentMethodProperties | None
+    cashapp: PaymentMethodConfigResourcePaymentMethodProperties | None
+    crypto: PaymentMethodConfigResourcePaymentMethodProperties | None
+    customer_balance: PaymentMethodConfigResourcePaymentMethodProperties | None
+    eps: PaymentMethodConfigResourcePaymentMethodProperties | None
+    fpx: PaymentMethodConfigResourcePaymentMethodProperties | None
+    giropay: PaymentMethodConfigResourcePaymentMethodProperties | None
+    google_pay: PaymentMethodConfigResourcePaymentMethodProperties | None
+    grabpay: PaymentMethodConfigResourcePaymentMethodProperties | None
     id: str
-    ideal: PaymentMethodConfigResourcePaymentMethodProperties
+    ideal: PaymentMethodConfigResourcePaymentMethodProperties | None
     is_default: bool
-    jcb: PaymentMethodConfigResourcePaymentMethodProperties
-    kakao_pay: PaymentMethodConfigResourcePaymentMethodProperties
-    klarna: PaymentMethodConfigResourcePaymentMethodProperties
-    konbini: PaymentMethodConfigResourcePaymentMethodProperties
-    kr_card: PaymentMethodConfigResourcePaymentMethodProperties
-    link: PaymentMethodConfigResourcePaymentMethodProperties
+    jcb: PaymentMethodConfigResourcePaymentMethodProperties | None
+    kakao_pay: PaymentMethodConfigResourcePaymentMethodProperties | None
+    klarna: PaymentMethodConfigResourcePaymentMethodProperties | None
+    konbini: PaymentMethodConfigResourcePaymentMethodProperties | None
+    kr_card: PaymentMethodConfigResourcePaymentMethodProperties | None
+    link: PaymentMethodConfigResourcePaymentMethodProperties | None
     livemode: bool
-    mb_way: PaymentMethodConfigResourcePaymentMethodProperties
-    mobilepay: PaymentMethodConfigResourcePaymentMethodProperties
-    multibanco: PaymentMethodConfigResourcePaymentMethodProperties
+    mb_way: PaymentMethodConfigResourcePaymentMethodProperties | None
+    mobilepay: PaymentMethodConfigResourcePaymentMethodProperties | None
+    multibanco: PaymentMethodConfigResourcePaymentMethodProperties | None
     name: str
-    naver_pay: PaymentMethodConfigResourcePaymentMethodProperties
-    nz_bank_account: PaymentMethodConfigResourcePaymentMethodProperties
+    naver_pay: PaymentMethodConfigResourcePaymentMethodProperties | None
+    nz_bank_account: PaymentMethodConfigResourcePaymentMethodProperties | None
     object: Literal["payment_method_configuration"] | str
-    oxxo: PaymentMethodConfigResourcePaymentMethodProperties
-    p24: PaymentMethodConfigResourcePaymentMethodProperties
+    oxxo: PaymentMethodConfigResourcePaymentMethodProperties | None
+    p24: PaymentMethodConfigResourcePaymentMethodProperties | None
     parent: str | None
-    pay_by_bank: PaymentMethodConfigResourcePaymentMethodProperties
-    payco: PaymentMethodConfigResourcePaymentMethodProperties
-    paynow: PaymentMethodConfigResourcePaymentMethodProperties
-    paypal: PaymentMethodConfigResourcePaymentMethodProperties
-    payto: PaymentMethodConfigResourcePaymentMethodProperties
-    pix: PaymentMethodConfigResourcePaymentMethodProperties
-    promptpay: PaymentMethodConfigResourcePaymentMethodProperties
-    revolut_pay: PaymentMethodConfigResourcePaymentMethodProperties
-    samsung_pay: PaymentMethodConfigResourcePaymentMethodProperties
-    satispay: PaymentMethodConfigResourcePaymentMethodProperties
-    scalapay: PaymentMethodConfigResourcePaymentMethodProperties
-    sepa_debit: PaymentMethodConfigResourcePaymentMethodProperties
-    sofort: PaymentMethodConfigResourcePaymentMethodProperties
-    sunbit: PaymentMethodConfigResourcePaymentMethodProperties
-    swish: PaymentMethodConfigResourcePaymentMethodProperties
-    twint: PaymentMethodConfigResourcePaymentMethodProperties
-    upi: PaymentMethodConfigResourcePaymentMethodProperties
-    us_bank_account: PaymentMethodConfigResourcePaymentMethodProperties
-    wechat_pay: PaymentMethodConfigResourcePaymentMethodProperties
-    zip: PaymentMethodConfigResourcePaymentMethodProperties
+    pay_by_bank: PaymentMethodConfigResourcePaymentMethodProperties | None
+    payco: PaymentMethodConfigResourcePaymentMethodProperties | None
+    paynow: PaymentMethodConfigResourcePaymentMethodProperties | None
+    paypal: PaymentMethodConfigResourcePaymentMethodProperties | None
+    payto: PaymentMethodConfigResourcePaymentMethodProperties | None
+    pix: PaymentMethodConfigResourcePaymentMethodProperties | None
+    promptpay: PaymentMethodConfigResourcePaymentMethodProperties | None
+    revolut_pay: PaymentMethodConfigResourcePaymentMethodProperties | None
+    samsung_pay: PaymentMethodConfigResourcePaymentMethodProperties | None
+    satispay: PaymentMethodConfigResourcePaymentMethodProperties | None
+    scalapay: PaymentMethodConfigResourcePaymentMethodProperties | None
+    sepa_debit: PaymentMethodConfigResourcePaymentMethodProperties | None
+    sofort: PaymentMethodConfigResourcePaymentMethodProperties | None
+    sunbit: PaymentMethodConfigResourcePaymentMethodProperties | None
+    swish: PaymentMethodConfigResourcePaymentMethodProperties | None
+    twint: PaymentMethodConfigResourcePaymentMethodProperties | None
+    upi: PaymentMethodConfigResourcePaymentMethodProperties | None
+    us_bank_account: PaymentMethodConfigResourcePaymentMethodProperties | None
+    wechat_pay: PaymentMethodConfigResourcePaymentMethodProperties | None
+    zip: PaymentMethodConfigResourcePaymentMethodProperties | None
 
 
 def _d_PaymentMethodConfiguration(d: Any) -> Any:

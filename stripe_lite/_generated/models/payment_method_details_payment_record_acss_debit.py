@@ -108,11 +108,11 @@ class PaymentMethodDetailsPaymentRecordAcssDebit(StripeObject):
     __slots__ = ("bank_name", "expected_debit_date", "fingerprint", "institution_number", "last4", "mandate", "transit_number")
 
     bank_name: str | None
-    expected_debit_date: str
+    expected_debit_date: str | None
     fingerprint: str | None
     institution_number: str | None
     last4: str | None
-    mandate: str
+    mandate: str | None
     transit_number: str | None
 
 
@@ -143,8 +143,8 @@ class PaymentMethodDetailsPaymentRecordAffirm(StripeObject):
 
     __slots__ = ("location", "reader", "transaction_id")
 
-    location: str
-    reader: str
+    location: str | None
+    reader: str | None
     transaction_id: str | None
 
 
@@ -168,7 +168,7 @@ class PaymentMethodDetailsPaymentRecordAlma(StripeObject):
 
     __slots__ = ("installments", "transaction_id")
 
-    installments: PaymentsPrimitivesPaymentRecordsResourcePaymentMethodAlmaDetailsResourceInstallments
+    installments: PaymentsPrimitivesPaymentRecordsResourcePaymentMethodAlmaDetailsResourceInstallments | None
     transaction_id: str | None
 
 
@@ -180,7 +180,7 @@ class PaymentMethodDetailsPaymentRecordAmazonPay(StripeObject):
 
     __slots__ = ("funding", "transaction_id")
 
-    funding: PaymentsPrimitivesPaymentRecordsResourcePaymentMethodAmazonPayDetailsResourceFunding
+    funding: PaymentsPrimitivesPaymentRecordsResourcePaymentMethodAmazonPayDetailsResourceFunding | None
     transaction_id: str | None
 
 
@@ -361,11 +361,11 @@ class PaymentMethodDetailsPaymentRecordKlarna(StripeObject):
 
     __slots__ = ("location", "payer_details", "payment_method_category", "preferred_locale", "reader")
 
-    location: str
+    location: str | None
     payer_details: PaymentsPrimitivesPaymentRecordsResourcePaymentMethodKlarnaDetailsResourcePayerDetails | None
     payment_method_category: str | None
     preferred_locale: str | None
-    reader: str
+    reader: str | None
 
 
 _d_PaymentMethodDetailsPaymentRecordKlarna = register(PaymentMethodDetailsPaymentRecordKlarna)
@@ -487,8 +487,8 @@ class PaymentMethodDetailsPaymentRecordPaynow(StripeObject):
 
     __slots__ = ("location", "reader", "reference")
 
-    location: str
-    reader: str
+    location: str | None
+    reader: str | None
     reference: str | None
 
 
@@ -502,7 +502,7 @@ class PaymentMethodDetailsPaymentRecordPayto(StripeObject):
 
     bsb_number: str | None
     last4: str | None
-    mandate: str
+    mandate: str | None
     pay_id: str | None
 
 
@@ -515,7 +515,7 @@ class PaymentMethodDetailsPaymentRecordPix(StripeObject):
     __slots__ = ("bank_transaction_id", "mandate")
 
     bank_transaction_id: str | None
-    mandate: str
+    mandate: str | None
 
 
 _d_PaymentMethodDetailsPaymentRecordPix = register(PaymentMethodDetailsPaymentRecordPix)
@@ -537,7 +537,7 @@ class PaymentMethodDetailsPaymentRecordRevolutPay(StripeObject):
 
     __slots__ = ("funding", "transaction_id")
 
-    funding: PaymentsPrimitivesPaymentRecordsResourcePaymentMethodRevolutPayDetailsResourceFunding
+    funding: PaymentsPrimitivesPaymentRecordsResourcePaymentMethodRevolutPayDetailsResourceFunding | None
     transaction_id: str | None
 
 
@@ -586,7 +586,7 @@ class PaymentMethodDetailsPaymentRecordSepaDebit(StripeObject):
     bank_code: str | None
     branch_code: str | None
     country: str | None
-    expected_debit_date: str
+    expected_debit_date: str | None
     fingerprint: str | None
     last4: str | None
     mandate: str | None
@@ -672,7 +672,7 @@ class PaymentMethodDetailsPaymentRecordTwint(StripeObject):
 
     __slots__ = ("mandate",)
 
-    mandate: str
+    mandate: str | None
 
 
 _d_PaymentMethodDetailsPaymentRecordTwint = register(PaymentMethodDetailsPaymentRecordTwint)
@@ -697,10 +697,10 @@ class PaymentMethodDetailsPaymentRecordUsBankAccount(StripeObject):
     account_holder_type: Literal["company", "individual"] | str | None
     account_type: Literal["checking", "savings"] | str | None
     bank_name: str | None
-    expected_debit_date: str
+    expected_debit_date: str | None
     fingerprint: str | None
     last4: str | None
-    mandate: str | Mandate
+    mandate: str | Mandate | None
     payment_reference: str | None
     routing_number: str | None
 
@@ -735,8 +735,8 @@ class PaymentMethodDetailsPaymentRecordWechatPay(StripeObject):
     __slots__ = ("fingerprint", "location", "reader", "transaction_id")
 
     fingerprint: str | None
-    location: str
-    reader: str
+    location: str | None
+    reader: str | None
     transaction_id: str | None
 
 
@@ -842,7 +842,7 @@ class PaymentsPrimitivesPaymentRecordsResourcePaymentMethodAmazonPayDetailsResou
 
     __slots__ = ("card", "type")
 
-    card: PaymentsPrimitivesPaymentRecordsResourcePaymentMethodAmazonPayDetailsResourceFundingResourceFundingCard
+    card: PaymentsPrimitivesPaymentRecordsResourcePaymentMethodAmazonPayDetailsResourceFundingResourceFundingCard | None
     type: Literal["card"] | str | None
 
 
@@ -890,7 +890,7 @@ class PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetails(StripeObj
 
     authorization_code: str | None
     brand: Literal["amex", "cartes_bancaires", "diners", "discover", "eftpos_au", "interac", "jcb", "link", "mastercard", "unionpay", "unknown", "visa"] | str | None
-    capture_before: int
+    capture_before: int | None
     checks: PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceChecks | None
     country: str | None
     description: str | None
@@ -1040,9 +1040,9 @@ class PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceWa
 
     __slots__ = ("apple_pay", "dynamic_last4", "google_pay", "type")
 
-    apple_pay: PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceWalletResourceApplePay
-    dynamic_last4: str
-    google_pay: PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceWalletResourceGooglePay
+    apple_pay: PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceWalletResourceApplePay | None
+    dynamic_last4: str | None
+    google_pay: PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceWalletResourceGooglePay | None
     type: str
 
 
@@ -1086,70 +1086,70 @@ class PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails(StripeObject)
 
     __slots__ = ("ach_credit_transfer", "ach_debit", "acss_debit", "affirm", "afterpay_clearpay", "alipay", "alma", "amazon_pay", "au_becs_debit", "bacs_debit", "bancontact", "billie", "billing_details", "bizum", "blik", "boleto", "card", "card_present", "cashapp", "crypto", "custom", "customer_balance", "eps", "fpx", "giropay", "grabpay", "ideal", "interac_present", "kakao_pay", "klarna", "konbini", "kr_card", "link", "mb_way", "mobilepay", "multibanco", "naver_pay", "nz_bank_account", "oxxo", "p24", "pay_by_bank", "payco", "payment_method", "paynow", "paypal", "payto", "pix", "promptpay", "revolut_pay", "samsung_pay", "satispay", "scalapay", "sepa_debit", "sofort", "stripe_account", "sunbit", "swish", "twint", "type", "upi", "us_bank_account", "wechat", "wechat_pay", "zip")
 
-    ach_credit_transfer: PaymentMethodDetailsAchCreditTransfer
-    ach_debit: PaymentMethodDetailsAchDebit
-    acss_debit: PaymentMethodDetailsPaymentRecordAcssDebit
-    affirm: PaymentMethodDetailsPaymentRecordAffirm
-    afterpay_clearpay: PaymentMethodDetailsPaymentRecordAfterpayClearpay
-    alipay: PaymentFlowsPrivatePaymentMethodsAlipayDetails
-    alma: PaymentMethodDetailsPaymentRecordAlma
-    amazon_pay: PaymentMethodDetailsPaymentRecordAmazonPay
-    au_becs_debit: PaymentMethodDetailsAuBecsDebit
-    bacs_debit: PaymentMethodDetailsBacsDebit
-    bancontact: PaymentMethodDetailsPaymentRecordBancontact
-    billie: PaymentMethodDetailsPaymentRecordBillie
+    ach_credit_transfer: PaymentMethodDetailsAchCreditTransfer | None
+    ach_debit: PaymentMethodDetailsAchDebit | None
+    acss_debit: PaymentMethodDetailsPaymentRecordAcssDebit | None
+    affirm: PaymentMethodDetailsPaymentRecordAffirm | None
+    afterpay_clearpay: PaymentMethodDetailsPaymentRecordAfterpayClearpay | None
+    alipay: PaymentFlowsPrivatePaymentMethodsAlipayDetails | None
+    alma: PaymentMethodDetailsPaymentRecordAlma | None
+    amazon_pay: PaymentMethodDetailsPaymentRecordAmazonPay | None
+    au_becs_debit: PaymentMethodDetailsAuBecsDebit | None
+    bacs_debit: PaymentMethodDetailsBacsDebit | None
+    bancontact: PaymentMethodDetailsPaymentRecordBancontact | None
+    billie: PaymentMethodDetailsPaymentRecordBillie | None
     billing_details: PaymentsPrimitivesPaymentRecordsResourceBillingDetails | None
-    bizum: PaymentMethodDetailsPaymentRecordBizum
-    blik: PaymentMethodDetailsPaymentRecordBlik
-    boleto: PaymentMethodDetailsPaymentRecordBoleto
-    card: PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetails
-    card_present: PaymentMethodDetailsCardPresent
-    cashapp: PaymentMethodDetailsPaymentRecordCashapp
-    crypto: PaymentMethodDetailsCrypto
-    custom: PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCustomDetails
-    customer_balance: PaymentMethodDetailsCustomerBalance
-    eps: PaymentMethodDetailsPaymentRecordEps
-    fpx: PaymentMethodDetailsFpx
-    giropay: PaymentMethodDetailsPaymentRecordGiropay
-    grabpay: PaymentMethodDetailsGrabpay
-    ideal: PaymentMethodDetailsPaymentRecordIdeal
-    interac_present: PaymentMethodDetailsInteracPresent
-    kakao_pay: PaymentMethodDetailsPaymentRecordKakaoPay
-    klarna: PaymentMethodDetailsPaymentRecordKlarna
-    konbini: PaymentMethodDetailsPaymentRecordKonbini
-    kr_card: PaymentMethodDetailsKrCard
-    link: PaymentMethodDetailsPaymentRecordLink
-    mb_way: PaymentMethodDetailsPaymentRecordMbWay
-    mobilepay: PaymentMethodDetailsPaymentRecordMobilepay
-    multibanco: PaymentMethodDetailsPaymentRecordMultibanco
-    naver_pay: PaymentMethodDetailsPaymentRecordNaverPay
-    nz_bank_account: PaymentMethodDetailsNzBankAccount
-    oxxo: PaymentMethodDetailsPaymentRecordOxxo
-    p24: PaymentMethodDetailsPaymentRecordP24
-    pay_by_bank: PaymentMethodDetailsPaymentRecordPayByBank
-    payco: PaymentMethodDetailsPaymentRecordPayco
+    bizum: PaymentMethodDetailsPaymentRecordBizum | None
+    blik: PaymentMethodDetailsPaymentRecordBlik | None
+    boleto: PaymentMethodDetailsPaymentRecordBoleto | None
+    card: PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetails | None
+    card_present: PaymentMethodDetailsCardPresent | None
+    cashapp: PaymentMethodDetailsPaymentRecordCashapp | None
+    crypto: PaymentMethodDetailsCrypto | None
+    custom: PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCustomDetails | None
+    customer_balance: PaymentMethodDetailsCustomerBalance | None
+    eps: PaymentMethodDetailsPaymentRecordEps | None
+    fpx: PaymentMethodDetailsFpx | None
+    giropay: PaymentMethodDetailsPaymentRecordGiropay | None
+    grabpay: PaymentMethodDetailsGrabpay | None
+    ideal: PaymentMethodDetailsPaymentRecordIdeal | None
+    interac_present: PaymentMethodDetailsInteracPresent | None
+    kakao_pay: PaymentMethodDetailsPaymentRecordKakaoPay | None
+    klarna: PaymentMethodDetailsPaymentRecordKlarna | None
+    konbini: PaymentMethodDetailsPaymentRecordKonbini | None
+    kr_card: PaymentMethodDetailsKrCard | None
+    link: PaymentMethodDetailsPaymentRecordLink | None
+    mb_way: PaymentMethodDetailsPaymentRecordMbWay | None
+    mobilepay: PaymentMethodDetailsPaymentRecordMobilepay | None
+    multibanco: PaymentMethodDetailsPaymentRecordMultibanco | None
+    naver_pay: PaymentMethodDetailsPaymentRecordNaverPay | None
+    nz_bank_account: PaymentMethodDetailsNzBankAccount | None
+    oxxo: PaymentMethodDetailsPaymentRecordOxxo | None
+    p24: PaymentMethodDetailsPaymentRecordP24 | None
+    pay_by_bank: PaymentMethodDetailsPaymentRecordPayByBank | None
+    payco: PaymentMethodDetailsPaymentRecordPayco | None
     payment_method: str | None
-    paynow: PaymentMethodDetailsPaymentRecordPaynow
-    paypal: PaymentMethodDetailsPaypal
-    payto: PaymentMethodDetailsPaymentRecordPayto
-    pix: PaymentMethodDetailsPaymentRecordPix
-    promptpay: PaymentMethodDetailsPaymentRecordPromptpay
-    revolut_pay: PaymentMethodDetailsPaymentRecordRevolutPay
-    samsung_pay: PaymentMethodDetailsPaymentRecordSamsungPay
-    satispay: PaymentMethodDetailsPaymentRecordSatispay
-    scalapay: PaymentMethodDetailsPaymentRecordScalapay
-    sepa_debit: PaymentMethodDetailsPaymentRecordSepaDebit
-    sofort: PaymentMethodDetailsPaymentRecordSofort
-    stripe_account: PaymentMethodDetailsStripeAccount
-    sunbit: PaymentMethodDetailsSunbit
-    swish: PaymentMethodDetailsPaymentRecordSwish
-    twint: PaymentMethodDetailsPaymentRecordTwint
+    paynow: PaymentMethodDetailsPaymentRecordPaynow | None
+    paypal: PaymentMethodDetailsPaypal | None
+    payto: PaymentMethodDetailsPaymentRecordPayto | None
+    pix: PaymentMethodDetailsPaymentRecordPix | None
+    promptpay: PaymentMethodDetailsPaymentRecordPromptpay | None
+    revolut_pay: PaymentMethodDetailsPaymentRecordRevolutPay | None
+    samsung_pay: PaymentMethodDetailsPaymentRecordSamsungPay | None
+    satispay: PaymentMethodDetailsPaymentRecordSatispay | None
+    scalapay: PaymentMethodDetailsPaymentRecordScalapay | None
+    sepa_debit: PaymentMethodDetailsPaymentRecordSepaDebit | None
+    sofort: PaymentMethodDetailsPaymentRecordSofort | None
+    stripe_account: PaymentMethodDetailsStripeAccount | None
+    sunbit: PaymentMethodDetailsSunbit | None
+    swish: PaymentMethodDetailsPaymentRecordSwish | None
+    twint: PaymentMethodDetailsPaymentRecordTwint | None
     type: str
-    upi: PaymentMethodDetailsPaymentRecordUpi
-    us_bank_account: PaymentMethodDetailsPaymentRecordUsBankAccount
-    wechat: PaymentMethodDetailsWechat
-    wechat_pay: PaymentMethodDetailsPaymentRecordWechatPay
-    zip: PaymentMethodDetailsPaymentRecordZip
+    upi: PaymentMethodDetailsPaymentRecordUpi | None
+    us_bank_account: PaymentMethodDetailsPaymentRecordUsBankAccount | None
+    wechat: PaymentMethodDetailsWechat | None
+    wechat_pay: PaymentMethodDetailsPaymentRecordWechatPay | None
+    zip: PaymentMethodDetailsPaymentRecordZip | None
 
 
 def _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails(d: Any) -> Any:
@@ -1284,7 +1284,7 @@ class PaymentsPrimitivesPaymentRecordsResourcePaymentMethodRevolutPayDetailsReso
 
     __slots__ = ("card", "type")
 
-    card: PaymentsPrimitivesPaymentRecordsResourcePaymentMethodRevolutPayDetailsResourceFundingResourceFundingCard
+    card: PaymentsPrimitivesPaymentRecordsResourcePaymentMethodRevolutPayDetailsResourceFundingResourceFundingCard | None
     type: Literal["card"] | str | None
 
 
@@ -1330,7 +1330,7 @@ class PaymentsPrimitivesPaymentRecordsResourceProcessorDetails(StripeObject):
 
     __slots__ = ("custom", "type")
 
-    custom: PaymentsPrimitivesPaymentRecordsResourceProcessorDetailsResourceCustomDetails
+    custom: PaymentsPrimitivesPaymentRecordsResourceProcessorDetailsResourceCustomDetails | None
     type: Literal["custom"] | str
 
 

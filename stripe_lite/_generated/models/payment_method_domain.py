@@ -68,7 +68,7 @@ class PaymentMethodDomainResourcePaymentMethodStatus(StripeObject):
     __slots__ = ("status", "status_details")
 
     status: Literal["active", "inactive"] | str
-    status_details: PaymentMethodDomainResourcePaymentMethodStatusDetails
+    status_details: PaymentMethodDomainResourcePaymentMethodStatusDetails | None
 
 
 _d_PaymentMethodDomainResourcePaymentMethodStatus = register(PaymentMethodDomainResourcePaymentMethodStatus)

@@ -67,7 +67,7 @@ class LegalEntityPersonVerification(StripeObject):
     additional_document: LegalEntityPersonVerificationDocument | None
     details: str | None
     details_code: str | None
-    document: LegalEntityPersonVerificationDocument
+    document: LegalEntityPersonVerificationDocument | None
     status: str
 
 
@@ -97,37 +97,37 @@ class Person(StripeObject):
     __slots__ = ("account", "additional_tos_acceptances", "address", "address_kana", "address_kanji", "created", "dob", "email", "first_name", "first_name_kana", "first_name_kanji", "full_name_aliases", "future_requirements", "gender", "id", "id_number_provided", "id_number_secondary_provided", "last_name", "last_name_kana", "last_name_kanji", "maiden_name", "metadata", "nationality", "object", "phone", "political_exposure", "registered_address", "relationship", "requirements", "ssn_last_4_provided", "us_cfpb_data", "verification")
 
     account: str
-    additional_tos_acceptances: PersonAdditionalTosAcceptances
-    address: Address
+    additional_tos_acceptances: PersonAdditionalTosAcceptances | None
+    address: Address | None
     address_kana: LegalEntityJapanAddress | None
     address_kanji: LegalEntityJapanAddress | None
     created: int
-    dob: LegalEntityDob
+    dob: LegalEntityDob | None
     email: str | None
     first_name: str | None
     first_name_kana: str | None
     first_name_kanji: str | None
-    full_name_aliases: list[str]
+    full_name_aliases: list[str] | None
     future_requirements: PersonFutureRequirements | None
     gender: str | None
     id: str
-    id_number_provided: bool
-    id_number_secondary_provided: bool
+    id_number_provided: bool | None
+    id_number_secondary_provided: bool | None
     last_name: str | None
     last_name_kana: str | None
     last_name_kanji: str | None
     maiden_name: str | None
-    metadata: dict[str, str]
+    metadata: dict[str, str] | None
     nationality: str | None
     object: Literal["person"] | str
     phone: str | None
-    political_exposure: Literal["existing", "none"] | str
-    registered_address: Address
-    relationship: PersonRelationship
+    political_exposure: Literal["existing", "none"] | str | None
+    registered_address: Address | None
+    relationship: PersonRelationship | None
     requirements: PersonRequirements | None
-    ssn_last_4_provided: bool
+    ssn_last_4_provided: bool | None
     us_cfpb_data: PersonUsCfpbData | None
-    verification: LegalEntityPersonVerification
+    verification: LegalEntityPersonVerification | None
 
 
 def _d_Person(d: Any) -> Any:

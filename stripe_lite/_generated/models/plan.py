@@ -51,7 +51,7 @@ class Plan(StripeObject):
     nickname: str | None
     object: Literal["plan"] | str
     product: str | Product | DeletedProduct | None
-    tiers: list[PlanTier]
+    tiers: list[PlanTier] | None
     tiers_mode: Literal["graduated", "volume"] | str | None
     transform_usage: TransformUsage | None
     trial_period_days: int | None

@@ -19,7 +19,7 @@ class CurrencyOption(StripeObject):
 
     custom_unit_amount: CustomUnitAmount | None
     tax_behavior: Literal["exclusive", "inclusive", "unspecified"] | str | None
-    tiers: list[PriceTier]
+    tiers: list[PriceTier] | None
     unit_amount: int | None
     unit_amount_decimal: str | None
 
@@ -68,7 +68,7 @@ class Price(StripeObject):
     billing_scheme: Literal["per_unit", "tiered"] | str
     created: int
     currency: str
-    currency_options: dict[str, CurrencyOption]
+    currency_options: dict[str, CurrencyOption] | None
     custom_unit_amount: CustomUnitAmount | None
     id: str
     livemode: bool
@@ -79,7 +79,7 @@ class Price(StripeObject):
     product: str | Product | DeletedProduct
     recurring: Recurring | None
     tax_behavior: Literal["exclusive", "inclusive", "unspecified"] | str | None
-    tiers: list[PriceTier]
+    tiers: list[PriceTier] | None
     tiers_mode: Literal["graduated", "volume"] | str | None
     transform_quantity: TransformQuantity | None
     type: Literal["one_time", "recurring"] | str

@@ -109,7 +109,7 @@ class ProductMarketingFeature(StripeObject):
 
     __slots__ = ("name",)
 
-    name: str
+    name: str | None
 
 
 _d_ProductMarketingFeature = register(ProductMarketingFeature)

@@ -99,7 +99,7 @@ class PromotionCodesResourceRestrictions(StripeObject):
 
     __slots__ = ("currency_options", "first_time_transaction", "minimum_amount", "minimum_amount_currency")
 
-    currency_options: dict[str, PromotionCodeCurrencyOption]
+    currency_options: dict[str, PromotionCodeCurrencyOption] | None
     first_time_transaction: bool
     minimum_amount: int | None
     minimum_amount_currency: str | None

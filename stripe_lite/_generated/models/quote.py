@@ -83,7 +83,7 @@ class Quote(StripeObject):
     currency: str | None
     customer: str | Customer | DeletedCustomer | None
     customer_account: str | None
-    default_tax_rates: list[str | TaxRate]
+    default_tax_rates: list[str | TaxRate] | None
     description: str | None
     discounts: list[str | Discount]
     expires_at: int
@@ -93,7 +93,7 @@ class Quote(StripeObject):
     id: str
     invoice: str | Invoice | DeletedInvoice | None
     invoice_settings: InvoiceSettingQuoteSetting
-    line_items: StripeList[Item]
+    line_items: StripeList[Item] | None
     livemode: bool
     metadata: dict[str, str]
     number: str | None
@@ -231,7 +231,7 @@ class QuotesResourceSubscriptionDataBillingMode(StripeObject):
 
     __slots__ = ("flexible", "type")
 
-    flexible: SubscriptionsResourceBillingModeFlexible
+    flexible: SubscriptionsResourceBillingModeFlexible | None
     type: Literal["classic", "flexible"] | str
 
 
@@ -261,7 +261,7 @@ class QuotesResourceTotalDetails(StripeObject):
     amount_discount: int
     amount_shipping: int | None
     amount_tax: int
-    breakdown: QuotesResourceTotalDetailsResourceBreakdown
+    breakdown: QuotesResourceTotalDetailsResourceBreakdown | None
 
 
 _d_QuotesResourceTotalDetails = register(QuotesResourceTotalDetails)
@@ -299,7 +299,7 @@ class QuotesResourceUpfront(StripeObject):
 
     amount_subtotal: int
     amount_total: int
-    line_items: StripeList[Item]
+    line_items: StripeList[Item] | None
     total_details: QuotesResourceTotalDetails
 
 

@@ -28,7 +28,7 @@ class RadarEarlyFraudWarning(StripeObject):
     id: str
     livemode: bool
     object: Literal["radar.early_fraud_warning"] | str
-    payment_intent: str | PaymentIntent
+    payment_intent: str | PaymentIntent | None
 
 
 def _d_RadarEarlyFraudWarning(d: Any) -> Any:

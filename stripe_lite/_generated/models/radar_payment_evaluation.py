@@ -141,13 +141,13 @@ class InsightsResourcesPaymentEvaluationEvent(StripeObject):
 
     __slots__ = ("dispute_opened", "early_fraud_warning_received", "occurred_at", "refunded", "type", "user_intervention_raised", "user_intervention_resolved")
 
-    dispute_opened: InsightsResourcesPaymentEvaluationDisputeOpened
-    early_fraud_warning_received: InsightsResourcesPaymentEvaluationEarlyFraudWarningReceived
+    dispute_opened: InsightsResourcesPaymentEvaluationDisputeOpened | None
+    early_fraud_warning_received: InsightsResourcesPaymentEvaluationEarlyFraudWarningReceived | None
     occurred_at: int
-    refunded: InsightsResourcesPaymentEvaluationRefunded
+    refunded: InsightsResourcesPaymentEvaluationRefunded | None
     type: Literal["dispute_opened", "early_fraud_warning_received", "refunded", "user_intervention_raised", "user_intervention_resolved"] | str
-    user_intervention_raised: InsightsResourcesPaymentEvaluationUserInterventionRaised
-    user_intervention_resolved: InsightsResourcesPaymentEvaluationUserInterventionResolved
+    user_intervention_raised: InsightsResourcesPaymentEvaluationUserInterventionRaised | None
+    user_intervention_resolved: InsightsResourcesPaymentEvaluationUserInterventionResolved | None
 
 
 def _d_InsightsResourcesPaymentEvaluationEvent(d: Any) -> Any:
@@ -212,10 +212,10 @@ class InsightsResourcesPaymentEvaluationOutcome(StripeObject):
 
     __slots__ = ("merchant_blocked", "payment_intent_id", "rejected", "succeeded", "type")
 
-    merchant_blocked: InsightsResourcesPaymentEvaluationMerchantBlocked
-    payment_intent_id: str
-    rejected: InsightsResourcesPaymentEvaluationRejected
-    succeeded: InsightsResourcesPaymentEvaluationSucceeded
+    merchant_blocked: InsightsResourcesPaymentEvaluationMerchantBlocked | None
+    payment_intent_id: str | None
+    rejected: InsightsResourcesPaymentEvaluationRejected | None
+    succeeded: InsightsResourcesPaymentEvaluationSucceeded | None
     type: Literal["failed", "merchant_blocked", "rejected", "succeeded"] | str
 
 
@@ -288,7 +288,7 @@ class InsightsResourcesPaymentEvaluationRejected(StripeObject):
 
     __slots__ = ("card",)
 
-    card: InsightsResourcesPaymentEvaluationRejectedCard
+    card: InsightsResourcesPaymentEvaluationRejectedCard | None
 
 
 _d_InsightsResourcesPaymentEvaluationRejected = register(InsightsResourcesPaymentEvaluationRejected)
@@ -350,7 +350,7 @@ class InsightsResourcesPaymentEvaluationSucceeded(StripeObject):
 
     __slots__ = ("card",)
 
-    card: InsightsResourcesPaymentEvaluationSucceededCard
+    card: InsightsResourcesPaymentEvaluationSucceededCard | None
 
 
 _d_InsightsResourcesPaymentEvaluationSucceeded = register(InsightsResourcesPaymentEvaluationSucceeded)
@@ -374,7 +374,7 @@ class InsightsResourcesPaymentEvaluationUserInterventionRaised(StripeObject):
 
     __slots__ = ("custom", "key", "type")
 
-    custom: InsightsResourcesPaymentEvaluationUserInterventionRaisedCustom
+    custom: InsightsResourcesPaymentEvaluationUserInterventionRaisedCustom | None
     key: str
     type: Literal["3ds", "captcha", "custom"] | str
 
@@ -413,16 +413,16 @@ class RadarPaymentEvaluation(StripeObject):
 
     __slots__ = ("client_device_metadata_details", "created_at", "customer_details", "events", "id", "livemode", "metadata", "object", "outcome", "payment_details", "recommended_action", "signals")
 
-    client_device_metadata_details: InsightsResourcesPaymentEvaluationClientDeviceMetadata
+    client_device_metadata_details: InsightsResourcesPaymentEvaluationClientDeviceMetadata | None
     created_at: int
-    customer_details: InsightsResourcesPaymentEvaluationCustomerDetails
+    customer_details: InsightsResourcesPaymentEvaluationCustomerDetails | None
     events: list[InsightsResourcesPaymentEvaluationEvent]
     id: str
     livemode: bool
     metadata: dict[str, str] | None
     object: Literal["radar.payment_evaluation"] | str
     outcome: InsightsResourcesPaymentEvaluationOutcome | None
-    payment_details: InsightsResourcesPaymentEvaluationPaymentDetails
+    payment_details: InsightsResourcesPaymentEvaluationPaymentDetails | None
     recommended_action: Literal["block", "continue"] | str
     signals: InsightsResourcesPaymentEvaluationSignals
 

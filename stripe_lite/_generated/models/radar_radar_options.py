@@ -12,7 +12,7 @@ class RadarRadarOptions(StripeObject):
 
     __slots__ = ("session",)
 
-    session: str
+    session: str | None
 
 
 _d_RadarRadarOptions = register(RadarRadarOptions)

@@ -33,12 +33,12 @@ class TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMetho
 
     __slots__ = ("balance", "billing_details", "financial_account", "issuing_card", "type", "us_bank_account")
 
-    balance: Literal["payments"] | str
+    balance: Literal["payments"] | str | None
     billing_details: TreasurySharedResourceBillingDetails
-    financial_account: ReceivedPaymentMethodDetailsFinancialAccount
-    issuing_card: str
+    financial_account: ReceivedPaymentMethodDetailsFinancialAccount | None
+    issuing_card: str | None
     type: Literal["balance", "financial_account", "issuing_card", "stripe", "us_bank_account"] | str
-    us_bank_account: TreasurySharedResourceInitiatingPaymentMethodDetailsUsBankAccount
+    us_bank_account: TreasurySharedResourceInitiatingPaymentMethodDetailsUsBankAccount | None
 
 
 def _d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails(d: Any) -> Any:

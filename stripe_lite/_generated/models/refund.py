@@ -72,18 +72,18 @@ class Refund(StripeObject):
     charge: str | Charge | None
     created: int
     currency: str
-    description: str
-    destination_details: RefundDestinationDetails
-    failure_balance_transaction: str | BalanceTransaction
-    failure_reason: str
+    description: str | None
+    destination_details: RefundDestinationDetails | None
+    failure_balance_transaction: str | BalanceTransaction | None
+    failure_reason: str | None
     id: str
-    instructions_email: str
+    instructions_email: str | None
     metadata: dict[str, str] | None
-    next_action: RefundNextAction
+    next_action: RefundNextAction | None
     object: Literal["refund"] | str
     payment_intent: str | PaymentIntent | None
-    pending_reason: Literal["charge_pending", "insufficient_funds", "processing"] | str
-    presentment_details: PaymentFlowsPaymentIntentPresentmentDetails
+    pending_reason: Literal["charge_pending", "insufficient_funds", "processing"] | str | None
+    presentment_details: PaymentFlowsPaymentIntentPresentmentDetails | None
     reason: Literal["duplicate", "expired_uncaptured_charge", "fraudulent", "requested_by_customer"] | str | None
     receipt_number: str | None
     source_transfer_reversal: str | TransferReversal | None
@@ -133,43 +133,43 @@ class RefundDestinationDetails(StripeObject):
 
     __slots__ = ("affirm", "afterpay_clearpay", "alipay", "alma", "amazon_pay", "au_bank_transfer", "blik", "br_bank_transfer", "card", "cashapp", "crypto", "customer_cash_balance", "eps", "eu_bank_transfer", "gb_bank_transfer", "giropay", "grabpay", "jp_bank_transfer", "klarna", "mb_way", "multibanco", "mx_bank_transfer", "nz_bank_transfer", "p24", "paynow", "paypal", "pix", "revolut", "scalapay", "sofort", "swish", "th_bank_transfer", "twint", "type", "us_bank_transfer", "wechat_pay", "zip")
 
-    affirm: DestinationDetailsUnimplemented
-    afterpay_clearpay: DestinationDetailsUnimplemented
-    alipay: DestinationDetailsUnimplemented
-    alma: DestinationDetailsUnimplemented
-    amazon_pay: DestinationDetailsUnimplemented
-    au_bank_transfer: DestinationDetailsUnimplemented
-    blik: RefundDestinationDetailsBlik
-    br_bank_transfer: RefundDestinationDetailsBrBankTransfer
-    card: RefundDestinationDetailsCard
-    cashapp: DestinationDetailsUnimplemented
-    crypto: RefundDestinationDetailsCrypto
-    customer_cash_balance: DestinationDetailsUnimplemented
-    eps: DestinationDetailsUnimplemented
-    eu_bank_transfer: RefundDestinationDetailsEuBankTransfer
-    gb_bank_transfer: RefundDestinationDetailsGbBankTransfer
-    giropay: DestinationDetailsUnimplemented
-    grabpay: DestinationDetailsUnimplemented
-    jp_bank_transfer: RefundDestinationDetailsJpBankTransfer
-    klarna: DestinationDetailsUnimplemented
-    mb_way: RefundDestinationDetailsMbWay
-    multibanco: RefundDestinationDetailsMultibanco
-    mx_bank_transfer: RefundDestinationDetailsMxBankTransfer
-    nz_bank_transfer: DestinationDetailsUnimplemented
-    p24: RefundDestinationDetailsP24
-    paynow: DestinationDetailsUnimplemented
-    paypal: RefundDestinationDetailsPaypal
-    pix: DestinationDetailsUnimplemented
-    revolut: DestinationDetailsUnimplemented
-    scalapay: DestinationDetailsUnimplemented
-    sofort: DestinationDetailsUnimplemented
-    swish: RefundDestinationDetailsSwish
-    th_bank_transfer: RefundDestinationDetailsThBankTransfer
-    twint: DestinationDetailsUnimplemented
+    affirm: DestinationDetailsUnimplemented | None
+    afterpay_clearpay: DestinationDetailsUnimplemented | None
+    alipay: DestinationDetailsUnimplemented | None
+    alma: DestinationDetailsUnimplemented | None
+    amazon_pay: DestinationDetailsUnimplemented | None
+    au_bank_transfer: DestinationDetailsUnimplemented | None
+    blik: RefundDestinationDetailsBlik | None
+    br_bank_transfer: RefundDestinationDetailsBrBankTransfer | None
+    card: RefundDestinationDetailsCard | None
+    cashapp: DestinationDetailsUnimplemented | None
+    crypto: RefundDestinationDetailsCrypto | None
+    customer_cash_balance: DestinationDetailsUnimplemented | None
+    eps: DestinationDetailsUnimplemented | None
+    eu_bank_transfer: RefundDestinationDetailsEuBankTransfer | None
+    gb_bank_transfer: RefundDestinationDetailsGbBankTransfer | None
+    giropay: DestinationDetailsUnimplemented | None
+    grabpay: DestinationDetailsUnimplemented | None
+    jp_bank_transfer: RefundDestinationDetailsJpBankTransfer | None
+    klarna: DestinationDetailsUnimplemented | None
+    mb_way: RefundDestinationDetailsMbWay | None
+    multibanco: RefundDestinationDetailsMultibanco | None
+    mx_bank_transfer: RefundDestinationDetailsMxBankTransfer | None
+    nz_bank_transfer: DestinationDetailsUnimplemented | None
+    p24: RefundDestinationDetailsP24 | None
+    paynow: DestinationDetailsUnimplemented | None
+    paypal: RefundDestinationDetailsPaypal | None
+    pix: DestinationDetailsUnimplemented | None
+    revolut: DestinationDetailsUnimplemented | None
+    scalapay: DestinationDetailsUnimplemented | None
+    sofort: DestinationDetailsUnimplemented | None
+    swish: RefundDestinationDetailsSwish | None
+    th_bank_transfer: RefundDestinationDetailsThBankTransfer | None
+    twint: DestinationDetailsUnimplemented | None
     type: str
-    us_bank_transfer: RefundDestinationDetailsUsBankTransfer
-    wechat_pay: DestinationDetailsUnimplemented
-    zip: DestinationDetailsUnimplemented
+    us_bank_transfer: RefundDestinationDetailsUsBankTransfer | None
+    wechat_pay: DestinationDetailsUnimplemented | None
+    zip: DestinationDetailsUnimplemented | None
 
 
 def _d_RefundDestinationDetails(d: Any) -> Any:
@@ -254,9 +254,9 @@ class RefundDestinationDetailsCard(StripeObject):
 
     __slots__ = ("reference", "reference_status", "reference_type", "type")
 
-    reference: str
-    reference_status: str
-    reference_type: str
+    reference: str | None
+    reference_status: str | None
+    reference_type: str | None
     type: Literal["pending", "refund", "reversal"] | str
 
 
@@ -411,7 +411,7 @@ class RefundNextAction(StripeObject):
 
     __slots__ = ("display_details", "type")
 
-    display_details: RefundNextActionDisplayDetails
+    display_details: RefundNextActionDisplayDetails | None
     type: str
 
 

@@ -17,14 +17,14 @@ class FinancialReportingFinanceReportRunRunParameters(StripeObject):
 
     __slots__ = ("columns", "connected_account", "currency", "interval_end", "interval_start", "payout", "reporting_category", "timezone")
 
-    columns: list[str]
-    connected_account: str
-    currency: str
-    interval_end: int
-    interval_start: int
-    payout: str
-    reporting_category: str
-    timezone: str
+    columns: list[str] | None
+    connected_account: str | None
+    currency: str | None
+    interval_end: int | None
+    interval_start: int | None
+    payout: str | None
+    reporting_category: str | None
+    timezone: str | None
 
 
 def _d_FinancialReportingFinanceReportRunRunParameters(d: Any) -> Any:

@@ -61,7 +61,7 @@ class Review(StripeObject):
     object: Literal["review"] | str
     open: bool
     opened_reason: Literal["manual", "rule"] | str
-    payment_intent: str | PaymentIntent
+    payment_intent: str | PaymentIntent | None
     reason: str
     session: RadarReviewResourceSession | None
 

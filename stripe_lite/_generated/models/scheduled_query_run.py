@@ -22,7 +22,7 @@ class ScheduledQueryRun(StripeObject):
 
     created: int
     data_load_time: int
-    error: SigmaScheduledQueryRunError
+    error: SigmaScheduledQueryRunError | None
     file: File | None
     id: str
     livemode: bool

@@ -63,7 +63,7 @@ class SetupAttempt(StripeObject):
     __slots__ = ("application", "attach_to_self", "created", "customer", "customer_account", "flow_directions", "id", "livemode", "object", "on_behalf_of", "payment_method", "payment_method_details", "setup_error", "setup_intent", "status", "usage")
 
     application: str | Application | None
-    attach_to_self: bool
+    attach_to_self: bool | None
     created: int
     customer: str | Customer | DeletedCustomer | None
     customer_account: str | None
@@ -116,32 +116,32 @@ class SetupAttemptPaymentMethodDetails(StripeObject):
 
     __slots__ = ("acss_debit", "amazon_pay", "au_becs_debit", "bacs_debit", "bancontact", "boleto", "card", "card_present", "cashapp", "ideal", "kakao_pay", "klarna", "kr_card", "link", "naver_pay", "nz_bank_account", "paypal", "payto", "pix", "revolut_pay", "sepa_debit", "sofort", "twint", "type", "upi", "us_bank_account")
 
-    acss_debit: SetupAttemptPaymentMethodDetailsAcssDebit
-    amazon_pay: SetupAttemptPaymentMethodDetailsAmazonPay
-    au_becs_debit: SetupAttemptPaymentMethodDetailsAuBecsDebit
-    bacs_debit: SetupAttemptPaymentMethodDetailsBacsDebit
-    bancontact: SetupAttemptPaymentMethodDetailsBancontact
-    boleto: SetupAttemptPaymentMethodDetailsBoleto
-    card: SetupAttemptPaymentMethodDetailsCard
-    card_present: SetupAttemptPaymentMethodDetailsCardPresent
-    cashapp: SetupAttemptPaymentMethodDetailsCashapp
-    ideal: SetupAttemptPaymentMethodDetailsIdeal
-    kakao_pay: SetupAttemptPaymentMethodDetailsKakaoPay
-    klarna: SetupAttemptPaymentMethodDetailsKlarna
-    kr_card: SetupAttemptPaymentMethodDetailsKrCard
-    link: SetupAttemptPaymentMethodDetailsLink
-    naver_pay: SetupAttemptPaymentMethodDetailsNaverPay
-    nz_bank_account: SetupAttemptPaymentMethodDetailsNzBankAccount
-    paypal: SetupAttemptPaymentMethodDetailsPaypal
-    payto: SetupAttemptPaymentMethodDetailsPayto
-    pix: SetupAttemptPaymentMethodDetailsPix
-    revolut_pay: SetupAttemptPaymentMethodDetailsRevolutPay
-    sepa_debit: SetupAttemptPaymentMethodDetailsSepaDebit
-    sofort: SetupAttemptPaymentMethodDetailsSofort
-    twint: SetupAttemptPaymentMethodDetailsTwint
+    acss_debit: SetupAttemptPaymentMethodDetailsAcssDebit | None
+    amazon_pay: SetupAttemptPaymentMethodDetailsAmazonPay | None
+    au_becs_debit: SetupAttemptPaymentMethodDetailsAuBecsDebit | None
+    bacs_debit: SetupAttemptPaymentMethodDetailsBacsDebit | None
+    bancontact: SetupAttemptPaymentMethodDetailsBancontact | None
+    boleto: SetupAttemptPaymentMethodDetailsBoleto | None
+    card: SetupAttemptPaymentMethodDetailsCard | None
+    card_present: SetupAttemptPaymentMethodDetailsCardPresent | None
+    cashapp: SetupAttemptPaymentMethodDetailsCashapp | None
+    ideal: SetupAttemptPaymentMethodDetailsIdeal | None
+    kakao_pay: SetupAttemptPaymentMethodDetailsKakaoPay | None
+    klarna: SetupAttemptPaymentMethodDetailsKlarna | None
+    kr_card: SetupAttemptPaymentMethodDetailsKrCard | None
+    link: SetupAttemptPaymentMethodDetailsLink | None
+    naver_pay: SetupAttemptPaymentMethodDetailsNaverPay | None
+    nz_bank_account: SetupAttemptPaymentMethodDetailsNzBankAccount | None
+    paypal: SetupAttemptPaymentMethodDetailsPaypal | None
+    payto: SetupAttemptPaymentMethodDetailsPayto | None
+    pix: SetupAttemptPaymentMethodDetailsPix | None
+    revolut_pay: SetupAttemptPaymentMethodDetailsRevolutPay | None
+    sepa_debit: SetupAttemptPaymentMethodDetailsSepaDebit | None
+    sofort: SetupAttemptPaymentMethodDetailsSofort | None
+    twint: SetupAttemptPaymentMethodDetailsTwint | None
     type: str
-    upi: SetupAttemptPaymentMethodDetailsUpi
-    us_bank_account: SetupAttemptPaymentMethodDetailsUsBankAccount
+    upi: SetupAttemptPaymentMethodDetailsUpi | None
+    us_bank_account: SetupAttemptPaymentMethodDetailsUsBankAccount | None
 
 
 def _d_SetupAttemptPaymentMethodDetails(d: Any) -> Any:
@@ -342,8 +342,8 @@ class SetupAttemptPaymentMethodDetailsCardWallet(StripeObject):
 
     __slots__ = ("apple_pay", "google_pay", "type")
 
-    apple_pay: PaymentMethodDetailsCardWalletApplePay
-    google_pay: PaymentMethodDetailsCardWalletGooglePay
+    apple_pay: PaymentMethodDetailsCardWalletApplePay | None
+    google_pay: PaymentMethodDetailsCardWalletGooglePay | None
     type: Literal["apple_pay", "google_pay", "link"] | str
 
 
@@ -434,7 +434,7 @@ class SetupAttemptPaymentMethodDetailsNaverPay(StripeObject):
 
     __slots__ = ("buyer_id",)
 
-    buyer_id: str
+    buyer_id: str | None
 
 
 _d_SetupAttemptPaymentMethodDetailsNaverPay = register(SetupAttemptPaymentMethodDetailsNaverPay)

@@ -64,7 +64,7 @@ class PaymentFlowsAutomaticPaymentMethodsSetupIntent(StripeObject):
 
     __slots__ = ("allow_redirects", "enabled")
 
-    allow_redirects: Literal["always", "never"] | str
+    allow_redirects: Literal["always", "never"] | str | None
     enabled: bool | None
 
 
@@ -94,7 +94,7 @@ class SetupIntent(StripeObject):
     __slots__ = ("application", "attach_to_self", "automatic_payment_methods", "cancellation_reason", "client_secret", "created", "customer", "customer_account", "description", "excluded_payment_method_types", "flow_directions", "id", "last_setup_error", "latest_attempt", "livemode", "managed_payments", "mandate", "metadata", "next_action", "object", "on_behalf_of", "payment_method", "payment_method_configuration_details", "payment_method_options", "payment_method_types", "single_use_mandate", "status", "usage")
 
     application: str | Application | None
-    attach_to_self: bool
+    attach_to_self: bool | None
     automatic_payment_methods: PaymentFlowsAutomaticPaymentMethodsSetupIntent | None
     cancellation_reason: Literal["abandoned", "duplicate", "requested_by_customer"] | str | None
     client_secret: str | None
@@ -171,14 +171,14 @@ class SetupIntentNextAction(StripeObject):
 
     __slots__ = ("blik_authorize", "cashapp_handle_redirect_or_display_qr_code", "pix_display_qr_code", "redirect_to_url", "type", "upi_handle_redirect_or_display_qr_code", "use_stripe_sdk", "verify_with_microdeposits")
 
-    blik_authorize: PaymentIntentNextActionBlikAuthorize
-    cashapp_handle_redirect_or_display_qr_code: PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode
-    pix_display_qr_code: SetupIntentNextActionPixDisplayQrCode
-    redirect_to_url: SetupIntentNextActionRedirectToUrl
+    blik_authorize: PaymentIntentNextActionBlikAuthorize | None
+    cashapp_handle_redirect_or_display_qr_code: PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode | None
+    pix_display_qr_code: SetupIntentNextActionPixDisplayQrCode | None
+    redirect_to_url: SetupIntentNextActionRedirectToUrl | None
     type: str
-    upi_handle_redirect_or_display_qr_code: PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode
-    use_stripe_sdk: dict[str, Any]
-    verify_with_microdeposits: SetupIntentNextActionVerifyWithMicrodeposits
+    upi_handle_redirect_or_display_qr_code: PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode | None
+    use_stripe_sdk: dict[str, Any] | None
+    verify_with_microdeposits: SetupIntentNextActionVerifyWithMicrodeposits | None
 
 
 def _d_SetupIntentNextAction(d: Any) -> Any:
@@ -249,20 +249,20 @@ class SetupIntentPaymentMethodOptions(StripeObject):
 
     __slots__ = ("acss_debit", "amazon_pay", "bacs_debit", "bizum", "card", "card_present", "klarna", "link", "paypal", "payto", "pix", "sepa_debit", "upi", "us_bank_account")
 
-    acss_debit: SetupIntentPaymentMethodOptionsAcssDebit | SetupIntentTypeSpecificPaymentMethodOptionsClient
-    amazon_pay: SetupIntentPaymentMethodOptionsAmazonPay | SetupIntentTypeSpecificPaymentMethodOptionsClient
-    bacs_debit: SetupIntentPaymentMethodOptionsBacsDebit | SetupIntentTypeSpecificPaymentMethodOptionsClient
-    bizum: SetupIntentPaymentMethodOptionsBizum | SetupIntentTypeSpecificPaymentMethodOptionsClient
-    card: SetupIntentPaymentMethodOptionsCard | SetupIntentTypeSpecificPaymentMethodOptionsClient
-    card_present: SetupIntentPaymentMethodOptionsCardPresent | SetupIntentTypeSpecificPaymentMethodOptionsClient
-    klarna: SetupIntentPaymentMethodOptionsKlarna | SetupIntentTypeSpecificPaymentMethodOptionsClient
-    link: SetupIntentPaymentMethodOptionsLink | SetupIntentTypeSpecificPaymentMethodOptionsClient
-    paypal: SetupIntentPaymentMethodOptionsPaypal | SetupIntentTypeSpecificPaymentMethodOptionsClient
-    payto: SetupIntentPaymentMethodOptionsPayto | SetupIntentTypeSpecificPaymentMethodOptionsClient
-    pix: SetupIntentPaymentMethodOptionsPix | SetupIntentTypeSpecificPaymentMethodOptionsClient
-    sepa_debit: SetupIntentPaymentMethodOptionsSepaDebit | SetupIntentTypeSpecificPaymentMethodOptionsClient
-    upi: SetupIntentPaymentMethodOptionsUpi | SetupIntentTypeSpecificPaymentMethodOptionsClient
-    us_bank_account: SetupIntentPaymentMethodOptionsUsBankAccount | SetupIntentTypeSpecificPaymentMethodOptionsClient
+    acss_debit: SetupIntentPaymentMethodOptionsAcssDebit | SetupIntentTypeSpecificPaymentMethodOptionsClient | None
+    amazon_pay: SetupIntentPaymentMethodOptionsAmazonPay | SetupIntentTypeSpecificPaymentMethodOptionsClient | None
+    bacs_debit: SetupIntentPaymentMethodOptionsBacsDebit | SetupIntentTypeSpecificPaymentMethodOptionsClient | None
+    bizum: SetupIntentPaymentMethodOptionsBizum | SetupIntentTypeSpecificPaymentMethodOptionsClient | None
+    card: SetupIntentPaymentMethodOptionsCard | SetupIntentTypeSpecificPaymentMethodOptionsClient | None
+    card_present: SetupIntentPaymentMethodOptionsCardPresent | SetupIntentTypeSpecificPaymentMethodOptionsClient | None
+    klarna: SetupIntentPaymentMethodOptionsKlarna | SetupIntentTypeSpecificPaymentMethodOptionsClient | None
+    link: SetupIntentPaymentMethodOptionsLink | SetupIntentTypeSpecificPaymentMethodOptionsClient | None
+    paypal: SetupIntentPaymentMethodOptionsPaypal | SetupIntentTypeSpecificPaymentMethodOptionsClient | None
+    payto: SetupIntentPaymentMethodOptionsPayto | SetupIntentTypeSpecificPaymentMethodOptionsClient | None
+    pix: SetupIntentPaymentMethodOptionsPix | SetupIntentTypeSpecificPaymentMethodOptionsClient | None
+    sepa_debit: SetupIntentPaymentMethodOptionsSepaDebit | SetupIntentTypeSpecificPaymentMethodOptionsClient | None
+    upi: SetupIntentPaymentMethodOptionsUpi | SetupIntentTypeSpecificPaymentMethodOptionsClient | None
+    us_bank_account: SetupIntentPaymentMethodOptionsUsBankAccount | SetupIntentTypeSpecificPaymentMethodOptionsClient | None
 
 
 def _d_SetupIntentPaymentMethodOptions(d: Any) -> Any:
@@ -300,8 +300,8 @@ class SetupIntentPaymentMethodOptionsAcssDebit(StripeObject):
     __slots__ = ("currency", "mandate_options", "verification_method")
 
     currency: Literal["cad", "usd"] | str | None
-    mandate_options: SetupIntentPaymentMethodOptionsMandateOptionsAcssDebit
-    verification_method: Literal["automatic", "instant", "microdeposits"] | str
+    mandate_options: SetupIntentPaymentMethodOptionsMandateOptionsAcssDebit | None
+    verification_method: Literal["automatic", "instant", "microdeposits"] | str | None
 
 
 _d_SetupIntentPaymentMethodOptionsAcssDebit = register(SetupIntentPaymentMethodOptionsAcssDebit)
@@ -321,7 +321,7 @@ class SetupIntentPaymentMethodOptionsBacsDebit(StripeObject):
 
     __slots__ = ("mandate_options",)
 
-    mandate_options: SetupIntentPaymentMethodOptionsMandateOptionsBacsDebit
+    mandate_options: SetupIntentPaymentMethodOptionsMandateOptionsBacsDebit | None
 
 
 _d_SetupIntentPaymentMethodOptionsBacsDebit = register(SetupIntentPaymentMethodOptionsBacsDebit)
@@ -426,8 +426,8 @@ class SetupIntentPaymentMethodOptionsMandateOptionsAcssDebit(StripeObject):
 
     __slots__ = ("custom_mandate_url", "default_for", "interval_description", "payment_schedule", "transaction_type")
 
-    custom_mandate_url: str
-    default_for: list[Literal["invoice", "subscription"] | str]
+    custom_mandate_url: str | None
+    default_for: list[Literal["invoice", "subscription"] | str] | None
     interval_description: str | None
     payment_schedule: Literal["combined", "interval", "sporadic"] | str | None
     transaction_type: Literal["business", "personal"] | str | None
@@ -441,7 +441,7 @@ class SetupIntentPaymentMethodOptionsMandateOptionsBacsDebit(StripeObject):
 
     __slots__ = ("reference_prefix",)
 
-    reference_prefix: str
+    reference_prefix: str | None
 
 
 _d_SetupIntentPaymentMethodOptionsMandateOptionsBacsDebit = register(SetupIntentPaymentMethodOptionsMandateOptionsBacsDebit)
@@ -488,7 +488,7 @@ class SetupIntentPaymentMethodOptionsMandateOptionsSepaDebit(StripeObject):
 
     __slots__ = ("reference_prefix",)
 
-    reference_prefix: str
+    reference_prefix: str | None
 
 
 _d_SetupIntentPaymentMethodOptionsMandateOptionsSepaDebit = register(SetupIntentPaymentMethodOptionsMandateOptionsSepaDebit)
@@ -510,7 +510,7 @@ class SetupIntentPaymentMethodOptionsPayto(StripeObject):
 
     __slots__ = ("mandate_options",)
 
-    mandate_options: SetupIntentPaymentMethodOptionsMandateOptionsPayto
+    mandate_options: SetupIntentPaymentMethodOptionsMandateOptionsPayto | None
 
 
 _d_SetupIntentPaymentMethodOptionsPayto = register(SetupIntentPaymentMethodOptionsPayto)
@@ -521,7 +521,7 @@ class SetupIntentPaymentMethodOptionsPix(StripeObject):
 
     __slots__ = ("mandate_options",)
 
-    mandate_options: PaymentMethodOptionsMandateOptionsPix
+    mandate_options: PaymentMethodOptionsMandateOptionsPix | None
 
 
 _d_SetupIntentPaymentMethodOptionsPix = register(SetupIntentPaymentMethodOptionsPix)
@@ -532,7 +532,7 @@ class SetupIntentPaymentMethodOptionsSepaDebit(StripeObject):
 
     __slots__ = ("mandate_options",)
 
-    mandate_options: SetupIntentPaymentMethodOptionsMandateOptionsSepaDebit
+    mandate_options: SetupIntentPaymentMethodOptionsMandateOptionsSepaDebit | None
 
 
 _d_SetupIntentPaymentMethodOptionsSepaDebit = register(SetupIntentPaymentMethodOptionsSepaDebit)
@@ -543,7 +543,7 @@ class SetupIntentPaymentMethodOptionsUpi(StripeObject):
 
     __slots__ = ("mandate_options",)
 
-    mandate_options: PaymentMethodOptionsMandateOptionsUpi
+    mandate_options: PaymentMethodOptionsMandateOptionsUpi | None
 
 
 _d_SetupIntentPaymentMethodOptionsUpi = register(SetupIntentPaymentMethodOptionsUpi)
@@ -554,9 +554,9 @@ class SetupIntentPaymentMethodOptionsUsBankAccount(StripeObject):
 
     __slots__ = ("financial_connections", "mandate_options", "verification_method")
 
-    financial_connections: LinkedAccountOptionsCommon
-    mandate_options: PaymentMethodOptionsUsBankAccountMandateOptions
-    verification_method: Literal["automatic", "instant", "microdeposits"] | str
+    financial_connections: LinkedAccountOptionsCommon | None
+    mandate_options: PaymentMethodOptionsUsBankAccountMandateOptions | None
+    verification_method: Literal["automatic", "instant", "microdeposits"] | str | None
 
 
 _d_SetupIntentPaymentMethodOptionsUsBankAccount = register(SetupIntentPaymentMethodOptionsUsBankAccount)
@@ -567,8 +567,8 @@ class SetupIntentTypeSpecificPaymentMethodOptionsClient(StripeObject):
 
     __slots__ = ("mandate_options", "verification_method")
 
-    mandate_options: SetupIntentPaymentMethodOptionsMandateOptionsPayto
-    verification_method: Literal["automatic", "instant", "microdeposits"] | str
+    mandate_options: SetupIntentPaymentMethodOptionsMandateOptionsPayto | None
+    verification_method: Literal["automatic", "instant", "microdeposits"] | str | None
 
 
 _d_SetupIntentTypeSpecificPaymentMethodOptionsClient = register(SetupIntentTypeSpecificPaymentMethodOptionsClient)

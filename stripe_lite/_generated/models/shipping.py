@@ -17,9 +17,9 @@ class Shipping(StripeObject):
 
     __slots__ = ("address", "carrier", "name", "phone", "tracking_number")
 
-    address: Address
+    address: Address | None
     carrier: str | None
-    name: str
+    name: str | None
     phone: str | None
     tracking_number: str | None
 

@@ -30,7 +30,7 @@ class ShippingRate(StripeObject):
     created: int
     delivery_estimate: ShippingRateDeliveryEstimate | None
     display_name: str | None
-    fixed_amount: ShippingRateFixedAmount
+    fixed_amount: ShippingRateFixedAmount | None
     id: str
     livemode: bool
     metadata: dict[str, str]
@@ -110,7 +110,7 @@ class ShippingRateFixedAmount(StripeObject):
 
     amount: int
     currency: str
-    currency_options: dict[str, ShippingRateCurrencyOption]
+    currency_options: dict[str, ShippingRateCurrencyOption] | None
 
 
 _d_ShippingRateFixedAmount = register(ShippingRateFixedAmount)

@@ -47,44 +47,44 @@ class Source(StripeObject):
 
     __slots__ = ("ach_credit_transfer", "ach_debit", "acss_debit", "alipay", "allow_redisplay", "amount", "au_becs_debit", "bancontact", "card", "card_present", "client_secret", "code_verification", "created", "currency", "customer", "eps", "flow", "giropay", "id", "ideal", "klarna", "livemode", "metadata", "multibanco", "object", "owner", "p24", "receiver", "redirect", "sepa_debit", "sofort", "source_order", "statement_descriptor", "status", "three_d_secure", "type", "usage", "wechat")
 
-    ach_credit_transfer: SourceTypeAchCreditTransfer
-    ach_debit: SourceTypeAchDebit
-    acss_debit: SourceTypeAcssDebit
-    alipay: SourceTypeAlipay
+    ach_credit_transfer: SourceTypeAchCreditTransfer | None
+    ach_debit: SourceTypeAchDebit | None
+    acss_debit: SourceTypeAcssDebit | None
+    alipay: SourceTypeAlipay | None
     allow_redisplay: Literal["always", "limited", "unspecified"] | str | None
     amount: int | None
-    au_becs_debit: SourceTypeAuBecsDebit
-    bancontact: SourceTypeBancontact
-    card: SourceTypeCard
-    card_present: SourceTypeCardPresent
+    au_becs_debit: SourceTypeAuBecsDebit | None
+    bancontact: SourceTypeBancontact | None
+    card: SourceTypeCard | None
+    card_present: SourceTypeCardPresent | None
     client_secret: str
-    code_verification: SourceCodeVerificationFlow
+    code_verification: SourceCodeVerificationFlow | None
     created: int
     currency: str | None
-    customer: str
-    eps: SourceTypeEps
+    customer: str | None
+    eps: SourceTypeEps | None
     flow: str
-    giropay: SourceTypeGiropay
+    giropay: SourceTypeGiropay | None
     id: str
-    ideal: SourceTypeIdeal
-    klarna: SourceTypeKlarna
+    ideal: SourceTypeIdeal | None
+    klarna: SourceTypeKlarna | None
     livemode: bool
     metadata: dict[str, str] | None
-    multibanco: SourceTypeMultibanco
+    multibanco: SourceTypeMultibanco | None
     object: Literal["source"] | str
     owner: SourceOwner | None
-    p24: SourceTypeP24
-    receiver: SourceReceiverFlow
-    redirect: SourceRedirectFlow
-    sepa_debit: SourceTypeSepaDebit
-    sofort: SourceTypeSofort
-    source_order: SourceOrder
+    p24: SourceTypeP24 | None
+    receiver: SourceReceiverFlow | None
+    redirect: SourceRedirectFlow | None
+    sepa_debit: SourceTypeSepaDebit | None
+    sofort: SourceTypeSofort | None
+    source_order: SourceOrder | None
     statement_descriptor: str | None
     status: str
-    three_d_secure: SourceTypeThreeDSecure
+    three_d_secure: SourceTypeThreeDSecure | None
     type: Literal["ach_credit_transfer", "ach_debit", "acss_debit", "alipay", "au_becs_debit", "bancontact", "card", "card_present", "eps", "giropay", "ideal", "klarna", "multibanco", "p24", "sepa_debit", "sofort", "three_d_secure", "wechat"] | str
     usage: str | None
-    wechat: SourceTypeWechat
+    wechat: SourceTypeWechat | None
 
 
 def _d_Source(d: Any) -> Any:
@@ -159,9 +159,9 @@ class SourceOrder(StripeObject):
 
     amount: int
     currency: str
-    email: str
+    email: str | None
     items: list[SourceOrderItem] | None
-    shipping: Shipping
+    shipping: Shipping | None
 
 
 _d_SourceOrder = register(SourceOrder)
@@ -176,7 +176,7 @@ class SourceOrderItem(StripeObject):
     currency: str | None
     description: str | None
     parent: str | None
-    quantity: int
+    quantity: int | None
     type: str | None
 
 
@@ -474,11 +474,11 @@ class SourceTypeCard(StripeObject):
     dynamic_last4: str | None
     exp_month: int | None
     exp_year: int | None
-    fingerprint: str
+    fingerprint: str | None
     funding: str | None
     last4: str | None
     name: str | None
-    three_d_secure: str
+    three_d_secure: str | None
     tokenization_method: str | None
 
 
@@ -516,29 +516,29 @@ class SourceTypeCardPresent(StripeObject):
 
     __slots__ = ("application_cryptogram", "application_preferred_name", "authorization_code", "authorization_response_code", "brand", "country", "cvm_type", "data_type", "dedicated_file_name", "emv_auth_data", "evidence_customer_signature", "evidence_transaction_certificate", "exp_month", "exp_year", "fingerprint", "funding", "last4", "pos_device_id", "pos_entry_mode", "read_method", "reader", "terminal_verification_results", "transaction_status_information")
 
-    application_cryptogram: str
-    application_preferred_name: str
+    application_cryptogram: str | None
+    application_preferred_name: str | None
     authorization_code: str | None
-    authorization_response_code: str
+    authorization_response_code: str | None
     brand: str | None
     country: str | None
-    cvm_type: str
+    cvm_type: str | None
     data_type: str | None
-    dedicated_file_name: str
-    emv_auth_data: str
+    dedicated_file_name: str | None
+    emv_auth_data: str | None
     evidence_customer_signature: str | None
     evidence_transaction_certificate: str | None
     exp_month: int | None
     exp_year: int | None
-    fingerprint: str
+    fingerprint: str | None
     funding: str | None
     last4: str | None
     pos_device_id: str | None
-    pos_entry_mode: str
+    pos_entry_mode: str | None
     read_method: str | None
     reader: str | None
-    terminal_verification_results: str
-    transaction_status_information: str
+    terminal_verification_results: str | None
+    transaction_status_information: str | None
 
 
 def _d_SourceTypeCardPresent(d: Any) -> Any:
@@ -624,32 +624,32 @@ class SourceTypeKlarna(StripeObject):
 
     __slots__ = ("background_image_url", "client_token", "first_name", "last_name", "locale", "logo_url", "page_title", "pay_later_asset_urls_descriptive", "pay_later_asset_urls_standard", "pay_later_name", "pay_later_redirect_url", "pay_now_asset_urls_descriptive", "pay_now_asset_urls_standard", "pay_now_name", "pay_now_redirect_url", "pay_over_time_asset_urls_descriptive", "pay_over_time_asset_urls_standard", "pay_over_time_name", "pay_over_time_redirect_url", "payment_method_categories", "purchase_country", "purchase_type", "redirect_url", "shipping_delay", "shipping_first_name", "shipping_last_name")
 
-    background_image_url: str
+    background_image_url: str | None
     client_token: str | None
-    first_name: str
-    last_name: str
-    locale: str
-    logo_url: str
-    page_title: str
-    pay_later_asset_urls_descriptive: str
-    pay_later_asset_urls_standard: str
-    pay_later_name: str
-    pay_later_redirect_url: str
-    pay_now_asset_urls_descriptive: str
-    pay_now_asset_urls_standard: str
-    pay_now_name: str
-    pay_now_redirect_url: str
-    pay_over_time_asset_urls_descriptive: str
-    pay_over_time_asset_urls_standard: str
-    pay_over_time_name: str
-    pay_over_time_redirect_url: str
-    payment_method_categories: str
-    purchase_country: str
-    purchase_type: str
-    redirect_url: str
-    shipping_delay: int
-    shipping_first_name: str
-    shipping_last_name: str
+    first_name: str | None
+    last_name: str | None
+    locale: str | None
+    logo_url: str | None
+    page_title: str | None
+    pay_later_asset_urls_descriptive: str | None
+    pay_later_asset_urls_standard: str | None
+    pay_later_name: str | None
+    pay_later_redirect_url: str | None
+    pay_now_asset_urls_descriptive: str | None
+    pay_now_asset_urls_standard: str | None
+    pay_now_name: str | None
+    pay_now_redirect_url: str | None
+    pay_over_time_asset_urls_descriptive: str | None
+    pay_over_time_asset_urls_standard: str | None
+    pay_over_time_name: str | None
+    pay_over_time_redirect_url: str | None
+    payment_method_categories: str | None
+    purchase_country: str | None
+    purchase_type: str | None
+    redirect_url: str | None
+    shipping_delay: int | None
+    shipping_first_name: str | None
+    shipping_last_name: str | None
 
 
 def _d_SourceTypeKlarna(d: Any) -> Any:
@@ -834,11 +834,11 @@ class SourceTypeThreeDSecure(StripeObject):
     dynamic_last4: str | None
     exp_month: int | None
     exp_year: int | None
-    fingerprint: str
+    fingerprint: str | None
     funding: str | None
     last4: str | None
     name: str | None
-    three_d_secure: str
+    three_d_secure: str | None
     tokenization_method: str | None
 
 
@@ -879,9 +879,9 @@ class SourceTypeWechat(StripeObject):
 
     __slots__ = ("prepay_id", "qr_code_url", "statement_descriptor")
 
-    prepay_id: str
+    prepay_id: str | None
     qr_code_url: str | None
-    statement_descriptor: str
+    statement_descriptor: str | None
 
 
 _d_SourceTypeWechat = register(SourceTypeWechat)

@@ -25,15 +25,15 @@ class SourceMandateNotification(StripeObject):
 
     __slots__ = ("acss_debit", "amount", "bacs_debit", "created", "id", "livemode", "object", "reason", "sepa_debit", "source", "status", "type")
 
-    acss_debit: SourceMandateNotificationAcssDebitData
+    acss_debit: SourceMandateNotificationAcssDebitData | None
     amount: int | None
-    bacs_debit: SourceMandateNotificationBacsDebitData
+    bacs_debit: SourceMandateNotificationBacsDebitData | None
     created: int
     id: str
     livemode: bool
     object: Literal["source_mandate_notification"] | str
     reason: str
-    sepa_debit: SourceMandateNotificationSepaDebitData
+    sepa_debit: SourceMandateNotificationSepaDebitData | None
     source: Source
     status: str
     type: str
@@ -71,7 +71,7 @@ class SourceMandateNotificationAcssDebitData(StripeObject):
 
     __slots__ = ("statement_descriptor",)
 
-    statement_descriptor: str
+    statement_descriptor: str | None
 
 
 _d_SourceMandateNotificationAcssDebitData = register(SourceMandateNotificationAcssDebitData)
@@ -82,7 +82,7 @@ class SourceMandateNotificationBacsDebitData(StripeObject):
 
     __slots__ = ("last4",)
 
-    last4: str
+    last4: str | None
 
 
 _d_SourceMandateNotificationBacsDebitData = register(SourceMandateNotificationBacsDebitData)
@@ -93,9 +93,9 @@ class SourceMandateNotificationSepaDebitData(StripeObject):
 
     __slots__ = ("creditor_identifier", "last4", "mandate_reference")
 
-    creditor_identifier: str
-    last4: str
-    mandate_reference: str
+    creditor_identifier: str | None
+    last4: str | None
+    mandate_reference: str | None
 
 
 _d_SourceMandateNotificationSepaDebitData = register(SourceMandateNotificationSepaDebitData)

@@ -24,17 +24,17 @@ class SourceTransaction(StripeObject):
 
     __slots__ = ("ach_credit_transfer", "amount", "chf_credit_transfer", "created", "currency", "gbp_credit_transfer", "id", "livemode", "object", "paper_check", "sepa_credit_transfer", "source", "status", "type")
 
-    ach_credit_transfer: SourceTransactionAchCreditTransferData
+    ach_credit_transfer: SourceTransactionAchCreditTransferData | None
     amount: int
-    chf_credit_transfer: SourceTransactionChfCreditTransferData
+    chf_credit_transfer: SourceTransactionChfCreditTransferData | None
     created: int
     currency: str
-    gbp_credit_transfer: SourceTransactionGbpCreditTransferData
+    gbp_credit_transfer: SourceTransactionGbpCreditTransferData | None
     id: str
     livemode: bool
     object: Literal["source_transaction"] | str
-    paper_check: SourceTransactionPaperCheckData
-    sepa_credit_transfer: SourceTransactionSepaCreditTransferData
+    paper_check: SourceTransactionPaperCheckData | None
+    sepa_credit_transfer: SourceTransactionSepaCreditTransferData | None
     source: str
     status: str
     type: Literal["ach_credit_transfer", "ach_debit", "alipay", "bancontact", "card", "card_present", "eps", "giropay", "ideal", "klarna", "multibanco", "p24", "sepa_debit", "sofort", "three_d_secure", "wechat"] | str
@@ -74,10 +74,10 @@ class SourceTransactionAchCreditTransferData(StripeObject):
 
     __slots__ = ("customer_data", "fingerprint", "last4", "routing_number")
 
-    customer_data: str
-    fingerprint: str
-    last4: str
-    routing_number: str
+    customer_data: str | None
+    fingerprint: str | None
+    last4: str | None
+    routing_number: str | None
 
 
 _d_SourceTransactionAchCreditTransferData = register(SourceTransactionAchCreditTransferData)
@@ -88,11 +88,11 @@ class SourceTransactionChfCreditTransferData(StripeObject):
 
     __slots__ = ("reference", "sender_address_country", "sender_address_line1", "sender_iban", "sender_name")
 
-    reference: str
-    sender_address_country: str
-    sender_address_line1: str
-    sender_iban: str
-    sender_name: str
+    reference: str | None
+    sender_address_country: str | None
+    sender_address_line1: str | None
+    sender_iban: str | None
+    sender_name: str | None
 
 
 _d_SourceTransactionChfCreditTransferData = register(SourceTransactionChfCreditTransferData)
@@ -103,13 +103,13 @@ class SourceTransactionGbpCreditTransferData(StripeObject):
 
     __slots__ = ("fingerprint", "funding_method", "last4", "reference", "sender_account_number", "sender_name", "sender_sort_code")
 
-    fingerprint: str
-    funding_method: str
-    last4: str
-    reference: str
-    sender_account_number: str
-    sender_name: str
-    sender_sort_code: str
+    fingerprint: str | None
+    funding_method: str | None
+    last4: str | None
+    reference: str | None
+    sender_account_number: str | None
+    sender_name: str | None
+    sender_sort_code: str | None
 
 
 def _d_SourceTransactionGbpCreditTransferData(d: Any) -> Any:
@@ -139,8 +139,8 @@ class SourceTransactionPaperCheckData(StripeObject):
 
     __slots__ = ("available_at", "invoices")
 
-    available_at: str
-    invoices: str
+    available_at: str | None
+    invoices: str | None
 
 
 _d_SourceTransactionPaperCheckData = register(SourceTransactionPaperCheckData)
@@ -151,9 +151,9 @@ class SourceTransactionSepaCreditTransferData(StripeObject):
 
     __slots__ = ("reference", "sender_iban", "sender_name")
 
-    reference: str
-    sender_iban: str
-    sender_name: str
+    reference: str | None
+    sender_iban: str | None
+    sender_name: str | None
 
 
 _d_SourceTransactionSepaCreditTransferData = register(SourceTransactionSepaCreditTransferData)

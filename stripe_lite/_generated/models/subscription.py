@@ -151,7 +151,7 @@ class Subscription(StripeObject):
     pending_invoice_item_interval: SubscriptionPendingInvoiceItemInterval | None
     pending_setup_intent: str | SetupIntent | None
     pending_update: SubscriptionsResourcePendingUpdate | None
-    presentment_details: SubscriptionsResourceSubscriptionPresentmentDetails
+    presentment_details: SubscriptionsResourceSubscriptionPresentmentDetails | None
     schedule: str | SubscriptionSchedule | None
     start_date: int
     status: Literal["active", "canceled", "incomplete", "incomplete_expired", "past_due", "paused", "trialing", "unpaid"] | str
@@ -243,7 +243,7 @@ class SubscriptionPaymentMethodOptionsCard(StripeObject):
 
     __slots__ = ("mandate_options", "network", "request_three_d_secure")
 
-    mandate_options: InvoiceMandateOptionsCard
+    mandate_options: InvoiceMandateOptionsCard | None
     network: Literal["amex", "cartes_bancaires", "diners", "discover", "eftpos_au", "girocard", "interac", "jcb", "link", "mastercard", "unionpay", "unknown", "visa"] | str | None
     request_three_d_secure: Literal["any", "automatic", "challenge"] | str | None
 
@@ -270,8 +270,8 @@ class SubscriptionPaymentMethodOptionsPix(StripeObject):
 
     __slots__ = ("expires_after_seconds", "mandate_options")
 
-    expires_after_seconds: int
-    mandate_options: SubscriptionPaymentMethodOptionsMandateOptionsPix
+    expires_after_seconds: int | None
+    mandate_options: SubscriptionPaymentMethodOptionsMandateOptionsPix | None
 
 
 _d_SubscriptionPaymentMethodOptionsPix = register(SubscriptionPaymentMethodOptionsPix)

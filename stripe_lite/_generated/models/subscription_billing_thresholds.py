@@ -44,7 +44,7 @@ class SubscriptionsResourceBillingMode(StripeObject):
 
     flexible: SubscriptionsResourceBillingModeFlexible | None
     type: Literal["classic", "flexible"] | str
-    updated_at: int
+    updated_at: int | None
 
 
 _d_SubscriptionsResourceBillingMode = register(SubscriptionsResourceBillingMode)

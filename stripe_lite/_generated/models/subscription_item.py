@@ -39,7 +39,7 @@ class SubscriptionItem(StripeObject):
 
     __slots__ = ("billed_until", "billing_thresholds", "created", "current_period_end", "current_period_start", "discounts", "id", "metadata", "object", "price", "quantity", "subscription", "tax_rates")
 
-    billed_until: int
+    billed_until: int | None
     billing_thresholds: SubscriptionItemBillingThresholds | None
     created: int
     current_period_end: int
@@ -49,7 +49,7 @@ class SubscriptionItem(StripeObject):
     metadata: dict[str, str]
     object: Literal["subscription_item"] | str
     price: Price
-    quantity: int
+    quantity: int | None
     subscription: str
     tax_rates: list[TaxRate] | None
 

@@ -247,7 +247,7 @@ class SubscriptionScheduleConfigurationItem(StripeObject):
     discounts: list[StackableDiscountWithDiscountSettings]
     metadata: dict[str, str] | None
     price: str | Price | DeletedPrice
-    quantity: int
+    quantity: int | None
     tax_rates: list[TaxRate] | None
 
 
@@ -291,7 +291,7 @@ class SubscriptionSchedulePhaseConfiguration(StripeObject):
 
     add_invoice_items: list[SubscriptionScheduleAddInvoiceItem]
     application_fee_percent: float | None
-    automatic_tax: SchedulesPhaseAutomaticTax
+    automatic_tax: SchedulesPhaseAutomaticTax | None
     billing_cycle_anchor: Literal["automatic", "phase_start"] | str | None
     billing_thresholds: SubscriptionBillingThresholds | None
     collection_method: Literal["charge_automatically", "send_invoice"] | str | None
@@ -352,7 +352,7 @@ class SubscriptionSchedulesResourceDefaultSettings(StripeObject):
     __slots__ = ("application_fee_percent", "automatic_tax", "billing_cycle_anchor", "billing_thresholds", "collection_method", "default_payment_method", "description", "invoice_settings", "on_behalf_of", "transfer_data")
 
     application_fee_percent: float | None
-    automatic_tax: SubscriptionSchedulesResourceDefaultSettingsAutomaticTax
+    automatic_tax: SubscriptionSchedulesResourceDefaultSettingsAutomaticTax | None
     billing_cycle_anchor: Literal["automatic", "phase_start"] | str
     billing_thresholds: SubscriptionBillingThresholds | None
     collection_method: Literal["charge_automatically", "send_invoice"] | str | None
@@ -406,7 +406,7 @@ class SubscriptionSchedulesResourceInvoiceItemPeriodResourcePeriodEnd(StripeObje
 
     __slots__ = ("timestamp", "type")
 
-    timestamp: int
+    timestamp: int | None
     type: Literal["min_item_period_end", "phase_end", "timestamp"] | str
 
 
@@ -418,7 +418,7 @@ class SubscriptionSchedulesResourceInvoiceItemPeriodResourcePeriodStart(StripeOb
 
     __slots__ = ("timestamp", "type")
 
-    timestamp: int
+    timestamp: int | None
     type: Literal["max_item_period_start", "phase_start", "timestamp"] | str
 
 

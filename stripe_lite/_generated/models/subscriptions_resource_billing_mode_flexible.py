@@ -14,7 +14,7 @@ class SubscriptionsResourceBillingModeFlexible(StripeObject):
 
     __slots__ = ("proration_discounts",)
 
-    proration_discounts: Literal["included", "itemized"] | str
+    proration_discounts: Literal["included", "itemized"] | str | None
 
 
 _d_SubscriptionsResourceBillingModeFlexible = register(SubscriptionsResourceBillingModeFlexible)

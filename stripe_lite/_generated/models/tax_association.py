@@ -37,8 +37,8 @@ class TaxProductResourceTaxAssociationTransactionAttempts(StripeObject):
 
     __slots__ = ("committed", "errored", "source", "status")
 
-    committed: TaxProductResourceTaxAssociationTransactionAttemptsResourceCommitted
-    errored: TaxProductResourceTaxAssociationTransactionAttemptsResourceErrored
+    committed: TaxProductResourceTaxAssociationTransactionAttemptsResourceCommitted | None
+    errored: TaxProductResourceTaxAssociationTransactionAttemptsResourceErrored | None
     source: str
     status: str
 

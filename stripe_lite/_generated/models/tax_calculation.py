@@ -100,9 +100,9 @@ class TaxProductResourceTaxCalculationShippingCost(StripeObject):
 
     amount: int
     amount_tax: int
-    shipping_rate: str
+    shipping_rate: str | None
     tax_behavior: Literal["exclusive", "inclusive"] | str
-    tax_breakdown: list[TaxProductResourceLineItemTaxBreakdown]
+    tax_breakdown: list[TaxProductResourceLineItemTaxBreakdown] | None
     tax_code: str
 
 

@@ -35,9 +35,9 @@ class TaxIDsOwner(StripeObject):
 
     __slots__ = ("account", "application", "customer", "customer_account", "type")
 
-    account: str | Account
-    application: str | Application
-    customer: str | Customer
+    account: str | Account | None
+    application: str | Application | None
+    customer: str | Customer | None
     customer_account: str | None
     type: Literal["account", "application", "customer", "self"] | str
 

@@ -31,107 +31,107 @@ class TaxProductRegistrationsResourceCountryOptions(StripeObject):
 
     __slots__ = ("ae", "al", "am", "ao", "at", "au", "aw", "az", "ba", "bb", "bd", "be", "bf", "bg", "bh", "bj", "bs", "by", "ca", "cd", "ch", "cl", "cm", "co", "cr", "cv", "cy", "cz", "de", "dk", "ec", "ee", "eg", "es", "et", "fi", "fr", "gb", "ge", "gn", "gr", "hr", "hu", "id", "ie", "in_", "is_", "it", "jp", "ke", "kg", "kh", "kr", "kz", "la", "lk", "lt", "lu", "lv", "ma", "md", "me", "mk", "mr", "mt", "mx", "my", "ng", "nl", "no", "np", "nz", "om", "pe", "ph", "pl", "pt", "ro", "rs", "ru", "sa", "se", "sg", "si", "sk", "sn", "sr", "th", "tj", "tr", "tw", "tz", "ua", "ug", "us", "uy", "uz", "vn", "za", "zm", "zw")
 
-    ae: TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods
-    al: TaxProductRegistrationsResourceCountryOptionsDefault
-    am: TaxProductRegistrationsResourceCountryOptionsSimplified
-    ao: TaxProductRegistrationsResourceCountryOptionsDefault
-    at: TaxProductRegistrationsResourceCountryOptionsEurope
-    au: TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods
-    aw: TaxProductRegistrationsResourceCountryOptionsDefault
-    az: TaxProductRegistrationsResourceCountryOptionsSimplified
-    ba: TaxProductRegistrationsResourceCountryOptionsDefault
-    bb: TaxProductRegistrationsResourceCountryOptionsDefault
-    bd: TaxProductRegistrationsResourceCountryOptionsDefault
-    be: TaxProductRegistrationsResourceCountryOptionsEurope
-    bf: TaxProductRegistrationsResourceCountryOptionsDefault
-    bg: TaxProductRegistrationsResourceCountryOptionsEurope
-    bh: TaxProductRegistrationsResourceCountryOptionsDefault
-    bj: TaxProductRegistrationsResourceCountryOptionsSimplified
-    bs: TaxProductRegistrationsResourceCountryOptionsDefault
-    by: TaxProductRegistrationsResourceCountryOptionsSimplified
-    ca: TaxProductRegistrationsResourceCountryOptionsCanada
-    cd: TaxProductRegistrationsResourceCountryOptionsDefault
-    ch: TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods
-    cl: TaxProductRegistrationsResourceCountryOptionsSimplified
-    cm: TaxProductRegistrationsResourceCountryOptionsSimplified
-    co: TaxProductRegistrationsResourceCountryOptionsSimplified
-    cr: TaxProductRegistrationsResourceCountryOptionsSimplified
-    cv: TaxProductRegistrationsResourceCountryOptionsSimplified
-    cy: TaxProductRegistrationsResourceCountryOptionsEurope
-    cz: TaxProductRegistrationsResourceCountryOptionsEurope
-    de: TaxProductRegistrationsResourceCountryOptionsEurope
-    dk: TaxProductRegistrationsResourceCountryOptionsEurope
-    ec: TaxProductRegistrationsResourceCountryOptionsSimplified
-    ee: TaxProductRegistrationsResourceCountryOptionsEurope
-    eg: TaxProductRegistrationsResourceCountryOptionsSimplified
-    es: TaxProductRegistrationsResourceCountryOptionsEurope
-    et: TaxProductRegistrationsResourceCountryOptionsDefault
-    fi: TaxProductRegistrationsResourceCountryOptionsEurope
-    fr: TaxProductRegistrationsResourceCountryOptionsEurope
-    gb: TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods
-    ge: TaxProductRegistrationsResourceCountryOptionsSimplified
-    gn: TaxProductRegistrationsResourceCountryOptionsDefault
-    gr: TaxProductRegistrationsResourceCountryOptionsEurope
-    hr: TaxProductRegistrationsResourceCountryOptionsEurope
-    hu: TaxProductRegistrationsResourceCountryOptionsEurope
-    id: TaxProductRegistrationsResourceCountryOptionsSimplified
-    ie: TaxProductRegistrationsResourceCountryOptionsEurope
-    in_: TaxProductRegistrationsResourceCountryOptionsSimplified
-    is_: TaxProductRegistrationsResourceCountryOptionsDefault
-    it: TaxProductRegistrationsResourceCountryOptionsEurope
-    jp: TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods
-    ke: TaxProductRegistrationsResourceCountryOptionsSimplified
-    kg: TaxProductRegistrationsResourceCountryOptionsSimplified
-    kh: TaxProductRegistrationsResourceCountryOptionsSimplified
-    kr: TaxProductRegistrationsResourceCountryOptionsSimplified
-    kz: TaxProductRegistrationsResourceCountryOptionsSimplified
-    la: TaxProductRegistrationsResourceCountryOptionsSimplified
-    lk: TaxProductRegistrationsResourceCountryOptionsSimplified
-    lt: TaxProductRegistrationsResourceCountryOptionsEurope
-    lu: TaxProductRegistrationsResourceCountryOptionsEurope
-    lv: TaxProductRegistrationsResourceCountryOptionsEurope
-    ma: TaxProductRegistrationsResourceCountryOptionsSimplified
-    md: TaxProductRegistrationsResourceCountryOptionsSimplified
-    me: TaxProductRegistrationsResourceCountryOptionsDefault
-    mk: TaxProductRegistrationsResourceCountryOptionsDefault
-    mr: TaxProductRegistrationsResourceCountryOptionsDefault
-    mt: TaxProductRegistrationsResourceCountryOptionsEurope
-    mx: TaxProductRegistrationsResourceCountryOptionsSimplified
-    my: TaxProductRegistrationsResourceCountryOptionsSimplified
-    ng: TaxProductRegistrationsResourceCountryOptionsSimplified
-    nl: TaxProductRegistrationsResourceCountryOptionsEurope
-    no: TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods
-    np: TaxProductRegistrationsResourceCountryOptionsSimplified
-    nz: TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods
-    om: TaxProductRegistrationsResourceCountryOptionsDefault
-    pe: TaxProductRegistrationsResourceCountryOptionsSimplified
-    ph: TaxProductRegistrationsResourceCountryOptionsSimplified
-    pl: TaxProductRegistrationsResourceCountryOptionsEurope
-    pt: TaxProductRegistrationsResourceCountryOptionsEurope
-    ro: TaxProductRegistrationsResourceCountryOptionsEurope
-    rs: TaxProductRegistrationsResourceCountryOptionsDefault
-    ru: TaxProductRegistrationsResourceCountryOptionsSimplified
-    sa: TaxProductRegistrationsResourceCountryOptionsSimplified
-    se: TaxProductRegistrationsResourceCountryOptionsEurope
-    sg: TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods
-    si: TaxProductRegistrationsResourceCountryOptionsEurope
-    sk: TaxProductRegistrationsResourceCountryOptionsEurope
-    sn: TaxProductRegistrationsResourceCountryOptionsSimplified
-    sr: TaxProductRegistrationsResourceCountryOptionsDefault
-    th: TaxProductRegistrationsResourceCountryOptionsThailand
-    tj: TaxProductRegistrationsResourceCountryOptionsSimplified
-    tr: TaxProductRegistrationsResourceCountryOptionsSimplified
-    tw: TaxProductRegistrationsResourceCountryOptionsSimplified
-    tz: TaxProductRegistrationsResourceCountryOptionsSimplified
-    ua: TaxProductRegistrationsResourceCountryOptionsSimplified
-    ug: TaxProductRegistrationsResourceCountryOptionsSimplified
-    us: TaxProductRegistrationsResourceCountryOptionsUnitedStates
-    uy: TaxProductRegistrationsResourceCountryOptionsDefault
-    uz: TaxProductRegistrationsResourceCountryOptionsSimplified
-    vn: TaxProductRegistrationsResourceCountryOptionsSimplified
-    za: TaxProductRegistrationsResourceCountryOptionsDefault
-    zm: TaxProductRegistrationsResourceCountryOptionsSimplified
-    zw: TaxProductRegistrationsResourceCountryOptionsDefault
+    ae: TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods | None
+    al: TaxProductRegistrationsResourceCountryOptionsDefault | None
+    am: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    ao: TaxProductRegistrationsResourceCountryOptionsDefault | None
+    at: TaxProductRegistrationsResourceCountryOptionsEurope | None
+    au: TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods | None
+    aw: TaxProductRegistrationsResourceCountryOptionsDefault | None
+    az: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    ba: TaxProductRegistrationsResourceCountryOptionsDefault | None
+    bb: TaxProductRegistrationsResourceCountryOptionsDefault | None
+    bd: TaxProductRegistrationsResourceCountryOptionsDefault | None
+    be: TaxProductRegistrationsResourceCountryOptionsEurope | None
+    bf: TaxProductRegistrationsResourceCountryOptionsDefault | None
+    bg: TaxProductRegistrationsResourceCountryOptionsEurope | None
+    bh: TaxProductRegistrationsResourceCountryOptionsDefault | None
+    bj: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    bs: TaxProductRegistrationsResourceCountryOptionsDefault | None
+    by: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    ca: TaxProductRegistrationsResourceCountryOptionsCanada | None
+    cd: TaxProductRegistrationsResourceCountryOptionsDefault | None
+    ch: TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods | None
+    cl: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    cm: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    co: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    cr: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    cv: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    cy: TaxProductRegistrationsResourceCountryOptionsEurope | None
+    cz: TaxProductRegistrationsResourceCountryOptionsEurope | None
+    de: TaxProductRegistrationsResourceCountryOptionsEurope | None
+    dk: TaxProductRegistrationsResourceCountryOptionsEurope | None
+    ec: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    ee: TaxProductRegistrationsResourceCountryOptionsEurope | None
+    eg: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    es: TaxProductRegistrationsResourceCountryOptionsEurope | None
+    et: TaxProductRegistrationsResourceCountryOptionsDefault | None
+    fi: TaxProductRegistrationsResourceCountryOptionsEurope | None
+    fr: TaxProductRegistrationsResourceCountryOptionsEurope | None
+    gb: TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods | None
+    ge: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    gn: TaxProductRegistrationsResourceCountryOptionsDefault | None
+    gr: TaxProductRegistrationsResourceCountryOptionsEurope | None
+    hr: TaxProductRegistrationsResourceCountryOptionsEurope | None
+    hu: TaxProductRegistrationsResourceCountryOptionsEurope | None
+    id: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    ie: TaxProductRegistrationsResourceCountryOptionsEurope | None
+    in_: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    is_: TaxProductRegistrationsResourceCountryOptionsDefault | None
+    it: TaxProductRegistrationsResourceCountryOptionsEurope | None
+    jp: TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods | None
+    ke: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    kg: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    kh: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    kr: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    kz: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    la: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    lk: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    lt: TaxProductRegistrationsResourceCountryOptionsEurope | None
+    lu: TaxProductRegistrationsResourceCountryOptionsEurope | None
+    lv: TaxProductRegistrationsResourceCountryOptionsEurope | None
+    ma: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    md: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    me: TaxProductRegistrationsResourceCountryOptionsDefault | None
+    mk: TaxProductRegistrationsResourceCountryOptionsDefault | None
+    mr: TaxProductRegistrationsResourceCountryOptionsDefault | None
+    mt: TaxProductRegistrationsResourceCountryOptionsEurope | None
+    mx: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    my: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    ng: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    nl: TaxProductRegistrationsResourceCountryOptionsEurope | None
+    no: TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods | None
+    np: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    nz: TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods | None
+    om: TaxProductRegistrationsResourceCountryOptionsDefault | None
+    pe: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    ph: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    pl: TaxProductRegistrationsResourceCountryOptionsEurope | None
+    pt: TaxProductRegistrationsResourceCountryOptionsEurope | None
+    ro: TaxProductRegistrationsResourceCountryOptionsEurope | None
+    rs: TaxProductRegistrationsResourceCountryOptionsDefault | None
+    ru: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    sa: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    se: TaxProductRegistrationsResourceCountryOptionsEurope | None
+    sg: TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods | None
+    si: TaxProductRegistrationsResourceCountryOptionsEurope | None
+    sk: TaxProductRegistrationsResourceCountryOptionsEurope | None
+    sn: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    sr: TaxProductRegistrationsResourceCountryOptionsDefault | None
+    th: TaxProductRegistrationsResourceCountryOptionsThailand | None
+    tj: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    tr: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    tw: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    tz: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    ua: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    ug: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    us: TaxProductRegistrationsResourceCountryOptionsUnitedStates | None
+    uy: TaxProductRegistrationsResourceCountryOptionsDefault | None
+    uz: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    vn: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    za: TaxProductRegistrationsResourceCountryOptionsDefault | None
+    zm: TaxProductRegistrationsResourceCountryOptionsSimplified | None
+    zw: TaxProductRegistrationsResourceCountryOptionsDefault | None
 
 
 def _d_TaxProductRegistrationsResourceCountryOptions(d: Any) -> Any:
@@ -266,7 +266,7 @@ class TaxProductRegistrationsResourceCountryOptionsCanada(StripeObject):
 
     __slots__ = ("province_standard", "type")
 
-    province_standard: TaxProductRegistrationsResourceCountryOptionsCaProvinceStandard
+    province_standard: TaxProductRegistrationsResourceCountryOptionsCaProvinceStandard | None
     type: Literal["province_standard", "simplified", "standard"] | str
 
 
@@ -289,7 +289,7 @@ class TaxProductRegistrationsResourceCountryOptionsDefaultInboundGoods(StripeObj
 
     __slots__ = ("standard", "type")
 
-    standard: TaxProductRegistrationsResourceCountryOptionsDefaultStandard
+    standard: TaxProductRegistrationsResourceCountryOptionsDefaultStandard | None
     type: Literal["standard"] | str
 
 
@@ -323,7 +323,7 @@ class TaxProductRegistrationsResourceCountryOptionsEurope(StripeObject):
 
     __slots__ = ("standard", "type")
 
-    standard: TaxProductRegistrationsResourceCountryOptionsEuStandard
+    standard: TaxProductRegistrationsResourceCountryOptionsEuStandard | None
     type: Literal["ioss", "oss_non_union", "oss_union", "standard"] | str
 
 
@@ -357,10 +357,10 @@ class TaxProductRegistrationsResourceCountryOptionsUnitedStates(StripeObject):
 
     __slots__ = ("local_amusement_tax", "local_lease_tax", "state", "state_sales_tax", "type")
 
-    local_amusement_tax: TaxProductRegistrationsResourceCountryOptionsUsLocalAmusementTax
-    local_lease_tax: TaxProductRegistrationsResourceCountryOptionsUsLocalLeaseTax
+    local_amusement_tax: TaxProductRegistrationsResourceCountryOptionsUsLocalAmusementTax | None
+    local_lease_tax: TaxProductRegistrationsResourceCountryOptionsUsLocalLeaseTax | None
     state: str
-    state_sales_tax: TaxProductRegistrationsResourceCountryOptionsUsStateSalesTax
+    state_sales_tax: TaxProductRegistrationsResourceCountryOptionsUsStateSalesTax | None
     type: Literal["local_amusement_tax", "local_lease_tax", "state_communications_tax", "state_retail_delivery_fee", "state_sales_tax"] | str
 
 
@@ -394,7 +394,7 @@ class TaxProductRegistrationsResourceCountryOptionsUsStateSalesTax(StripeObject)
 
     __slots__ = ("elections",)
 
-    elections: list[TaxProductRegistrationsResourceCountryOptionsUsStateSalesTaxElection]
+    elections: list[TaxProductRegistrationsResourceCountryOptionsUsStateSalesTaxElection] | None
 
 
 _d_TaxProductRegistrationsResourceCountryOptionsUsStateSalesTax = register(TaxProductRegistrationsResourceCountryOptionsUsStateSalesTax)
@@ -405,7 +405,7 @@ class TaxProductRegistrationsResourceCountryOptionsUsStateSalesTaxElection(Strip
 
     __slots__ = ("jurisdiction", "type")
 
-    jurisdiction: str
+    jurisdiction: str | None
     type: Literal["local_use_tax", "simplified_sellers_use_tax", "single_local_use_tax"] | str
 
 

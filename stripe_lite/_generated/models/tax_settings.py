@@ -48,8 +48,8 @@ class TaxProductResourceTaxSettingsStatusDetails(StripeObject):
 
     __slots__ = ("active", "pending")
 
-    active: TaxProductResourceTaxSettingsStatusDetailsResourceActive
-    pending: TaxProductResourceTaxSettingsStatusDetailsResourcePending
+    active: TaxProductResourceTaxSettingsStatusDetailsResourceActive | None
+    pending: TaxProductResourceTaxSettingsStatusDetailsResourcePending | None
 
 
 _d_TaxProductResourceTaxSettingsStatusDetails = register(TaxProductResourceTaxSettingsStatusDetails)

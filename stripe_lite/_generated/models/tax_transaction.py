@@ -38,7 +38,7 @@ class TaxProductResourceTaxTransactionShippingCost(StripeObject):
 
     amount: int
     amount_tax: int
-    shipping_rate: str
+    shipping_rate: str | None
     tax_behavior: Literal["exclusive", "inclusive"] | str
     tax_code: str
 

@@ -49,25 +49,25 @@ class TerminalConfiguration(StripeObject):
 
     __slots__ = ("bbpos_wisepad3", "bbpos_wisepos_e", "cellular", "id", "is_account_default", "livemode", "name", "object", "offline", "reboot_window", "stripe_s700", "stripe_s710", "tipping", "verifone_m425", "verifone_p400", "verifone_p630", "verifone_ux700", "verifone_v660p", "wifi")
 
-    bbpos_wisepad3: TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig
-    bbpos_wisepos_e: TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig
-    cellular: TerminalConfigurationConfigurationResourceCellularConfig
+    bbpos_wisepad3: TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig | None
+    bbpos_wisepos_e: TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig | None
+    cellular: TerminalConfigurationConfigurationResourceCellularConfig | None
     id: str
     is_account_default: bool | None
     livemode: bool
     name: str | None
     object: Literal["terminal.configuration"] | str
-    offline: TerminalConfigurationConfigurationResourceOfflineConfig
-    reboot_window: TerminalConfigurationConfigurationResourceRebootWindow
-    stripe_s700: TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig
-    stripe_s710: TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig
-    tipping: TerminalConfigurationConfigurationResourceTipping
-    verifone_m425: TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig
-    verifone_p400: TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig
-    verifone_p630: TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig
-    verifone_ux700: TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig
-    verifone_v660p: TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig
-    wifi: TerminalConfigurationConfigurationResourceWifiConfig
+    offline: TerminalConfigurationConfigurationResourceOfflineConfig | None
+    reboot_window: TerminalConfigurationConfigurationResourceRebootWindow | None
+    stripe_s700: TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig | None
+    stripe_s710: TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig | None
+    tipping: TerminalConfigurationConfigurationResourceTipping | None
+    verifone_m425: TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig | None
+    verifone_p400: TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig | None
+    verifone_p630: TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig | None
+    verifone_ux700: TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig | None
+    verifone_v660p: TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig | None
+    wifi: TerminalConfigurationConfigurationResourceWifiConfig | None
 
 
 def _d_TerminalConfiguration(d: Any) -> Any:
@@ -122,7 +122,7 @@ class TerminalConfigurationConfigurationResourceCurrencySpecificConfig(StripeObj
 
     fixed_amounts: list[int] | None
     percentages: list[int] | None
-    smart_tip_threshold: int
+    smart_tip_threshold: int | None
 
 
 _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig = register(TerminalConfigurationConfigurationResourceCurrencySpecificConfig)
@@ -133,7 +133,7 @@ class TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig(StripeO
 
     __slots__ = ("splashscreen",)
 
-    splashscreen: str | File
+    splashscreen: str | File | None
 
 
 _d_TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig = register(TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig)
@@ -144,7 +144,7 @@ class TerminalConfigurationConfigurationResourceEnterprisePeapWifi(StripeObject)
 
     __slots__ = ("ca_certificate_file", "password", "ssid", "username")
 
-    ca_certificate_file: str
+    ca_certificate_file: str | None
     password: str
     ssid: str
     username: str
@@ -158,10 +158,10 @@ class TerminalConfigurationConfigurationResourceEnterpriseTlsWifi(StripeObject):
 
     __slots__ = ("ca_certificate_file", "client_certificate_file", "private_key_file", "private_key_file_password", "ssid")
 
-    ca_certificate_file: str
+    ca_certificate_file: str | None
     client_certificate_file: str
     private_key_file: str
-    private_key_file_password: str
+    private_key_file_password: str | None
     ssid: str
 
 
@@ -208,27 +208,27 @@ class TerminalConfigurationConfigurationResourceTipping(StripeObject):
 
     __slots__ = ("aed", "aud", "cad", "chf", "czk", "dkk", "eur", "gbp", "gip", "hkd", "huf", "jpy", "mxn", "myr", "nok", "nzd", "pln", "ron", "sek", "sgd", "usd")
 
-    aed: TerminalConfigurationConfigurationResourceCurrencySpecificConfig
-    aud: TerminalConfigurationConfigurationResourceCurrencySpecificConfig
-    cad: TerminalConfigurationConfigurationResourceCurrencySpecificConfig
-    chf: TerminalConfigurationConfigurationResourceCurrencySpecificConfig
-    czk: TerminalConfigurationConfigurationResourceCurrencySpecificConfig
-    dkk: TerminalConfigurationConfigurationResourceCurrencySpecificConfig
-    eur: TerminalConfigurationConfigurationResourceCurrencySpecificConfig
-    gbp: TerminalConfigurationConfigurationResourceCurrencySpecificConfig
-    gip: TerminalConfigurationConfigurationResourceCurrencySpecificConfig
-    hkd: TerminalConfigurationConfigurationResourceCurrencySpecificConfig
-    huf: TerminalConfigurationConfigurationResourceCurrencySpecificConfig
-    jpy: TerminalConfigurationConfigurationResourceCurrencySpecificConfig
-    mxn: TerminalConfigurationConfigurationResourceCurrencySpecificConfig
-    myr: TerminalConfigurationConfigurationResourceCurrencySpecificConfig
-    nok: TerminalConfigurationConfigurationResourceCurrencySpecificConfig
-    nzd: TerminalConfigurationConfigurationResourceCurrencySpecificConfig
-    pln: TerminalConfigurationConfigurationResourceCurrencySpecificConfig
-    ron: TerminalConfigurationConfigurationResourceCurrencySpecificConfig
-    sek: TerminalConfigurationConfigurationResourceCurrencySpecificConfig
-    sgd: TerminalConfigurationConfigurationResourceCurrencySpecificConfig
-    usd: TerminalConfigurationConfigurationResourceCurrencySpecificConfig
+    aed: TerminalConfigurationConfigurationResourceCurrencySpecificConfig | None
+    aud: TerminalConfigurationConfigurationResourceCurrencySpecificConfig | None
+    cad: TerminalConfigurationConfigurationResourceCurrencySpecificConfig | None
+    chf: TerminalConfigurationConfigurationResourceCurrencySpecificConfig | None
+    czk: TerminalConfigurationConfigurationResourceCurrencySpecificConfig | None
+    dkk: TerminalConfigurationConfigurationResourceCurrencySpecificConfig | None
+    eur: TerminalConfigurationConfigurationResourceCurrencySpecificConfig | None
+    gbp: TerminalConfigurationConfigurationResourceCurrencySpecificConfig | None
+    gip: TerminalConfigurationConfigurationResourceCurrencySpecificConfig | None
+    hkd: TerminalConfigurationConfigurationResourceCurrencySpecificConfig | None
+    huf: TerminalConfigurationConfigurationResourceCurrencySpecificConfig | None
+    jpy: TerminalConfigurationConfigurationResourceCurrencySpecificConfig | None
+    mxn: TerminalConfigurationConfigurationResourceCurrencySpecificConfig | None
+    myr: TerminalConfigurationConfigurationResourceCurrencySpecificConfig | None
+    nok: TerminalConfigurationConfigurationResourceCurrencySpecificConfig | None
+    nzd: TerminalConfigurationConfigurationResourceCurrencySpecificConfig | None
+    pln: TerminalConfigurationConfigurationResourceCurrencySpecificConfig | None
+    ron: TerminalConfigurationConfigurationResourceCurrencySpecificConfig | None
+    sek: TerminalConfigurationConfigurationResourceCurrencySpecificConfig | None
+    sgd: TerminalConfigurationConfigurationResourceCurrencySpecificConfig | None
+    usd: TerminalConfigurationConfigurationResourceCurrencySpecificConfig | None
 
 
 def _d_TerminalConfigurationConfigurationResourceTipping(d: Any) -> Any:
@@ -272,9 +272,9 @@ class TerminalConfigurationConfigurationResourceWifiConfig(StripeObject):
 
     __slots__ = ("enterprise_eap_peap", "enterprise_eap_tls", "personal_psk", "type")
 
-    enterprise_eap_peap: TerminalConfigurationConfigurationResourceEnterprisePeapWifi
-    enterprise_eap_tls: TerminalConfigurationConfigurationResourceEnterpriseTlsWifi
-    personal_psk: TerminalConfigurationConfigurationResourcePersonalPskWifi
+    enterprise_eap_peap: TerminalConfigurationConfigurationResourceEnterprisePeapWifi | None
+    enterprise_eap_tls: TerminalConfigurationConfigurationResourceEnterpriseTlsWifi | None
+    personal_psk: TerminalConfigurationConfigurationResourcePersonalPskWifi | None
     type: Literal["enterprise_eap_peap", "enterprise_eap_tls", "personal_psk"] | str
 
 

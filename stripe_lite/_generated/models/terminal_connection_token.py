@@ -17,7 +17,7 @@ class TerminalConnectionToken(StripeObject):
 
     __slots__ = ("location", "object", "secret")
 
-    location: str
+    location: str | None
     object: Literal["terminal.connection_token"] | str
     secret: str
 

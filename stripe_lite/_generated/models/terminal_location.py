@@ -38,17 +38,17 @@ class TerminalLocation(StripeObject):
     __slots__ = ("address", "address_kana", "address_kanji", "configuration_overrides", "display_name", "display_name_kana", "display_name_kanji", "id", "livemode", "metadata", "object", "phone")
 
     address: Address
-    address_kana: LegalEntityJapanAddress
-    address_kanji: LegalEntityJapanAddress
-    configuration_overrides: str
+    address_kana: LegalEntityJapanAddress | None
+    address_kanji: LegalEntityJapanAddress | None
+    configuration_overrides: str | None
     display_name: str
-    display_name_kana: str
-    display_name_kanji: str
+    display_name_kana: str | None
+    display_name_kanji: str | None
     id: str
     livemode: bool
     metadata: dict[str, str]
     object: Literal["terminal.location"] | str
-    phone: str
+    phone: str | None
 
 
 def _d_TerminalLocation(d: Any) -> Any:

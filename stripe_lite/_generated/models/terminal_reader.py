@@ -150,9 +150,9 @@ class TerminalReaderReaderResourceCollectConfig(StripeObject):
 
     __slots__ = ("enable_customer_cancellation", "skip_tipping", "tipping")
 
-    enable_customer_cancellation: bool
-    skip_tipping: bool
-    tipping: TerminalReaderReaderResourceTippingConfig
+    enable_customer_cancellation: bool | None
+    skip_tipping: bool | None
+    tipping: TerminalReaderReaderResourceTippingConfig | None
 
 
 _d_TerminalReaderReaderResourceCollectConfig = register(TerminalReaderReaderResourceCollectConfig)
@@ -175,9 +175,9 @@ class TerminalReaderReaderResourceCollectPaymentMethodAction(StripeObject):
 
     __slots__ = ("collect_config", "payment_intent", "payment_method")
 
-    collect_config: TerminalReaderReaderResourceCollectConfig
+    collect_config: TerminalReaderReaderResourceCollectConfig | None
     payment_intent: str | PaymentIntent
-    payment_method: PaymentMethod
+    payment_method: PaymentMethod | None
 
 
 _d_TerminalReaderReaderResourceCollectPaymentMethodAction = register(TerminalReaderReaderResourceCollectPaymentMethodAction)
@@ -188,7 +188,7 @@ class TerminalReaderReaderResourceConfirmConfig(StripeObject):
 
     __slots__ = ("return_url",)
 
-    return_url: str
+    return_url: str | None
 
 
 _d_TerminalReaderReaderResourceConfirmConfig = register(TerminalReaderReaderResourceConfirmConfig)
@@ -199,7 +199,7 @@ class TerminalReaderReaderResourceConfirmPaymentIntentAction(StripeObject):
 
     __slots__ = ("confirm_config", "payment_intent")
 
-    confirm_config: TerminalReaderReaderResourceConfirmConfig
+    confirm_config: TerminalReaderReaderResourceConfirmConfig | None
     payment_intent: str | PaymentIntent
 
 
@@ -251,14 +251,14 @@ class TerminalReaderReaderResourceInput(StripeObject):
     __slots__ = ("custom_text", "email", "numeric", "phone", "required", "selection", "signature", "skipped", "text", "toggles", "type")
 
     custom_text: TerminalReaderReaderResourceCustomText | None
-    email: TerminalReaderReaderResourceEmail
-    numeric: TerminalReaderReaderResourceNumeric
-    phone: TerminalReaderReaderResourcePhone
+    email: TerminalReaderReaderResourceEmail | None
+    numeric: TerminalReaderReaderResourceNumeric | None
+    phone: TerminalReaderReaderResourcePhone | None
     required: bool | None
-    selection: TerminalReaderReaderResourceSelection
-    signature: TerminalReaderReaderResourceSignature
-    skipped: bool
-    text: TerminalReaderReaderResourceText
+    selection: TerminalReaderReaderResourceSelection | None
+    signature: TerminalReaderReaderResourceSignature | None
+    skipped: bool | None
+    text: TerminalReaderReaderResourceText | None
     toggles: list[TerminalReaderReaderResourceToggle] | None
     type: Literal["email", "numeric", "phone", "selection", "signature", "text"] | str
 
@@ -329,7 +329,7 @@ class TerminalReaderReaderResourcePrintContent(StripeObject):
 
     __slots__ = ("image", "type")
 
-    image: TerminalReaderReaderResourceFileMetadata
+    image: TerminalReaderReaderResourceFileMetadata | None
     type: Literal["image"] | str
 
 
@@ -341,10 +341,10 @@ class TerminalReaderReaderResourceProcessConfig(StripeObject):
 
     __slots__ = ("enable_customer_cancellation", "return_url", "skip_tipping", "tipping")
 
-    enable_customer_cancellation: bool
-    return_url: str
-    skip_tipping: bool
-    tipping: TerminalReaderReaderResourceTippingConfig
+    enable_customer_cancellation: bool | None
+    return_url: str | None
+    skip_tipping: bool | None
+    tipping: TerminalReaderReaderResourceTippingConfig | None
 
 
 _d_TerminalReaderReaderResourceProcessConfig = register(TerminalReaderReaderResourceProcessConfig)
@@ -356,7 +356,7 @@ class TerminalReaderReaderResourceProcessPaymentIntentAction(StripeObject):
     __slots__ = ("payment_intent", "process_config")
 
     payment_intent: str | PaymentIntent
-    process_config: TerminalReaderReaderResourceProcessConfig
+    process_config: TerminalReaderReaderResourceProcessConfig | None
 
 
 _d_TerminalReaderReaderResourceProcessPaymentIntentAction = register(TerminalReaderReaderResourceProcessPaymentIntentAction)
@@ -367,7 +367,7 @@ class TerminalReaderReaderResourceProcessSetupConfig(StripeObject):
 
     __slots__ = ("enable_customer_cancellation",)
 
-    enable_customer_cancellation: bool
+    enable_customer_cancellation: bool | None
 
 
 _d_TerminalReaderReaderResourceProcessSetupConfig = register(TerminalReaderReaderResourceProcessSetupConfig)
@@ -378,8 +378,8 @@ class TerminalReaderReaderResourceProcessSetupIntentAction(StripeObject):
 
     __slots__ = ("generated_card", "process_config", "setup_intent")
 
-    generated_card: str
-    process_config: TerminalReaderReaderResourceProcessSetupConfig
+    generated_card: str | None
+    process_config: TerminalReaderReaderResourceProcessSetupConfig | None
     setup_intent: str | SetupIntent
 
 
@@ -392,16 +392,16 @@ class TerminalReaderReaderResourceReaderAction(StripeObject):
     __slots__ = ("api_error", "collect_inputs", "collect_payment_method", "confirm_payment_intent", "failure_code", "failure_message", "print_content", "process_payment_intent", "process_setup_intent", "refund_payment", "set_reader_display", "status", "type")
 
     api_error: ApiErrors | None
-    collect_inputs: TerminalReaderReaderResourceCollectInputsAction
-    collect_payment_method: TerminalReaderReaderResourceCollectPaymentMethodAction
-    confirm_payment_intent: TerminalReaderReaderResourceConfirmPaymentIntentAction
+    collect_inputs: TerminalReaderReaderResourceCollectInputsAction | None
+    collect_payment_method: TerminalReaderReaderResourceCollectPaymentMethodAction | None
+    confirm_payment_intent: TerminalReaderReaderResourceConfirmPaymentIntentAction | None
     failure_code: str | None
     failure_message: str | None
-    print_content: TerminalReaderReaderResourcePrintContent
-    process_payment_intent: TerminalReaderReaderResourceProcessPaymentIntentAction
-    process_setup_intent: TerminalReaderReaderResourceProcessSetupIntentAction
-    refund_payment: TerminalReaderReaderResourceRefundPaymentAction
-    set_reader_display: TerminalReaderReaderResourceSetReaderDisplayAction
+    print_content: TerminalReaderReaderResourcePrintContent | None
+    process_payment_intent: TerminalReaderReaderResourceProcessPaymentIntentAction | None
+    process_setup_intent: TerminalReaderReaderResourceProcessSetupIntentAction | None
+    refund_payment: TerminalReaderReaderResourceRefundPaymentAction | None
+    set_reader_display: TerminalReaderReaderResourceSetReaderDisplayAction | None
     status: Literal["failed", "in_progress", "succeeded"] | str
     type: Literal["collect_inputs", "collect_payment_method", "confirm_payment_intent", "print_content", "process_payment_intent", "process_setup_intent", "refund_payment", "set_reader_display"] | str
 
@@ -439,15 +439,15 @@ class TerminalReaderReaderResourceRefundPaymentAction(StripeObject):
 
     __slots__ = ("amount", "charge", "metadata", "payment_intent", "reason", "refund", "refund_application_fee", "refund_payment_config", "reverse_transfer")
 
-    amount: int
-    charge: str | Charge
-    metadata: dict[str, str]
-    payment_intent: str | PaymentIntent
-    reason: Literal["duplicate", "fraudulent", "requested_by_customer"] | str
-    refund: str | Refund
-    refund_application_fee: bool
-    refund_payment_config: TerminalReaderReaderResourceRefundPaymentConfig
-    reverse_transfer: bool
+    amount: int | None
+    charge: str | Charge | None
+    metadata: dict[str, str] | None
+    payment_intent: str | PaymentIntent | None
+    reason: Literal["duplicate", "fraudulent", "requested_by_customer"] | str | None
+    refund: str | Refund | None
+    refund_application_fee: bool | None
+    refund_payment_config: TerminalReaderReaderResourceRefundPaymentConfig | None
+    reverse_transfer: bool | None
 
 
 def _d_TerminalReaderReaderResourceRefundPaymentAction(d: Any) -> Any:
@@ -479,7 +479,7 @@ class TerminalReaderReaderResourceRefundPaymentConfig(StripeObject):
 
     __slots__ = ("enable_customer_cancellation",)
 
-    enable_customer_cancellation: bool
+    enable_customer_cancellation: bool | None
 
 
 _d_TerminalReaderReaderResourceRefundPaymentConfig = register(TerminalReaderReaderResourceRefundPaymentConfig)
@@ -537,7 +537,7 @@ class TerminalReaderReaderResourceTippingConfig(StripeObject):
 
     __slots__ = ("amount_eligible",)
 
-    amount_eligible: int
+    amount_eligible: int | None
 
 
 _d_TerminalReaderReaderResourceTippingConfig = register(TerminalReaderReaderResourceTippingConfig)

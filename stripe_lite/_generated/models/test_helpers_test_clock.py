@@ -30,7 +30,7 @@ class BillingClocksResourceStatusDetailsStatusDetails(StripeObject):
 
     __slots__ = ("advancing",)
 
-    advancing: BillingClocksResourceStatusDetailsAdvancingStatusDetails
+    advancing: BillingClocksResourceStatusDetailsAdvancingStatusDetails | None
 
 
 _d_BillingClocksResourceStatusDetailsStatusDetails = register(BillingClocksResourceStatusDetailsStatusDetails)

@@ -21,8 +21,8 @@ class Token(StripeObject):
 
     __slots__ = ("bank_account", "card", "client_ip", "created", "id", "livemode", "object", "type", "used")
 
-    bank_account: BankAccount
-    card: Card
+    bank_account: BankAccount | None
+    card: Card | None
     client_ip: str | None
     created: int
     id: str

@@ -30,7 +30,7 @@ class Transfer(StripeObject):
     currency: str
     description: str | None
     destination: str | Account | None
-    destination_payment: str | Charge
+    destination_payment: str | Charge | None
     id: str
     livemode: bool
     metadata: dict[str, str]
@@ -38,7 +38,7 @@ class Transfer(StripeObject):
     reversals: StripeList[TransferReversal]
     reversed: bool
     source_transaction: str | Charge | None
-    source_type: str
+    source_type: str | None
     transfer_group: str | None
 
 

@@ -28,21 +28,21 @@ class TreasuryFinancialAccount(StripeObject):
 
     __slots__ = ("active_features", "balance", "country", "created", "features", "financial_addresses", "id", "is_default", "livemode", "metadata", "nickname", "object", "pending_features", "platform_restrictions", "restricted_features", "status", "status_details", "supported_currencies")
 
-    active_features: list[Literal["card_issuing", "deposit_insurance", "financial_addresses.aba", "financial_addresses.aba.forwarding", "inbound_transfers.ach", "intra_stripe_flows", "outbound_payments.ach", "outbound_payments.us_domestic_wire", "outbound_transfers.ach", "outbound_transfers.us_domestic_wire", "remote_deposit_capture"] | str]
+    active_features: list[Literal["card_issuing", "deposit_insurance", "financial_addresses.aba", "financial_addresses.aba.forwarding", "inbound_transfers.ach", "intra_stripe_flows", "outbound_payments.ach", "outbound_payments.us_domestic_wire", "outbound_transfers.ach", "outbound_transfers.us_domestic_wire", "remote_deposit_capture"] | str] | None
     balance: TreasuryFinancialAccountsResourceBalance
     country: str
     created: int
-    features: TreasuryFinancialAccountFeatures
+    features: TreasuryFinancialAccountFeatures | None
     financial_addresses: list[TreasuryFinancialAccountsResourceFinancialAddress]
     id: str
-    is_default: bool
+    is_default: bool | None
     livemode: bool
     metadata: dict[str, str] | None
     nickname: str | None
     object: Literal["treasury.financial_account"] | str
-    pending_features: list[Literal["card_issuing", "deposit_insurance", "financial_addresses.aba", "financial_addresses.aba.forwarding", "inbound_transfers.ach", "intra_stripe_flows", "outbound_payments.ach", "outbound_payments.us_domestic_wire", "outbound_transfers.ach", "outbound_transfers.us_domestic_wire", "remote_deposit_capture"] | str]
+    pending_features: list[Literal["card_issuing", "deposit_insurance", "financial_addresses.aba", "financial_addresses.aba.forwarding", "inbound_transfers.ach", "intra_stripe_flows", "outbound_payments.ach", "outbound_payments.us_domestic_wire", "outbound_transfers.ach", "outbound_transfers.us_domestic_wire", "remote_deposit_capture"] | str] | None
     platform_restrictions: TreasuryFinancialAccountsResourcePlatformRestrictions | None
-    restricted_features: list[Literal["card_issuing", "deposit_insurance", "financial_addresses.aba", "financial_addresses.aba.forwarding", "inbound_transfers.ach", "intra_stripe_flows", "outbound_payments.ach", "outbound_payments.us_domestic_wire", "outbound_transfers.ach", "outbound_transfers.us_domestic_wire", "remote_deposit_capture"] | str]
+    restricted_features: list[Literal["card_issuing", "deposit_insurance", "financial_addresses.aba", "financial_addresses.aba.forwarding", "inbound_transfers.ach", "intra_stripe_flows", "outbound_payments.ach", "outbound_payments.us_domestic_wire", "outbound_transfers.ach", "outbound_transfers.us_domestic_wire", "remote_deposit_capture"] | str] | None
     status: Literal["closed", "open"] | str
     status_details: TreasuryFinancialAccountsResourceStatusDetails
     supported_currencies: list[str]
@@ -125,8 +125,8 @@ class TreasuryFinancialAccountsResourceFinancialAddress(StripeObject):
 
     __slots__ = ("aba", "supported_networks", "type")
 
-    aba: TreasuryFinancialAccountsResourceAbaRecord
-    supported_networks: list[Literal["ach", "us_domestic_wire"] | str]
+    aba: TreasuryFinancialAccountsResourceAbaRecord | None
+    supported_networks: list[Literal["ach", "us_domestic_wire"] | str] | None
     type: Literal["aba"] | str
 
 

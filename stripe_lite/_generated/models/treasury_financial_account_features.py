@@ -28,14 +28,14 @@ class TreasuryFinancialAccountFeatures(StripeObject):
 
     __slots__ = ("card_issuing", "deposit_insurance", "financial_addresses", "inbound_transfers", "intra_stripe_flows", "object", "outbound_payments", "outbound_transfers")
 
-    card_issuing: TreasuryFinancialAccountsResourceToggleSettings
-    deposit_insurance: TreasuryFinancialAccountsResourceToggleSettings
-    financial_addresses: TreasuryFinancialAccountsResourceFinancialAddressesFeatures
-    inbound_transfers: TreasuryFinancialAccountsResourceInboundTransfers
-    intra_stripe_flows: TreasuryFinancialAccountsResourceToggleSettings
+    card_issuing: TreasuryFinancialAccountsResourceToggleSettings | None
+    deposit_insurance: TreasuryFinancialAccountsResourceToggleSettings | None
+    financial_addresses: TreasuryFinancialAccountsResourceFinancialAddressesFeatures | None
+    inbound_transfers: TreasuryFinancialAccountsResourceInboundTransfers | None
+    intra_stripe_flows: TreasuryFinancialAccountsResourceToggleSettings | None
     object: Literal["treasury.financial_account_features"] | str
-    outbound_payments: TreasuryFinancialAccountsResourceOutboundPayments
-    outbound_transfers: TreasuryFinancialAccountsResourceOutboundTransfers
+    outbound_payments: TreasuryFinancialAccountsResourceOutboundPayments | None
+    outbound_transfers: TreasuryFinancialAccountsResourceOutboundTransfers | None
 
 
 def _d_TreasuryFinancialAccountFeatures(d: Any) -> Any:
@@ -79,7 +79,7 @@ class TreasuryFinancialAccountsResourceFinancialAddressesFeatures(StripeObject):
 
     __slots__ = ("aba",)
 
-    aba: TreasuryFinancialAccountsResourceAbaToggleSettings
+    aba: TreasuryFinancialAccountsResourceAbaToggleSettings | None
 
 
 _d_TreasuryFinancialAccountsResourceFinancialAddressesFeatures = register(TreasuryFinancialAccountsResourceFinancialAddressesFeatures)
@@ -103,7 +103,7 @@ class TreasuryFinancialAccountsResourceInboundTransfers(StripeObject):
 
     __slots__ = ("ach",)
 
-    ach: TreasuryFinancialAccountsResourceInboundAchToggleSettings
+    ach: TreasuryFinancialAccountsResourceInboundAchToggleSettings | None
 
 
 _d_TreasuryFinancialAccountsResourceInboundTransfers = register(TreasuryFinancialAccountsResourceInboundTransfers)
@@ -127,8 +127,8 @@ class TreasuryFinancialAccountsResourceOutboundPayments(StripeObject):
 
     __slots__ = ("ach", "us_domestic_wire")
 
-    ach: TreasuryFinancialAccountsResourceOutboundAchToggleSettings
-    us_domestic_wire: TreasuryFinancialAccountsResourceToggleSettings
+    ach: TreasuryFinancialAccountsResourceOutboundAchToggleSettings | None
+    us_domestic_wire: TreasuryFinancialAccountsResourceToggleSettings | None
 
 
 _d_TreasuryFinancialAccountsResourceOutboundPayments = register(TreasuryFinancialAccountsResourceOutboundPayments)
@@ -139,8 +139,8 @@ class TreasuryFinancialAccountsResourceOutboundTransfers(StripeObject):
 
     __slots__ = ("ach", "us_domestic_wire")
 
-    ach: TreasuryFinancialAccountsResourceOutboundAchToggleSettings
-    us_domestic_wire: TreasuryFinancialAccountsResourceToggleSettings
+    ach: TreasuryFinancialAccountsResourceOutboundAchToggleSettings | None
+    us_domestic_wire: TreasuryFinancialAccountsResourceToggleSettings | None
 
 
 _d_TreasuryFinancialAccountsResourceOutboundTransfers = register(TreasuryFinancialAccountsResourceOutboundTransfers)
@@ -166,7 +166,7 @@ class TreasuryFinancialAccountsResourceTogglesSettingStatusDetails(StripeObject)
 
     code: Literal["activating", "capability_not_requested", "financial_account_closed", "rejected_other", "rejected_unsupported_business", "requirements_past_due", "requirements_pending_verification", "restricted_by_platform", "restricted_other"] | str
     resolution: Literal["contact_stripe", "provide_information", "remove_restriction"] | str | None
-    restriction: Literal["inbound_flows", "outbound_flows"] | str
+    restriction: Literal["inbound_flows", "outbound_flows"] | str | None
 
 
 _d_TreasuryFinancialAccountsResourceTogglesSettingStatusDetails = register(TreasuryFinancialAccountsResourceTogglesSettingStatusDetails)

@@ -28,7 +28,7 @@ class InboundTransfers(StripeObject):
 
     billing_details: TreasurySharedResourceBillingDetails
     type: Literal["us_bank_account"] | str
-    us_bank_account: InboundTransfersPaymentMethodDetailsUsBankAccount
+    us_bank_account: InboundTransfersPaymentMethodDetailsUsBankAccount | None
 
 
 _d_InboundTransfers = register(InboundTransfers)
@@ -44,7 +44,7 @@ class InboundTransfersPaymentMethodDetailsUsBankAccount(StripeObject):
     bank_name: str | None
     fingerprint: str | None
     last4: str | None
-    mandate: str | Mandate
+    mandate: str | Mandate | None
     network: Literal["ach"] | str
     routing_number: str | None
 

@@ -31,9 +31,9 @@ class OutboundPaymentsPaymentMethodDetails(StripeObject):
     __slots__ = ("billing_details", "financial_account", "type", "us_bank_account")
 
     billing_details: TreasurySharedResourceBillingDetails
-    financial_account: OutboundPaymentsPaymentMethodDetailsFinancialAccount
+    financial_account: OutboundPaymentsPaymentMethodDetailsFinancialAccount | None
     type: Literal["financial_account", "us_bank_account"] | str
-    us_bank_account: OutboundPaymentsPaymentMethodDetailsUsBankAccount
+    us_bank_account: OutboundPaymentsPaymentMethodDetailsUsBankAccount | None
 
 
 _d_OutboundPaymentsPaymentMethodDetails = register(OutboundPaymentsPaymentMethodDetails)
@@ -61,7 +61,7 @@ class OutboundPaymentsPaymentMethodDetailsUsBankAccount(StripeObject):
     bank_name: str | None
     fingerprint: str | None
     last4: str | None
-    mandate: str | Mandate
+    mandate: str | Mandate | None
     network: Literal["ach", "us_domestic_wire"] | str
     routing_number: str | None
 
@@ -200,9 +200,9 @@ class TreasuryOutboundPaymentsResourceOutboundPaymentResourceTrackingDetails(Str
 
     __slots__ = ("ach", "type", "us_domestic_wire")
 
-    ach: TreasuryOutboundPaymentsResourceAchTrackingDetails
+    ach: TreasuryOutboundPaymentsResourceAchTrackingDetails | None
     type: Literal["ach", "us_domestic_wire"] | str
-    us_domestic_wire: TreasuryOutboundPaymentsResourceUsDomesticWireTrackingDetails
+    us_domestic_wire: TreasuryOutboundPaymentsResourceUsDomesticWireTrackingDetails | None
 
 
 _d_TreasuryOutboundPaymentsResourceOutboundPaymentResourceTrackingDetails = register(TreasuryOutboundPaymentsResourceOutboundPaymentResourceTrackingDetails)

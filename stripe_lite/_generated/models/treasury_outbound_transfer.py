@@ -30,9 +30,9 @@ class OutboundTransfersPaymentMethodDetails(StripeObject):
     __slots__ = ("billing_details", "financial_account", "type", "us_bank_account")
 
     billing_details: TreasurySharedResourceBillingDetails
-    financial_account: OutboundTransfersPaymentMethodDetailsFinancialAccount
+    financial_account: OutboundTransfersPaymentMethodDetailsFinancialAccount | None
     type: Literal["financial_account", "us_bank_account"] | str
-    us_bank_account: OutboundTransfersPaymentMethodDetailsUsBankAccount
+    us_bank_account: OutboundTransfersPaymentMethodDetailsUsBankAccount | None
 
 
 _d_OutboundTransfersPaymentMethodDetails = register(OutboundTransfersPaymentMethodDetails)
@@ -60,7 +60,7 @@ class OutboundTransfersPaymentMethodDetailsUsBankAccount(StripeObject):
     bank_name: str | None
     fingerprint: str | None
     last4: str | None
-    mandate: str | Mandate
+    mandate: str | Mandate | None
     network: Literal["ach", "us_domestic_wire"] | str
     routing_number: str | None
 
@@ -169,9 +169,9 @@ class TreasuryOutboundTransfersResourceOutboundTransferResourceTrackingDetails(S
 
     __slots__ = ("ach", "type", "us_domestic_wire")
 
-    ach: TreasuryOutboundTransfersResourceAchTrackingDetails
+    ach: TreasuryOutboundTransfersResourceAchTrackingDetails | None
     type: Literal["ach", "us_domestic_wire"] | str
-    us_domestic_wire: TreasuryOutboundTransfersResourceUsDomesticWireTrackingDetails
+    us_domestic_wire: TreasuryOutboundTransfersResourceUsDomesticWireTrackingDetails | None
 
 
 _d_TreasuryOutboundTransfersResourceOutboundTransferResourceTrackingDetails = register(TreasuryOutboundTransfersResourceOutboundTransferResourceTrackingDetails)

@@ -132,10 +132,10 @@ class TreasuryReceivedCreditsResourceSourceFlowsDetails(StripeObject):
 
     __slots__ = ("credit_reversal", "outbound_payment", "outbound_transfer", "payout", "type")
 
-    credit_reversal: TreasuryCreditReversal
-    outbound_payment: TreasuryOutboundPayment
-    outbound_transfer: TreasuryOutboundTransfer
-    payout: Payout
+    credit_reversal: TreasuryCreditReversal | None
+    outbound_payment: TreasuryOutboundPayment | None
+    outbound_transfer: TreasuryOutboundTransfer | None
+    payout: Payout | None
     type: Literal["credit_reversal", "other", "outbound_payment", "outbound_transfer", "payout"] | str
 
 

@@ -35,7 +35,7 @@ class TreasuryReceivedDebit(StripeObject):
     financial_account: str | None
     hosted_regulatory_receipt_url: str | None
     id: str
-    initiating_payment_method_details: TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails
+    initiating_payment_method_details: TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails | None
     linked_flows: TreasuryReceivedDebitsResourceLinkedFlows
     livemode: bool
     network: Literal["ach", "card", "stripe"] | str

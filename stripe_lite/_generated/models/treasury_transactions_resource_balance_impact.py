@@ -37,14 +37,14 @@ class TreasuryTransactionsResourceFlowDetails(StripeObject):
 
     __slots__ = ("credit_reversal", "debit_reversal", "inbound_transfer", "issuing_authorization", "outbound_payment", "outbound_transfer", "received_credit", "received_debit", "type")
 
-    credit_reversal: TreasuryCreditReversal
-    debit_reversal: TreasuryDebitReversal
-    inbound_transfer: TreasuryInboundTransfer
-    issuing_authorization: IssuingAuthorization
-    outbound_payment: TreasuryOutboundPayment
-    outbound_transfer: TreasuryOutboundTransfer
-    received_credit: TreasuryReceivedCredit
-    received_debit: TreasuryReceivedDebit
+    credit_reversal: TreasuryCreditReversal | None
+    debit_reversal: TreasuryDebitReversal | None
+    inbound_transfer: TreasuryInboundTransfer | None
+    issuing_authorization: IssuingAuthorization | None
+    outbound_payment: TreasuryOutboundPayment | None
+    outbound_transfer: TreasuryOutboundTransfer | None
+    received_credit: TreasuryReceivedCredit | None
+    received_debit: TreasuryReceivedDebit | None
     type: Literal["credit_reversal", "debit_reversal", "inbound_transfer", "issuing_authorization", "other", "outbound_payment", "outbound_transfer", "received_credit", "received_debit"] | str
 
 

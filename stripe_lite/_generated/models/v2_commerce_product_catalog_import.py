@@ -36,7 +36,7 @@ class V2CommerceProductCatalogImport(StripeObject):
     metadata: dict[str, str]
     object: Literal["v2.commerce.product_catalog_import"] | str
     status: Literal["awaiting_upload", "failed", "processing", "succeeded", "succeeded_with_errors"] | str
-    status_details: V2CommerceProductCatalogImportStatusDetails
+    status_details: V2CommerceProductCatalogImportStatusDetails | None
 
 
 def _d_V2CommerceProductCatalogImport(d: Any) -> Any:
@@ -67,11 +67,11 @@ class V2CommerceProductCatalogImportStatusDetails(StripeObject):
 
     __slots__ = ("awaiting_upload", "failed", "processing", "succeeded", "succeeded_with_errors")
 
-    awaiting_upload: V2CommerceProductCatalogImportStatusDetailsAwaitingUpload
-    failed: V2CommerceProductCatalogImportStatusDetailsFailed
-    processing: V2CommerceProductCatalogImportStatusDetailsProcessing
-    succeeded: V2CommerceProductCatalogImportStatusDetailsSucceeded
-    succeeded_with_errors: V2CommerceProductCatalogImportStatusDetailsSucceededWithErrors
+    awaiting_upload: V2CommerceProductCatalogImportStatusDetailsAwaitingUpload | None
+    failed: V2CommerceProductCatalogImportStatusDetailsFailed | None
+    processing: V2CommerceProductCatalogImportStatusDetailsProcessing | None
+    succeeded: V2CommerceProductCatalogImportStatusDetailsSucceeded | None
+    succeeded_with_errors: V2CommerceProductCatalogImportStatusDetailsSucceededWithErrors | None
 
 
 _d_V2CommerceProductCatalogImportStatusDetails = register(V2CommerceProductCatalogImportStatusDetails)

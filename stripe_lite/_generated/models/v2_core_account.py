@@ -231,21 +231,21 @@ class V2CoreAccount(StripeObject):
     __slots__ = ("applied_configurations", "closed", "configuration", "contact_email", "contact_phone", "created", "dashboard", "defaults", "display_name", "future_requirements", "id", "identity", "livemode", "metadata", "object", "requirements")
 
     applied_configurations: list[Literal["customer", "merchant", "recipient"] | str]
-    closed: bool
-    configuration: V2CoreAccountConfiguration
-    contact_email: str
-    contact_phone: str
+    closed: bool | None
+    configuration: V2CoreAccountConfiguration | None
+    contact_email: str | None
+    contact_phone: str | None
     created: str
-    dashboard: Literal["express", "full", "none"] | str
-    defaults: V2CoreAccountDefaults
-    display_name: str
-    future_requirements: V2CoreAccountFutureRequirements
+    dashboard: Literal["express", "full", "none"] | str | None
+    defaults: V2CoreAccountDefaults | None
+    display_name: str | None
+    future_requirements: V2CoreAccountFutureRequirements | None
     id: str
-    identity: V2CoreAccountIdentity
+    identity: V2CoreAccountIdentity | None
     livemode: bool
-    metadata: dict[str, str]
+    metadata: dict[str, str] | None
     object: Literal["v2.core.account"] | str
-    requirements: V2CoreAccountRequirements
+    requirements: V2CoreAccountRequirements | None
 
 
 def _d_V2CoreAccount(d: Any) -> Any:
@@ -284,9 +284,9 @@ class V2CoreAccountConfiguration(StripeObject):
 
     __slots__ = ("customer", "merchant", "recipient")
 
-    customer: V2CoreAccountConfigurationCustomer
-    merchant: V2CoreAccountConfigurationMerchant
-    recipient: V2CoreAccountConfigurationRecipient
+    customer: V2CoreAccountConfigurationCustomer | None
+    merchant: V2CoreAccountConfigurationMerchant | None
+    recipient: V2CoreAccountConfigurationRecipient | None
 
 
 _d_V2CoreAccountConfiguration = register(V2CoreAccountConfiguration)
@@ -298,11 +298,11 @@ class V2CoreAccountConfigurationCustomer(StripeObject):
     __slots__ = ("applied", "automatic_indirect_tax", "billing", "capabilities", "shipping", "test_clock")
 
     applied: bool
-    automatic_indirect_tax: V2CoreAccountConfigurationCustomerAutomaticIndirectTax
-    billing: V2CoreAccountConfigurationCustomerBilling
-    capabilities: V2CoreAccountConfigurationCustomerCapabilities
-    shipping: V2CoreAccountConfigurationCustomerShipping
-    test_clock: str
+    automatic_indirect_tax: V2CoreAccountConfigurationCustomerAutomaticIndirectTax | None
+    billing: V2CoreAccountConfigurationCustomerBilling | None
+    capabilities: V2CoreAccountConfigurationCustomerCapabilities | None
+    shipping: V2CoreAccountConfigurationCustomerShipping | None
+    test_clock: str | None
 
 
 def _d_V2CoreAccountConfigurationCustomer(d: Any) -> Any:
@@ -331,10 +331,10 @@ class V2CoreAccountConfigurationCustomerAutomaticIndirectTax(StripeObject):
 
     __slots__ = ("exempt", "ip_address", "location", "location_source")
 
-    exempt: Literal["exempt", "none", "reverse"] | str
-    ip_address: str
-    location: V2CoreAccountConfigurationCustomerAutomaticIndirectTaxLocation
-    location_source: Literal["identity_address", "ip_address", "payment_method", "shipping_address"] | str
+    exempt: Literal["exempt", "none", "reverse"] | str | None
+    ip_address: str | None
+    location: V2CoreAccountConfigurationCustomerAutomaticIndirectTaxLocation | None
+    location_source: Literal["identity_address", "ip_address", "payment_method", "shipping_address"] | str | None
 
 
 _d_V2CoreAccountConfigurationCustomerAutomaticIndirectTax = register(V2CoreAccountConfigurationCustomerAutomaticIndirectTax)
@@ -345,8 +345,8 @@ class V2CoreAccountConfigurationCustomerAutomaticIndirectTaxLocation(StripeObjec
 
     __slots__ = ("country", "state")
 
-    country: str
-    state: str
+    country: str | None
+    state: str | None
 
 
 _d_V2CoreAccountConfigurationCustomerAutomaticIndirectTaxLocation = register(V2CoreAccountConfigurationCustomerAutomaticIndirectTaxLocation)
@@ -357,8 +357,8 @@ class V2CoreAccountConfigurationCustomerBilling(StripeObject):
 
     __slots__ = ("default_payment_method", "invoice")
 
-    default_payment_method: str
-    invoice: V2CoreAccountConfigurationCustomerBillingInvoice
+    default_payment_method: str | None
+    invoice: V2CoreAccountConfigurationCustomerBillingInvoice | None
 
 
 _d_V2CoreAccountConfigurationCustomerBilling = register(V2CoreAccountConfigurationCustomerBilling)
@@ -370,10 +370,10 @@ class V2CoreAccountConfigurationCustomerBillingInvoice(StripeObject):
     __slots__ = ("custom_fields", "footer", "next_sequence", "prefix", "rendering")
 
     custom_fields: list[V2CoreAccountConfigurationCustomerBillingInvoiceCustomFields]
-    footer: str
-    next_sequence: int
-    prefix: str
-    rendering: V2CoreAccountConfigurationCustomerBillingInvoiceRendering
+    footer: str | None
+    next_sequence: int | None
+    prefix: str | None
+    rendering: V2CoreAccountConfigurationCustomerBillingInvoiceRendering | None
 
 
 _d_V2CoreAccountConfigurationCustomerBillingInvoice = register(V2CoreAccountConfigurationCustomerBillingInvoice)
@@ -396,8 +396,8 @@ class V2CoreAccountConfigurationCustomerBillingInvoiceRendering(StripeObject):
 
     __slots__ = ("amount_tax_display", "template")
 
-    amount_tax_display: Literal["exclude_tax", "include_inclusive_tax"] | str
-    template: str
+    amount_tax_display: Literal["exclude_tax", "include_inclusive_tax"] | str | None
+    template: str | None
 
 
 _d_V2CoreAccountConfigurationCustomerBillingInvoiceRendering = register(V2CoreAccountConfigurationCustomerBillingInvoiceRendering)
@@ -408,7 +408,7 @@ class V2CoreAccountConfigurationCustomerCapabilities(StripeObject):
 
     __slots__ = ("automatic_indirect_tax",)
 
-    automatic_indirect_tax: V2CoreAccountConfigurationCustomerCapabilitiesAutomaticIndirectTax
+    automatic_indirect_tax: V2CoreAccountConfigurationCustomerCapabilitiesAutomaticIndirectTax | None
 
 
 _d_V2CoreAccountConfigurationCustomerCapabilities = register(V2CoreAccountConfigurationCustomerCapabilities)
@@ -443,9 +443,9 @@ class V2CoreAccountConfigurationCustomerShipping(StripeObject):
 
     __slots__ = ("address", "name", "phone")
 
-    address: V2CoreAccountConfigurationCustomerShippingAddress
-    name: str
-    phone: str
+    address: V2CoreAccountConfigurationCustomerShippingAddress | None
+    name: str | None
+    phone: str | None
 
 
 _d_V2CoreAccountConfigurationCustomerShipping = register(V2CoreAccountConfigurationCustomerShipping)
@@ -456,12 +456,12 @@ class V2CoreAccountConfigurationCustomerShippingAddress(StripeObject):
 
     __slots__ = ("city", "country", "line1", "line2", "postal_code", "state")
 
-    city: str
-    country: str
-    line1: str
-    line2: str
-    postal_code: str
-    state: str
+    city: str | None
+    country: str | None
+    line1: str | None
+    line2: str | None
+    postal_code: str | None
+    state: str | None
 
 
 def _d_V2CoreAccountConfigurationCustomerShippingAddress(d: Any) -> Any:
@@ -491,16 +491,16 @@ class V2CoreAccountConfigurationMerchant(StripeObject):
     __slots__ = ("applied", "bacs_debit_payments", "branding", "capabilities", "card_payments", "konbini_payments", "mcc", "script_statement_descriptor", "sepa_debit_payments", "statement_descriptor", "support")
 
     applied: bool
-    bacs_debit_payments: V2CoreAccountConfigurationMerchantBacsDebitPayments
-    branding: V2CoreAccountConfigurationMerchantBranding
-    capabilities: V2CoreAccountConfigurationMerchantCapabilities
-    card_payments: V2CoreAccountConfigurationMerchantCardPayments
-    konbini_payments: V2CoreAccountConfigurationMerchantKonbiniPayments
-    mcc: str
-    script_statement_descriptor: V2CoreAccountConfigurationMerchantScriptStatementDescriptor
-    sepa_debit_payments: V2CoreAccountConfigurationMerchantSepaDebitPayments
-    statement_descriptor: V2CoreAccountConfigurationMerchantStatementDescriptor
-    support: V2CoreAccountConfigurationMerchantSupport
+    bacs_debit_payments: V2CoreAccountConfigurationMerchantBacsDebitPayments | None
+    branding: V2CoreAccountConfigurationMerchantBranding | None
+    capabilities: V2CoreAccountConfigurationMerchantCapabilities | None
+    card_payments: V2CoreAccountConfigurationMerchantCardPayments | None
+    konbini_payments: V2CoreAccountConfigurationMerchantKonbiniPayments | None
+    mcc: str | None
+    script_statement_descriptor: V2CoreAccountConfigurationMerchantScriptStatementDescriptor | None
+    sepa_debit_payments: V2CoreAccountConfigurationMerchantSepaDebitPayments | None
+    statement_descriptor: V2CoreAccountConfigurationMerchantStatementDescriptor | None
+    support: V2CoreAccountConfigurationMerchantSupport | None
 
 
 def _d_V2CoreAccountConfigurationMerchant(d: Any) -> Any:
@@ -534,8 +534,8 @@ class V2CoreAccountConfigurationMerchantBacsDebitPayments(StripeObject):
 
     __slots__ = ("display_name", "service_user_number")
 
-    display_name: str
-    service_user_number: str
+    display_name: str | None
+    service_user_number: str | None
 
 
 _d_V2CoreAccountConfigurationMerchantBacsDebitPayments = register(V2CoreAccountConfigurationMerchantBacsDebitPayments)
@@ -546,10 +546,10 @@ class V2CoreAccountConfigurationMerchantBranding(StripeObject):
 
     __slots__ = ("icon", "logo", "primary_color", "secondary_color")
 
-    icon: str
-    logo: str
-    primary_color: str
-    secondary_color: str
+    icon: str | None
+    logo: str | None
+    primary_color: str | None
+    secondary_color: str | None
 
 
 _d_V2CoreAccountConfigurationMerchantBranding = register(V2CoreAccountConfigurationMerchantBranding)
@@ -560,51 +560,51 @@ class V2CoreAccountConfigurationMerchantCapabilities(StripeObject):
 
     __slots__ = ("ach_debit_payments", "acss_debit_payments", "affirm_payments", "afterpay_clearpay_payments", "alma_payments", "amazon_pay_payments", "au_becs_debit_payments", "bacs_debit_payments", "bancontact_payments", "blik_payments", "boleto_payments", "card_payments", "cartes_bancaires_payments", "cashapp_payments", "eps_payments", "fpx_payments", "gb_bank_transfer_payments", "grabpay_payments", "ideal_payments", "jcb_payments", "jp_bank_transfer_payments", "kakao_pay_payments", "klarna_payments", "konbini_payments", "kr_card_payments", "link_payments", "mobilepay_payments", "multibanco_payments", "mx_bank_transfer_payments", "naver_pay_payments", "oxxo_payments", "p24_payments", "pay_by_bank_payments", "payco_payments", "paynow_payments", "promptpay_payments", "revolut_pay_payments", "samsung_pay_payments", "sepa_bank_transfer_payments", "sepa_debit_payments", "stripe_balance", "swish_payments", "twint_payments", "us_bank_transfer_payments", "zip_payments")
 
-    ach_debit_payments: V2CoreAccountConfigurationMerchantCapabilitiesAchDebitPayments
-    acss_debit_payments: V2CoreAccountConfigurationMerchantCapabilitiesAcssDebitPayments
-    affirm_payments: V2CoreAccountConfigurationMerchantCapabilitiesAffirmPayments
-    afterpay_clearpay_payments: V2CoreAccountConfigurationMerchantCapabilitiesAfterpayClearpayPayments
-    alma_payments: V2CoreAccountConfigurationMerchantCapabilitiesAlmaPayments
-    amazon_pay_payments: V2CoreAccountConfigurationMerchantCapabilitiesAmazonPayPayments
-    au_becs_debit_payments: V2CoreAccountConfigurationMerchantCapabilitiesAuBecsDebitPayments
-    bacs_debit_payments: V2CoreAccountConfigurationMerchantCapabilitiesBacsDebitPayments
-    bancontact_payments: V2CoreAccountConfigurationMerchantCapabilitiesBancontactPayments
-    blik_payments: V2CoreAccountConfigurationMerchantCapabilitiesBlikPayments
-    boleto_payments: V2CoreAccountConfigurationMerchantCapabilitiesBoletoPayments
-    card_payments: V2CoreAccountConfigurationMerchantCapabilitiesCardPayments
-    cartes_bancaires_payments: V2CoreAccountConfigurationMerchantCapabilitiesCartesBancairesPayments
-    cashapp_payments: V2CoreAccountConfigurationMerchantCapabilitiesCashappPayments
-    eps_payments: V2CoreAccountConfigurationMerchantCapabilitiesEpsPayments
-    fpx_payments: V2CoreAccountConfigurationMerchantCapabilitiesFpxPayments
-    gb_bank_transfer_payments: V2CoreAccountConfigurationMerchantCapabilitiesGbBankTransferPayments
-    grabpay_payments: V2CoreAccountConfigurationMerchantCapabilitiesGrabpayPayments
-    ideal_payments: V2CoreAccountConfigurationMerchantCapabilitiesIdealPayments
-    jcb_payments: V2CoreAccountConfigurationMerchantCapabilitiesJcbPayments
-    jp_bank_transfer_payments: V2CoreAccountConfigurationMerchantCapabilitiesJpBankTransferPayments
-    kakao_pay_payments: V2CoreAccountConfigurationMerchantCapabilitiesKakaoPayPayments
-    klarna_payments: V2CoreAccountConfigurationMerchantCapabilitiesKlarnaPayments
-    konbini_payments: V2CoreAccountConfigurationMerchantCapabilitiesKonbiniPayments
-    kr_card_payments: V2CoreAccountConfigurationMerchantCapabilitiesKrCardPayments
-    link_payments: V2CoreAccountConfigurationMerchantCapabilitiesLinkPayments
-    mobilepay_payments: V2CoreAccountConfigurationMerchantCapabilitiesMobilepayPayments
-    multibanco_payments: V2CoreAccountConfigurationMerchantCapabilitiesMultibancoPayments
-    mx_bank_transfer_payments: V2CoreAccountConfigurationMerchantCapabilitiesMxBankTransferPayments
-    naver_pay_payments: V2CoreAccountConfigurationMerchantCapabilitiesNaverPayPayments
-    oxxo_payments: V2CoreAccountConfigurationMerchantCapabilitiesOxxoPayments
-    p24_payments: V2CoreAccountConfigurationMerchantCapabilitiesP24Payments
-    pay_by_bank_payments: V2CoreAccountConfigurationMerchantCapabilitiesPayByBankPayments
-    payco_payments: V2CoreAccountConfigurationMerchantCapabilitiesPaycoPayments
-    paynow_payments: V2CoreAccountConfigurationMerchantCapabilitiesPaynowPayments
-    promptpay_payments: V2CoreAccountConfigurationMerchantCapabilitiesPromptpayPayments
-    revolut_pay_payments: V2CoreAccountConfigurationMerchantCapabilitiesRevolutPayPayments
-    samsung_pay_payments: V2CoreAccountConfigurationMerchantCapabilitiesSamsungPayPayments
-    sepa_bank_transfer_payments: V2CoreAccountConfigurationMerchantCapabilitiesSepaBankTransferPayments
-    sepa_debit_payments: V2CoreAccountConfigurationMerchantCapabilitiesSepaDebitPayments
-    stripe_balance: V2CoreAccountConfigurationMerchantCapabilitiesStripeBalance
-    swish_payments: V2CoreAccountConfigurationMerchantCapabilitiesSwishPayments
-    twint_payments: V2CoreAccountConfigurationMerchantCapabilitiesTwintPayments
-    us_bank_transfer_payments: V2CoreAccountConfigurationMerchantCapabilitiesUsBankTransferPayments
-    zip_payments: V2CoreAccountConfigurationMerchantCapabilitiesZipPayments
+    ach_debit_payments: V2CoreAccountConfigurationMerchantCapabilitiesAchDebitPayments | None
+    acss_debit_payments: V2CoreAccountConfigurationMerchantCapabilitiesAcssDebitPayments | None
+    affirm_payments: V2CoreAccountConfigurationMerchantCapabilitiesAffirmPayments | None
+    afterpay_clearpay_payments: V2CoreAccountConfigurationMerchantCapabilitiesAfterpayClearpayPayments | None
+    alma_payments: V2CoreAccountConfigurationMerchantCapabilitiesAlmaPayments | None
+    amazon_pay_payments: V2CoreAccountConfigurationMerchantCapabilitiesAmazonPayPayments | None
+    au_becs_debit_payments: V2CoreAccountConfigurationMerchantCapabilitiesAuBecsDebitPayments | None
+    bacs_debit_payments: V2CoreAccountConfigurationMerchantCapabilitiesBacsDebitPayments | None
+    bancontact_payments: V2CoreAccountConfigurationMerchantCapabilitiesBancontactPayments | None
+    blik_payments: V2CoreAccountConfigurationMerchantCapabilitiesBlikPayments | None
+    boleto_payments: V2CoreAccountConfigurationMerchantCapabilitiesBoletoPayments | None
+    card_payments: V2CoreAccountConfigurationMerchantCapabilitiesCardPayments | None
+    cartes_bancaires_payments: V2CoreAccountConfigurationMerchantCapabilitiesCartesBancairesPayments | None
+    cashapp_payments: V2CoreAccountConfigurationMerchantCapabilitiesCashappPayments | None
+    eps_payments: V2CoreAccountConfigurationMerchantCapabilitiesEpsPayments | None
+    fpx_payments: V2CoreAccountConfigurationMerchantCapabilitiesFpxPayments | None
+    gb_bank_transfer_payments: V2CoreAccountConfigurationMerchantCapabilitiesGbBankTransferPayments | None
+    grabpay_payments: V2CoreAccountConfigurationMerchantCapabilitiesGrabpayPayments | None
+    ideal_payments: V2CoreAccountConfigurationMerchantCapabilitiesIdealPayments | None
+    jcb_payments: V2CoreAccountConfigurationMerchantCapabilitiesJcbPayments | None
+    jp_bank_transfer_payments: V2CoreAccountConfigurationMerchantCapabilitiesJpBankTransferPayments | None
+    kakao_pay_payments: V2CoreAccountConfigurationMerchantCapabilitiesKakaoPayPayments | None
+    klarna_payments: V2CoreAccountConfigurationMerchantCapabilitiesKlarnaPayments | None
+    konbini_payments: V2CoreAccountConfigurationMerchantCapabilitiesKonbiniPayments | None
+    kr_card_payments: V2CoreAccountConfigurationMerchantCapabilitiesKrCardPayments | None
+    link_payments: V2CoreAccountConfigurationMerchantCapabilitiesLinkPayments | None
+    mobilepay_payments: V2CoreAccountConfigurationMerchantCapabilitiesMobilepayPayments | None
+    multibanco_payments: V2CoreAccountConfigurationMerchantCapabilitiesMultibancoPayments | None
+    mx_bank_transfer_payments: V2CoreAccountConfigurationMerchantCapabilitiesMxBankTransferPayments | None
+    naver_pay_payments: V2CoreAccountConfigurationMerchantCapabilitiesNaverPayPayments | None
+    oxxo_payments: V2CoreAccountConfigurationMerchantCapabilitiesOxxoPayments | None
+    p24_payments: V2CoreAccountConfigurationMerchantCapabilitiesP24Payments | None
+    pay_by_bank_payments: V2CoreAccountConfigurationMerchantCapabilitiesPayByBankPayments | None
+    payco_payments: V2CoreAccountConfigurationMerchantCapabilitiesPaycoPayments | None
+    paynow_payments: V2CoreAccountConfigurationMerchantCapabilitiesPaynowPayments | None
+    promptpay_payments: V2CoreAccountConfigurationMerchantCapabilitiesPromptpayPayments | None
+    revolut_pay_payments: V2CoreAccountConfigurationMerchantCapabilitiesRevolutPayPayments | None
+    samsung_pay_payments: V2CoreAccountConfigurationMerchantCapabilitiesSamsungPayPayments | None
+    sepa_bank_transfer_payments: V2CoreAccountConfigurationMerchantCapabilitiesSepaBankTransferPayments | None
+    sepa_debit_payments: V2CoreAccountConfigurationMerchantCapabilitiesSepaDebitPayments | None
+    stripe_balance: V2CoreAccountConfigurationMerchantCapabilitiesStripeBalance | None
+    swish_payments: V2CoreAccountConfigurationMerchantCapabilitiesSwishPayments | None
+    twint_payments: V2CoreAccountConfigurationMerchantCapabilitiesTwintPayments | None
+    us_bank_transfer_payments: V2CoreAccountConfigurationMerchantCapabilitiesUsBankTransferPayments | None
+    zip_payments: V2CoreAccountConfigurationMerchantCapabilitiesZipPayments | None
 
 
 def _d_V2CoreAccountConfigurationMerchantCapabilities(d: Any) -> Any:
@@ -1632,7 +1632,7 @@ class V2CoreAccountConfigurationMerchantCapabilitiesStripeBalance(StripeObject):
 
     __slots__ = ("payouts",)
 
-    payouts: V2CoreAccountConfigurationMerchantCapabilitiesStripeBalancePayouts
+    payouts: V2CoreAccountConfigurationMerchantCapabilitiesStripeBalancePayouts | None
 
 
 _d_V2CoreAccountConfigurationMerchantCapabilitiesStripeBalance = register(V2CoreAccountConfigurationMerchantCapabilitiesStripeBalance)
@@ -1763,7 +1763,7 @@ class V2CoreAccountConfigurationMerchantCardPayments(StripeObject):
 
     __slots__ = ("decline_on",)
 
-    decline_on: V2CoreAccountConfigurationMerchantCardPaymentsDeclineOn
+    decline_on: V2CoreAccountConfigurationMerchantCardPaymentsDeclineOn | None
 
 
 _d_V2CoreAccountConfigurationMerchantCardPayments = register(V2CoreAccountConfigurationMerchantCardPayments)
@@ -1774,8 +1774,8 @@ class V2CoreAccountConfigurationMerchantCardPaymentsDeclineOn(StripeObject):
 
     __slots__ = ("avs_failure", "cvc_failure")
 
-    avs_failure: bool
-    cvc_failure: bool
+    avs_failure: bool | None
+    cvc_failure: bool | None
 
 
 _d_V2CoreAccountConfigurationMerchantCardPaymentsDeclineOn = register(V2CoreAccountConfigurationMerchantCardPaymentsDeclineOn)
@@ -1786,7 +1786,7 @@ class V2CoreAccountConfigurationMerchantKonbiniPayments(StripeObject):
 
     __slots__ = ("support",)
 
-    support: V2CoreAccountConfigurationMerchantKonbiniPaymentsSupport
+    support: V2CoreAccountConfigurationMerchantKonbiniPaymentsSupport | None
 
 
 _d_V2CoreAccountConfigurationMerchantKonbiniPayments = register(V2CoreAccountConfigurationMerchantKonbiniPayments)
@@ -1797,9 +1797,9 @@ class V2CoreAccountConfigurationMerchantKonbiniPaymentsSupport(StripeObject):
 
     __slots__ = ("email", "hours", "phone")
 
-    email: str
-    hours: V2CoreAccountConfigurationMerchantKonbiniPaymentsSupportHours
-    phone: str
+    email: str | None
+    hours: V2CoreAccountConfigurationMerchantKonbiniPaymentsSupportHours | None
+    phone: str | None
 
 
 _d_V2CoreAccountConfigurationMerchantKonbiniPaymentsSupport = register(V2CoreAccountConfigurationMerchantKonbiniPaymentsSupport)
@@ -1810,8 +1810,8 @@ class V2CoreAccountConfigurationMerchantKonbiniPaymentsSupportHours(StripeObject
 
     __slots__ = ("end_time", "start_time")
 
-    end_time: str
-    start_time: str
+    end_time: str | None
+    start_time: str | None
 
 
 _d_V2CoreAccountConfigurationMerchantKonbiniPaymentsSupportHours = register(V2CoreAccountConfigurationMerchantKonbiniPaymentsSupportHours)
@@ -1822,8 +1822,8 @@ class V2CoreAccountConfigurationMerchantScriptStatementDescriptor(StripeObject):
 
     __slots__ = ("kana", "kanji")
 
-    kana: V2CoreAccountConfigurationMerchantScriptStatementDescriptorKana
-    kanji: V2CoreAccountConfigurationMerchantScriptStatementDescriptorKanji
+    kana: V2CoreAccountConfigurationMerchantScriptStatementDescriptorKana | None
+    kanji: V2CoreAccountConfigurationMerchantScriptStatementDescriptorKanji | None
 
 
 _d_V2CoreAccountConfigurationMerchantScriptStatementDescriptor = register(V2CoreAccountConfigurationMerchantScriptStatementDescriptor)
@@ -1834,8 +1834,8 @@ class V2CoreAccountConfigurationMerchantScriptStatementDescriptorKana(StripeObje
 
     __slots__ = ("descriptor", "prefix")
 
-    descriptor: str
-    prefix: str
+    descriptor: str | None
+    prefix: str | None
 
 
 _d_V2CoreAccountConfigurationMerchantScriptStatementDescriptorKana = register(V2CoreAccountConfigurationMerchantScriptStatementDescriptorKana)
@@ -1846,8 +1846,8 @@ class V2CoreAccountConfigurationMerchantScriptStatementDescriptorKanji(StripeObj
 
     __slots__ = ("descriptor", "prefix")
 
-    descriptor: str
-    prefix: str
+    descriptor: str | None
+    prefix: str | None
 
 
 _d_V2CoreAccountConfigurationMerchantScriptStatementDescriptorKanji = register(V2CoreAccountConfigurationMerchantScriptStatementDescriptorKanji)
@@ -1858,7 +1858,7 @@ class V2CoreAccountConfigurationMerchantSepaDebitPayments(StripeObject):
 
     __slots__ = ("creditor_id",)
 
-    creditor_id: str
+    creditor_id: str | None
 
 
 _d_V2CoreAccountConfigurationMerchantSepaDebitPayments = register(V2CoreAccountConfigurationMerchantSepaDebitPayments)
@@ -1869,8 +1869,8 @@ class V2CoreAccountConfigurationMerchantStatementDescriptor(StripeObject):
 
     __slots__ = ("descriptor", "prefix")
 
-    descriptor: str
-    prefix: str
+    descriptor: str | None
+    prefix: str | None
 
 
 _d_V2CoreAccountConfigurationMerchantStatementDescriptor = register(V2CoreAccountConfigurationMerchantStatementDescriptor)
@@ -1881,10 +1881,10 @@ class V2CoreAccountConfigurationMerchantSupport(StripeObject):
 
     __slots__ = ("address", "email", "phone", "url")
 
-    address: V2CoreAccountConfigurationMerchantSupportAddress
-    email: str
-    phone: str
-    url: str
+    address: V2CoreAccountConfigurationMerchantSupportAddress | None
+    email: str | None
+    phone: str | None
+    url: str | None
 
 
 _d_V2CoreAccountConfigurationMerchantSupport = register(V2CoreAccountConfigurationMerchantSupport)
@@ -1895,13 +1895,13 @@ class V2CoreAccountConfigurationMerchantSupportAddress(StripeObject):
 
     __slots__ = ("city", "country", "line1", "line2", "postal_code", "state", "town")
 
-    city: str
-    country: str
-    line1: str
-    line2: str
-    postal_code: str
-    state: str
-    town: str
+    city: str | None
+    country: str | None
+    line1: str | None
+    line2: str | None
+    postal_code: str | None
+    state: str | None
+    town: str | None
 
 
 def _d_V2CoreAccountConfigurationMerchantSupportAddress(d: Any) -> Any:
@@ -1932,7 +1932,7 @@ class V2CoreAccountConfigurationRecipient(StripeObject):
     __slots__ = ("applied", "capabilities")
 
     applied: bool
-    capabilities: V2CoreAccountConfigurationRecipientCapabilities
+    capabilities: V2CoreAccountConfigurationRecipientCapabilities | None
 
 
 _d_V2CoreAccountConfigurationRecipient = register(V2CoreAccountConfigurationRecipient)
@@ -1943,7 +1943,7 @@ class V2CoreAccountConfigurationRecipientCapabilities(StripeObject):
 
     __slots__ = ("stripe_balance",)
 
-    stripe_balance: V2CoreAccountConfigurationRecipientCapabilitiesStripeBalance
+    stripe_balance: V2CoreAccountConfigurationRecipientCapabilitiesStripeBalance | None
 
 
 _d_V2CoreAccountConfigurationRecipientCapabilities = register(V2CoreAccountConfigurationRecipientCapabilities)
@@ -1954,8 +1954,8 @@ class V2CoreAccountConfigurationRecipientCapabilitiesStripeBalance(StripeObject)
 
     __slots__ = ("payouts", "stripe_transfers")
 
-    payouts: V2CoreAccountConfigurationRecipientCapabilitiesStripeBalancePayouts
-    stripe_transfers: V2CoreAccountConfigurationRecipientCapabilitiesStripeBalanceStripeTransfers
+    payouts: V2CoreAccountConfigurationRecipientCapabilitiesStripeBalancePayouts | None
+    stripe_transfers: V2CoreAccountConfigurationRecipientCapabilitiesStripeBalanceStripeTransfers | None
 
 
 _d_V2CoreAccountConfigurationRecipientCapabilitiesStripeBalance = register(V2CoreAccountConfigurationRecipientCapabilitiesStripeBalance)
@@ -2014,9 +2014,9 @@ class V2CoreAccountDefaults(StripeObject):
 
     __slots__ = ("currency", "locales", "profile", "responsibilities")
 
-    currency: str
-    locales: list[Literal["ar-SA", "bg", "bg-BG", "cs", "cs-CZ", "da", "da-DK", "de", "de-DE", "el", "el-GR", "en", "en-AU", "en-CA", "en-GB", "en-IE", "en-IN", "en-NZ", "en-SG", "en-US", "es", "es-419", "es-ES", "et", "et-EE", "fi", "fil", "fil-PH", "fi-FI", "fr", "fr-CA", "fr-FR", "he-IL", "hr", "hr-HR", "hu", "hu-HU", "id", "id-ID", "it", "it-IT", "ja", "ja-JP", "ko", "ko-KR", "lt", "lt-LT", "lv", "lv-LV", "ms", "ms-MY", "mt", "mt-MT", "nb", "nb-NO", "nl", "nl-NL", "pl", "pl-PL", "pt", "pt-BR", "pt-PT", "ro", "ro-RO", "ru", "ru-RU", "sk", "sk-SK", "sl", "sl-SI", "sv", "sv-SE", "th", "th-TH", "tr", "tr-TR", "vi", "vi-VN", "zh", "zh-Hans", "zh-Hant-HK", "zh-Hant-TW", "zh-HK", "zh-TW"] | str]
-    profile: V2CoreAccountDefaultsProfile
+    currency: str | None
+    locales: list[Literal["ar-SA", "bg", "bg-BG", "cs", "cs-CZ", "da", "da-DK", "de", "de-DE", "el", "el-GR", "en", "en-AU", "en-CA", "en-GB", "en-IE", "en-IN", "en-NZ", "en-SG", "en-US", "es", "es-419", "es-ES", "et", "et-EE", "fi", "fil", "fil-PH", "fi-FI", "fr", "fr-CA", "fr-FR", "he-IL", "hr", "hr-HR", "hu", "hu-HU", "id", "id-ID", "it", "it-IT", "ja", "ja-JP", "ko", "ko-KR", "lt", "lt-LT", "lv", "lv-LV", "ms", "ms-MY", "mt", "mt-MT", "nb", "nb-NO", "nl", "nl-NL", "pl", "pl-PL", "pt", "pt-BR", "pt-PT", "ro", "ro-RO", "ru", "ru-RU", "sk", "sk-SK", "sl", "sl-SI", "sv", "sv-SE", "th", "th-TH", "tr", "tr-TR", "vi", "vi-VN", "zh", "zh-Hans", "zh-Hant-HK", "zh-Hant-TW", "zh-HK", "zh-TW"] | str] | None
+    profile: V2CoreAccountDefaultsProfile | None
     responsibilities: V2CoreAccountDefaultsResponsibilities
 
 
@@ -2028,9 +2028,9 @@ class V2CoreAccountDefaultsProfile(StripeObject):
 
     __slots__ = ("business_url", "doing_business_as", "product_description")
 
-    business_url: str
-    doing_business_as: str
-    product_description: str
+    business_url: str | None
+    doing_business_as: str | None
+    product_description: str | None
 
 
 _d_V2CoreAccountDefaultsProfile = register(V2CoreAccountDefaultsProfile)
@@ -2041,8 +2041,8 @@ class V2CoreAccountDefaultsResponsibilities(StripeObject):
 
     __slots__ = ("fees_collector", "losses_collector", "requirements_collector")
 
-    fees_collector: Literal["application", "application_custom", "application_express", "stripe"] | str
-    losses_collector: Literal["application", "stripe"] | str
+    fees_collector: Literal["application", "application_custom", "application_express", "stripe"] | str | None
+    losses_collector: Literal["application", "stripe"] | str | None
     requirements_collector: Literal["application", "stripe"] | str
 
 
@@ -2054,9 +2054,9 @@ class V2CoreAccountFutureRequirements(StripeObject):
 
     __slots__ = ("entries", "minimum_transition_date", "summary")
 
-    entries: list[V2CoreAccountFutureRequirementsEntries]
-    minimum_transition_date: str
-    summary: V2CoreAccountFutureRequirementsSummary
+    entries: list[V2CoreAccountFutureRequirementsEntries] | None
+    minimum_transition_date: str | None
+    summary: V2CoreAccountFutureRequirementsSummary | None
 
 
 _d_V2CoreAccountFutureRequirements = register(V2CoreAccountFutureRequirements)
@@ -2072,7 +2072,7 @@ class V2CoreAccountFutureRequirementsEntries(StripeObject):
     errors: list[V2CoreAccountFutureRequirementsEntriesErrors]
     impact: V2CoreAccountFutureRequirementsEntriesImpact
     minimum_deadline: V2CoreAccountFutureRequirementsEntriesMinimumDeadline
-    reference: V2CoreAccountFutureRequirementsEntriesReference
+    reference: V2CoreAccountFutureRequirementsEntriesReference | None
     requested_reasons: list[V2CoreAccountFutureRequirementsEntriesRequestedReasons]
 
 
@@ -2115,7 +2115,7 @@ class V2CoreAccountFutureRequirementsEntriesImpact(StripeObject):
 
     __slots__ = ("restricts_capabilities",)
 
-    restricts_capabilities: list[V2CoreAccountFutureRequirementsEntriesImpactRestrictsCapabilities]
+    restricts_capabilities: list[V2CoreAccountFutureRequirementsEntriesImpactRestrictsCapabilities] | None
 
 
 _d_V2CoreAccountFutureRequirementsEntriesImpact = register(V2CoreAccountFutureRequirementsEntriesImpact)
@@ -2161,8 +2161,8 @@ class V2CoreAccountFutureRequirementsEntriesReference(StripeObject):
 
     __slots__ = ("inquiry", "resource", "type")
 
-    inquiry: str
-    resource: str
+    inquiry: str | None
+    resource: str | None
     type: Literal["inquiry", "payment_method", "person"] | str
 
 
@@ -2185,7 +2185,7 @@ class V2CoreAccountFutureRequirementsSummary(StripeObject):
 
     __slots__ = ("minimum_deadline",)
 
-    minimum_deadline: V2CoreAccountFutureRequirementsSummaryMinimumDeadline
+    minimum_deadline: V2CoreAccountFutureRequirementsSummaryMinimumDeadline | None
 
 
 _d_V2CoreAccountFutureRequirementsSummary = register(V2CoreAccountFutureRequirementsSummary)
@@ -2197,7 +2197,7 @@ class V2CoreAccountFutureRequirementsSummaryMinimumDeadline(StripeObject):
     __slots__ = ("status", "time")
 
     status: Literal["currently_due", "eventually_due", "past_due"] | str
-    time: str
+    time: str | None
 
 
 _d_V2CoreAccountFutureRequirementsSummaryMinimumDeadline = register(V2CoreAccountFutureRequirementsSummaryMinimumDeadline)
@@ -2208,11 +2208,11 @@ class V2CoreAccountIdentity(StripeObject):
 
     __slots__ = ("attestations", "business_details", "country", "entity_type", "individual")
 
-    attestations: V2CoreAccountIdentityAttestations
-    business_details: V2CoreAccountIdentityBusinessDetails
-    country: str
-    entity_type: Literal["company", "government_entity", "individual", "non_profit"] | str
-    individual: V2CoreAccountIdentityIndividual
+    attestations: V2CoreAccountIdentityAttestations | None
+    business_details: V2CoreAccountIdentityBusinessDetails | None
+    country: str | None
+    entity_type: Literal["company", "government_entity", "individual", "non_profit"] | str | None
+    individual: V2CoreAccountIdentityIndividual | None
 
 
 _d_V2CoreAccountIdentity = register(V2CoreAccountIdentity)
@@ -2223,11 +2223,11 @@ class V2CoreAccountIdentityAttestations(StripeObject):
 
     __slots__ = ("directorship_declaration", "ownership_declaration", "persons_provided", "representative_declaration", "terms_of_service")
 
-    directorship_declaration: V2CoreAccountIdentityAttestationsDirectorshipDeclaration
-    ownership_declaration: V2CoreAccountIdentityAttestationsOwnershipDeclaration
-    persons_provided: V2CoreAccountIdentityAttestationsPersonsProvided
-    representative_declaration: V2CoreAccountIdentityAttestationsRepresentativeDeclaration
-    terms_of_service: V2CoreAccountIdentityAttestationsTermsOfService
+    directorship_declaration: V2CoreAccountIdentityAttestationsDirectorshipDeclaration | None
+    ownership_declaration: V2CoreAccountIdentityAttestationsOwnershipDeclaration | None
+    persons_provided: V2CoreAccountIdentityAttestationsPersonsProvided | None
+    representative_declaration: V2CoreAccountIdentityAttestationsRepresentativeDeclaration | None
+    terms_of_service: V2CoreAccountIdentityAttestationsTermsOfService | None
 
 
 _d_V2CoreAccountIdentityAttestations = register(V2CoreAccountIdentityAttestations)
@@ -2238,9 +2238,9 @@ class V2CoreAccountIdentityAttestationsDirectorshipDeclaration(StripeObject):
 
     __slots__ = ("date", "ip", "user_agent")
 
-    date: str
-    ip: str
-    user_agent: str
+    date: str | None
+    ip: str | None
+    user_agent: str | None
 
 
 _d_V2CoreAccountIdentityAttestationsDirectorshipDeclaration = register(V2CoreAccountIdentityAttestationsDirectorshipDeclaration)
@@ -2251,9 +2251,9 @@ class V2CoreAccountIdentityAttestationsOwnershipDeclaration(StripeObject):
 
     __slots__ = ("date", "ip", "user_agent")
 
-    date: str
-    ip: str
-    user_agent: str
+    date: str | None
+    ip: str | None
+    user_agent: str | None
 
 
 _d_V2CoreAccountIdentityAttestationsOwnershipDeclaration = register(V2CoreAccountIdentityAttestationsOwnershipDeclaration)
@@ -2264,10 +2264,10 @@ class V2CoreAccountIdentityAttestationsPersonsProvided(StripeObject):
 
     __slots__ = ("directors", "executives", "owners", "ownership_exemption_reason")
 
-    directors: bool
-    executives: bool
-    owners: bool
-    ownership_exemption_reason: Literal["qualified_entity_exceeds_ownership_threshold", "qualifies_as_financial_institution"] | str
+    directors: bool | None
+    executives: bool | None
+    owners: bool | None
+    ownership_exemption_reason: Literal["qualified_entity_exceeds_ownership_threshold", "qualifies_as_financial_institution"] | str | None
 
 
 _d_V2CoreAccountIdentityAttestationsPersonsProvided = register(V2CoreAccountIdentityAttestationsPersonsProvided)
@@ -2278,9 +2278,9 @@ class V2CoreAccountIdentityAttestationsRepresentativeDeclaration(StripeObject):
 
     __slots__ = ("date", "ip", "user_agent")
 
-    date: str
-    ip: str
-    user_agent: str
+    date: str | None
+    ip: str | None
+    user_agent: str | None
 
 
 _d_V2CoreAccountIdentityAttestationsRepresentativeDeclaration = register(V2CoreAccountIdentityAttestationsRepresentativeDeclaration)
@@ -2291,7 +2291,7 @@ class V2CoreAccountIdentityAttestationsTermsOfService(StripeObject):
 
     __slots__ = ("account",)
 
-    account: V2CoreAccountIdentityAttestationsTermsOfServiceAccount
+    account: V2CoreAccountIdentityAttestationsTermsOfServiceAccount | None
 
 
 _d_V2CoreAccountIdentityAttestationsTermsOfService = register(V2CoreAccountIdentityAttestationsTermsOfService)
@@ -2302,9 +2302,9 @@ class V2CoreAccountIdentityAttestationsTermsOfServiceAccount(StripeObject):
 
     __slots__ = ("date", "ip", "user_agent")
 
-    date: str
-    ip: str
-    user_agent: str
+    date: str | None
+    ip: str | None
+    user_agent: str | None
 
 
 _d_V2CoreAccountIdentityAttestationsTermsOfServiceAccount = register(V2CoreAccountIdentityAttestationsTermsOfServiceAccount)
@@ -2315,18 +2315,18 @@ class V2CoreAccountIdentityBusinessDetails(StripeObject):
 
     __slots__ = ("address", "annual_revenue", "documents", "estimated_worker_count", "id_numbers", "monthly_estimated_revenue", "phone", "registered_name", "registration_date", "script_addresses", "script_names", "structure")
 
-    address: V2CoreAccountIdentityBusinessDetailsAddress
-    annual_revenue: V2CoreAccountIdentityBusinessDetailsAnnualRevenue
-    documents: V2CoreAccountIdentityBusinessDetailsDocuments
-    estimated_worker_count: int
-    id_numbers: list[V2CoreAccountIdentityBusinessDetailsIdNumbers]
-    monthly_estimated_revenue: V2CoreAccountIdentityBusinessDetailsMonthlyEstimatedRevenue
-    phone: str
-    registered_name: str
-    registration_date: V2CoreAccountIdentityBusinessDetailsRegistrationDate
-    script_addresses: V2CoreAccountIdentityBusinessDetailsScriptAddresses
-    script_names: V2CoreAccountIdentityBusinessDetailsScriptNames
-    structure: Literal["cooperative", "free_zone_establishment", "free_zone_llc", "governmental_unit", "government_instrumentality", "incorporated_association", "incorporated_non_profit", "incorporated_partnership", "limited_liability_partnership", "llc", "multi_member_llc", "private_company", "private_corporation", "private_partnership", "public_company", "public_corporation", "public_listed_corporation", "public_partnership", "registered_charity", "single_member_llc", "sole_establishment", "sole_proprietorship", "tax_exempt_government_instrumentality", "trust", "unincorporated_association", "unincorporated_non_profit", "unincorporated_partnership"] | str
+    address: V2CoreAccountIdentityBusinessDetailsAddress | None
+    annual_revenue: V2CoreAccountIdentityBusinessDetailsAnnualRevenue | None
+    documents: V2CoreAccountIdentityBusinessDetailsDocuments | None
+    estimated_worker_count: int | None
+    id_numbers: list[V2CoreAccountIdentityBusinessDetailsIdNumbers] | None
+    monthly_estimated_revenue: V2CoreAccountIdentityBusinessDetailsMonthlyEstimatedRevenue | None
+    phone: str | None
+    registered_name: str | None
+    registration_date: V2CoreAccountIdentityBusinessDetailsRegistrationDate | None
+    script_addresses: V2CoreAccountIdentityBusinessDetailsScriptAddresses | None
+    script_names: V2CoreAccountIdentityBusinessDetailsScriptNames | None
+    structure: Literal["cooperative", "free_zone_establishment", "free_zone_llc", "governmental_unit", "government_instrumentality", "incorporated_association", "incorporated_non_profit", "incorporated_partnership", "limited_liability_partnership", "llc", "multi_member_llc", "private_company", "private_corporation", "private_partnership", "public_company", "public_corporation", "public_listed_corporation", "public_partnership", "registered_charity", "single_member_llc", "sole_establishment", "sole_proprietorship", "tax_exempt_government_instrumentality", "trust", "unincorporated_association", "unincorporated_non_profit", "unincorporated_partnership"] | str | None
 
 
 def _d_V2CoreAccountIdentityBusinessDetails(d: Any) -> Any:
@@ -2361,13 +2361,13 @@ class V2CoreAccountIdentityBusinessDetailsAddress(StripeObject):
 
     __slots__ = ("city", "country", "line1", "line2", "postal_code", "state", "town")
 
-    city: str
-    country: str
-    line1: str
-    line2: str
-    postal_code: str
-    state: str
-    town: str
+    city: str | None
+    country: str | None
+    line1: str | None
+    line2: str | None
+    postal_code: str | None
+    state: str | None
+    town: str | None
 
 
 def _d_V2CoreAccountIdentityBusinessDetailsAddress(d: Any) -> Any:
@@ -2397,8 +2397,8 @@ class V2CoreAccountIdentityBusinessDetailsAnnualRevenue(StripeObject):
 
     __slots__ = ("amount", "fiscal_year_end")
 
-    amount: V2CoreAccountIdentityBusinessDetailsAnnualRevenueAmount
-    fiscal_year_end: str
+    amount: V2CoreAccountIdentityBusinessDetailsAnnualRevenueAmount | None
+    fiscal_year_end: str | None
 
 
 _d_V2CoreAccountIdentityBusinessDetailsAnnualRevenue = register(V2CoreAccountIdentityBusinessDetailsAnnualRevenue)
@@ -2421,16 +2421,16 @@ class V2CoreAccountIdentityBusinessDetailsDocuments(StripeObject):
 
     __slots__ = ("bank_account_ownership_verification", "company_license", "company_memorandum_of_association", "company_ministerial_decree", "company_registration_verification", "company_tax_id_verification", "primary_verification", "proof_of_address", "proof_of_registration", "proof_of_ultimate_beneficial_ownership")
 
-    bank_account_ownership_verification: V2CoreAccountIdentityBusinessDetailsDocumentsBankAccountOwnershipVerification
-    company_license: V2CoreAccountIdentityBusinessDetailsDocumentsCompanyLicense
-    company_memorandum_of_association: V2CoreAccountIdentityBusinessDetailsDocumentsCompanyMemorandumOfAssociation
-    company_ministerial_decree: V2CoreAccountIdentityBusinessDetailsDocumentsCompanyMinisterialDecree
-    company_registration_verification: V2CoreAccountIdentityBusinessDetailsDocumentsCompanyRegistrationVerification
-    company_tax_id_verification: V2CoreAccountIdentityBusinessDetailsDocumentsCompanyTaxIdVerification
-    primary_verification: V2CoreAccountIdentityBusinessDetailsDocumentsPrimaryVerification
-    proof_of_address: V2CoreAccountIdentityBusinessDetailsDocumentsProofOfAddress
-    proof_of_registration: V2CoreAccountIdentityBusinessDetailsDocumentsProofOfRegistration
-    proof_of_ultimate_beneficial_ownership: V2CoreAccountIdentityBusinessDetailsDocumentsProofOfUltimateBeneficialOwnership
+    bank_account_ownership_verification: V2CoreAccountIdentityBusinessDetailsDocumentsBankAccountOwnershipVerification | None
+    company_license: V2CoreAccountIdentityBusinessDetailsDocumentsCompanyLicense | None
+    company_memorandum_of_association: V2CoreAccountIdentityBusinessDetailsDocumentsCompanyMemorandumOfAssociation | None
+    company_ministerial_decree: V2CoreAccountIdentityBusinessDetailsDocumentsCompanyMinisterialDecree | None
+    company_registration_verification: V2CoreAccountIdentityBusinessDetailsDocumentsCompanyRegistrationVerification | None
+    company_tax_id_verification: V2CoreAccountIdentityBusinessDetailsDocumentsCompanyTaxIdVerification | None
+    primary_verification: V2CoreAccountIdentityBusinessDetailsDocumentsPrimaryVerification | None
+    proof_of_address: V2CoreAccountIdentityBusinessDetailsDocumentsProofOfAddress | None
+    proof_of_registration: V2CoreAccountIdentityBusinessDetailsDocumentsProofOfRegistration | None
+    proof_of_ultimate_beneficial_ownership: V2CoreAccountIdentityBusinessDetailsDocumentsProofOfUltimateBeneficialOwnership | None
 
 
 def _d_V2CoreAccountIdentityBusinessDetailsDocuments(d: Any) -> Any:
@@ -2547,7 +2547,7 @@ class V2CoreAccountIdentityBusinessDetailsDocumentsPrimaryVerificationFrontBack(
 
     __slots__ = ("back", "front")
 
-    back: str
+    back: str | None
     front: str
 
 
@@ -2572,7 +2572,7 @@ class V2CoreAccountIdentityBusinessDetailsDocumentsProofOfRegistration(StripeObj
     __slots__ = ("files", "signer", "type")
 
     files: list[str]
-    signer: V2CoreAccountIdentityBusinessDetailsDocumentsProofOfRegistrationSigner
+    signer: V2CoreAccountIdentityBusinessDetailsDocumentsProofOfRegistrationSigner | None
     type: Literal["files"] | str
 
 
@@ -2596,7 +2596,7 @@ class V2CoreAccountIdentityBusinessDetailsDocumentsProofOfUltimateBeneficialOwne
     __slots__ = ("files", "signer", "type")
 
     files: list[str]
-    signer: V2CoreAccountIdentityBusinessDetailsDocumentsProofOfUltimateBeneficialOwnershipSigner
+    signer: V2CoreAccountIdentityBusinessDetailsDocumentsProofOfUltimateBeneficialOwnershipSigner | None
     type: Literal["files"] | str
 
 
@@ -2619,7 +2619,7 @@ class V2CoreAccountIdentityBusinessDetailsIdNumbers(StripeObject):
 
     __slots__ = ("registrar", "type")
 
-    registrar: str
+    registrar: str | None
     type: Literal["ae_crn", "ae_vat", "ao_nif", "ar_cuit", "at_fn", "at_stn", "at_vat", "au_abn", "au_acn", "au_in", "az_tin", "bd_etin", "be_cbe", "be_vat", "bg_uic", "bg_vat", "br_cnpj", "ca_cn", "ca_crarr", "ca_gst_hst", "ca_neq", "ca_rid", "ch_chid", "ch_uid", "cr_cpj", "cr_nite", "cy_he", "cy_tic", "cy_vat", "cz_ico", "cz_vat", "de_hrn", "de_stn", "de_vat", "dk_cvr", "dk_vat", "do_rcn", "ee_rk", "ee_vat", "es_cif", "es_vat", "fi_vat", "fi_yt", "fr_rna", "fr_siren", "fr_vat", "gb_crn", "gb_vat", "gi_crn", "gr_afm", "gr_gemi", "gr_vat", "gt_nit", "hk_br", "hk_cr", "hr_mbs", "hr_oib", "hr_vat", "hu_cjs", "hu_tin", "hu_vat", "ie_crn", "ie_trn", "ie_vat", "it_rea", "it_vat", "jp_cn", "kz_bin", "li_uid", "lt_ccrn", "lt_vat", "lu_nif", "lu_rcs", "lu_vat", "lv_urn", "lv_vat", "mt_crn", "mt_tin", "mt_vat", "mx_rfc", "my_brn", "my_coid", "my_itn", "my_sst", "mz_nuit", "nl_kvk", "nl_rsin", "nl_vat", "no_orgnr", "nz_bn", "nz_ird", "pe_ruc", "pk_ntn", "pl_nip", "pl_regon", "pl_vat", "pt_vat", "ro_cui", "ro_orc", "ro_vat", "sa_crn", "sa_tin", "se_orgnr", "se_vat", "sg_uen", "si_msp", "si_tin", "si_vat", "sk_dic", "sk_ico", "sk_vat", "th_crn", "th_prn", "th_tin", "us_ein"] | str
 
 
@@ -2631,7 +2631,7 @@ class V2CoreAccountIdentityBusinessDetailsMonthlyEstimatedRevenue(StripeObject):
 
     __slots__ = ("amount",)
 
-    amount: V2CoreAccountIdentityBusinessDetailsMonthlyEstimatedRevenueAmount
+    amount: V2CoreAccountIdentityBusinessDetailsMonthlyEstimatedRevenueAmount | None
 
 
 _d_V2CoreAccountIdentityBusinessDetailsMonthlyEstimatedRevenue = register(V2CoreAccountIdentityBusinessDetailsMonthlyEstimatedRevenue)
@@ -2667,8 +2667,8 @@ class V2CoreAccountIdentityBusinessDetailsScriptAddresses(StripeObject):
 
     __slots__ = ("kana", "kanji")
 
-    kana: V2CoreAccountIdentityBusinessDetailsScriptAddressesKana
-    kanji: V2CoreAccountIdentityBusinessDetailsScriptAddressesKanji
+    kana: V2CoreAccountIdentityBusinessDetailsScriptAddressesKana | None
+    kanji: V2CoreAccountIdentityBusinessDetailsScriptAddressesKanji | None
 
 
 _d_V2CoreAccountIdentityBusinessDetailsScriptAddresses = register(V2CoreAccountIdentityBusinessDetailsScriptAddresses)
@@ -2679,13 +2679,13 @@ class V2CoreAccountIdentityBusinessDetailsScriptAddressesKana(StripeObject):
 
     __slots__ = ("city", "country", "line1", "line2", "postal_code", "state", "town")
 
-    city: str
-    country: str
-    line1: str
-    line2: str
-    postal_code: str
-    state: str
-    town: str
+    city: str | None
+    country: str | None
+    line1: str | None
+    line2: str | None
+    postal_code: str | None
+    state: str | None
+    town: str | None
 
 
 def _d_V2CoreAccountIdentityBusinessDetailsScriptAddressesKana(d: Any) -> Any:
@@ -2715,13 +2715,13 @@ class V2CoreAccountIdentityBusinessDetailsScriptAddressesKanji(StripeObject):
 
     __slots__ = ("city", "country", "line1", "line2", "postal_code", "state", "town")
 
-    city: str
-    country: str
-    line1: str
-    line2: str
-    postal_code: str
-    state: str
-    town: str
+    city: str | None
+    country: str | None
+    line1: str | None
+    line2: str | None
+    postal_code: str | None
+    state: str | None
+    town: str | None
 
 
 def _d_V2CoreAccountIdentityBusinessDetailsScriptAddressesKanji(d: Any) -> Any:
@@ -2751,8 +2751,8 @@ class V2CoreAccountIdentityBusinessDetailsScriptNames(StripeObject):
 
     __slots__ = ("kana", "kanji")
 
-    kana: V2CoreAccountIdentityBusinessDetailsScriptNamesKana
-    kanji: V2CoreAccountIdentityBusinessDetailsScriptNamesKanji
+    kana: V2CoreAccountIdentityBusinessDetailsScriptNamesKana | None
+    kanji: V2CoreAccountIdentityBusinessDetailsScriptNamesKanji | None
 
 
 _d_V2CoreAccountIdentityBusinessDetailsScriptNames = register(V2CoreAccountIdentityBusinessDetailsScriptNames)
@@ -2763,7 +2763,7 @@ class V2CoreAccountIdentityBusinessDetailsScriptNamesKana(StripeObject):
 
     __slots__ = ("registered_name",)
 
-    registered_name: str
+    registered_name: str | None
 
 
 _d_V2CoreAccountIdentityBusinessDetailsScriptNamesKana = register(V2CoreAccountIdentityBusinessDetailsScriptNamesKana)
@@ -2774,7 +2774,7 @@ class V2CoreAccountIdentityBusinessDetailsScriptNamesKanji(StripeObject):
 
     __slots__ = ("registered_name",)
 
-    registered_name: str
+    registered_name: str | None
 
 
 _d_V2CoreAccountIdentityBusinessDetailsScriptNamesKanji = register(V2CoreAccountIdentityBusinessDetailsScriptNamesKanji)
@@ -2786,27 +2786,27 @@ class V2CoreAccountIdentityIndividual(StripeObject):
     __slots__ = ("account", "additional_addresses", "additional_names", "additional_terms_of_service", "address", "created", "date_of_birth", "documents", "email", "given_name", "id", "id_numbers", "legal_gender", "metadata", "nationalities", "object", "phone", "political_exposure", "relationship", "script_addresses", "script_names", "surname", "updated")
 
     account: str
-    additional_addresses: list[V2CoreAccountIdentityIndividualAdditionalAddresses]
-    additional_names: list[V2CoreAccountIdentityIndividualAdditionalNames]
-    additional_terms_of_service: V2CoreAccountIdentityIndividualAdditionalTermsOfService
-    address: V2CoreAccountIdentityIndividualAddress
+    additional_addresses: list[V2CoreAccountIdentityIndividualAdditionalAddresses] | None
+    additional_names: list[V2CoreAccountIdentityIndividualAdditionalNames] | None
+    additional_terms_of_service: V2CoreAccountIdentityIndividualAdditionalTermsOfService | None
+    address: V2CoreAccountIdentityIndividualAddress | None
     created: str
-    date_of_birth: V2CoreAccountIdentityIndividualDateOfBirth
-    documents: V2CoreAccountIdentityIndividualDocuments
-    email: str
-    given_name: str
+    date_of_birth: V2CoreAccountIdentityIndividualDateOfBirth | None
+    documents: V2CoreAccountIdentityIndividualDocuments | None
+    email: str | None
+    given_name: str | None
     id: str
-    id_numbers: list[V2CoreAccountIdentityIndividualIdNumbers]
-    legal_gender: Literal["female", "male"] | str
-    metadata: dict[str, str]
-    nationalities: list[str]
+    id_numbers: list[V2CoreAccountIdentityIndividualIdNumbers] | None
+    legal_gender: Literal["female", "male"] | str | None
+    metadata: dict[str, str] | None
+    nationalities: list[str] | None
     object: str
-    phone: str
-    political_exposure: Literal["existing", "none"] | str
-    relationship: V2CoreAccountIdentityIndividualRelationship
-    script_addresses: V2CoreAccountIdentityIndividualScriptAddresses
-    script_names: V2CoreAccountIdentityIndividualScriptNames
-    surname: str
+    phone: str | None
+    political_exposure: Literal["existing", "none"] | str | None
+    relationship: V2CoreAccountIdentityIndividualRelationship | None
+    script_addresses: V2CoreAccountIdentityIndividualScriptAddresses | None
+    script_names: V2CoreAccountIdentityIndividualScriptNames | None
+    surname: str | None
     updated: str
 
 
@@ -2853,14 +2853,14 @@ class V2CoreAccountIdentityIndividualAdditionalAddresses(StripeObject):
 
     __slots__ = ("city", "country", "line1", "line2", "postal_code", "purpose", "state", "town")
 
-    city: str
-    country: str
-    line1: str
-    line2: str
-    postal_code: str
+    city: str | None
+    country: str | None
+    line1: str | None
+    line2: str | None
+    postal_code: str | None
     purpose: Literal["registered"] | str
-    state: str
-    town: str
+    state: str | None
+    town: str | None
 
 
 def _d_V2CoreAccountIdentityIndividualAdditionalAddresses(d: Any) -> Any:
@@ -2891,10 +2891,10 @@ class V2CoreAccountIdentityIndividualAdditionalNames(StripeObject):
 
     __slots__ = ("full_name", "given_name", "purpose", "surname")
 
-    full_name: str
-    given_name: str
+    full_name: str | None
+    given_name: str | None
     purpose: Literal["alias", "maiden"] | str
-    surname: str
+    surname: str | None
 
 
 _d_V2CoreAccountIdentityIndividualAdditionalNames = register(V2CoreAccountIdentityIndividualAdditionalNames)
@@ -2905,7 +2905,7 @@ class V2CoreAccountIdentityIndividualAdditionalTermsOfService(StripeObject):
 
     __slots__ = ("account",)
 
-    account: V2CoreAccountIdentityIndividualAdditionalTermsOfServiceAccount
+    account: V2CoreAccountIdentityIndividualAdditionalTermsOfServiceAccount | None
 
 
 _d_V2CoreAccountIdentityIndividualAdditionalTermsOfService = register(V2CoreAccountIdentityIndividualAdditionalTermsOfService)
@@ -2916,9 +2916,9 @@ class V2CoreAccountIdentityIndividualAdditionalTermsOfServiceAccount(StripeObjec
 
     __slots__ = ("date", "ip", "user_agent")
 
-    date: str
-    ip: str
-    user_agent: str
+    date: str | None
+    ip: str | None
+    user_agent: str | None
 
 
 _d_V2CoreAccountIdentityIndividualAdditionalTermsOfServiceAccount = register(V2CoreAccountIdentityIndividualAdditionalTermsOfServiceAccount)
@@ -2929,13 +2929,13 @@ class V2CoreAccountIdentityIndividualAddress(StripeObject):
 
     __slots__ = ("city", "country", "line1", "line2", "postal_code", "state", "town")
 
-    city: str
-    country: str
-    line1: str
-    line2: str
-    postal_code: str
-    state: str
-    town: str
+    city: str | None
+    country: str | None
+    line1: str | None
+    line2: str | None
+    postal_code: str | None
+    state: str | None
+    town: str | None
 
 
 def _d_V2CoreAccountIdentityIndividualAddress(d: Any) -> Any:
@@ -2978,11 +2978,11 @@ class V2CoreAccountIdentityIndividualDocuments(StripeObject):
 
     __slots__ = ("company_authorization", "passport", "primary_verification", "secondary_verification", "visa")
 
-    company_authorization: V2CoreAccountIdentityIndividualDocumentsCompanyAuthorization
-    passport: V2CoreAccountIdentityIndividualDocumentsPassport
-    primary_verification: V2CoreAccountIdentityIndividualDocumentsPrimaryVerification
-    secondary_verification: V2CoreAccountIdentityIndividualDocumentsSecondaryVerification
-    visa: V2CoreAccountIdentityIndividualDocumentsVisa
+    company_authorization: V2CoreAccountIdentityIndividualDocumentsCompanyAuthorization | None
+    passport: V2CoreAccountIdentityIndividualDocumentsPassport | None
+    primary_verification: V2CoreAccountIdentityIndividualDocumentsPrimaryVerification | None
+    secondary_verification: V2CoreAccountIdentityIndividualDocumentsSecondaryVerification | None
+    visa: V2CoreAccountIdentityIndividualDocumentsVisa | None
 
 
 _d_V2CoreAccountIdentityIndividualDocuments = register(V2CoreAccountIdentityIndividualDocuments)
@@ -3029,7 +3029,7 @@ class V2CoreAccountIdentityIndividualDocumentsPrimaryVerificationFrontBack(Strip
 
     __slots__ = ("back", "front")
 
-    back: str
+    back: str | None
     front: str
 
 
@@ -3053,7 +3053,7 @@ class V2CoreAccountIdentityIndividualDocumentsSecondaryVerificationFrontBack(Str
 
     __slots__ = ("back", "front")
 
-    back: str
+    back: str | None
     front: str
 
 
@@ -3088,14 +3088,14 @@ class V2CoreAccountIdentityIndividualRelationship(StripeObject):
 
     __slots__ = ("authorizer", "director", "executive", "legal_guardian", "owner", "percent_ownership", "representative", "title")
 
-    authorizer: bool
-    director: bool
-    executive: bool
-    legal_guardian: bool
-    owner: bool
-    percent_ownership: str
-    representative: bool
-    title: str
+    authorizer: bool | None
+    director: bool | None
+    executive: bool | None
+    legal_guardian: bool | None
+    owner: bool | None
+    percent_ownership: str | None
+    representative: bool | None
+    title: str | None
 
 
 def _d_V2CoreAccountIdentityIndividualRelationship(d: Any) -> Any:
@@ -3126,8 +3126,8 @@ class V2CoreAccountIdentityIndividualScriptAddresses(StripeObject):
 
     __slots__ = ("kana", "kanji")
 
-    kana: V2CoreAccountIdentityIndividualScriptAddressesKana
-    kanji: V2CoreAccountIdentityIndividualScriptAddressesKanji
+    kana: V2CoreAccountIdentityIndividualScriptAddressesKana | None
+    kanji: V2CoreAccountIdentityIndividualScriptAddressesKanji | None
 
 
 _d_V2CoreAccountIdentityIndividualScriptAddresses = register(V2CoreAccountIdentityIndividualScriptAddresses)
@@ -3138,13 +3138,13 @@ class V2CoreAccountIdentityIndividualScriptAddressesKana(StripeObject):
 
     __slots__ = ("city", "country", "line1", "line2", "postal_code", "state", "town")
 
-    city: str
-    country: str
-    line1: str
-    line2: str
-    postal_code: str
-    state: str
-    town: str
+    city: str | None
+    country: str | None
+    line1: str | None
+    line2: str | None
+    postal_code: str | None
+    state: str | None
+    town: str | None
 
 
 def _d_V2CoreAccountIdentityIndividualScriptAddressesKana(d: Any) -> Any:
@@ -3174,13 +3174,13 @@ class V2CoreAccountIdentityIndividualScriptAddressesKanji(StripeObject):
 
     __slots__ = ("city", "country", "line1", "line2", "postal_code", "state", "town")
 
-    city: str
-    country: str
-    line1: str
-    line2: str
-    postal_code: str
-    state: str
-    town: str
+    city: str | None
+    country: str | None
+    line1: str | None
+    line2: str | None
+    postal_code: str | None
+    state: str | None
+    town: str | None
 
 
 def _d_V2CoreAccountIdentityIndividualScriptAddressesKanji(d: Any) -> Any:
@@ -3210,8 +3210,8 @@ class V2CoreAccountIdentityIndividualScriptNames(StripeObject):
 
     __slots__ = ("kana", "kanji")
 
-    kana: V2CoreAccountIdentityIndividualScriptNamesKana
-    kanji: V2CoreAccountIdentityIndividualScriptNamesKanji
+    kana: V2CoreAccountIdentityIndividualScriptNamesKana | None
+    kanji: V2CoreAccountIdentityIndividualScriptNamesKanji | None
 
 
 _d_V2CoreAccountIdentityIndividualScriptNames = register(V2CoreAccountIdentityIndividualScriptNames)
@@ -3222,8 +3222,8 @@ class V2CoreAccountIdentityIndividualScriptNamesKana(StripeObject):
 
     __slots__ = ("given_name", "surname")
 
-    given_name: str
-    surname: str
+    given_name: str | None
+    surname: str | None
 
 
 _d_V2CoreAccountIdentityIndividualScriptNamesKana = register(V2CoreAccountIdentityIndividualScriptNamesKana)
@@ -3234,8 +3234,8 @@ class V2CoreAccountIdentityIndividualScriptNamesKanji(StripeObject):
 
     __slots__ = ("given_name", "surname")
 
-    given_name: str
-    surname: str
+    given_name: str | None
+    surname: str | None
 
 
 _d_V2CoreAccountIdentityIndividualScriptNamesKanji = register(V2CoreAccountIdentityIndividualScriptNamesKanji)
@@ -3246,8 +3246,8 @@ class V2CoreAccountRequirements(StripeObject):
 
     __slots__ = ("entries", "summary")
 
-    entries: list[V2CoreAccountRequirementsEntries]
-    summary: V2CoreAccountRequirementsSummary
+    entries: list[V2CoreAccountRequirementsEntries] | None
+    summary: V2CoreAccountRequirementsSummary | None
 
 
 _d_V2CoreAccountRequirements = register(V2CoreAccountRequirements)
@@ -3263,7 +3263,7 @@ class V2CoreAccountRequirementsEntries(StripeObject):
     errors: list[V2CoreAccountRequirementsEntriesErrors]
     impact: V2CoreAccountRequirementsEntriesImpact
     minimum_deadline: V2CoreAccountRequirementsEntriesMinimumDeadline
-    reference: V2CoreAccountRequirementsEntriesReference
+    reference: V2CoreAccountRequirementsEntriesReference | None
     requested_reasons: list[V2CoreAccountRequirementsEntriesRequestedReasons]
 
 
@@ -3306,7 +3306,7 @@ class V2CoreAccountRequirementsEntriesImpact(StripeObject):
 
     __slots__ = ("restricts_capabilities",)
 
-    restricts_capabilities: list[V2CoreAccountRequirementsEntriesImpactRestrictsCapabilities]
+    restricts_capabilities: list[V2CoreAccountRequirementsEntriesImpactRestrictsCapabilities] | None
 
 
 _d_V2CoreAccountRequirementsEntriesImpact = register(V2CoreAccountRequirementsEntriesImpact)
@@ -3352,8 +3352,8 @@ class V2CoreAccountRequirementsEntriesReference(StripeObject):
 
     __slots__ = ("inquiry", "resource", "type")
 
-    inquiry: str
-    resource: str
+    inquiry: str | None
+    resource: str | None
     type: Literal["inquiry", "payment_method", "person"] | str
 
 
@@ -3376,7 +3376,7 @@ class V2CoreAccountRequirementsSummary(StripeObject):
 
     __slots__ = ("minimum_deadline",)
 
-    minimum_deadline: V2CoreAccountRequirementsSummaryMinimumDeadline
+    minimum_deadline: V2CoreAccountRequirementsSummaryMinimumDeadline | None
 
 
 _d_V2CoreAccountRequirementsSummary = register(V2CoreAccountRequirementsSummary)
@@ -3388,7 +3388,7 @@ class V2CoreAccountRequirementsSummaryMinimumDeadline(StripeObject):
     __slots__ = ("status", "time")
 
     status: Literal["currently_due", "eventually_due", "past_due"] | str
-    time: str
+    time: str | None
 
 
 _d_V2CoreAccountRequirementsSummaryMinimumDeadline = register(V2CoreAccountRequirementsSummaryMinimumDeadline)

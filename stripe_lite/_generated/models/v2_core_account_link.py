@@ -60,8 +60,8 @@ class V2CoreAccountLinkUseCase(StripeObject):
 
     __slots__ = ("account_onboarding", "account_update", "type")
 
-    account_onboarding: V2CoreAccountLinkUseCaseAccountOnboarding
-    account_update: V2CoreAccountLinkUseCaseAccountUpdate
+    account_onboarding: V2CoreAccountLinkUseCaseAccountOnboarding | None
+    account_update: V2CoreAccountLinkUseCaseAccountUpdate | None
     type: Literal["account_onboarding", "account_update"] | str
 
 
@@ -73,10 +73,10 @@ class V2CoreAccountLinkUseCaseAccountOnboarding(StripeObject):
 
     __slots__ = ("collection_options", "configurations", "refresh_url", "return_url")
 
-    collection_options: V2CoreAccountLinkUseCaseAccountOnboardingCollectionOptions
+    collection_options: V2CoreAccountLinkUseCaseAccountOnboardingCollectionOptions | None
     configurations: list[Literal["customer", "merchant", "recipient"] | str]
     refresh_url: str
-    return_url: str
+    return_url: str | None
 
 
 _d_V2CoreAccountLinkUseCaseAccountOnboarding = register(V2CoreAccountLinkUseCaseAccountOnboarding)
@@ -87,8 +87,8 @@ class V2CoreAccountLinkUseCaseAccountOnboardingCollectionOptions(StripeObject):
 
     __slots__ = ("fields", "future_requirements")
 
-    fields: Literal["currently_due", "eventually_due"] | str
-    future_requirements: Literal["include", "omit"] | str
+    fields: Literal["currently_due", "eventually_due"] | str | None
+    future_requirements: Literal["include", "omit"] | str | None
 
 
 _d_V2CoreAccountLinkUseCaseAccountOnboardingCollectionOptions = register(V2CoreAccountLinkUseCaseAccountOnboardingCollectionOptions)
@@ -99,10 +99,10 @@ class V2CoreAccountLinkUseCaseAccountUpdate(StripeObject):
 
     __slots__ = ("collection_options", "configurations", "refresh_url", "return_url")
 
-    collection_options: V2CoreAccountLinkUseCaseAccountUpdateCollectionOptions
+    collection_options: V2CoreAccountLinkUseCaseAccountUpdateCollectionOptions | None
     configurations: list[Literal["customer", "merchant", "recipient"] | str]
     refresh_url: str
-    return_url: str
+    return_url: str | None
 
 
 _d_V2CoreAccountLinkUseCaseAccountUpdate = register(V2CoreAccountLinkUseCaseAccountUpdate)
@@ -113,8 +113,8 @@ class V2CoreAccountLinkUseCaseAccountUpdateCollectionOptions(StripeObject):
 
     __slots__ = ("fields", "future_requirements")
 
-    fields: Literal["currently_due", "eventually_due"] | str
-    future_requirements: Literal["include", "omit"] | str
+    fields: Literal["currently_due", "eventually_due"] | str | None
+    future_requirements: Literal["include", "omit"] | str | None
 
 
 _d_V2CoreAccountLinkUseCaseAccountUpdateCollectionOptions = register(V2CoreAccountLinkUseCaseAccountUpdateCollectionOptions)

@@ -42,28 +42,28 @@ class V2CoreAccountPerson(StripeObject):
     __slots__ = ("account", "additional_addresses", "additional_names", "additional_terms_of_service", "address", "created", "date_of_birth", "documents", "email", "given_name", "id", "id_numbers", "legal_gender", "livemode", "metadata", "nationalities", "object", "phone", "political_exposure", "relationship", "script_addresses", "script_names", "surname", "updated")
 
     account: str
-    additional_addresses: list[V2CoreAccountPersonAdditionalAddresses]
-    additional_names: list[V2CoreAccountPersonAdditionalNames]
-    additional_terms_of_service: V2CoreAccountPersonAdditionalTermsOfService
-    address: V2CoreAccountPersonAddress
+    additional_addresses: list[V2CoreAccountPersonAdditionalAddresses] | None
+    additional_names: list[V2CoreAccountPersonAdditionalNames] | None
+    additional_terms_of_service: V2CoreAccountPersonAdditionalTermsOfService | None
+    address: V2CoreAccountPersonAddress | None
     created: str
-    date_of_birth: V2CoreAccountPersonDateOfBirth
-    documents: V2CoreAccountPersonDocuments
-    email: str
-    given_name: str
+    date_of_birth: V2CoreAccountPersonDateOfBirth | None
+    documents: V2CoreAccountPersonDocuments | None
+    email: str | None
+    given_name: str | None
     id: str
-    id_numbers: list[V2CoreAccountPersonIdNumbers]
-    legal_gender: Literal["female", "male"] | str
+    id_numbers: list[V2CoreAccountPersonIdNumbers] | None
+    legal_gender: Literal["female", "male"] | str | None
     livemode: bool
-    metadata: dict[str, str]
-    nationalities: list[str]
+    metadata: dict[str, str] | None
+    nationalities: list[str] | None
     object: Literal["v2.core.account_person"] | str
-    phone: str
-    political_exposure: Literal["existing", "none"] | str
-    relationship: V2CoreAccountPersonRelationship
-    script_addresses: V2CoreAccountPersonScriptAddresses
-    script_names: V2CoreAccountPersonScriptNames
-    surname: str
+    phone: str | None
+    political_exposure: Literal["existing", "none"] | str | None
+    relationship: V2CoreAccountPersonRelationship | None
+    script_addresses: V2CoreAccountPersonScriptAddresses | None
+    script_names: V2CoreAccountPersonScriptNames | None
+    surname: str | None
     updated: str
 
 
@@ -111,14 +111,14 @@ class V2CoreAccountPersonAdditionalAddresses(StripeObject):
 
     __slots__ = ("city", "country", "line1", "line2", "postal_code", "purpose", "state", "town")
 
-    city: str
-    country: str
-    line1: str
-    line2: str
-    postal_code: str
+    city: str | None
+    country: str | None
+    line1: str | None
+    line2: str | None
+    postal_code: str | None
     purpose: Literal["registered"] | str
-    state: str
-    town: str
+    state: str | None
+    town: str | None
 
 
 def _d_V2CoreAccountPersonAdditionalAddresses(d: Any) -> Any:
@@ -149,10 +149,10 @@ class V2CoreAccountPersonAdditionalNames(StripeObject):
 
     __slots__ = ("full_name", "given_name", "purpose", "surname")
 
-    full_name: str
-    given_name: str
+    full_name: str | None
+    given_name: str | None
     purpose: Literal["alias", "maiden"] | str
-    surname: str
+    surname: str | None
 
 
 _d_V2CoreAccountPersonAdditionalNames = register(V2CoreAccountPersonAdditionalNames)
@@ -163,7 +163,7 @@ class V2CoreAccountPersonAdditionalTermsOfService(StripeObject):
 
     __slots__ = ("account",)
 
-    account: V2CoreAccountPersonAdditionalTermsOfServiceAccount
+    account: V2CoreAccountPersonAdditionalTermsOfServiceAccount | None
 
 
 _d_V2CoreAccountPersonAdditionalTermsOfService = register(V2CoreAccountPersonAdditionalTermsOfService)
@@ -174,9 +174,9 @@ class V2CoreAccountPersonAdditionalTermsOfServiceAccount(StripeObject):
 
     __slots__ = ("date", "ip", "user_agent")
 
-    date: str
-    ip: str
-    user_agent: str
+    date: str | None
+    ip: str | None
+    user_agent: str | None
 
 
 _d_V2CoreAccountPersonAdditionalTermsOfServiceAccount = register(V2CoreAccountPersonAdditionalTermsOfServiceAccount)
@@ -187,13 +187,13 @@ class V2CoreAccountPersonAddress(StripeObject):
 
     __slots__ = ("city", "country", "line1", "line2", "postal_code", "state", "town")
 
-    city: str
-    country: str
-    line1: str
-    line2: str
-    postal_code: str
-    state: str
-    town: str
+    city: str | None
+    country: str | None
+    line1: str | None
+    line2: str | None
+    postal_code: str | None
+    state: str | None
+    town: str | None
 
 
 def _d_V2CoreAccountPersonAddress(d: Any) -> Any:
@@ -236,11 +236,11 @@ class V2CoreAccountPersonDocuments(StripeObject):
 
     __slots__ = ("company_authorization", "passport", "primary_verification", "secondary_verification", "visa")
 
-    company_authorization: V2CoreAccountPersonDocumentsCompanyAuthorization
-    passport: V2CoreAccountPersonDocumentsPassport
-    primary_verification: V2CoreAccountPersonDocumentsPrimaryVerification
-    secondary_verification: V2CoreAccountPersonDocumentsSecondaryVerification
-    visa: V2CoreAccountPersonDocumentsVisa
+    company_authorization: V2CoreAccountPersonDocumentsCompanyAuthorization | None
+    passport: V2CoreAccountPersonDocumentsPassport | None
+    primary_verification: V2CoreAccountPersonDocumentsPrimaryVerification | None
+    secondary_verification: V2CoreAccountPersonDocumentsSecondaryVerification | None
+    visa: V2CoreAccountPersonDocumentsVisa | None
 
 
 _d_V2CoreAccountPersonDocuments = register(V2CoreAccountPersonDocuments)
@@ -287,7 +287,7 @@ class V2CoreAccountPersonDocumentsPrimaryVerificationFrontBack(StripeObject):
 
     __slots__ = ("back", "front")
 
-    back: str
+    back: str | None
     front: str
 
 
@@ -311,7 +311,7 @@ class V2CoreAccountPersonDocumentsSecondaryVerificationFrontBack(StripeObject):
 
     __slots__ = ("back", "front")
 
-    back: str
+    back: str | None
     front: str
 
 
@@ -346,14 +346,14 @@ class V2CoreAccountPersonRelationship(StripeObject):
 
     __slots__ = ("authorizer", "director", "executive", "legal_guardian", "owner", "percent_ownership", "representative", "title")
 
-    authorizer: bool
-    director: bool
-    executive: bool
-    legal_guardian: bool
-    owner: bool
-    percent_ownership: str
-    representative: bool
-    title: str
+    authorizer: bool | None
+    director: bool | None
+    executive: bool | None
+    legal_guardian: bool | None
+    owner: bool | None
+    percent_ownership: str | None
+    representative: bool | None
+    title: str | None
 
 
 def _d_V2CoreAccountPersonRelationship(d: Any) -> Any:
@@ -384,8 +384,8 @@ class V2CoreAccountPersonScriptAddresses(StripeObject):
 
     __slots__ = ("kana", "kanji")
 
-    kana: V2CoreAccountPersonScriptAddressesKana
-    kanji: V2CoreAccountPersonScriptAddressesKanji
+    kana: V2CoreAccountPersonScriptAddressesKana | None
+    kanji: V2CoreAccountPersonScriptAddressesKanji | None
 
 
 _d_V2CoreAccountPersonScriptAddresses = register(V2CoreAccountPersonScriptAddresses)
@@ -396,13 +396,13 @@ class V2CoreAccountPersonScriptAddressesKana(StripeObject):
 
     __slots__ = ("city", "country", "line1", "line2", "postal_code", "state", "town")
 
-    city: str
-    country: str
-    line1: str
-    line2: str
-    postal_code: str
-    state: str
-    town: str
+    city: str | None
+    country: str | None
+    line1: str | None
+    line2: str | None
+    postal_code: str | None
+    state: str | None
+    town: str | None
 
 
 def _d_V2CoreAccountPersonScriptAddressesKana(d: Any) -> Any:
@@ -432,13 +432,13 @@ class V2CoreAccountPersonScriptAddressesKanji(StripeObject):
 
     __slots__ = ("city", "country", "line1", "line2", "postal_code", "state", "town")
 
-    city: str
-    country: str
-    line1: str
-    line2: str
-    postal_code: str
-    state: str
-    town: str
+    city: str | None
+    country: str | None
+    line1: str | None
+    line2: str | None
+    postal_code: str | None
+    state: str | None
+    town: str | None
 
 
 def _d_V2CoreAccountPersonScriptAddressesKanji(d: Any) -> Any:
@@ -468,8 +468,8 @@ class V2CoreAccountPersonScriptNames(StripeObject):
 
     __slots__ = ("kana", "kanji")
 
-    kana: V2CoreAccountPersonScriptNamesKana
-    kanji: V2CoreAccountPersonScriptNamesKanji
+    kana: V2CoreAccountPersonScriptNamesKana | None
+    kanji: V2CoreAccountPersonScriptNamesKanji | None
 
 
 _d_V2CoreAccountPersonScriptNames = register(V2CoreAccountPersonScriptNames)
@@ -480,8 +480,8 @@ class V2CoreAccountPersonScriptNamesKana(StripeObject):
 
     __slots__ = ("given_name", "surname")
 
-    given_name: str
-    surname: str
+    given_name: str | None
+    surname: str | None
 
 
 _d_V2CoreAccountPersonScriptNamesKana = register(V2CoreAccountPersonScriptNamesKana)
@@ -492,8 +492,8 @@ class V2CoreAccountPersonScriptNamesKanji(StripeObject):
 
     __slots__ = ("given_name", "surname")
 
-    given_name: str
-    surname: str
+    given_name: str | None
+    surname: str | None
 
 
 _d_V2CoreAccountPersonScriptNamesKanji = register(V2CoreAccountPersonScriptNamesKanji)

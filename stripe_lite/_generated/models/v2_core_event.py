@@ -17,15 +17,15 @@ class V2CoreEvent(StripeObject):
 
     __slots__ = ("changes", "context", "created", "data", "id", "livemode", "object", "reason", "related_object", "type")
 
-    changes: dict[str, Any]
-    context: str
+    changes: dict[str, Any] | None
+    context: str | None
     created: str
-    data: dict[str, Any]
+    data: dict[str, Any] | None
     id: str
     livemode: bool
     object: Literal["v2.core.event"] | str
-    reason: V2CoreEventReason
-    related_object: V2CoreEventRelatedObject
+    reason: V2CoreEventReason | None
+    related_object: V2CoreEventRelatedObject | None
     type: str
 
 
@@ -59,7 +59,7 @@ class V2CoreEventReason(StripeObject):
 
     __slots__ = ("request", "type")
 
-    request: V2CoreEventReasonRequest
+    request: V2CoreEventReasonRequest | None
     type: Literal["request"] | str
 
 

@@ -24,24 +24,24 @@ class V2CoreEventDestination(StripeObject):
 
     __slots__ = ("amazon_eventbridge", "azure_event_grid", "created", "description", "enabled_events", "event_payload", "events_from", "id", "livemode", "metadata", "name", "object", "snapshot_api_version", "status", "status_details", "type", "updated", "webhook_endpoint")
 
-    amazon_eventbridge: V2CoreEventDestinationAmazonEventbridge
-    azure_event_grid: V2CoreEventDestinationAzureEventGrid
+    amazon_eventbridge: V2CoreEventDestinationAmazonEventbridge | None
+    azure_event_grid: V2CoreEventDestinationAzureEventGrid | None
     created: str
     description: str
     enabled_events: list[str]
     event_payload: Literal["snapshot", "thin"] | str
-    events_from: list[str]
+    events_from: list[str] | None
     id: str
     livemode: bool
-    metadata: dict[str, str]
+    metadata: dict[str, str] | None
     name: str
     object: Literal["v2.core.event_destination"] | str
-    snapshot_api_version: str
+    snapshot_api_version: str | None
     status: Literal["disabled", "enabled"] | str
-    status_details: V2CoreEventDestinationStatusDetails
+    status_details: V2CoreEventDestinationStatusDetails | None
     type: Literal["amazon_eventbridge", "azure_event_grid", "webhook_endpoint"] | str
     updated: str
-    webhook_endpoint: V2CoreEventDestinationWebhookEndpoint
+    webhook_endpoint: V2CoreEventDestinationWebhookEndpoint | None
 
 
 def _d_V2CoreEventDestination(d: Any) -> Any:
@@ -110,7 +110,7 @@ class V2CoreEventDestinationStatusDetails(StripeObject):
 
     __slots__ = ("disabled",)
 
-    disabled: V2CoreEventDestinationStatusDetailsDisabled
+    disabled: V2CoreEventDestinationStatusDetailsDisabled | None
 
 
 _d_V2CoreEventDestinationStatusDetails = register(V2CoreEventDestinationStatusDetails)
@@ -132,8 +132,8 @@ class V2CoreEventDestinationWebhookEndpoint(StripeObject):
 
     __slots__ = ("signing_secret", "url")
 
-    signing_secret: str
-    url: str
+    signing_secret: str | None
+    url: str | None
 
 
 _d_V2CoreEventDestinationWebhookEndpoint = register(V2CoreEventDestinationWebhookEndpoint)

@@ -13,7 +13,7 @@ class V2DeletedObject(StripeObject):
     __slots__ = ("id", "object")
 
     id: str
-    object: str
+    object: str | None
 
 
 _d_V2DeletedObject = register(V2DeletedObject)

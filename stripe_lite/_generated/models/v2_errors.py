@@ -2124,10 +2124,10 @@ class V2ErrorError(StripeObject):
     __slots__ = ("code", "doc_url", "message", "type", "user_message")
 
     code: str
-    doc_url: str
+    doc_url: str | None
     message: str
-    type: str
-    user_message: str
+    type: str | None
+    user_message: str | None
 
 
 _d_V2ErrorError = register(V2ErrorError)

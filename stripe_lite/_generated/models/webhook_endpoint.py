@@ -42,7 +42,7 @@ class WebhookEndpoint(StripeObject):
     livemode: bool
     metadata: dict[str, str]
     object: Literal["webhook_endpoint"] | str
-    secret: str
+    secret: str | None
     status: str
     url: str
 

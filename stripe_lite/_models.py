@@ -344,6 +344,8 @@ def _decoder_named(name: str) -> Decoder:
     loaded: list[Decoder] = []
 
     def decode(value: Any) -> Any:
+        if value is None:
+            return None
         if not loaded:
             from ._generated.models import MODULES
 
@@ -452,6 +454,8 @@ def lazy(module: str, name: str, namespace: dict[str, Any] | None = None) -> Dec
     loaded: list[Decoder] = []
 
     def load(value: Any) -> Any:
+        if value is None:  # a null field: nothing to decode, nothing to load
+            return None
         if not loaded:
             loaded.append(getattr(importlib.import_module(f"{_MODELS}.{module}"), name))
             if namespace is not None:

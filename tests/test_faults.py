@@ -24,6 +24,7 @@ import pytest
 import stripe_lite
 from stripe_lite import _base_client, errors
 from stripe_lite._base_client import retry_delay
+from stripe_lite.models import PaymentIntent
 
 from .conftest import Runner, Sleeps
 from .faulty_server import FaultyServer, Reply, client_sockets_to
@@ -169,7 +170,7 @@ def test_generated_service_calls_are_retried_too(live: Live) -> None:
     intent = {"id": "pi_1", "object": "payment_intent", "amount": 2000, "status": "requires_payment_method"}
     live.server.script(Reply(drop=True), Reply.error(502), Reply.json(200, intent))
     result = live(lambda c: c.payment_intents.create(amount=2000, currency="usd"))
-    assert isinstance(result, stripe_lite.PaymentIntent) and result.id == "pi_1"
+    assert isinstance(result, PaymentIntent) and result.id == "pi_1"
     assert_one_key_for_every_attempt(live, 3)
     assert live.requests[0].form == {"amount": "2000", "currency": "usd"}
 

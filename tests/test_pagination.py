@@ -11,6 +11,7 @@ import respx
 
 import stripe_lite
 from stripe_lite import ListPage
+from stripe_lite.models import SetupAttempt
 
 from .conftest import Runner, Walk
 
@@ -37,7 +38,7 @@ def test_iterating_a_page_walks_every_page_forward(run: Runner, mock_api: respx.
     )
     items = run(lambda c: Walk(c.setup_attempts.list(setup_intent="seti_1", limit=2, expand=["data.payment_method"])))
     assert [i.id for i in items] == [f"setatt_{n}" for n in range(1, 6)]
-    assert all(isinstance(i, stripe_lite.SetupAttempt) for i in items)
+    assert all(isinstance(i, SetupAttempt) for i in items)
     queries = [query(call) for call in route.calls]
     base = {"setup_intent": "seti_1", "limit": "2", "expand[0]": "data.payment_method"}
     assert queries == [base, {**base, "starting_after": "setatt_2"}, {**base, "starting_after": "setatt_4"}]

@@ -310,6 +310,9 @@ def call_all(client: Any, calls: list[tuple[Any, tuple[str, ...], dict[str, Any]
     def one(method: Any, args: tuple[str, ...], kwargs: dict[str, Any]) -> Any:
         try:
             result = method(*args, **kwargs)
+        except stripe_lite.InvalidResponseError:
+            # The stand-in answer is not the operation's object; only the request matters here.
+            return None
         except Exception as exc:
             return exc
         return result
@@ -324,6 +327,8 @@ def call_all(client: Any, calls: list[tuple[Any, tuple[str, ...], dict[str, Any]
             if inspect.isawaitable(result):
                 try:
                     await result
+                except stripe_lite.InvalidResponseError:
+                    result = None  # the stand-in answer again: only the request matters
                 except Exception as exc:
                     result = exc
             outcomes.append(result if isinstance(result, Exception) else None)
@@ -350,14 +355,18 @@ def test_the_id_methods_are_found(any_client: Any) -> None:
 
 
 def test_every_id_is_escaped_so_that_the_path_cannot_change(any_client: Any, mock_api: respx.MockRouter) -> None:
-    route = mock_api.route().respond(json=ANY_SHAPE)
+    api = mock_api.route().respond(json=ANY_SHAPE)
+    files = mock_api.route(host="files.stripe.com").respond(content=b"%PDF-1.7")  # downloads
     methods = id_methods(any_client)
     assert methods
     for name, method, ids, required in methods:
         # The path template, from a call with plain ids.
         sentinels = [f"SENTINEL{i}ID" for i in range(len(ids))]
-        route.reset()
+        api.reset()
+        files.reset()
         assert call_all(any_client, [(method, tuple(sentinels), required)]) == [None], name
+        route = api if api.calls else files
+        host = "api.stripe.com" if route is api else "files.stripe.com"
         template = route.calls.last.request
         template_path = template.url.raw_path.decode("ascii")
         assert all(s in template_path for s in sentinels), (name, template_path)
@@ -375,7 +384,7 @@ def test_every_id_is_escaped_so_that_the_path_cannot_change(any_client: Any, moc
         for call, want in zip(route.calls, expected, strict=True):
             request = call.request
             assert request.url.raw_path.decode("ascii") == want, name
-            assert request.url.host == "api.stripe.com"
+            assert request.url.host == host
             assert request.url.query == template.url.query, name
             assert request.url.raw_path.count(b"/") == template.url.raw_path.count(b"/"), name
             assert request.method == template.method

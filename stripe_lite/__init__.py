@@ -37,6 +37,7 @@ from .errors import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    SignatureVerificationError,
     StripeError,
 )
 
@@ -76,6 +77,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "SearchPage",
+    "SignatureVerificationError",
     "StripeClient",
     "StripeError",
     "__version__",

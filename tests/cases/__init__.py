@@ -10,6 +10,8 @@ Each module here (not starting with ``_``) may define:
   ``stripe_lite.SearchPage`` for lists.
 * ``MODEL_CASES``: a dict from a payload file name in tests/payloads/ (without
   ``.json``) to ``(model class, {dotted paths of the planted unknown keys})``.
+
+webhooks.py holds the named signature vectors of test_webhooks.py instead.
 """
 
 from __future__ import annotations

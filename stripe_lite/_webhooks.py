@@ -153,7 +153,7 @@ def parse_event(payload: Payload) -> Any:
     elif isinstance(payload, str):
         text = payload
     else:
-        raise TypeError(_type_message("payload", payload, "bytes or str (the raw request body)"))
+        raise _payload_type_error(payload)
     try:
         data = json.loads(text)
     except RecursionError:
@@ -221,12 +221,16 @@ def _payload_bytes(payload: object) -> bytes:
         # (which no UTF-8 body decodes to) still gets bytes, so that no text
         # makes signing raise; it then simply matches no signature from Stripe.
         return payload.encode("utf-8", "surrogatepass")
+    raise _payload_type_error(payload)
+
+
+def _payload_type_error(payload: object) -> TypeError:
     if isinstance(payload, (dict, list)):
-        raise TypeError(
+        return TypeError(
             "payload must be the raw request body (bytes), not parsed JSON: "
             "serialising it again would not give back the bytes Stripe signed"
         )
-    raise TypeError(_type_message("payload", payload, "bytes or str (the raw request body)"))
+    return TypeError(_type_message("payload", payload, "bytes or str (the raw request body)"))
 
 
 def _secret_list(secret: object) -> list[str]:

@@ -331,9 +331,11 @@ def test_parse_event_refuses(payload: bytes, fragment: str) -> None:
         parse_event(payload)
 
 
-def test_parse_event_refuses_parsed_json() -> None:
-    with pytest.raises(TypeError, match="bytes or str"):
+def test_parse_event_refuses_what_is_not_a_body() -> None:
+    with pytest.raises(TypeError, match="not parsed JSON"):
         parse_event(EVENT)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="bytes or str"):
+        parse_event(None)  # type: ignore[arg-type]
 
 
 def test_construct_event_verifies_before_parsing() -> None:

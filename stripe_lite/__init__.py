@@ -35,6 +35,7 @@ from .errors import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    SignatureVerificationError,
     StripeError,
 )
 
@@ -58,6 +59,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "SearchPage",
+    "SignatureVerificationError",
     "StripeClient",
     "StripeError",
     "__version__",

@@ -7,7 +7,7 @@ failures are :class:`APIConnectionError` (timeouts: :class:`APITimeoutError`).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 __all__ = [
     "APIConnectionError",
@@ -21,6 +21,8 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "SignatureVerificationError",
+    "SignatureVerificationReason",
     "StripeError",
     "error_class_for",
 ]
@@ -135,6 +137,55 @@ class APIError(StripeError):
 
 class InvalidResponseError(APIError):
     """A response could not be decoded: not JSON, or not shaped as the API documents."""
+
+
+SignatureVerificationReason = Literal[
+    "missing_header",
+    "malformed_header",
+    "no_v1_signature",
+    "mismatch",
+    "too_old",
+    "too_new",
+    "empty_secret",
+]
+"""Why a webhook signature was refused (:attr:`SignatureVerificationError.reason`).
+
+* ``"missing_header"``: no ``Stripe-Signature`` header, or an empty one.
+* ``"malformed_header"``: the header has no ``t=`` timestamp, more than one, or
+  one that is not a whole number of seconds.
+* ``"no_v1_signature"``: the header holds no ``v1=`` signature.
+* ``"mismatch"``: no ``v1`` signature matches the payload signed with the secret(s).
+* ``"too_old"`` / ``"too_new"``: the signature matches, but its timestamp is
+  further than ``tolerance`` seconds in the past / in the future.
+* ``"empty_secret"``: the endpoint secret given is empty (or only whitespace).
+"""
+
+
+class SignatureVerificationError(StripeError):
+    """A webhook's ``Stripe-Signature`` header does not prove that Stripe sent this payload.
+
+    ``reason`` tells why (see :data:`SignatureVerificationReason`) and
+    ``sig_header`` is the header that was checked (None when there was none).
+    Answer such a request with HTTP 400 and do not act on its payload.
+    """
+
+    reason: SignatureVerificationReason
+    sig_header: str | None
+
+    def __init__(self, message: str, reason: SignatureVerificationReason, sig_header: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.sig_header = sig_header
+
+    def __str__(self) -> str:
+        return f"{self.message} (reason {self.reason})"
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(message={self.message!r}, reason={self.reason!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exceptions pickle through their args, which hold the message only.
+        return (type(self), (self.message, self.reason, self.sig_header))
 
 
 # The one table from an HTTP error to its class: the first row that matches

@@ -1,61 +1,63 @@
-"""Focused tests of Financial Connections (both path families), Mandates and PaymentAttemptRecords."""
+"""Financial Connections: both path families (current and the older link_account_sessions/linked_accounts).
+
+What every operation sends and decodes is covered from the spec in
+test_services.py; here, what is particular to this area.
+"""
 
 from __future__ import annotations
 
 import inspect
 import pickle
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qsl
 
-import httpx
 import pytest
 import respx
 import typing_extensions
-from stripe_lite._resources.financial_connections import (
-    FinancialConnectionsAccounts,
-    FinancialConnectionsSessions,
-    LinkAccountSessions,
-    LinkedAccounts,
-)
 
 import stripe_lite
 from stripe_lite import params
+from stripe_lite._generated.services.financial_connections import (
+    AsyncFinancialConnectionsAccountsService,
+    AsyncFinancialConnectionsSessionsService,
+    FinancialConnectionsAccountsService,
+    FinancialConnectionsSessionsService,
+)
+from stripe_lite._generated.services.link_account_sessions import (
+    AsyncLinkAccountSessionsService,
+    LinkAccountSessionsService,
+)
+from stripe_lite._generated.services.linked_accounts import AsyncLinkedAccountsService, LinkedAccountsService
 from stripe_lite.models import (
-    BillingDetails,
+    BankConnectionsResourceAccountholder,
+    BankConnectionsResourceBalance,
+    BankConnectionsResourceBalanceRefresh,
+    BankConnectionsResourceLinkAccountSessionFilters,
+    BankConnectionsResourceOwnershipRefresh,
+    BankConnectionsResourceTransactionRefresh,
     FinancialConnectionsAccount,
-    FinancialConnectionsAccountHolder,
     FinancialConnectionsAccountOwner,
     FinancialConnectionsAccountOwnership,
-    FinancialConnectionsAccountRefresh,
     FinancialConnectionsSession,
-    Mandate,
-    MandatePaymentMethodDetailsAcssDebit,
-    MandatePaymentMethodDetailsBacsDebit,
-    MandatePaymentMethodDetailsCardIndia,
-    MandatePaymentMethodDetailsSepaDebit,
-    MandatePaymentMethodDetailsUsBankAccount,
-    PaymentAttemptRecord,
-    PaymentAttemptRecordAmount,
-    PaymentAttemptRecordPaymentMethodDetailsCard,
-    PaymentMethod,
+    FinancialConnectionsTransaction,
     StripeList,
+    StripeObject,
     UnknownObject,
     construct,
 )
 
-from .cases import payload
 from .conftest import Runner
+from .payload_files import listing, payload
 
 SESSION = payload("financial_connections_session")
 ACCOUNT = payload("financial_connections_account")
 OWNER = payload("financial_connections_account_owner")
-MANDATE = payload("mandate")
-RECORD = payload("payment_attempt_record")
 ACCOUNT_ID = ACCOUNT["id"]
 
 
-def _page(data: dict[str, Any], url: str) -> dict[str, Any]:
-    return {"object": "list", "url": url, "has_more": False, "data": [data]}
+def _accounts(client: Any, service: str) -> Any:
+    return client.linked_accounts if service == "linked_accounts" else client.financial_connections.accounts
 
 
 # -- required parameters -------------------------------------------------------
@@ -65,56 +67,61 @@ def _page(data: dict[str, Any], url: str) -> dict[str, Any]:
 def test_list_owners_requires_ownership(
     client: stripe_lite.StripeClient, mock_api: respx.MockRouter, service: str
 ) -> None:
-    route = mock_api.route().respond(json=_page(OWNER, "/v1/x"))
-    accounts = client.linked_accounts if service == "linked_accounts" else client.financial_connections.accounts
+    route = mock_api.route().respond(json=listing(OWNER))
     with pytest.raises(TypeError, match="ownership"):
-        accounts.list_owners(ACCOUNT_ID)  # type: ignore[call-arg]
+        _accounts(client, service).list_owners(ACCOUNT_ID)
     assert route.call_count == 0
 
 
 @pytest.mark.parametrize("service", ["financial_connections.accounts", "linked_accounts"])
 def test_refresh_requires_features(client: stripe_lite.StripeClient, mock_api: respx.MockRouter, service: str) -> None:
     route = mock_api.route().respond(json=ACCOUNT)
-    accounts = client.linked_accounts if service == "linked_accounts" else client.financial_connections.accounts
     with pytest.raises(TypeError, match="features"):
-        accounts.refresh(ACCOUNT_ID)  # type: ignore[call-arg]
+        _accounts(client, service).refresh(ACCOUNT_ID)
     assert route.call_count == 0
 
 
-def test_session_create_requires_holder_and_permissions(client: stripe_lite.StripeClient) -> None:
+def test_session_create_requires_holder_and_permissions(
+    client: stripe_lite.StripeClient, mock_api: respx.MockRouter
+) -> None:
+    route = mock_api.route().respond(json=SESSION)
     with pytest.raises(TypeError, match="permissions"):
         client.financial_connections.sessions.create(account_holder={"type": "account"})  # type: ignore[call-arg]
     with pytest.raises(TypeError, match="account_holder"):
         client.link_account_sessions.create(permissions=["balances"])  # type: ignore[call-arg]
-
-
-def test_attempt_records_list_needs_a_record_and_pages_forwards_only(client: stripe_lite.StripeClient) -> None:
-    with pytest.raises(TypeError, match="payment_record"):
-        client.payment_attempt_records.list()  # type: ignore[call-arg]
-    # Stripe documents no ending_before for this list.
-    assert "ending_before" not in inspect.signature(client.payment_attempt_records.list).parameters
-    assert "ending_before" in inspect.signature(client.financial_connections.accounts.list).parameters
+    assert route.call_count == 0
 
 
 def test_required_keys_of_the_nested_hashes() -> None:
-    hints = typing_extensions.get_type_hints(params.FinancialConnectionsSessionAccountHolderParam, include_extras=True)
-    required = {n for n, h in hints.items() if typing_extensions.get_origin(h) is typing_extensions.Required}
+    hints = typing_extensions.get_type_hints(params.FinancialConnectionsSessionsAccountHolderParam, include_extras=True)
+    required_form: object = typing_extensions.Required
+    required = {n for n, h in hints.items() if typing_extensions.get_origin(h) is required_form}
     assert required == {"type"}
+    assert set(hints) == {"type", "account", "customer", "customer_account"}
 
 
 # -- the two path families -----------------------------------------------------
 
 
-def test_alias_services_share_their_signatures() -> None:
-    # Declared once in the spec: the older paths take exactly the same parameters.
-    for current, older in (
-        (FinancialConnectionsSessions, LinkAccountSessions),
-        (FinancialConnectionsAccounts, LinkedAccounts),
-    ):
-        names = [m for m in dir(current) if not m.startswith("_")]
-        assert names == [m for m in dir(older) if not m.startswith("_")]
-        for name in names:
-            assert inspect.signature(getattr(current, name)) == inspect.signature(getattr(older, name))
+def _public(cls: type) -> list[str]:
+    return [name for name in dir(cls) if not name.startswith("_")]
+
+
+@pytest.mark.parametrize(
+    ("current", "older", "only_current"),
+    [
+        (FinancialConnectionsSessionsService, LinkAccountSessionsService, set()),
+        (AsyncFinancialConnectionsSessionsService, AsyncLinkAccountSessionsService, set()),
+        # Account subscriptions came after the older paths: the pinned spec serves them on the current ones only.
+        (FinancialConnectionsAccountsService, LinkedAccountsService, {"subscribe", "unsubscribe"}),
+        (AsyncFinancialConnectionsAccountsService, AsyncLinkedAccountsService, {"subscribe", "unsubscribe"}),
+    ],
+)
+def test_older_services_take_the_same_parameters(current: type, older: type, only_current: set[str]) -> None:
+    assert set(_public(current)) - set(_public(older)) == only_current
+    assert set(_public(older)) <= set(_public(current))
+    for name in _public(older):
+        assert inspect.signature(getattr(current, name)) == inspect.signature(getattr(older, name)), name
 
 
 @pytest.mark.parametrize(
@@ -129,12 +136,14 @@ def test_account_calls_hit_their_own_paths(run: Runner, mock_api: respx.MockRout
     wrong = mock_api.route(path__startswith=other).respond(500)
     retrieve = mock_api.get(f"{prefix}/{ACCOUNT_ID}").respond(json=ACCOUNT)
     disconnect = mock_api.post(f"{prefix}/{ACCOUNT_ID}/disconnect").respond(json=ACCOUNT)
-    owners = mock_api.get(f"{prefix}/{ACCOUNT_ID}/owners").respond(json=_page(OWNER, f"{prefix}/{ACCOUNT_ID}/owners"))
+    owners = mock_api.get(f"{prefix}/{ACCOUNT_ID}/owners").respond(
+        json=listing(OWNER, url=f"{prefix}/{ACCOUNT_ID}/owners")
+    )
 
     def scenario(client: Any) -> Any:
-        accounts = client.linked_accounts if service == "linked_accounts" else client.financial_connections.accounts
+        accounts = _accounts(client, service)
 
-        async def both() -> list[Any]:
+        async def all_three() -> list[Any]:
             return [
                 await accounts.retrieve(ACCOUNT_ID),
                 await accounts.disconnect(ACCOUNT_ID),
@@ -142,7 +151,7 @@ def test_account_calls_hit_their_own_paths(run: Runner, mock_api: respx.MockRout
             ]
 
         if isinstance(client, stripe_lite.AsyncStripeClient):
-            return both()
+            return all_three()
         return [
             accounts.retrieve(ACCOUNT_ID),
             accounts.disconnect(ACCOUNT_ID),
@@ -180,27 +189,79 @@ def test_session_create_hits_its_own_path(
     ]
 
 
-def test_older_object_names_decode_to_the_same_models(
-    client: stripe_lite.StripeClient, mock_api: respx.MockRouter
-) -> None:
-    # Responses on the older paths may name the objects the old way.
-    legacy_account = {**ACCOUNT, "object": "linked_account"}
-    legacy_account["ownership"] = {**ACCOUNT["ownership"], "object": "linked_account_ownership"}
-    legacy_owner = {**OWNER, "object": "linked_account_owner"}
-    legacy_session = {**SESSION, "object": "link_account_session"}
-    mock_api.get(f"/v1/linked_accounts/{ACCOUNT_ID}").respond(json=legacy_account)
-    mock_api.get(f"/v1/linked_accounts/{ACCOUNT_ID}/owners").respond(json=_page(legacy_owner, "/v1/x"))
-    mock_api.get(f"/v1/link_account_sessions/{SESSION['id']}").respond(json=legacy_session)
+def _legacy_account() -> dict[str, Any]:
+    legacy = {**payload("financial_connections_account"), "object": "linked_account"}
+    legacy["ownership"] = {**legacy["ownership"], "object": "linked_account_ownership"}
+    return legacy
 
-    account = client.linked_accounts.retrieve(ACCOUNT_ID, expand=["ownership"])
-    assert type(account) is FinancialConnectionsAccount
+
+def test_models_decode_objects_named_the_older_way() -> None:
+    legacy = _legacy_account()
+    account = FinancialConnectionsAccount.from_dict(legacy)
     assert account.object == "linked_account"
     assert type(account.ownership) is FinancialConnectionsAccountOwnership
-    owners = client.linked_accounts.list_owners(ACCOUNT_ID, ownership="fcaowns_1")
-    assert [type(owner) for owner in owners.data] == [FinancialConnectionsAccountOwner]
-    session = client.link_account_sessions.retrieve(SESSION["id"])
-    assert type(session) is FinancialConnectionsSession
-    assert session.to_dict() == legacy_session
+    assert account.to_dict() == legacy
+    legacy_session = {**SESSION, "object": "link_account_session"}
+    assert FinancialConnectionsSession.from_dict(legacy_session).to_dict() == legacy_session
+    legacy_owner = {**OWNER, "object": "linked_account_owner"}
+    assert FinancialConnectionsAccountOwner.from_dict(legacy_owner).object == "linked_account_owner"
+
+
+_LEGACY_CALLS: list[tuple[str, str, dict[str, Any], Callable[[Any], Any], type[StripeObject]]] = [
+    (
+        "account",
+        f"/v1/linked_accounts/{ACCOUNT_ID}",
+        _legacy_account(),
+        lambda c: c.linked_accounts.retrieve(ACCOUNT_ID, expand=["ownership"]),
+        FinancialConnectionsAccount,
+    ),
+    (
+        "owners",
+        f"/v1/linked_accounts/{ACCOUNT_ID}/owners",
+        listing({**OWNER, "object": "linked_account_owner"}),
+        lambda c: c.linked_accounts.list_owners(ACCOUNT_ID, ownership="fcaowns_1").data[0],
+        FinancialConnectionsAccountOwner,
+    ),
+    (
+        "session",
+        f"/v1/link_account_sessions/{SESSION['id']}",
+        {**SESSION, "object": "link_account_session"},
+        lambda c: c.link_account_sessions.retrieve(SESSION["id"]),
+        FinancialConnectionsSession,
+    ),
+]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=stripe_lite.InvalidResponseError,
+    reason=(
+        "bug: docs/financial_connections.md says answers on the older paths may name their objects "
+        "link_account_session / linked_account / linked_account_owner and that the models accept both; "
+        "the generated services check the answer's object against the spec's name only "
+        "(expect(..., ('financial_connections.account',))) and raise InvalidResponseError, "
+        "and model_for() knows none of the older names"
+    ),
+)
+@pytest.mark.parametrize(
+    ("path", "answer", "call", "model"),
+    [case[1:] for case in _LEGACY_CALLS],
+    ids=[case[0] for case in _LEGACY_CALLS],
+)
+def test_older_paths_answering_with_older_object_names(
+    client: stripe_lite.StripeClient,
+    mock_api: respx.MockRouter,
+    path: str,
+    answer: dict[str, Any],
+    call: Callable[[Any], Any],
+    model: type[StripeObject],
+) -> None:
+    mock_api.get(path).respond(json=answer)
+    got = call(client)
+    assert type(got) is model
+    sent = answer["data"][0] if answer["object"] == "list" else answer
+    assert got.to_dict() == sent
+    assert type(construct(sent)) is model
 
 
 # -- decoding ------------------------------------------------------------------
@@ -223,20 +284,26 @@ def test_expanded_ownership_decodes() -> None:
 
 def test_account_nested_objects() -> None:
     account = FinancialConnectionsAccount.from_dict(ACCOUNT)
-    assert type(account.account_holder) is FinancialConnectionsAccountHolder
+    assert type(account.account_holder) is BankConnectionsResourceAccountholder
     assert account.account_holder.customer == "cus_RkQ7wZp3Tn8vLb"
-    assert account.balance is not None
+    assert type(account.balance) is BankConnectionsResourceBalance
     assert account.balance.current == {"usd": 418900}
     assert account.balance.cash is not None
     assert account.balance.cash.available == {"usd": 412350}
-    # The balance and ownership refreshes share one shape.
-    assert type(account.balance_refresh) is FinancialConnectionsAccountRefresh
-    assert type(account.ownership_refresh) is FinancialConnectionsAccountRefresh
-    assert account.transaction_refresh is not None
+    # The spec gives each refresh its own schema (the old hand-written models shared one).
+    assert type(account.balance_refresh) is BankConnectionsResourceBalanceRefresh
+    assert type(account.ownership_refresh) is BankConnectionsResourceOwnershipRefresh
+    assert type(account.transaction_refresh) is BankConnectionsResourceTransactionRefresh
     assert account.transaction_refresh.status == "pending"
-    assert account.status_details is not None
-    assert account.status_details.active is not None
-    assert account.status_details.active.action == "relink_required"
+    assert account.balance_refresh is not None
+    assert account.balance_refresh.extra_fields == {"future_hint": "refresh_window_v2"}
+
+
+def test_status_details_is_newer_than_the_pinned_version_and_kept() -> None:
+    account = FinancialConnectionsAccount.from_dict(ACCOUNT)
+    assert account.extra_fields["status_details"]["active"]["action"] == "relink_required"
+    with pytest.raises(AttributeError, match=r"extra_fields\['status_details'\]"):
+        _ = account.status_details  # type: ignore[attr-defined]
 
 
 def test_session_holds_its_accounts() -> None:
@@ -244,135 +311,30 @@ def test_session_holds_its_accounts() -> None:
     assert type(session.accounts) is StripeList
     assert [type(a) for a in session.accounts.data] == [FinancialConnectionsAccount]
     assert session.accounts.data[0].ownership == "fcaowns_1QzR4tHk2LmR4vXyOs9PqW2c"
-    assert session.filters is not None
+    assert type(session.filters) is BankConnectionsResourceLinkAccountSessionFilters
     assert session.filters.countries == ["US"]
-    assert session.filters.institution == "fcinst_LmR4vXyCascade"  # unknown, kept
-    assert session.bank_account_token is None
+    assert session.filters.extra_fields["institution"] == "fcinst_LmR4vXyCascade"  # unknown, kept
+    # Not in the pinned version (as limits and manual_entry, which the dahlia spec does not have): kept as sent.
+    assert "bank_account_token" in session.extra_fields
+    assert session.extra_fields["bank_account_token"] is None
+    assert session.to_dict() == SESSION
 
 
 def test_owner_model() -> None:
-    # The flat owner object, which the generic model tests leave out.
     owner = FinancialConnectionsAccountOwner.from_dict(OWNER)
     assert owner.to_dict() == OWNER
     assert type(construct(OWNER)) is FinancialConnectionsAccountOwner
     assert (owner.name, owner.email, owner.refreshed_at) == ("Maya Lindqvist", "maya.lindqvist@example.com", 1736940120)
-    assert owner.future_field == {"verified": True}
-    assert set(owner._extra) == {"future_field"}
+    assert owner.extra_fields == {"future_field": {"verified": True}}
     assert pickle.loads(pickle.dumps(owner)) == owner
 
 
-def test_mandate_expanded_payment_method() -> None:
-    mandate = Mandate.from_dict({**MANDATE, "payment_method": payload("payment_method")})
-    assert type(mandate.payment_method) is PaymentMethod
-    plain = Mandate.from_dict(MANDATE)
-    assert plain.payment_method == "pm_1QzS1zHk2LmR4vXySepa9KdL"
-    assert type(plain.payment_method_details.sepa_debit) is MandatePaymentMethodDetailsSepaDebit
-    assert plain.customer_acceptance.online is not None
-    assert plain.customer_acceptance.online.ip_address == "203.0.113.42"
-
-
-@pytest.mark.parametrize(
-    ("details", "field", "model"),
-    [
-        (
-            {
-                "type": "acss_debit",
-                "acss_debit": {
-                    "default_for": ["invoice"],
-                    "interval_description": "First of the month",
-                    "payment_schedule": "interval",
-                    "transaction_type": "personal",
-                },
-            },
-            "acss_debit",
-            MandatePaymentMethodDetailsAcssDebit,
-        ),
-        (
-            {
-                "type": "bacs_debit",
-                "bacs_debit": {
-                    "display_name": "EXAMPLE LTD",
-                    "network_status": "accepted",
-                    "reference": "EXAMPLE-7QX2",
-                    "revocation_reason": None,
-                    "service_user_number": "123456",
-                    "url": "https://payments.stripe.com/bacs_debit/mandate/x",
-                },
-            },
-            "bacs_debit",
-            MandatePaymentMethodDetailsBacsDebit,
-        ),
-        (
-            {"type": "us_bank_account", "us_bank_account": {"collection_method": "paper"}},
-            "us_bank_account",
-            MandatePaymentMethodDetailsUsBankAccount,
-        ),
-    ],
-)
-def test_mandate_payment_method_details(details: dict[str, Any], field: str, model: type) -> None:
-    mandate = Mandate.from_dict({**MANDATE, "payment_method_details": details})
-    assert type(getattr(mandate.payment_method_details, field)) is model
-    assert mandate.to_dict()["payment_method_details"] == details
-
-
-def test_mandate_card_and_loose_details() -> None:
-    card = Mandate.from_dict(
-        {**MANDATE, "payment_method_details": {"type": "card", "card": {"india": {"inactive_reason": None}}}}
-    )
-    assert type(card.payment_method_details.card.india) is MandatePaymentMethodDetailsCardIndia
-    paypal = {"billing_agreement_id": "B-7XK29", "payer_id": "QXLP7"}
-    loose = Mandate.from_dict({**MANDATE, "payment_method_details": {"type": "paypal", "paypal": paypal}})
-    assert loose.payment_method_details.paypal == paypal
-
-
-def test_attempt_record_amounts_share_one_model() -> None:
-    record = PaymentAttemptRecord.from_dict(RECORD)
-    amounts = [getattr(record, f) for f in ("amount", "amount_authorized", "amount_refunded", "amount_requested")]
-    assert {type(a) for a in amounts} == {PaymentAttemptRecordAmount}
-    assert (record.amount_refunded.value, record.amount_refunded.currency) == (1000, "eur")
-    details = record.payment_method_details
-    assert details is not None
-    assert type(details.card) is PaymentAttemptRecordPaymentMethodDetailsCard
-    assert type(details.billing_details) is BillingDetails
-    assert details.card.three_d_secure is not None
-    assert details.card.three_d_secure.result == "authenticated"
-
-
-def test_attempt_record_us_bank_account_mandate_expands() -> None:
-    bank = {
-        "account_holder_type": "individual",
-        "account_type": "checking",
-        "bank_name": "STRIPE TEST BANK",
-        "expected_debit_date": "2025-01-17",
-        "fingerprint": "J2kd8fLq0sN3xYzA",
-        "last4": "6789",
-        "mandate": MANDATE,
-        "payment_reference": None,
-        "routing_number": "110000000",
-    }
-    details = {"type": "us_bank_account", "us_bank_account": bank, "payment_method": "pm_1", "billing_details": None}
-    record = PaymentAttemptRecord.from_dict({**RECORD, "payment_method_details": details})
-    assert record.payment_method_details is not None
-    assert type(record.payment_method_details.us_bank_account.mandate) is Mandate
-    assert record.to_dict()["payment_method_details"] == details
-
-
-def test_unregistered_object_is_unknown_inside_construct() -> None:
-    # construct() picks models by "object"; a shape we do not model stays readable.
-    other = construct({"id": "fctxn_1", "object": "financial_connections.transaction", "amount": -2500})
+def test_construct_picks_transactions_and_keeps_unknown_objects() -> None:
+    # Transactions are modelled now; an object this version does not know stays readable.
+    txn = construct({"id": "fctxn_1", "object": "financial_connections.transaction", "amount": -2500})
+    assert type(txn) is FinancialConnectionsTransaction
+    assert txn.amount == -2500
+    raw = {"id": "fcx_1", "object": "financial_connections.not_in_the_pinned_spec", "amount": -2500}
+    other = construct(raw)
     assert type(other) is UnknownObject
-    assert other.amount == -2500
-
-
-async def test_async_list_walks_every_page(mock_api: respx.MockRouter) -> None:
-    second = {**RECORD, "id": "par_2"}
-    route = mock_api.get("/v1/payment_attempt_records").mock(
-        side_effect=[
-            httpx.Response(200, json={**_page(RECORD, "/v1/payment_attempt_records"), "has_more": True}),
-            httpx.Response(200, json=_page(second, "/v1/payment_attempt_records")),
-        ]
-    )
-    async with stripe_lite.AsyncStripeClient(api_key="sk_test_x") as client:
-        ids = [r.id async for r in client.payment_attempt_records.list(payment_record="pr_1", limit=1)]
-    assert ids == [RECORD["id"], "par_2"]
-    assert route.calls[1].request.url.params["starting_after"] == RECORD["id"]
+    assert other.extra_fields == raw

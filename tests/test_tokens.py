@@ -1,10 +1,16 @@
-"""Focused tests of Tokens, ConfirmationTokens, Card and BankAccount."""
+"""Tokens and ConfirmationTokens (docs/tokens.md), with the Card and BankAccount they hold.
+
+What every operation sends and decodes is covered from the spec in test_services.py;
+here, what is particular to this area.
+"""
 
 from __future__ import annotations
 
 import copy
+from typing import Any
 from urllib.parse import parse_qsl
 
+import httpx
 import pytest
 import respx
 import typing_extensions
@@ -12,32 +18,38 @@ import typing_extensions
 import stripe_lite
 from stripe_lite import params
 from stripe_lite.models import (
+    AccountRequirementsError,
+    Address,
     BankAccount,
-    BankAccountRequirements,
-    BankAccountRequirementsError,
     BillingDetails,
     Card,
-    CardNetworks,
     ConfirmationToken,
-    ConfirmationTokenPaymentMethodPreview,
-    ConfirmationTokenShipping,
+    ConfirmationTokensResourceMandateDataResourceCustomerAcceptanceResourceOnline,
+    ConfirmationTokensResourcePaymentMethodPreview,
+    ConfirmationTokensResourceShipping,
+    Customer,
+    ExternalAccountRequirements,
+    PaymentFlowsPrivatePaymentMethodsKlarnaDob,
     PaymentIntent,
     PaymentMethodCard,
+    PaymentMethodDetailsCardInstallmentsPlan,
+    PaymentMethodKlarna,
     PaymentMethodUsBankAccount,
+    StripeObject,
     Token,
-    UnknownObject,
+    TokenCardNetworks,
     construct,
 )
 
-from .cases import payload
+from .payload_files import payload
 
 TOKEN = payload("token")
 BANK_TOKEN = payload("token_bank_account")
 CTOKEN = payload("confirmation_token")
 
 
-def _form(request: object) -> list[tuple[str, str]]:
-    return parse_qsl(request.content.decode(), keep_blank_values=True)  # type: ignore[attr-defined]
+def _form(request: httpx.Request) -> list[tuple[str, str]]:
+    return parse_qsl(request.content.decode(), keep_blank_values=True)
 
 
 # -- parameters --------------------------------------------------------------------
@@ -45,7 +57,8 @@ def _form(request: object) -> list[tuple[str, str]]:
 
 def test_card_takes_a_hash_or_an_id(client: stripe_lite.StripeClient, mock_api: respx.MockRouter) -> None:
     route = mock_api.post("/v1/tokens").respond(json=TOKEN)
-    client.tokens.create(card={"number": "4242424242424242", "exp_month": 12, "exp_year": 2030, "cvc": "123"})
+    # The pinned spec types a token card's expiry as strings; the wire is the same either way.
+    client.tokens.create(card={"number": "4242424242424242", "exp_month": "12", "exp_year": "2030", "cvc": "123"})
     assert sorted(_form(route.calls.last.request)) == [
         ("card[cvc]", "123"),
         ("card[exp_month]", "12"),
@@ -59,19 +72,26 @@ def test_card_takes_a_hash_or_an_id(client: stripe_lite.StripeClient, mock_api: 
     assert request.headers["Stripe-Account"] == "acct_1"
 
 
-def _required_keys(typed_dict: type) -> set[str]:
-    hints = typing_extensions.get_type_hints(typed_dict, include_extras=True)
+def _hints(typed_dict: Any) -> dict[str, Any]:
+    return typing_extensions.get_type_hints(typed_dict, include_extras=True)
+
+
+def _required_keys(typed_dict: Any) -> set[str]:
     required: object = typing_extensions.Required
-    return {name for name, hint in hints.items() if typing_extensions.get_origin(hint) is required}
+    return {name for name, hint in _hints(typed_dict).items() if typing_extensions.get_origin(hint) is required}
 
 
 def test_required_keys_of_the_nested_hashes() -> None:
     # TypedDicts check nothing at run time; their required keys are what mypy enforces.
-    assert _required_keys(params.TokenCardParam) == {"number", "exp_month", "exp_year"}
-    assert _required_keys(params.TokenBankAccountParam) == {"account_number", "country"}
-    assert _required_keys(params.TokenCvcUpdateParam) == {"cvc"}
-    assert _required_keys(params.DateOfBirthParam) == {"day", "month", "year"}
-    for optional_only in (params.TokenPiiParam, params.TokenAccountParam, params.TokenPersonParam):
+    assert _required_keys(params.TokensCardParam) == {"number", "exp_month", "exp_year"}
+    assert _required_keys(params.TokensBankAccountParam) == {"account_number", "country"}
+    assert _required_keys(params.CvcUpdateParam) == {"cvc"}
+    # A person's date of birth: a hash of three required keys, or "" to unset it.
+    dob_hint = _hints(params.PersonParam)["dob"]
+    (dob,) = [arg for arg in typing_extensions.get_args(dob_hint) if typing_extensions.is_typeddict(arg)]
+    assert _required_keys(dob) == {"day", "month", "year"}
+    assert typing_extensions.Literal[""] in typing_extensions.get_args(dob_hint)
+    for optional_only in (params.PiiParam, params.AccountParam, params.PersonParam):
         assert _required_keys(optional_only) == set()
 
 
@@ -116,10 +136,11 @@ def test_card_token_holds_a_card() -> None:
     assert type(card) is Card
     assert (card.brand, card.last4, card.exp_month, card.exp_year) == ("Visa", "4242", 11, 2029)
     assert card.address_line1_check == "pass"
-    assert type(card.networks) is CardNetworks
+    assert type(card.networks) is TokenCardNetworks
     assert card.networks.preferred == "visa"
     assert card.available_payout_methods == ["standard", "instant"]
-    assert card.issuer_bin_range == {"low": "424242000", "high": "424242999"}  # unknown, kept
+    assert card.extra_fields["issuer_bin_range"] == {"low": "424242000", "high": "424242999"}  # unknown, kept
+    assert token.to_dict() == TOKEN
 
 
 def test_bank_account_token_holds_a_bank_account() -> None:
@@ -129,15 +150,15 @@ def test_bank_account_token_holds_a_bank_account() -> None:
     account = token.bank_account
     assert type(account) is BankAccount
     assert (account.country, account.currency, account.last4, account.status) == ("US", "usd", "6789", "new")
-    assert type(account.requirements) is BankAccountRequirements
+    assert type(account.requirements) is ExternalAccountRequirements
     assert account.requirements.errors == []
 
 
 def test_bank_account_requirement_errors_are_typed() -> None:
     account = BankAccount.from_dict(payload("bank_account"))
-    assert account.future_requirements is not None
+    assert type(account.future_requirements) is ExternalAccountRequirements
     (error,) = account.future_requirements.errors or []
-    assert type(error) is BankAccountRequirementsError
+    assert type(error) is AccountRequirementsError
     assert error.code == "verification_failed_name_match"
     assert error.requirement == "external_account.account_holder_name"
     assert account.account == "acct_1RbWz9Qw3ErT5yUi"
@@ -149,7 +170,8 @@ def test_expanded_customer_of_a_card_is_an_object() -> None:
     data["card"]["customer"] = {"id": "cus_RkQ7wZp3Tn8vLb", "object": "customer", "email": "ines@example.pt"}
     token = Token.from_dict(data)
     assert token.card is not None
-    assert type(token.card.customer) is UnknownObject  # customers are not modelled (yet)
+    # Customers are modelled now (an UnknownObject before).
+    assert type(token.card.customer) is Customer
     assert token.card.customer.email == "ines@example.pt"
     assert token.to_dict() == data
     assert Card.from_dict(payload("card")).customer == "cus_RkQ7wZp3Tn8vLb"
@@ -165,7 +187,7 @@ def test_unseen_enum_values_survive() -> None:
 def test_confirmation_token_preview_reuses_the_payment_method_models() -> None:
     ctoken = ConfirmationToken.from_dict(CTOKEN)
     preview = ctoken.payment_method_preview
-    assert type(preview) is ConfirmationTokenPaymentMethodPreview
+    assert type(preview) is ConfirmationTokensResourcePaymentMethodPreview
     assert preview.type == "card"
     assert type(preview.billing_details) is BillingDetails
     assert preview.billing_details.name == "Sofía Garza"
@@ -175,36 +197,60 @@ def test_confirmation_token_preview_reuses_the_payment_method_models() -> None:
     assert ctoken.payment_method_options is not None
     assert ctoken.payment_method_options.card is not None
     installments = ctoken.payment_method_options.card.installments
-    assert installments is not None and installments.plan is not None
+    assert installments is not None
+    assert type(installments.plan) is PaymentMethodDetailsCardInstallmentsPlan
     assert (installments.plan.count, installments.plan.interval, installments.plan.type) == (6, "month", "fixed_count")
     assert ctoken.mandate_data is not None
-    assert ctoken.mandate_data.customer_acceptance.online is not None
-    assert ctoken.mandate_data.customer_acceptance.online.ip_address == "203.0.113.42"
-    assert type(ctoken.shipping) is ConfirmationTokenShipping
+    online = ctoken.mandate_data.customer_acceptance.online
+    assert type(online) is ConfirmationTokensResourceMandateDataResourceCustomerAcceptanceResourceOnline
+    assert online.ip_address == "203.0.113.42"
+    assert type(ctoken.shipping) is ConfirmationTokensResourceShipping
+    assert type(ctoken.shipping.address) is Address
     assert ctoken.shipping.address.line2 is None
     assert ctoken.payment_intent is None
 
 
-def test_confirmation_token_preview_of_other_types() -> None:
-    klarna = {"dob": {"day": 2, "month": 3, "year": 1990}}
-    bank = {
-        "account_holder_type": "individual",
-        "account_type": "checking",
-        "bank_name": "STRIPE TEST BANK",
-        "financial_connections_account": None,
-        "fingerprint": "k2mD8sQe",
-        "last4": "6789",
-        "networks": {"preferred": "ach", "supported": ["ach"]},
-        "routing_number": "110000000",
-        "status_details": None,
-    }
-    for kind, details, model in [("klarna", klarna, dict), ("us_bank_account", bank, PaymentMethodUsBankAccount)]:
-        data = {"billing_details": CTOKEN["payment_method_preview"]["billing_details"], "type": kind, kind: details}
-        preview = ConfirmationTokenPaymentMethodPreview.from_dict(data)
-        assert type(getattr(preview, kind)) is model
-        assert preview.to_dict() == data
-        with pytest.raises(AttributeError, match="card"):
-            _ = preview.card
+@pytest.mark.parametrize(
+    ("kind", "details", "model"),
+    [
+        # Klarna's hash was kept as a plain dict by the old models; it is typed now.
+        ("klarna", {"dob": {"day": 2, "month": 3, "year": 1990}}, PaymentMethodKlarna),
+        (
+            "us_bank_account",
+            {
+                "account_holder_type": "individual",
+                "account_type": "checking",
+                "bank_name": "STRIPE TEST BANK",
+                "financial_connections_account": None,
+                "fingerprint": "k2mD8sQe",
+                "last4": "6789",
+                "networks": {"preferred": "ach", "supported": ["ach"]},
+                "routing_number": "110000000",
+                "status_details": None,
+            },
+            PaymentMethodUsBankAccount,
+        ),
+    ],
+)
+def test_confirmation_token_preview_of_other_types(
+    kind: str, details: dict[str, Any], model: type[StripeObject]
+) -> None:
+    data = {"billing_details": CTOKEN["payment_method_preview"]["billing_details"], "type": kind, kind: details}
+    preview = ConfirmationTokensResourcePaymentMethodPreview.from_dict(data)
+    value = getattr(preview, kind)
+    assert type(value) is model
+    assert value.extra_fields == {}
+    assert preview.to_dict() == data
+    with pytest.raises(AttributeError, match="card"):
+        _ = preview.card
+
+
+def test_klarna_preview_date_of_birth_is_typed() -> None:
+    data = {"type": "klarna", "klarna": {"dob": {"day": 2, "month": 3, "year": 1990}}}
+    preview = ConfirmationTokensResourcePaymentMethodPreview.from_dict(data)
+    assert preview.klarna is not None
+    assert type(preview.klarna.dob) is PaymentFlowsPrivatePaymentMethodsKlarnaDob
+    assert (preview.klarna.dob.day, preview.klarna.dob.month, preview.klarna.dob.year) == (2, 3, 1990)
 
 
 def test_confirmation_token_then_confirm(client: stripe_lite.StripeClient, mock_api: respx.MockRouter) -> None:
@@ -212,7 +258,9 @@ def test_confirmation_token_then_confirm(client: stripe_lite.StripeClient, mock_
     mock_api.get("/v1/confirmation_tokens/ctoken_1RbY2cHk2LmR4vXyWq5Ze1Nd").respond(json=CTOKEN)
     confirm = mock_api.post("/v1/payment_intents/pi_1/confirm").respond(json=payload("payment_intent"))
     ctoken = client.confirmation_tokens.retrieve("ctoken_1RbY2cHk2LmR4vXyWq5Ze1Nd")
+    assert type(ctoken) is ConfirmationToken
     assert ctoken.payment_method_preview is not None
+    assert ctoken.payment_method_preview.card is not None
     assert ctoken.payment_method_preview.card.funding == "credit"
     intent = client.payment_intents.confirm("pi_1", confirmation_token=ctoken.id)
     assert type(intent) is PaymentIntent

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from codegen.overrides import OBJECT_ALIASES
 from codegen.render import HEADER, all_lines, import_line
 from codegen.schema import (
     AnyObject,
@@ -336,7 +337,8 @@ def render_objects(spec: Spec, where: dict[str, str]) -> str:
         "",
         "OBJECTS: dict[str, tuple[str, str]] = {",
     ]
-    for name, model in sorted(spec.object_models.items()):
+    models = {**spec.object_models, **{old: spec.object_models[new] for old, new in OBJECT_ALIASES.items()}}
+    for name, model in sorted(models.items()):
         lines.append(f'    "{name}": ("{where[model.class_name]}", "{model.class_name}"),')
     lines += ["}", "", "DELETED: dict[str, tuple[str, str]] = {"]
     for name, model in sorted(spec.deleted_models.items()):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from codegen.emit_models import reference_slug
 from codegen.emit_params import ParamNames, annotation
 from codegen.operations import Operation, response_schemas
+from codegen.overrides import OBJECT_ALIASES
 from codegen.render import HEADER, all_lines, camel, import_line, sorted_imports
 from codegen.schema import Spec
 
@@ -105,7 +106,8 @@ class ServiceModule:
             self.runtime.add("binary_body")
             return "binary_body"
         models = [self.spec.models[s] for s in response_schemas(op)]
-        names = tuple(sorted({m.object_name for m in models if m.object_name}))
+        names = {m.object_name for m in models if m.object_name}
+        names = tuple(sorted(names | {old for old, new in OBJECT_ALIASES.items() if new in names}))
         with_id = all("id" in self.spec.schemas.get(m.schema, {}).get("required", []) for m in models)
         if len(models) == 1:
             model = models[0]

@@ -30,3 +30,14 @@ POSITIONAL_NAMES: dict[str, dict[str, str]] = {
 PARAM_TITLES: dict[str, str] = {
     "range_query_specs": "RangeQueryParam",
 }
+
+# Older names of objects, still sent by the legacy paths that serve them
+# (/v1/link_account_sessions, /v1/linked_accounts): decoded as the same models.
+# Source: Stripe's Financial Connections migration notes (the objects were renamed
+# when the API moved under /v1/financial_connections/).
+OBJECT_ALIASES: dict[str, str] = {
+    "link_account_session": "financial_connections.session",
+    "linked_account": "financial_connections.account",
+    "linked_account_owner": "financial_connections.account_owner",
+    "linked_account_ownership": "financial_connections.account_ownership",
+}

@@ -232,17 +232,6 @@ _LEGACY_CALLS: list[tuple[str, str, dict[str, Any], Callable[[Any], Any], type[S
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=stripe_lite.InvalidResponseError,
-    reason=(
-        "bug: docs/financial_connections.md says answers on the older paths may name their objects "
-        "link_account_session / linked_account / linked_account_owner and that the models accept both; "
-        "the generated services check the answer's object against the spec's name only "
-        "(expect(..., ('financial_connections.account',))) and raise InvalidResponseError, "
-        "and model_for() knows none of the older names"
-    ),
-)
 @pytest.mark.parametrize(
     ("path", "answer", "call", "model"),
     [case[1:] for case in _LEGACY_CALLS],

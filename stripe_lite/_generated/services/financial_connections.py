@@ -37,9 +37,9 @@ __all__ = [
     "FinancialConnectionsTransactionsService",
 ]
 
-_decode_FinancialConnectionsAccount = cast("Callable[[Any], FinancialConnectionsAccount]", expect(lazy("financial_connections_account", "_d_FinancialConnectionsAccount"), ("financial_connections.account",), with_id=True))
-_decode_FinancialConnectionsAccountOwner = cast("Callable[[Any], FinancialConnectionsAccountOwner]", expect(lazy("financial_connections_account_owner", "_d_FinancialConnectionsAccountOwner"), ("financial_connections.account_owner",), with_id=True))
-_decode_FinancialConnectionsSession = cast("Callable[[Any], FinancialConnectionsSession]", expect(lazy("financial_connections_session", "_d_FinancialConnectionsSession"), ("financial_connections.session",), with_id=True))
+_decode_FinancialConnectionsAccount = cast("Callable[[Any], FinancialConnectionsAccount]", expect(lazy("financial_connections_account", "_d_FinancialConnectionsAccount"), ("financial_connections.account", "linked_account"), with_id=True))
+_decode_FinancialConnectionsAccountOwner = cast("Callable[[Any], FinancialConnectionsAccountOwner]", expect(lazy("financial_connections_account_owner", "_d_FinancialConnectionsAccountOwner"), ("financial_connections.account_owner", "linked_account_owner"), with_id=True))
+_decode_FinancialConnectionsSession = cast("Callable[[Any], FinancialConnectionsSession]", expect(lazy("financial_connections_session", "_d_FinancialConnectionsSession"), ("financial_connections.session", "link_account_session"), with_id=True))
 _decode_FinancialConnectionsTransaction = cast("Callable[[Any], FinancialConnectionsTransaction]", expect(lazy("financial_connections_transaction", "_d_FinancialConnectionsTransaction"), ("financial_connections.transaction",), with_id=True))
 
 

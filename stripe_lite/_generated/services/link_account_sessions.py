@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncLinkAccountSessionsService", "LinkAccountSessionsService"]
 
-_decode_FinancialConnectionsSession = cast("Callable[[Any], FinancialConnectionsSession]", expect(lazy("financial_connections_session", "_d_FinancialConnectionsSession"), ("financial_connections.session",), with_id=True))
+_decode_FinancialConnectionsSession = cast("Callable[[Any], FinancialConnectionsSession]", expect(lazy("financial_connections_session", "_d_FinancialConnectionsSession"), ("financial_connections.session", "link_account_session"), with_id=True))
 
 
 class LinkAccountSessionsService(SyncService):

@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncLinkedAccountsService", "LinkedAccountsService"]
 
-_decode_FinancialConnectionsAccount = cast("Callable[[Any], FinancialConnectionsAccount]", expect(lazy("financial_connections_account", "_d_FinancialConnectionsAccount"), ("financial_connections.account",), with_id=True))
-_decode_FinancialConnectionsAccountOwner = cast("Callable[[Any], FinancialConnectionsAccountOwner]", expect(lazy("financial_connections_account_owner", "_d_FinancialConnectionsAccountOwner"), ("financial_connections.account_owner",), with_id=True))
+_decode_FinancialConnectionsAccount = cast("Callable[[Any], FinancialConnectionsAccount]", expect(lazy("financial_connections_account", "_d_FinancialConnectionsAccount"), ("financial_connections.account", "linked_account"), with_id=True))
+_decode_FinancialConnectionsAccountOwner = cast("Callable[[Any], FinancialConnectionsAccountOwner]", expect(lazy("financial_connections_account_owner", "_d_FinancialConnectionsAccountOwner"), ("financial_connections.account_owner", "linked_account_owner"), with_id=True))
 
 
 class LinkedAccountsService(SyncService):

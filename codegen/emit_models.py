@@ -37,6 +37,20 @@ STRAIGHT_LINE_MIN_FIELDS = 6
 their annotations, which costs little for a few keys and keeps the installed package small."""
 
 
+SPARSE_MIN_FIELDS = 15
+"""A model whose fields are mostly objects of which an answer fills one or two (one per payment
+method type, in ``payment_method_options``, ``PaymentMethod``, ``payment_method_details``) keeps
+those fields out of its slots: an empty slot still costs memory in every object."""
+
+
+def sparse_fields(model: Model) -> frozenset[str]:
+    """The fields of ``model`` kept without a slot (declared, typed and read like the others)."""
+    nested = [f.wire for f in model.fields if isinstance(f.type, (Ref, OneOf)) and f.nullable]
+    if len(nested) >= SPARSE_MIN_FIELDS and len(nested) * 4 >= len(model.fields) * 3:
+        return frozenset(nested)
+    return frozenset()
+
+
 def reference_slug(object_name: str) -> str:
     """Where Stripe's API reference documents an object: ``issuing.card`` -> ``issuing/cards``."""
     *space, name = object_name.split(".")
@@ -219,8 +233,10 @@ class _Module:
             where = f"``{self.spec.models[parent].class_name}.{field}``" if parent in self.spec.models else "a request"
             doc = [f'    """Nested in {where}."""']
         lines = ["", "", f"class {name}(StripeObject):", *doc, ""]
-        slots = ", ".join(f'"{f.attr}"' for f in model.fields)
-        lines.append(f"    __slots__ = ({slots}{',' if len(model.fields) == 1 else ''})")
+        sparse = sparse_fields(model)
+        slotted = [f for f in model.fields if f.wire not in sparse]
+        slots = ", ".join(f'"{f.attr}"' for f in slotted)
+        lines.append(f"    __slots__ = ({slots}{',' if len(slotted) == 1 else ''})")
         if model.fields:
             lines.append("")
         for f in model.fields:
@@ -230,7 +246,7 @@ class _Module:
             lines.append(f"    {f.attr}: {annotation}")
         self.helpers.add("register")
         count = len(model.fields)
-        if count < STRAIGHT_LINE_MIN_FIELDS:
+        if count < STRAIGHT_LINE_MIN_FIELDS or sparse:
             # Small objects decode key by key, by what their annotations say: no code of their own.
             lines += ["", "", f"_d_{name} = register({name})"]
             return lines

@@ -48,14 +48,18 @@ class StripeObject:
     _decode: ClassVar[Decoder]
 
     def __init__(self, **fields: Any) -> None:
-        known = _attributes(type(self))
+        cls = type(self)
+        known = _attributes(cls)
+        sparse = _sparse(cls)
         for name, value in fields.items():
             if name not in known:
                 raise TypeError(
-                    f"{type(self).__name__} has no field {name!r}; "
-                    f"use {type(self).__name__}.from_dict() to build one with unknown fields"
+                    f"{cls.__name__} has no field {name!r}; use {cls.__name__}.from_dict() to build one with unknown fields"
                 )
-            setattr(self, name, value)
+            if name in sparse:
+                _extra_dict(self)[sparse[name]] = value
+            else:
+                setattr(self, name, value)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -85,7 +89,12 @@ class StripeObject:
     def extra_fields(self) -> Mapping[str, Any]:
         """The fields Stripe sent that this model does not declare (read-only), as sent."""
         extra = _read_extra(self)
-        return _NO_EXTRA if extra is M else MappingProxyType(extra)
+        if extra is M:
+            return _NO_EXTRA
+        sparse = _sparse_wires(type(self))
+        if sparse:
+            return MappingProxyType({k: v for k, v in extra.items() if k not in sparse})
+        return MappingProxyType(extra)
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
@@ -103,8 +112,12 @@ class StripeObject:
             except AttributeError:
                 continue
         extra = _read_extra(self)
-        if extra is not M and extra:
-            parts.append(f"extra_fields={extra!r}")
+        if extra is not M:
+            sparse = _sparse_wires(type(self))
+            parts += [f"{_attr(k)}={v!r}" for k, v in extra.items() if k in sparse]
+            unknown = {k: v for k, v in extra.items() if k not in sparse}
+            if unknown:
+                parts.append(f"extra_fields={unknown!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -118,6 +131,11 @@ class StripeObject:
             if name.startswith("__") or name == "_extra":
                 raise AttributeError(name)
             cls = type(self).__name__
+            wire = _sparse(type(self)).get(name)
+            if wire is not None:  # a declared field kept without a slot
+                extra = _read_extra(self)
+                if extra is not M and wire in extra:
+                    return extra[wire]
             if name in _attributes(type(self)):
                 raise AttributeError(
                     f"{cls}.{name} was not included in this response "
@@ -172,8 +190,48 @@ def _fields(cls: type) -> tuple[tuple[str, str, Callable[[Any], Any]], ...]:
     return found
 
 
+def _attr(wire: str) -> str:
+    return f"{wire}_" if keyword.iskeyword(wire) else wire
+
+
+_SPARSE: dict[type, dict[str, str]] = {}
+
+
+def _sparse(cls: type) -> dict[str, str]:
+    """Attribute -> JSON key of the declared fields that have no slot (kept with the unknown ones).
+
+    They are the annotated names without a slot: many per-payment-method
+    objects, of which an answer fills one or two.
+    """
+    found = _SPARSE.get(cls)
+    if found is None:
+        slots = {attr for attr, _, _ in _fields(cls)}
+        annotations: dict[str, Any] = {}
+        for klass in reversed(cls.__mro__):
+            annotations.update(klass.__dict__.get("__annotations__", {}))  # noqa: RUF063
+        found = {a: _wire(a) for a in annotations if a not in slots and not a.startswith("_")}
+        _SPARSE[cls] = found
+    return found
+
+
+def _sparse_wires(cls: type) -> frozenset[str]:
+    return frozenset(_sparse(cls).values())
+
+
+def _extra_dict(obj: Any) -> dict[str, Any]:
+    extra: dict[str, Any] | None = _read_extra(obj, None)
+    if extra is None:
+        obj._extra = extra = {}
+    return extra
+
+
+def declared(cls: type) -> list[tuple[str, str]]:
+    """(attribute, JSON key) of every field ``cls`` declares, slotted or not."""
+    return [(attr, wire) for attr, wire, _ in _fields(cls)] + list(_sparse(cls).items())
+
+
 def _attributes(cls: type) -> frozenset[str]:
-    return frozenset(attr for attr, _, _ in _fields(cls))
+    return frozenset(attr for attr, _, _ in _fields(cls)) | frozenset(_sparse(cls))
 
 
 def _plain(value: Any) -> Any:
@@ -252,7 +310,8 @@ def by_key(cls: type[_S], data: Any) -> _S | None:
         setter, convert = entry
         setter(obj, value if convert is None else convert(value))
     if extra is not None:
-        obj._extra = extra
+        # Declared fields without a slot may already be there: add to them.
+        _extra_dict(obj).update(extra)
     return obj
 
 
@@ -266,9 +325,18 @@ def _keyed(cls: type) -> dict[str, tuple[Callable[[Any, Any], None], Decoder | N
         for attr, wire, _ in _fields(cls)
         if attr in cls.__dict__
     }
+    for attr, wire in _sparse(cls).items():
+        table[wire] = (_keep_with_extra(wire), _converter(str(annotations.get(attr, "Any"))))
     with _KEYED_LOCK:
         _KEYED[cls] = table
     return table
+
+
+def _keep_with_extra(wire: str) -> Callable[[Any, Any], None]:
+    def store(obj: Any, value: Any) -> None:
+        _extra_dict(obj)[wire] = value
+
+    return store
 
 
 _SCALARS: Final = frozenset({"str", "int", "float", "bool", "Any", "None"})

@@ -412,7 +412,7 @@ _d_PaymentFlowsPrivatePaymentMethodsCardDetailsApiResourceMulticapture = registe
 class PaymentMethodDetails(StripeObject):
     """Nested in ``Charge.payment_method_details``."""
 
-    __slots__ = ("ach_credit_transfer", "ach_debit", "acss_debit", "affirm", "afterpay_clearpay", "alipay", "alma", "amazon_pay", "au_becs_debit", "bacs_debit", "bancontact", "billie", "bizum", "blik", "boleto", "card", "card_present", "cashapp", "crypto", "customer_balance", "eps", "fpx", "giropay", "grabpay", "ideal", "interac_present", "kakao_pay", "klarna", "konbini", "kr_card", "link", "mb_way", "mobilepay", "multibanco", "naver_pay", "nz_bank_account", "oxxo", "p24", "pay_by_bank", "payco", "paynow", "paypal", "payto", "pix", "promptpay", "revolut_pay", "samsung_pay", "satispay", "scalapay", "sepa_debit", "sofort", "stripe_account", "sunbit", "swish", "twint", "type", "upi", "us_bank_account", "wechat", "wechat_pay", "zip")
+    __slots__ = ("type",)
 
     ach_credit_transfer: PaymentMethodDetailsAchCreditTransfer | None
     ach_debit: PaymentMethodDetailsAchDebit | None
@@ -477,80 +477,7 @@ class PaymentMethodDetails(StripeObject):
     zip: PaymentMethodDetailsZip | None
 
 
-def _d_PaymentMethodDetails(d: Any) -> Any:
-    if type(d) is not dict or len(d) < 61:
-        return by_key(PaymentMethodDetails, d)
-    o = new(PaymentMethodDetails)
-    try:
-        o.ach_credit_transfer = _d_PaymentMethodDetailsAchCreditTransfer(d["ach_credit_transfer"])
-        o.ach_debit = _d_PaymentMethodDetailsAchDebit(d["ach_debit"])
-        o.acss_debit = _d_PaymentMethodDetailsAcssDebit(d["acss_debit"])
-        o.affirm = _d_PaymentMethodDetailsAffirm(d["affirm"])
-        o.afterpay_clearpay = _d_PaymentMethodDetailsAfterpayClearpay(d["afterpay_clearpay"])
-        o.alipay = _d_PaymentFlowsPrivatePaymentMethodsAlipayDetails(d["alipay"])
-        o.alma = _d_PaymentMethodDetailsAlma(d["alma"])
-        o.amazon_pay = _d_PaymentMethodDetailsAmazonPay(d["amazon_pay"])
-        o.au_becs_debit = _d_PaymentMethodDetailsAuBecsDebit(d["au_becs_debit"])
-        o.bacs_debit = _d_PaymentMethodDetailsBacsDebit(d["bacs_debit"])
-        o.bancontact = _d_PaymentMethodDetailsBancontact(d["bancontact"])
-        o.billie = _d_PaymentMethodDetailsBillie(d["billie"])
-        o.bizum = _d_PaymentMethodDetailsBizum(d["bizum"])
-        o.blik = _d_PaymentMethodDetailsBlik(d["blik"])
-        o.boleto = _d_PaymentMethodDetailsBoleto(d["boleto"])
-        o.card = _d_PaymentMethodDetailsCard(d["card"])
-        o.card_present = _d_PaymentMethodDetailsCardPresent(d["card_present"])
-        o.cashapp = _d_PaymentMethodDetailsCashapp(d["cashapp"])
-        o.crypto = _d_PaymentMethodDetailsCrypto(d["crypto"])
-        o.customer_balance = _d_PaymentMethodDetailsCustomerBalance(d["customer_balance"])
-        o.eps = _d_PaymentMethodDetailsEps(d["eps"])
-        o.fpx = _d_PaymentMethodDetailsFpx(d["fpx"])
-        o.giropay = _d_PaymentMethodDetailsGiropay(d["giropay"])
-        o.grabpay = _d_PaymentMethodDetailsGrabpay(d["grabpay"])
-        o.ideal = _d_PaymentMethodDetailsIdeal(d["ideal"])
-        o.interac_present = _d_PaymentMethodDetailsInteracPresent(d["interac_present"])
-        o.kakao_pay = _d_PaymentMethodDetailsKakaoPay(d["kakao_pay"])
-        o.klarna = _d_PaymentMethodDetailsKlarna(d["klarna"])
-        o.konbini = _d_PaymentMethodDetailsKonbini(d["konbini"])
-        o.kr_card = _d_PaymentMethodDetailsKrCard(d["kr_card"])
-        o.link = _d_PaymentMethodDetailsLink(d["link"])
-        o.mb_way = _d_PaymentMethodDetailsMbWay(d["mb_way"])
-        o.mobilepay = _d_PaymentMethodDetailsMobilepay(d["mobilepay"])
-        o.multibanco = _d_PaymentMethodDetailsMultibanco(d["multibanco"])
-        o.naver_pay = _d_PaymentMethodDetailsNaverPay(d["naver_pay"])
-        o.nz_bank_account = _d_PaymentMethodDetailsNzBankAccount(d["nz_bank_account"])
-        o.oxxo = _d_PaymentMethodDetailsOxxo(d["oxxo"])
-        o.p24 = _d_PaymentMethodDetailsP24(d["p24"])
-        o.pay_by_bank = _d_PaymentMethodDetailsPayByBank(d["pay_by_bank"])
-        o.payco = _d_PaymentMethodDetailsPayco(d["payco"])
-        o.paynow = _d_PaymentMethodDetailsPaynow(d["paynow"])
-        o.paypal = _d_PaymentMethodDetailsPaypal(d["paypal"])
-        o.payto = _d_PaymentMethodDetailsPayto(d["payto"])
-        o.pix = _d_PaymentMethodDetailsPix(d["pix"])
-        o.promptpay = _d_PaymentMethodDetailsPromptpay(d["promptpay"])
-        o.revolut_pay = _d_PaymentMethodDetailsRevolutPay(d["revolut_pay"])
-        o.samsung_pay = _d_PaymentMethodDetailsSamsungPay(d["samsung_pay"])
-        o.satispay = _d_PaymentMethodDetailsSatispay(d["satispay"])
-        o.scalapay = _d_PaymentMethodDetailsScalapay(d["scalapay"])
-        o.sepa_debit = _d_PaymentMethodDetailsSepaDebit(d["sepa_debit"])
-        o.sofort = _d_PaymentMethodDetailsSofort(d["sofort"])
-        o.stripe_account = _d_PaymentMethodDetailsStripeAccount(d["stripe_account"])
-        o.sunbit = _d_PaymentMethodDetailsSunbit(d["sunbit"])
-        o.swish = _d_PaymentMethodDetailsSwish(d["swish"])
-        o.twint = _d_PaymentMethodDetailsTwint(d["twint"])
-        o.type = d["type"]
-        o.upi = _d_PaymentMethodDetailsUpi(d["upi"])
-        o.us_bank_account = _d_PaymentMethodDetailsUsBankAccount(d["us_bank_account"])
-        o.wechat = _d_PaymentMethodDetailsWechat(d["wechat"])
-        o.wechat_pay = _d_PaymentMethodDetailsWechatPay(d["wechat_pay"])
-        o.zip = _d_PaymentMethodDetailsZip(d["zip"])
-    except KeyError:  # a field left out
-        return by_key(PaymentMethodDetails, d)
-    if len(d) != 61:
-        o._extra = unknown(d, PaymentMethodDetails)
-    return o
-
-
-register(PaymentMethodDetails, _d_PaymentMethodDetails)
+_d_PaymentMethodDetails = register(PaymentMethodDetails)
 
 
 class PaymentMethodDetailsAcssDebit(StripeObject):
@@ -1504,27 +1431,10 @@ _d_BalanceTransaction = lazy("balance_transaction", "_d_BalanceTransaction", glo
 _d_BillingDetails = lazy("billing_details", "_d_BillingDetails", globals())
 _d_Mandate = lazy("mandate", "_d_Mandate", globals())
 _d_PaymentFlowsPaymentIntentPresentmentDetails = lazy("payment_flows_payment_intent_presentment_details", "_d_PaymentFlowsPaymentIntentPresentmentDetails", globals())
-_d_PaymentFlowsPrivatePaymentMethodsAlipayDetails = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentFlowsPrivatePaymentMethodsAlipayDetails", globals())
 _d_PaymentIntent = lazy("payment_intent", "_d_PaymentIntent", globals())
 _d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())
-_d_PaymentMethodDetailsAchCreditTransfer = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsAchCreditTransfer", globals())
-_d_PaymentMethodDetailsAchDebit = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsAchDebit", globals())
-_d_PaymentMethodDetailsAuBecsDebit = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsAuBecsDebit", globals())
-_d_PaymentMethodDetailsBacsDebit = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsBacsDebit", globals())
-_d_PaymentMethodDetailsCardPresent = lazy("payment_flows_private_payment_methods_card_present_common_wallet", "_d_PaymentMethodDetailsCardPresent", globals())
 _d_PaymentMethodDetailsCardWalletApplePay = lazy("payment_method_details_card_wallet_apple_pay", "_d_PaymentMethodDetailsCardWalletApplePay", globals())
 _d_PaymentMethodDetailsCardWalletGooglePay = lazy("payment_method_details_card_wallet_apple_pay", "_d_PaymentMethodDetailsCardWalletGooglePay", globals())
-_d_PaymentMethodDetailsCrypto = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsCrypto", globals())
-_d_PaymentMethodDetailsCustomerBalance = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsCustomerBalance", globals())
-_d_PaymentMethodDetailsFpx = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsFpx", globals())
-_d_PaymentMethodDetailsGrabpay = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsGrabpay", globals())
-_d_PaymentMethodDetailsInteracPresent = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsInteracPresent", globals())
-_d_PaymentMethodDetailsKrCard = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsKrCard", globals())
-_d_PaymentMethodDetailsNzBankAccount = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsNzBankAccount", globals())
-_d_PaymentMethodDetailsPaypal = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsPaypal", globals())
-_d_PaymentMethodDetailsStripeAccount = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsStripeAccount", globals())
-_d_PaymentMethodDetailsSunbit = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsSunbit", globals())
-_d_PaymentMethodDetailsWechat = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsWechat", globals())
 _d_RadarRadarOptions = lazy("radar_radar_options", "_d_RadarRadarOptions", globals())
 _d_Refund = lazy("refund", "_d_Refund", globals())
 _d_Review = lazy("review", "_d_Review", globals())

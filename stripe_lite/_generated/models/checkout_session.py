@@ -879,7 +879,7 @@ register(CheckoutSession, _d_CheckoutSession)
 class CheckoutSessionPaymentMethodOptions(StripeObject):
     """Nested in ``CheckoutSession.payment_method_options``."""
 
-    __slots__ = ("acss_debit", "affirm", "afterpay_clearpay", "alipay", "alma", "amazon_pay", "au_becs_debit", "bacs_debit", "bancontact", "billie", "boleto", "card", "cashapp", "customer_balance", "eps", "fpx", "giropay", "grabpay", "ideal", "kakao_pay", "klarna", "konbini", "kr_card", "link", "mobilepay", "multibanco", "naver_pay", "oxxo", "p24", "payco", "paynow", "paypal", "payto", "pix", "revolut_pay", "samsung_pay", "satispay", "scalapay", "sepa_debit", "sofort", "swish", "twint", "upi", "us_bank_account")
+    __slots__ = ()
 
     acss_debit: CheckoutAcssDebitPaymentMethodOptions | None
     affirm: CheckoutAffirmPaymentMethodOptions | None
@@ -927,63 +927,7 @@ class CheckoutSessionPaymentMethodOptions(StripeObject):
     us_bank_account: CheckoutUsBankAccountPaymentMethodOptions | None
 
 
-def _d_CheckoutSessionPaymentMethodOptions(d: Any) -> Any:
-    if type(d) is not dict or len(d) < 44:
-        return by_key(CheckoutSessionPaymentMethodOptions, d)
-    o = new(CheckoutSessionPaymentMethodOptions)
-    try:
-        o.acss_debit = _d_CheckoutAcssDebitPaymentMethodOptions(d["acss_debit"])
-        o.affirm = _d_CheckoutAffirmPaymentMethodOptions(d["affirm"])
-        o.afterpay_clearpay = _d_CheckoutAfterpayClearpayPaymentMethodOptions(d["afterpay_clearpay"])
-        o.alipay = _d_CheckoutAlipayPaymentMethodOptions(d["alipay"])
-        o.alma = _d_CheckoutAlmaPaymentMethodOptions(d["alma"])
-        o.amazon_pay = _d_CheckoutAmazonPayPaymentMethodOptions(d["amazon_pay"])
-        o.au_becs_debit = _d_CheckoutAuBecsDebitPaymentMethodOptions(d["au_becs_debit"])
-        o.bacs_debit = _d_CheckoutBacsDebitPaymentMethodOptions(d["bacs_debit"])
-        o.bancontact = _d_CheckoutBancontactPaymentMethodOptions(d["bancontact"])
-        o.billie = _d_CheckoutBilliePaymentMethodOptions(d["billie"])
-        o.boleto = _d_CheckoutBoletoPaymentMethodOptions(d["boleto"])
-        o.card = _d_CheckoutCardPaymentMethodOptions(d["card"])
-        o.cashapp = _d_CheckoutCashappPaymentMethodOptions(d["cashapp"])
-        o.customer_balance = _d_CheckoutCustomerBalancePaymentMethodOptions(d["customer_balance"])
-        o.eps = _d_CheckoutEpsPaymentMethodOptions(d["eps"])
-        o.fpx = _d_CheckoutFpxPaymentMethodOptions(d["fpx"])
-        o.giropay = _d_CheckoutGiropayPaymentMethodOptions(d["giropay"])
-        o.grabpay = _d_CheckoutGrabPayPaymentMethodOptions(d["grabpay"])
-        o.ideal = _d_CheckoutIdealPaymentMethodOptions(d["ideal"])
-        o.kakao_pay = _d_CheckoutKakaoPayPaymentMethodOptions(d["kakao_pay"])
-        o.klarna = _d_CheckoutKlarnaPaymentMethodOptions(d["klarna"])
-        o.konbini = _d_CheckoutKonbiniPaymentMethodOptions(d["konbini"])
-        o.kr_card = _d_CheckoutKrCardPaymentMethodOptions(d["kr_card"])
-        o.link = _d_CheckoutLinkPaymentMethodOptions(d["link"])
-        o.mobilepay = _d_CheckoutMobilepayPaymentMethodOptions(d["mobilepay"])
-        o.multibanco = _d_CheckoutMultibancoPaymentMethodOptions(d["multibanco"])
-        o.naver_pay = _d_CheckoutNaverPayPaymentMethodOptions(d["naver_pay"])
-        o.oxxo = _d_CheckoutOxxoPaymentMethodOptions(d["oxxo"])
-        o.p24 = _d_CheckoutP24PaymentMethodOptions(d["p24"])
-        o.payco = _d_CheckoutPaycoPaymentMethodOptions(d["payco"])
-        o.paynow = _d_CheckoutPaynowPaymentMethodOptions(d["paynow"])
-        o.paypal = _d_CheckoutPaypalPaymentMethodOptions(d["paypal"])
-        o.payto = _d_CheckoutPaytoPaymentMethodOptions(d["payto"])
-        o.pix = _d_CheckoutPixPaymentMethodOptions(d["pix"])
-        o.revolut_pay = _d_CheckoutRevolutPayPaymentMethodOptions(d["revolut_pay"])
-        o.samsung_pay = _d_CheckoutSamsungPayPaymentMethodOptions(d["samsung_pay"])
-        o.satispay = _d_CheckoutSatispayPaymentMethodOptions(d["satispay"])
-        o.scalapay = _d_CheckoutScalapayPaymentMethodOptions(d["scalapay"])
-        o.sepa_debit = _d_CheckoutSepaDebitPaymentMethodOptions(d["sepa_debit"])
-        o.sofort = _d_CheckoutSofortPaymentMethodOptions(d["sofort"])
-        o.swish = _d_CheckoutSwishPaymentMethodOptions(d["swish"])
-        o.twint = _d_CheckoutTwintPaymentMethodOptions(d["twint"])
-        o.upi = _d_CheckoutUpiPaymentMethodOptions(d["upi"])
-        o.us_bank_account = _d_CheckoutUsBankAccountPaymentMethodOptions(d["us_bank_account"])
-    except KeyError:  # a field left out
-        return by_key(CheckoutSessionPaymentMethodOptions, d)
-    if len(d) != 44:
-        o._extra = unknown(d, CheckoutSessionPaymentMethodOptions)
-    return o
-
-
-register(CheckoutSessionPaymentMethodOptions, _d_CheckoutSessionPaymentMethodOptions)
+_d_CheckoutSessionPaymentMethodOptions = register(CheckoutSessionPaymentMethodOptions)
 
 
 class CheckoutSessionWalletOptions(StripeObject):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, intern, lazy, new, register, unknown
+from ..._models import StripeObject, by_key, intern, new, register, unknown
 
 if TYPE_CHECKING:
     from .address import Address
@@ -208,7 +208,7 @@ _d_ConfirmationTokensResourcePaymentMethodOptionsResourceCardResourceInstallment
 class ConfirmationTokensResourcePaymentMethodPreview(StripeObject):
     """Nested in ``ConfirmationToken.payment_method_preview``."""
 
-    __slots__ = ("acss_debit", "affirm", "afterpay_clearpay", "alipay", "allow_redisplay", "alma", "amazon_pay", "au_becs_debit", "bacs_debit", "bancontact", "billie", "billing_details", "bizum", "blik", "boleto", "card", "card_present", "cashapp", "crypto", "customer", "customer_account", "customer_balance", "eps", "fpx", "giropay", "grabpay", "ideal", "interac_present", "kakao_pay", "klarna", "konbini", "kr_card", "link", "mb_way", "mobilepay", "multibanco", "naver_pay", "nz_bank_account", "oxxo", "p24", "pay_by_bank", "payco", "paynow", "paypal", "payto", "pix", "promptpay", "revolut_pay", "samsung_pay", "satispay", "scalapay", "sepa_debit", "sofort", "sunbit", "swish", "twint", "type", "upi", "us_bank_account", "wechat_pay", "zip")
+    __slots__ = ("allow_redisplay", "billing_details", "customer", "customer_account", "type")
 
     acss_debit: PaymentMethodAcssDebit | None
     affirm: PaymentMethodAffirm | None
@@ -273,80 +273,7 @@ class ConfirmationTokensResourcePaymentMethodPreview(StripeObject):
     zip: PaymentMethodZip | None
 
 
-def _d_ConfirmationTokensResourcePaymentMethodPreview(d: Any) -> Any:
-    if type(d) is not dict or len(d) < 61:
-        return by_key(ConfirmationTokensResourcePaymentMethodPreview, d)
-    o = new(ConfirmationTokensResourcePaymentMethodPreview)
-    try:
-        o.acss_debit = _d_PaymentMethodAcssDebit(d["acss_debit"])
-        o.affirm = _d_PaymentMethodAffirm(d["affirm"])
-        o.afterpay_clearpay = _d_PaymentMethodAfterpayClearpay(d["afterpay_clearpay"])
-        o.alipay = _d_PaymentFlowsPrivatePaymentMethodsAlipay(d["alipay"])
-        o.allow_redisplay = intern(v) if type(v := d["allow_redisplay"]) is str else v
-        o.alma = _d_PaymentMethodAlma(d["alma"])
-        o.amazon_pay = _d_PaymentMethodAmazonPay(d["amazon_pay"])
-        o.au_becs_debit = _d_PaymentMethodAuBecsDebit(d["au_becs_debit"])
-        o.bacs_debit = _d_PaymentMethodBacsDebit(d["bacs_debit"])
-        o.bancontact = _d_PaymentMethodBancontact(d["bancontact"])
-        o.billie = _d_PaymentMethodBillie(d["billie"])
-        o.billing_details = _d_BillingDetails(d["billing_details"])
-        o.bizum = _d_PaymentMethodBizum(d["bizum"])
-        o.blik = _d_PaymentMethodBlik(d["blik"])
-        o.boleto = _d_PaymentMethodBoleto(d["boleto"])
-        o.card = _d_PaymentMethodCard(d["card"])
-        o.card_present = _d_PaymentMethodCardPresent(d["card_present"])
-        o.cashapp = _d_PaymentMethodCashapp(d["cashapp"])
-        o.crypto = _d_PaymentMethodCrypto(d["crypto"])
-        o.customer = _d_Customer(v) if type(v := d["customer"]) is dict else v
-        o.customer_account = d["customer_account"]
-        o.customer_balance = _d_PaymentMethodCustomerBalance(d["customer_balance"])
-        o.eps = _d_PaymentMethodEps(d["eps"])
-        o.fpx = _d_PaymentMethodFpx(d["fpx"])
-        o.giropay = _d_PaymentMethodGiropay(d["giropay"])
-        o.grabpay = _d_PaymentMethodGrabpay(d["grabpay"])
-        o.ideal = _d_PaymentMethodIdeal(d["ideal"])
-        o.interac_present = _d_PaymentMethodInteracPresent(d["interac_present"])
-        o.kakao_pay = _d_PaymentMethodKakaoPay(d["kakao_pay"])
-        o.klarna = _d_PaymentMethodKlarna(d["klarna"])
-        o.konbini = _d_PaymentMethodKonbini(d["konbini"])
-        o.kr_card = _d_PaymentMethodKrCard(d["kr_card"])
-        o.link = _d_PaymentMethodLink(d["link"])
-        o.mb_way = _d_PaymentMethodMbWay(d["mb_way"])
-        o.mobilepay = _d_PaymentMethodMobilepay(d["mobilepay"])
-        o.multibanco = _d_PaymentMethodMultibanco(d["multibanco"])
-        o.naver_pay = _d_PaymentMethodNaverPay(d["naver_pay"])
-        o.nz_bank_account = _d_PaymentMethodNzBankAccount(d["nz_bank_account"])
-        o.oxxo = _d_PaymentMethodOxxo(d["oxxo"])
-        o.p24 = _d_PaymentMethodP24(d["p24"])
-        o.pay_by_bank = _d_PaymentMethodPayByBank(d["pay_by_bank"])
-        o.payco = _d_PaymentMethodPayco(d["payco"])
-        o.paynow = _d_PaymentMethodPaynow(d["paynow"])
-        o.paypal = _d_PaymentMethodPaypal(d["paypal"])
-        o.payto = _d_PaymentMethodPayto(d["payto"])
-        o.pix = _d_PaymentMethodPix(d["pix"])
-        o.promptpay = _d_PaymentMethodPromptpay(d["promptpay"])
-        o.revolut_pay = _d_PaymentMethodRevolutPay(d["revolut_pay"])
-        o.samsung_pay = _d_PaymentMethodSamsungPay(d["samsung_pay"])
-        o.satispay = _d_PaymentMethodSatispay(d["satispay"])
-        o.scalapay = _d_PaymentMethodScalapay(d["scalapay"])
-        o.sepa_debit = _d_PaymentMethodSepaDebit(d["sepa_debit"])
-        o.sofort = _d_PaymentMethodSofort(d["sofort"])
-        o.sunbit = _d_PaymentMethodSunbit(d["sunbit"])
-        o.swish = _d_PaymentMethodSwish(d["swish"])
-        o.twint = _d_PaymentMethodTwint(d["twint"])
-        o.type = intern(v) if type(v := d["type"]) is str else v
-        o.upi = _d_PaymentMethodUpi(d["upi"])
-        o.us_bank_account = _d_PaymentMethodUsBankAccount(d["us_bank_account"])
-        o.wechat_pay = _d_PaymentMethodWechatPay(d["wechat_pay"])
-        o.zip = _d_PaymentMethodZip(d["zip"])
-    except KeyError:  # a field left out
-        return by_key(ConfirmationTokensResourcePaymentMethodPreview, d)
-    if len(d) != 61:
-        o._extra = unknown(d, ConfirmationTokensResourcePaymentMethodPreview)
-    return o
-
-
-register(ConfirmationTokensResourcePaymentMethodPreview, _d_ConfirmationTokensResourcePaymentMethodPreview)
+_d_ConfirmationTokensResourcePaymentMethodPreview = register(ConfirmationTokensResourcePaymentMethodPreview)
 
 
 class ConfirmationTokensResourceShipping(StripeObject):
@@ -360,64 +287,3 @@ class ConfirmationTokensResourceShipping(StripeObject):
 
 
 _d_ConfirmationTokensResourceShipping = register(ConfirmationTokensResourceShipping)
-
-
-# Decoders of other modules, imported when first called.
-_d_BillingDetails = lazy("billing_details", "_d_BillingDetails", globals())
-_d_Customer = lazy("customer", "_d_Customer", globals())
-_d_PaymentFlowsPrivatePaymentMethodsAlipay = lazy("card_generated_from_payment_method_details", "_d_PaymentFlowsPrivatePaymentMethodsAlipay", globals())
-_d_PaymentMethodAcssDebit = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodAcssDebit", globals())
-_d_PaymentMethodAffirm = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodAffirm", globals())
-_d_PaymentMethodAfterpayClearpay = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodAfterpayClearpay", globals())
-_d_PaymentMethodAlma = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodAlma", globals())
-_d_PaymentMethodAmazonPay = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodAmazonPay", globals())
-_d_PaymentMethodAuBecsDebit = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodAuBecsDebit", globals())
-_d_PaymentMethodBacsDebit = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodBacsDebit", globals())
-_d_PaymentMethodBancontact = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodBancontact", globals())
-_d_PaymentMethodBillie = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodBillie", globals())
-_d_PaymentMethodBizum = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodBizum", globals())
-_d_PaymentMethodBlik = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodBlik", globals())
-_d_PaymentMethodBoleto = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodBoleto", globals())
-_d_PaymentMethodCard = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodCard", globals())
-_d_PaymentMethodCardPresent = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodCardPresent", globals())
-_d_PaymentMethodCashapp = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodCashapp", globals())
-_d_PaymentMethodCrypto = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodCrypto", globals())
-_d_PaymentMethodCustomerBalance = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodCustomerBalance", globals())
-_d_PaymentMethodEps = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodEps", globals())
-_d_PaymentMethodFpx = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodFpx", globals())
-_d_PaymentMethodGiropay = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodGiropay", globals())
-_d_PaymentMethodGrabpay = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodGrabpay", globals())
-_d_PaymentMethodIdeal = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodIdeal", globals())
-_d_PaymentMethodInteracPresent = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodInteracPresent", globals())
-_d_PaymentMethodKakaoPay = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodKakaoPay", globals())
-_d_PaymentMethodKlarna = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodKlarna", globals())
-_d_PaymentMethodKonbini = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodKonbini", globals())
-_d_PaymentMethodKrCard = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodKrCard", globals())
-_d_PaymentMethodLink = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodLink", globals())
-_d_PaymentMethodMbWay = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodMbWay", globals())
-_d_PaymentMethodMobilepay = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodMobilepay", globals())
-_d_PaymentMethodMultibanco = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodMultibanco", globals())
-_d_PaymentMethodNaverPay = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodNaverPay", globals())
-_d_PaymentMethodNzBankAccount = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodNzBankAccount", globals())
-_d_PaymentMethodOxxo = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodOxxo", globals())
-_d_PaymentMethodP24 = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodP24", globals())
-_d_PaymentMethodPayByBank = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodPayByBank", globals())
-_d_PaymentMethodPayco = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodPayco", globals())
-_d_PaymentMethodPaynow = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodPaynow", globals())
-_d_PaymentMethodPaypal = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodPaypal", globals())
-_d_PaymentMethodPayto = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodPayto", globals())
-_d_PaymentMethodPix = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodPix", globals())
-_d_PaymentMethodPromptpay = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodPromptpay", globals())
-_d_PaymentMethodRevolutPay = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodRevolutPay", globals())
-_d_PaymentMethodSamsungPay = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodSamsungPay", globals())
-_d_PaymentMethodSatispay = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodSatispay", globals())
-_d_PaymentMethodScalapay = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodScalapay", globals())
-_d_PaymentMethodSepaDebit = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodSepaDebit", globals())
-_d_PaymentMethodSofort = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodSofort", globals())
-_d_PaymentMethodSunbit = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodSunbit", globals())
-_d_PaymentMethodSwish = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodSwish", globals())
-_d_PaymentMethodTwint = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodTwint", globals())
-_d_PaymentMethodUpi = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodUpi", globals())
-_d_PaymentMethodUsBankAccount = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodUsBankAccount", globals())
-_d_PaymentMethodWechatPay = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodWechatPay", globals())
-_d_PaymentMethodZip = lazy("card_generated_from_payment_method_details", "_d_PaymentMethodZip", globals())

@@ -256,7 +256,7 @@ _d_MandateNzBankAccount = register(MandateNzBankAccount)
 class MandatePaymentMethodDetails(StripeObject):
     """Nested in ``Mandate.payment_method_details``."""
 
-    __slots__ = ("acss_debit", "amazon_pay", "au_becs_debit", "bacs_debit", "card", "cashapp", "kakao_pay", "klarna", "kr_card", "link", "naver_pay", "nz_bank_account", "paypal", "payto", "pix", "revolut_pay", "sepa_debit", "twint", "type", "upi", "us_bank_account")
+    __slots__ = ("type",)
 
     acss_debit: MandateAcssDebit | None
     amazon_pay: MandateAmazonPay | None
@@ -281,40 +281,7 @@ class MandatePaymentMethodDetails(StripeObject):
     us_bank_account: MandateUsBankAccount | None
 
 
-def _d_MandatePaymentMethodDetails(d: Any) -> Any:
-    if type(d) is not dict or len(d) < 21:
-        return by_key(MandatePaymentMethodDetails, d)
-    o = new(MandatePaymentMethodDetails)
-    try:
-        o.acss_debit = _d_MandateAcssDebit(d["acss_debit"])
-        o.amazon_pay = _d_MandateAmazonPay(d["amazon_pay"])
-        o.au_becs_debit = _d_MandateAuBecsDebit(d["au_becs_debit"])
-        o.bacs_debit = _d_MandateBacsDebit(d["bacs_debit"])
-        o.card = _d_CardMandatePaymentMethodDetails(d["card"])
-        o.cashapp = _d_MandateCashapp(d["cashapp"])
-        o.kakao_pay = _d_MandateKakaoPay(d["kakao_pay"])
-        o.klarna = _d_MandateKlarna(d["klarna"])
-        o.kr_card = _d_MandateKrCard(d["kr_card"])
-        o.link = _d_MandateLink(d["link"])
-        o.naver_pay = _d_MandateNaverPay(d["naver_pay"])
-        o.nz_bank_account = _d_MandateNzBankAccount(d["nz_bank_account"])
-        o.paypal = _d_MandatePaypal(d["paypal"])
-        o.payto = _d_MandatePayto(d["payto"])
-        o.pix = _d_MandatePix(d["pix"])
-        o.revolut_pay = _d_MandateRevolutPay(d["revolut_pay"])
-        o.sepa_debit = _d_MandateSepaDebit(d["sepa_debit"])
-        o.twint = _d_MandateTwint(d["twint"])
-        o.type = d["type"]
-        o.upi = _d_MandateUpi(d["upi"])
-        o.us_bank_account = _d_MandateUsBankAccount(d["us_bank_account"])
-    except KeyError:  # a field left out
-        return by_key(MandatePaymentMethodDetails, d)
-    if len(d) != 21:
-        o._extra = unknown(d, MandatePaymentMethodDetails)
-    return o
-
-
-register(MandatePaymentMethodDetails, _d_MandatePaymentMethodDetails)
+_d_MandatePaymentMethodDetails = register(MandatePaymentMethodDetails)
 
 
 class MandatePaypal(StripeObject):

@@ -505,7 +505,7 @@ _d_PaymentIntentCardProcessing = register(PaymentIntentCardProcessing)
 class PaymentIntentNextAction(StripeObject):
     """Nested in ``PaymentIntent.next_action``."""
 
-    __slots__ = ("alipay_handle_redirect", "blik_authorize", "boleto_display_details", "card_await_notification", "cashapp_handle_redirect_or_display_qr_code", "display_bank_transfer_instructions", "klarna_display_qr_code", "konbini_display_details", "multibanco_display_details", "oxxo_display_details", "paynow_display_qr_code", "pix_display_qr_code", "promptpay_display_qr_code", "redirect_to_url", "swish_handle_redirect_or_display_qr_code", "type", "upi_handle_redirect_or_display_qr_code", "use_stripe_sdk", "verify_with_microdeposits", "wechat_pay_display_qr_code", "wechat_pay_redirect_to_android_app", "wechat_pay_redirect_to_ios_app")
+    __slots__ = ("type", "use_stripe_sdk")
 
     alipay_handle_redirect: PaymentIntentNextActionAlipayHandleRedirect | None
     blik_authorize: PaymentIntentNextActionBlikAuthorize | None
@@ -531,41 +531,7 @@ class PaymentIntentNextAction(StripeObject):
     wechat_pay_redirect_to_ios_app: PaymentIntentNextActionWechatPayRedirectToIosApp | None
 
 
-def _d_PaymentIntentNextAction(d: Any) -> Any:
-    if type(d) is not dict or len(d) < 22:
-        return by_key(PaymentIntentNextAction, d)
-    o = new(PaymentIntentNextAction)
-    try:
-        o.alipay_handle_redirect = _d_PaymentIntentNextActionAlipayHandleRedirect(d["alipay_handle_redirect"])
-        o.blik_authorize = _d_PaymentIntentNextActionBlikAuthorize(d["blik_authorize"])
-        o.boleto_display_details = _d_PaymentIntentNextActionBoleto(d["boleto_display_details"])
-        o.card_await_notification = _d_PaymentIntentNextActionCardAwaitNotification(d["card_await_notification"])
-        o.cashapp_handle_redirect_or_display_qr_code = _d_PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode(d["cashapp_handle_redirect_or_display_qr_code"])
-        o.display_bank_transfer_instructions = _d_PaymentIntentNextActionDisplayBankTransferInstructions(d["display_bank_transfer_instructions"])
-        o.klarna_display_qr_code = _d_PaymentIntentNextActionKlarnaDisplayQrCode(d["klarna_display_qr_code"])
-        o.konbini_display_details = _d_PaymentIntentNextActionKonbini(d["konbini_display_details"])
-        o.multibanco_display_details = _d_PaymentIntentNextActionDisplayMultibancoDetails(d["multibanco_display_details"])
-        o.oxxo_display_details = _d_PaymentIntentNextActionDisplayOxxoDetails(d["oxxo_display_details"])
-        o.paynow_display_qr_code = _d_PaymentIntentNextActionPaynowDisplayQrCode(d["paynow_display_qr_code"])
-        o.pix_display_qr_code = _d_PaymentIntentNextActionPixDisplayQrCode(d["pix_display_qr_code"])
-        o.promptpay_display_qr_code = _d_PaymentIntentNextActionPromptpayDisplayQrCode(d["promptpay_display_qr_code"])
-        o.redirect_to_url = _d_PaymentIntentNextActionRedirectToUrl(d["redirect_to_url"])
-        o.swish_handle_redirect_or_display_qr_code = _d_PaymentIntentNextActionSwishHandleRedirectOrDisplayQrCode(d["swish_handle_redirect_or_display_qr_code"])
-        o.type = d["type"]
-        o.upi_handle_redirect_or_display_qr_code = _d_PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode(d["upi_handle_redirect_or_display_qr_code"])
-        o.use_stripe_sdk = d["use_stripe_sdk"]
-        o.verify_with_microdeposits = _d_PaymentIntentNextActionVerifyWithMicrodeposits(d["verify_with_microdeposits"])
-        o.wechat_pay_display_qr_code = _d_PaymentIntentNextActionWechatPayDisplayQrCode(d["wechat_pay_display_qr_code"])
-        o.wechat_pay_redirect_to_android_app = _d_PaymentIntentNextActionWechatPayRedirectToAndroidApp(d["wechat_pay_redirect_to_android_app"])
-        o.wechat_pay_redirect_to_ios_app = _d_PaymentIntentNextActionWechatPayRedirectToIosApp(d["wechat_pay_redirect_to_ios_app"])
-    except KeyError:  # a field left out
-        return by_key(PaymentIntentNextAction, d)
-    if len(d) != 22:
-        o._extra = unknown(d, PaymentIntentNextAction)
-    return o
-
-
-register(PaymentIntentNextAction, _d_PaymentIntentNextAction)
+_d_PaymentIntentNextAction = register(PaymentIntentNextAction)
 
 
 class PaymentIntentNextActionAlipayHandleRedirect(StripeObject):
@@ -916,7 +882,7 @@ _d_PaymentIntentNextActionWechatPayRedirectToIosApp = register(PaymentIntentNext
 class PaymentIntentPaymentMethodOptions(StripeObject):
     """Nested in ``PaymentIntent.payment_method_options``."""
 
-    __slots__ = ("acss_debit", "affirm", "afterpay_clearpay", "alipay", "alma", "amazon_pay", "au_becs_debit", "bacs_debit", "bancontact", "billie", "bizum", "blik", "boleto", "card", "card_present", "cashapp", "crypto", "customer_balance", "eps", "fpx", "giropay", "grabpay", "ideal", "interac_present", "kakao_pay", "klarna", "konbini", "kr_card", "link", "mb_way", "mobilepay", "multibanco", "naver_pay", "nz_bank_account", "oxxo", "p24", "pay_by_bank", "payco", "paynow", "paypal", "payto", "pix", "promptpay", "revolut_pay", "samsung_pay", "satispay", "scalapay", "sepa_debit", "sofort", "swish", "twint", "upi", "us_bank_account", "wechat_pay", "zip")
+    __slots__ = ()
 
     acss_debit: PaymentIntentPaymentMethodOptionsAcssDebit | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
     affirm: PaymentMethodOptionsAffirm | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
@@ -975,74 +941,7 @@ class PaymentIntentPaymentMethodOptions(StripeObject):
     zip: PaymentMethodOptionsZip | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
 
 
-def _d_PaymentIntentPaymentMethodOptions(d: Any) -> Any:
-    if type(d) is not dict or len(d) < 55:
-        return by_key(PaymentIntentPaymentMethodOptions, d)
-    o = new(PaymentIntentPaymentMethodOptions)
-    try:
-        o.acss_debit = pick(d["acss_debit"], (_d_PaymentIntentPaymentMethodOptionsAcssDebit, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.affirm = pick(d["affirm"], (_d_PaymentMethodOptionsAffirm, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.afterpay_clearpay = pick(d["afterpay_clearpay"], (_d_PaymentMethodOptionsAfterpayClearpay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.alipay = pick(d["alipay"], (_d_PaymentMethodOptionsAlipay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.alma = pick(d["alma"], (_d_PaymentMethodOptionsAlma, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.amazon_pay = pick(d["amazon_pay"], (_d_PaymentMethodOptionsAmazonPay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.au_becs_debit = pick(d["au_becs_debit"], (_d_PaymentIntentPaymentMethodOptionsAuBecsDebit, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.bacs_debit = pick(d["bacs_debit"], (_d_PaymentIntentPaymentMethodOptionsBacsDebit, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.bancontact = pick(d["bancontact"], (_d_PaymentMethodOptionsBancontact, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.billie = pick(d["billie"], (_d_PaymentMethodOptionsBillie, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.bizum = pick(d["bizum"], (_d_PaymentMethodOptionsBizum, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.blik = pick(d["blik"], (_d_PaymentIntentPaymentMethodOptionsBlik, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.boleto = pick(d["boleto"], (_d_PaymentMethodOptionsBoleto, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.card = pick(d["card"], (_d_PaymentIntentPaymentMethodOptionsCard, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.card_present = pick(d["card_present"], (_d_PaymentMethodOptionsCardPresent, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.cashapp = pick(d["cashapp"], (_d_PaymentMethodOptionsCashapp, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.crypto = pick(d["crypto"], (_d_PaymentMethodOptionsCrypto, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.customer_balance = pick(d["customer_balance"], (_d_PaymentMethodOptionsCustomerBalance, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.eps = pick(d["eps"], (_d_PaymentIntentPaymentMethodOptionsEps, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.fpx = pick(d["fpx"], (_d_PaymentMethodOptionsFpx, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.giropay = pick(d["giropay"], (_d_PaymentMethodOptionsGiropay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.grabpay = pick(d["grabpay"], (_d_PaymentMethodOptionsGrabpay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.ideal = pick(d["ideal"], (_d_PaymentMethodOptionsIdeal, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.interac_present = pick(d["interac_present"], (_d_PaymentMethodOptionsInteracPresent, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.kakao_pay = pick(d["kakao_pay"], (_d_PaymentFlowsPrivatePaymentMethodsKakaoPayPaymentMethodOptions, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.klarna = pick(d["klarna"], (_d_PaymentMethodOptionsKlarna, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.konbini = pick(d["konbini"], (_d_PaymentMethodOptionsKonbini, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.kr_card = pick(d["kr_card"], (_d_PaymentMethodOptionsKrCard, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.link = pick(d["link"], (_d_PaymentIntentPaymentMethodOptionsLink, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.mb_way = pick(d["mb_way"], (_d_PaymentMethodOptionsMbWay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.mobilepay = pick(d["mobilepay"], (_d_PaymentIntentPaymentMethodOptionsMobilepay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.multibanco = pick(d["multibanco"], (_d_PaymentMethodOptionsMultibanco, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.naver_pay = pick(d["naver_pay"], (_d_PaymentFlowsPrivatePaymentMethodsNaverPayPaymentMethodOptions, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.nz_bank_account = pick(d["nz_bank_account"], (_d_PaymentIntentPaymentMethodOptionsNzBankAccount, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.oxxo = pick(d["oxxo"], (_d_PaymentMethodOptionsOxxo, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.p24 = pick(d["p24"], (_d_PaymentMethodOptionsP24, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.pay_by_bank = pick(d["pay_by_bank"], (_d_PaymentMethodOptionsPayByBank, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.payco = pick(d["payco"], (_d_PaymentFlowsPrivatePaymentMethodsPaycoPaymentMethodOptions, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.paynow = pick(d["paynow"], (_d_PaymentMethodOptionsPaynow, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.paypal = pick(d["paypal"], (_d_PaymentMethodOptionsPaypal, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.payto = pick(d["payto"], (_d_PaymentIntentPaymentMethodOptionsPayto, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.pix = pick(d["pix"], (_d_PaymentMethodOptionsPix, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.promptpay = pick(d["promptpay"], (_d_PaymentMethodOptionsPromptpay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.revolut_pay = pick(d["revolut_pay"], (_d_PaymentMethodOptionsRevolutPay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.samsung_pay = pick(d["samsung_pay"], (_d_PaymentFlowsPrivatePaymentMethodsSamsungPayPaymentMethodOptions, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.satispay = pick(d["satispay"], (_d_PaymentMethodOptionsSatispay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.scalapay = pick(d["scalapay"], (_d_PaymentMethodOptionsScalapay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.sepa_debit = pick(d["sepa_debit"], (_d_PaymentIntentPaymentMethodOptionsSepaDebit, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.sofort = pick(d["sofort"], (_d_PaymentMethodOptionsSofort, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.swish = pick(d["swish"], (_d_PaymentIntentPaymentMethodOptionsSwish, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.twint = pick(d["twint"], (_d_PaymentMethodOptionsTwint, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.upi = pick(d["upi"], (_d_PaymentMethodOptionsUpi, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.us_bank_account = pick(d["us_bank_account"], (_d_PaymentIntentPaymentMethodOptionsUsBankAccount, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.wechat_pay = pick(d["wechat_pay"], (_d_PaymentMethodOptionsWechatPay, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.zip = pick(d["zip"], (_d_PaymentMethodOptionsZip, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient,))
-    except KeyError:  # a field left out
-        return by_key(PaymentIntentPaymentMethodOptions, d)
-    if len(d) != 55:
-        o._extra = unknown(d, PaymentIntentPaymentMethodOptions)
-    return o
-
-
-register(PaymentIntentPaymentMethodOptions, _d_PaymentIntentPaymentMethodOptions)
+_d_PaymentIntentPaymentMethodOptions = register(PaymentIntentPaymentMethodOptions)
 
 
 class PaymentIntentPaymentMethodOptionsAcssDebit(StripeObject):
@@ -1938,9 +1837,6 @@ _d_FundingInstructionsBankTransferFinancialAddress = lazy("funding_instructions_
 _d_LinkedAccountOptionsCommon = lazy("linked_account_options_common", "_d_LinkedAccountOptionsCommon", globals())
 _d_PaymentFlowsPaymentIntentPresentmentDetails = lazy("payment_flows_payment_intent_presentment_details", "_d_PaymentFlowsPaymentIntentPresentmentDetails", globals())
 _d_PaymentIntentAmountDetailsLineItem = lazy("payment_intent_amount_details_line_item", "_d_PaymentIntentAmountDetailsLineItem", globals())
-_d_PaymentIntentNextActionBlikAuthorize = lazy("payment_intent_next_action_blik_authorize", "_d_PaymentIntentNextActionBlikAuthorize", globals())
-_d_PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode = lazy("payment_intent_next_action_blik_authorize", "_d_PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode", globals())
-_d_PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode = lazy("payment_intent_next_action_blik_authorize", "_d_PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode", globals())
 _d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())
 _d_PaymentMethodConfigBizPaymentMethodConfigurationDetails = lazy("linked_account_options_common", "_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails", globals())
 _d_PaymentMethodOptionsUsBankAccountMandateOptions = lazy("payment_intent_next_action_blik_authorize", "_d_PaymentMethodOptionsUsBankAccountMandateOptions", globals())

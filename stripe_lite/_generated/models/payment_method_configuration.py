@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
-from ..._models import StripeObject, by_key, intern, new, register, unknown
+from ..._models import StripeObject, register
 
 __all__ = [
     "PaymentMethodConfigResourceDisplayPreference",
@@ -44,7 +44,7 @@ class PaymentMethodConfiguration(StripeObject):
     https://docs.stripe.com/api/payment_method_configurations/object
     """
 
-    __slots__ = ("acss_debit", "active", "affirm", "afterpay_clearpay", "alipay", "alma", "amazon_pay", "apple_pay", "application", "au_becs_debit", "bacs_debit", "bancontact", "billie", "bizum", "blik", "boleto", "card", "cartes_bancaires", "cashapp", "crypto", "customer_balance", "eps", "fpx", "giropay", "google_pay", "grabpay", "id", "ideal", "is_default", "jcb", "kakao_pay", "klarna", "konbini", "kr_card", "link", "livemode", "mb_way", "mobilepay", "multibanco", "name", "naver_pay", "nz_bank_account", "object", "oxxo", "p24", "parent", "pay_by_bank", "payco", "paynow", "paypal", "payto", "pix", "promptpay", "revolut_pay", "samsung_pay", "satispay", "scalapay", "sepa_debit", "sofort", "sunbit", "swish", "twint", "upi", "us_bank_account", "wechat_pay", "zip")
+    __slots__ = ("active", "application", "id", "is_default", "livemode", "name", "object", "parent")
 
     acss_debit: PaymentMethodConfigResourcePaymentMethodProperties | None
     active: bool
@@ -114,82 +114,4 @@ class PaymentMethodConfiguration(StripeObject):
     zip: PaymentMethodConfigResourcePaymentMethodProperties | None
 
 
-def _d_PaymentMethodConfiguration(d: Any) -> Any:
-    if type(d) is not dict or len(d) < 66:
-        return by_key(PaymentMethodConfiguration, d)
-    o = new(PaymentMethodConfiguration)
-    try:
-        o.acss_debit = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["acss_debit"])
-        o.active = d["active"]
-        o.affirm = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["affirm"])
-        o.afterpay_clearpay = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["afterpay_clearpay"])
-        o.alipay = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["alipay"])
-        o.alma = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["alma"])
-        o.amazon_pay = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["amazon_pay"])
-        o.apple_pay = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["apple_pay"])
-        o.application = d["application"]
-        o.au_becs_debit = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["au_becs_debit"])
-        o.bacs_debit = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["bacs_debit"])
-        o.bancontact = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["bancontact"])
-        o.billie = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["billie"])
-        o.bizum = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["bizum"])
-        o.blik = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["blik"])
-        o.boleto = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["boleto"])
-        o.card = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["card"])
-        o.cartes_bancaires = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["cartes_bancaires"])
-        o.cashapp = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["cashapp"])
-        o.crypto = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["crypto"])
-        o.customer_balance = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["customer_balance"])
-        o.eps = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["eps"])
-        o.fpx = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["fpx"])
-        o.giropay = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["giropay"])
-        o.google_pay = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["google_pay"])
-        o.grabpay = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["grabpay"])
-        o.id = d["id"]
-        o.ideal = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["ideal"])
-        o.is_default = d["is_default"]
-        o.jcb = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["jcb"])
-        o.kakao_pay = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["kakao_pay"])
-        o.klarna = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["klarna"])
-        o.konbini = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["konbini"])
-        o.kr_card = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["kr_card"])
-        o.link = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["link"])
-        o.livemode = d["livemode"]
-        o.mb_way = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["mb_way"])
-        o.mobilepay = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["mobilepay"])
-        o.multibanco = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["multibanco"])
-        o.name = d["name"]
-        o.naver_pay = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["naver_pay"])
-        o.nz_bank_account = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["nz_bank_account"])
-        o.object = intern(v) if type(v := d["object"]) is str else v
-        o.oxxo = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["oxxo"])
-        o.p24 = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["p24"])
-        o.parent = d["parent"]
-        o.pay_by_bank = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["pay_by_bank"])
-        o.payco = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["payco"])
-        o.paynow = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["paynow"])
-        o.paypal = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["paypal"])
-        o.payto = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["payto"])
-        o.pix = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["pix"])
-        o.promptpay = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["promptpay"])
-        o.revolut_pay = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["revolut_pay"])
-        o.samsung_pay = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["samsung_pay"])
-        o.satispay = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["satispay"])
-        o.scalapay = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["scalapay"])
-        o.sepa_debit = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["sepa_debit"])
-        o.sofort = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["sofort"])
-        o.sunbit = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["sunbit"])
-        o.swish = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["swish"])
-        o.twint = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["twint"])
-        o.upi = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["upi"])
-        o.us_bank_account = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["us_bank_account"])
-        o.wechat_pay = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["wechat_pay"])
-        o.zip = _d_PaymentMethodConfigResourcePaymentMethodProperties(d["zip"])
-    except KeyError:  # a field left out
-        return by_key(PaymentMethodConfiguration, d)
-    if len(d) != 66:
-        o._extra = unknown(d, PaymentMethodConfiguration)
-    return o
-
-
-register(PaymentMethodConfiguration, _d_PaymentMethodConfiguration)
+_d_PaymentMethodConfiguration = register(PaymentMethodConfiguration)

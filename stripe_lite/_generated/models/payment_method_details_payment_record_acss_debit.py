@@ -1084,7 +1084,7 @@ _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCustomDetails = register
 class PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails(StripeObject):
     """Nested in ``PaymentAttemptRecord.payment_method_details``."""
 
-    __slots__ = ("ach_credit_transfer", "ach_debit", "acss_debit", "affirm", "afterpay_clearpay", "alipay", "alma", "amazon_pay", "au_becs_debit", "bacs_debit", "bancontact", "billie", "billing_details", "bizum", "blik", "boleto", "card", "card_present", "cashapp", "crypto", "custom", "customer_balance", "eps", "fpx", "giropay", "grabpay", "ideal", "interac_present", "kakao_pay", "klarna", "konbini", "kr_card", "link", "mb_way", "mobilepay", "multibanco", "naver_pay", "nz_bank_account", "oxxo", "p24", "pay_by_bank", "payco", "payment_method", "paynow", "paypal", "payto", "pix", "promptpay", "revolut_pay", "samsung_pay", "satispay", "scalapay", "sepa_debit", "sofort", "stripe_account", "sunbit", "swish", "twint", "type", "upi", "us_bank_account", "wechat", "wechat_pay", "zip")
+    __slots__ = ("payment_method", "type")
 
     ach_credit_transfer: PaymentMethodDetailsAchCreditTransfer | None
     ach_debit: PaymentMethodDetailsAchDebit | None
@@ -1152,83 +1152,7 @@ class PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails(StripeObject)
     zip: PaymentMethodDetailsPaymentRecordZip | None
 
 
-def _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails(d: Any) -> Any:
-    if type(d) is not dict or len(d) < 64:
-        return by_key(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails, d)
-    o = new(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails)
-    try:
-        o.ach_credit_transfer = _d_PaymentMethodDetailsAchCreditTransfer(d["ach_credit_transfer"])
-        o.ach_debit = _d_PaymentMethodDetailsAchDebit(d["ach_debit"])
-        o.acss_debit = _d_PaymentMethodDetailsPaymentRecordAcssDebit(d["acss_debit"])
-        o.affirm = _d_PaymentMethodDetailsPaymentRecordAffirm(d["affirm"])
-        o.afterpay_clearpay = _d_PaymentMethodDetailsPaymentRecordAfterpayClearpay(d["afterpay_clearpay"])
-        o.alipay = _d_PaymentFlowsPrivatePaymentMethodsAlipayDetails(d["alipay"])
-        o.alma = _d_PaymentMethodDetailsPaymentRecordAlma(d["alma"])
-        o.amazon_pay = _d_PaymentMethodDetailsPaymentRecordAmazonPay(d["amazon_pay"])
-        o.au_becs_debit = _d_PaymentMethodDetailsAuBecsDebit(d["au_becs_debit"])
-        o.bacs_debit = _d_PaymentMethodDetailsBacsDebit(d["bacs_debit"])
-        o.bancontact = _d_PaymentMethodDetailsPaymentRecordBancontact(d["bancontact"])
-        o.billie = _d_PaymentMethodDetailsPaymentRecordBillie(d["billie"])
-        o.billing_details = _d_PaymentsPrimitivesPaymentRecordsResourceBillingDetails(d["billing_details"])
-        o.bizum = _d_PaymentMethodDetailsPaymentRecordBizum(d["bizum"])
-        o.blik = _d_PaymentMethodDetailsPaymentRecordBlik(d["blik"])
-        o.boleto = _d_PaymentMethodDetailsPaymentRecordBoleto(d["boleto"])
-        o.card = _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetails(d["card"])
-        o.card_present = _d_PaymentMethodDetailsCardPresent(d["card_present"])
-        o.cashapp = _d_PaymentMethodDetailsPaymentRecordCashapp(d["cashapp"])
-        o.crypto = _d_PaymentMethodDetailsCrypto(d["crypto"])
-        o.custom = _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCustomDetails(d["custom"])
-        o.customer_balance = _d_PaymentMethodDetailsCustomerBalance(d["customer_balance"])
-        o.eps = _d_PaymentMethodDetailsPaymentRecordEps(d["eps"])
-        o.fpx = _d_PaymentMethodDetailsFpx(d["fpx"])
-        o.giropay = _d_PaymentMethodDetailsPaymentRecordGiropay(d["giropay"])
-        o.grabpay = _d_PaymentMethodDetailsGrabpay(d["grabpay"])
-        o.ideal = _d_PaymentMethodDetailsPaymentRecordIdeal(d["ideal"])
-        o.interac_present = _d_PaymentMethodDetailsInteracPresent(d["interac_present"])
-        o.kakao_pay = _d_PaymentMethodDetailsPaymentRecordKakaoPay(d["kakao_pay"])
-        o.klarna = _d_PaymentMethodDetailsPaymentRecordKlarna(d["klarna"])
-        o.konbini = _d_PaymentMethodDetailsPaymentRecordKonbini(d["konbini"])
-        o.kr_card = _d_PaymentMethodDetailsKrCard(d["kr_card"])
-        o.link = _d_PaymentMethodDetailsPaymentRecordLink(d["link"])
-        o.mb_way = _d_PaymentMethodDetailsPaymentRecordMbWay(d["mb_way"])
-        o.mobilepay = _d_PaymentMethodDetailsPaymentRecordMobilepay(d["mobilepay"])
-        o.multibanco = _d_PaymentMethodDetailsPaymentRecordMultibanco(d["multibanco"])
-        o.naver_pay = _d_PaymentMethodDetailsPaymentRecordNaverPay(d["naver_pay"])
-        o.nz_bank_account = _d_PaymentMethodDetailsNzBankAccount(d["nz_bank_account"])
-        o.oxxo = _d_PaymentMethodDetailsPaymentRecordOxxo(d["oxxo"])
-        o.p24 = _d_PaymentMethodDetailsPaymentRecordP24(d["p24"])
-        o.pay_by_bank = _d_PaymentMethodDetailsPaymentRecordPayByBank(d["pay_by_bank"])
-        o.payco = _d_PaymentMethodDetailsPaymentRecordPayco(d["payco"])
-        o.payment_method = d["payment_method"]
-        o.paynow = _d_PaymentMethodDetailsPaymentRecordPaynow(d["paynow"])
-        o.paypal = _d_PaymentMethodDetailsPaypal(d["paypal"])
-        o.payto = _d_PaymentMethodDetailsPaymentRecordPayto(d["payto"])
-        o.pix = _d_PaymentMethodDetailsPaymentRecordPix(d["pix"])
-        o.promptpay = _d_PaymentMethodDetailsPaymentRecordPromptpay(d["promptpay"])
-        o.revolut_pay = _d_PaymentMethodDetailsPaymentRecordRevolutPay(d["revolut_pay"])
-        o.samsung_pay = _d_PaymentMethodDetailsPaymentRecordSamsungPay(d["samsung_pay"])
-        o.satispay = _d_PaymentMethodDetailsPaymentRecordSatispay(d["satispay"])
-        o.scalapay = _d_PaymentMethodDetailsPaymentRecordScalapay(d["scalapay"])
-        o.sepa_debit = _d_PaymentMethodDetailsPaymentRecordSepaDebit(d["sepa_debit"])
-        o.sofort = _d_PaymentMethodDetailsPaymentRecordSofort(d["sofort"])
-        o.stripe_account = _d_PaymentMethodDetailsStripeAccount(d["stripe_account"])
-        o.sunbit = _d_PaymentMethodDetailsSunbit(d["sunbit"])
-        o.swish = _d_PaymentMethodDetailsPaymentRecordSwish(d["swish"])
-        o.twint = _d_PaymentMethodDetailsPaymentRecordTwint(d["twint"])
-        o.type = d["type"]
-        o.upi = _d_PaymentMethodDetailsPaymentRecordUpi(d["upi"])
-        o.us_bank_account = _d_PaymentMethodDetailsPaymentRecordUsBankAccount(d["us_bank_account"])
-        o.wechat = _d_PaymentMethodDetailsWechat(d["wechat"])
-        o.wechat_pay = _d_PaymentMethodDetailsPaymentRecordWechatPay(d["wechat_pay"])
-        o.zip = _d_PaymentMethodDetailsPaymentRecordZip(d["zip"])
-    except KeyError:  # a field left out
-        return by_key(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails, d)
-    if len(d) != 64:
-        o._extra = unknown(d, PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails)
-    return o
-
-
-register(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails, _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails)
+_d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails = register(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails)
 
 
 class PaymentsPrimitivesPaymentRecordsResourcePaymentMethodKlarnaDetailsResourcePayerDetails(StripeObject):
@@ -1363,21 +1287,4 @@ _d_PaymentsPrimitivesPaymentRecordsResourceShippingDetails = register(PaymentsPr
 
 # Decoders of other modules, imported when first called.
 _d_Mandate = lazy("mandate", "_d_Mandate", globals())
-_d_PaymentFlowsPrivatePaymentMethodsAlipayDetails = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentFlowsPrivatePaymentMethodsAlipayDetails", globals())
 _d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())
-_d_PaymentMethodDetailsAchCreditTransfer = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsAchCreditTransfer", globals())
-_d_PaymentMethodDetailsAchDebit = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsAchDebit", globals())
-_d_PaymentMethodDetailsAuBecsDebit = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsAuBecsDebit", globals())
-_d_PaymentMethodDetailsBacsDebit = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsBacsDebit", globals())
-_d_PaymentMethodDetailsCardPresent = lazy("payment_flows_private_payment_methods_card_present_common_wallet", "_d_PaymentMethodDetailsCardPresent", globals())
-_d_PaymentMethodDetailsCrypto = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsCrypto", globals())
-_d_PaymentMethodDetailsCustomerBalance = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsCustomerBalance", globals())
-_d_PaymentMethodDetailsFpx = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsFpx", globals())
-_d_PaymentMethodDetailsGrabpay = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsGrabpay", globals())
-_d_PaymentMethodDetailsInteracPresent = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsInteracPresent", globals())
-_d_PaymentMethodDetailsKrCard = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsKrCard", globals())
-_d_PaymentMethodDetailsNzBankAccount = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsNzBankAccount", globals())
-_d_PaymentMethodDetailsPaypal = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsPaypal", globals())
-_d_PaymentMethodDetailsStripeAccount = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsStripeAccount", globals())
-_d_PaymentMethodDetailsSunbit = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsSunbit", globals())
-_d_PaymentMethodDetailsWechat = lazy("payment_flows_private_payment_methods_alipay_details", "_d_PaymentMethodDetailsWechat", globals())

@@ -131,7 +131,7 @@ register(Refund, _d_Refund)
 class RefundDestinationDetails(StripeObject):
     """Nested in ``Refund.destination_details``."""
 
-    __slots__ = ("affirm", "afterpay_clearpay", "alipay", "alma", "amazon_pay", "au_bank_transfer", "blik", "br_bank_transfer", "card", "cashapp", "crypto", "customer_cash_balance", "eps", "eu_bank_transfer", "gb_bank_transfer", "giropay", "grabpay", "jp_bank_transfer", "klarna", "mb_way", "multibanco", "mx_bank_transfer", "nz_bank_transfer", "p24", "paynow", "paypal", "pix", "revolut", "scalapay", "sofort", "swish", "th_bank_transfer", "twint", "type", "us_bank_transfer", "wechat_pay", "zip")
+    __slots__ = ("type",)
 
     affirm: DestinationDetailsUnimplemented | None
     afterpay_clearpay: DestinationDetailsUnimplemented | None
@@ -172,56 +172,7 @@ class RefundDestinationDetails(StripeObject):
     zip: DestinationDetailsUnimplemented | None
 
 
-def _d_RefundDestinationDetails(d: Any) -> Any:
-    if type(d) is not dict or len(d) < 37:
-        return by_key(RefundDestinationDetails, d)
-    o = new(RefundDestinationDetails)
-    try:
-        o.affirm = _d_DestinationDetailsUnimplemented(d["affirm"])
-        o.afterpay_clearpay = _d_DestinationDetailsUnimplemented(d["afterpay_clearpay"])
-        o.alipay = _d_DestinationDetailsUnimplemented(d["alipay"])
-        o.alma = _d_DestinationDetailsUnimplemented(d["alma"])
-        o.amazon_pay = _d_DestinationDetailsUnimplemented(d["amazon_pay"])
-        o.au_bank_transfer = _d_DestinationDetailsUnimplemented(d["au_bank_transfer"])
-        o.blik = _d_RefundDestinationDetailsBlik(d["blik"])
-        o.br_bank_transfer = _d_RefundDestinationDetailsBrBankTransfer(d["br_bank_transfer"])
-        o.card = _d_RefundDestinationDetailsCard(d["card"])
-        o.cashapp = _d_DestinationDetailsUnimplemented(d["cashapp"])
-        o.crypto = _d_RefundDestinationDetailsCrypto(d["crypto"])
-        o.customer_cash_balance = _d_DestinationDetailsUnimplemented(d["customer_cash_balance"])
-        o.eps = _d_DestinationDetailsUnimplemented(d["eps"])
-        o.eu_bank_transfer = _d_RefundDestinationDetailsEuBankTransfer(d["eu_bank_transfer"])
-        o.gb_bank_transfer = _d_RefundDestinationDetailsGbBankTransfer(d["gb_bank_transfer"])
-        o.giropay = _d_DestinationDetailsUnimplemented(d["giropay"])
-        o.grabpay = _d_DestinationDetailsUnimplemented(d["grabpay"])
-        o.jp_bank_transfer = _d_RefundDestinationDetailsJpBankTransfer(d["jp_bank_transfer"])
-        o.klarna = _d_DestinationDetailsUnimplemented(d["klarna"])
-        o.mb_way = _d_RefundDestinationDetailsMbWay(d["mb_way"])
-        o.multibanco = _d_RefundDestinationDetailsMultibanco(d["multibanco"])
-        o.mx_bank_transfer = _d_RefundDestinationDetailsMxBankTransfer(d["mx_bank_transfer"])
-        o.nz_bank_transfer = _d_DestinationDetailsUnimplemented(d["nz_bank_transfer"])
-        o.p24 = _d_RefundDestinationDetailsP24(d["p24"])
-        o.paynow = _d_DestinationDetailsUnimplemented(d["paynow"])
-        o.paypal = _d_RefundDestinationDetailsPaypal(d["paypal"])
-        o.pix = _d_DestinationDetailsUnimplemented(d["pix"])
-        o.revolut = _d_DestinationDetailsUnimplemented(d["revolut"])
-        o.scalapay = _d_DestinationDetailsUnimplemented(d["scalapay"])
-        o.sofort = _d_DestinationDetailsUnimplemented(d["sofort"])
-        o.swish = _d_RefundDestinationDetailsSwish(d["swish"])
-        o.th_bank_transfer = _d_RefundDestinationDetailsThBankTransfer(d["th_bank_transfer"])
-        o.twint = _d_DestinationDetailsUnimplemented(d["twint"])
-        o.type = d["type"]
-        o.us_bank_transfer = _d_RefundDestinationDetailsUsBankTransfer(d["us_bank_transfer"])
-        o.wechat_pay = _d_DestinationDetailsUnimplemented(d["wechat_pay"])
-        o.zip = _d_DestinationDetailsUnimplemented(d["zip"])
-    except KeyError:  # a field left out
-        return by_key(RefundDestinationDetails, d)
-    if len(d) != 37:
-        o._extra = unknown(d, RefundDestinationDetails)
-    return o
-
-
-register(RefundDestinationDetails, _d_RefundDestinationDetails)
+_d_RefundDestinationDetails = register(RefundDestinationDetails)
 
 
 class RefundDestinationDetailsBlik(StripeObject):

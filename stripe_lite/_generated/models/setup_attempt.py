@@ -114,7 +114,7 @@ register(SetupAttempt, _d_SetupAttempt)
 class SetupAttemptPaymentMethodDetails(StripeObject):
     """Nested in ``SetupAttempt.payment_method_details``."""
 
-    __slots__ = ("acss_debit", "amazon_pay", "au_becs_debit", "bacs_debit", "bancontact", "boleto", "card", "card_present", "cashapp", "ideal", "kakao_pay", "klarna", "kr_card", "link", "naver_pay", "nz_bank_account", "paypal", "payto", "pix", "revolut_pay", "sepa_debit", "sofort", "twint", "type", "upi", "us_bank_account")
+    __slots__ = ("type",)
 
     acss_debit: SetupAttemptPaymentMethodDetailsAcssDebit | None
     amazon_pay: SetupAttemptPaymentMethodDetailsAmazonPay | None
@@ -144,45 +144,7 @@ class SetupAttemptPaymentMethodDetails(StripeObject):
     us_bank_account: SetupAttemptPaymentMethodDetailsUsBankAccount | None
 
 
-def _d_SetupAttemptPaymentMethodDetails(d: Any) -> Any:
-    if type(d) is not dict or len(d) < 26:
-        return by_key(SetupAttemptPaymentMethodDetails, d)
-    o = new(SetupAttemptPaymentMethodDetails)
-    try:
-        o.acss_debit = _d_SetupAttemptPaymentMethodDetailsAcssDebit(d["acss_debit"])
-        o.amazon_pay = _d_SetupAttemptPaymentMethodDetailsAmazonPay(d["amazon_pay"])
-        o.au_becs_debit = _d_SetupAttemptPaymentMethodDetailsAuBecsDebit(d["au_becs_debit"])
-        o.bacs_debit = _d_SetupAttemptPaymentMethodDetailsBacsDebit(d["bacs_debit"])
-        o.bancontact = _d_SetupAttemptPaymentMethodDetailsBancontact(d["bancontact"])
-        o.boleto = _d_SetupAttemptPaymentMethodDetailsBoleto(d["boleto"])
-        o.card = _d_SetupAttemptPaymentMethodDetailsCard(d["card"])
-        o.card_present = _d_SetupAttemptPaymentMethodDetailsCardPresent(d["card_present"])
-        o.cashapp = _d_SetupAttemptPaymentMethodDetailsCashapp(d["cashapp"])
-        o.ideal = _d_SetupAttemptPaymentMethodDetailsIdeal(d["ideal"])
-        o.kakao_pay = _d_SetupAttemptPaymentMethodDetailsKakaoPay(d["kakao_pay"])
-        o.klarna = _d_SetupAttemptPaymentMethodDetailsKlarna(d["klarna"])
-        o.kr_card = _d_SetupAttemptPaymentMethodDetailsKrCard(d["kr_card"])
-        o.link = _d_SetupAttemptPaymentMethodDetailsLink(d["link"])
-        o.naver_pay = _d_SetupAttemptPaymentMethodDetailsNaverPay(d["naver_pay"])
-        o.nz_bank_account = _d_SetupAttemptPaymentMethodDetailsNzBankAccount(d["nz_bank_account"])
-        o.paypal = _d_SetupAttemptPaymentMethodDetailsPaypal(d["paypal"])
-        o.payto = _d_SetupAttemptPaymentMethodDetailsPayto(d["payto"])
-        o.pix = _d_SetupAttemptPaymentMethodDetailsPix(d["pix"])
-        o.revolut_pay = _d_SetupAttemptPaymentMethodDetailsRevolutPay(d["revolut_pay"])
-        o.sepa_debit = _d_SetupAttemptPaymentMethodDetailsSepaDebit(d["sepa_debit"])
-        o.sofort = _d_SetupAttemptPaymentMethodDetailsSofort(d["sofort"])
-        o.twint = _d_SetupAttemptPaymentMethodDetailsTwint(d["twint"])
-        o.type = d["type"]
-        o.upi = _d_SetupAttemptPaymentMethodDetailsUpi(d["upi"])
-        o.us_bank_account = _d_SetupAttemptPaymentMethodDetailsUsBankAccount(d["us_bank_account"])
-    except KeyError:  # a field left out
-        return by_key(SetupAttemptPaymentMethodDetails, d)
-    if len(d) != 26:
-        o._extra = unknown(d, SetupAttemptPaymentMethodDetails)
-    return o
-
-
-register(SetupAttemptPaymentMethodDetails, _d_SetupAttemptPaymentMethodDetails)
+_d_SetupAttemptPaymentMethodDetails = register(SetupAttemptPaymentMethodDetails)
 
 
 class SetupAttemptPaymentMethodDetailsAcssDebit(StripeObject):

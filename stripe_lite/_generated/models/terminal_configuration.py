@@ -206,7 +206,7 @@ _d_TerminalConfigurationConfigurationResourceRebootWindow = register(TerminalCon
 class TerminalConfigurationConfigurationResourceTipping(StripeObject):
     """Nested in ``TerminalConfiguration.tipping``."""
 
-    __slots__ = ("aed", "aud", "cad", "chf", "czk", "dkk", "eur", "gbp", "gip", "hkd", "huf", "jpy", "mxn", "myr", "nok", "nzd", "pln", "ron", "sek", "sgd", "usd")
+    __slots__ = ()
 
     aed: TerminalConfigurationConfigurationResourceCurrencySpecificConfig | None
     aud: TerminalConfigurationConfigurationResourceCurrencySpecificConfig | None
@@ -231,40 +231,7 @@ class TerminalConfigurationConfigurationResourceTipping(StripeObject):
     usd: TerminalConfigurationConfigurationResourceCurrencySpecificConfig | None
 
 
-def _d_TerminalConfigurationConfigurationResourceTipping(d: Any) -> Any:
-    if type(d) is not dict or len(d) < 21:
-        return by_key(TerminalConfigurationConfigurationResourceTipping, d)
-    o = new(TerminalConfigurationConfigurationResourceTipping)
-    try:
-        o.aed = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["aed"])
-        o.aud = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["aud"])
-        o.cad = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["cad"])
-        o.chf = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["chf"])
-        o.czk = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["czk"])
-        o.dkk = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["dkk"])
-        o.eur = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["eur"])
-        o.gbp = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["gbp"])
-        o.gip = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["gip"])
-        o.hkd = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["hkd"])
-        o.huf = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["huf"])
-        o.jpy = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["jpy"])
-        o.mxn = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["mxn"])
-        o.myr = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["myr"])
-        o.nok = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["nok"])
-        o.nzd = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["nzd"])
-        o.pln = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["pln"])
-        o.ron = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["ron"])
-        o.sek = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["sek"])
-        o.sgd = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["sgd"])
-        o.usd = _d_TerminalConfigurationConfigurationResourceCurrencySpecificConfig(d["usd"])
-    except KeyError:  # a field left out
-        return by_key(TerminalConfigurationConfigurationResourceTipping, d)
-    if len(d) != 21:
-        o._extra = unknown(d, TerminalConfigurationConfigurationResourceTipping)
-    return o
-
-
-register(TerminalConfigurationConfigurationResourceTipping, _d_TerminalConfigurationConfigurationResourceTipping)
+_d_TerminalConfigurationConfigurationResourceTipping = register(TerminalConfigurationConfigurationResourceTipping)
 
 
 class TerminalConfigurationConfigurationResourceWifiConfig(StripeObject):

@@ -558,7 +558,7 @@ _d_V2CoreAccountConfigurationMerchantBranding = register(V2CoreAccountConfigurat
 class V2CoreAccountConfigurationMerchantCapabilities(StripeObject):
     """Nested in ``V2CoreAccountConfigurationMerchant.capabilities``."""
 
-    __slots__ = ("ach_debit_payments", "acss_debit_payments", "affirm_payments", "afterpay_clearpay_payments", "alma_payments", "amazon_pay_payments", "au_becs_debit_payments", "bacs_debit_payments", "bancontact_payments", "blik_payments", "boleto_payments", "card_payments", "cartes_bancaires_payments", "cashapp_payments", "eps_payments", "fpx_payments", "gb_bank_transfer_payments", "grabpay_payments", "ideal_payments", "jcb_payments", "jp_bank_transfer_payments", "kakao_pay_payments", "klarna_payments", "konbini_payments", "kr_card_payments", "link_payments", "mobilepay_payments", "multibanco_payments", "mx_bank_transfer_payments", "naver_pay_payments", "oxxo_payments", "p24_payments", "pay_by_bank_payments", "payco_payments", "paynow_payments", "promptpay_payments", "revolut_pay_payments", "samsung_pay_payments", "sepa_bank_transfer_payments", "sepa_debit_payments", "stripe_balance", "swish_payments", "twint_payments", "us_bank_transfer_payments", "zip_payments")
+    __slots__ = ()
 
     ach_debit_payments: V2CoreAccountConfigurationMerchantCapabilitiesAchDebitPayments | None
     acss_debit_payments: V2CoreAccountConfigurationMerchantCapabilitiesAcssDebitPayments | None
@@ -607,64 +607,7 @@ class V2CoreAccountConfigurationMerchantCapabilities(StripeObject):
     zip_payments: V2CoreAccountConfigurationMerchantCapabilitiesZipPayments | None
 
 
-def _d_V2CoreAccountConfigurationMerchantCapabilities(d: Any) -> Any:
-    if type(d) is not dict or len(d) < 45:
-        return by_key(V2CoreAccountConfigurationMerchantCapabilities, d)
-    o = new(V2CoreAccountConfigurationMerchantCapabilities)
-    try:
-        o.ach_debit_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesAchDebitPayments(d["ach_debit_payments"])
-        o.acss_debit_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesAcssDebitPayments(d["acss_debit_payments"])
-        o.affirm_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesAffirmPayments(d["affirm_payments"])
-        o.afterpay_clearpay_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesAfterpayClearpayPayments(d["afterpay_clearpay_payments"])
-        o.alma_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesAlmaPayments(d["alma_payments"])
-        o.amazon_pay_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesAmazonPayPayments(d["amazon_pay_payments"])
-        o.au_becs_debit_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesAuBecsDebitPayments(d["au_becs_debit_payments"])
-        o.bacs_debit_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesBacsDebitPayments(d["bacs_debit_payments"])
-        o.bancontact_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesBancontactPayments(d["bancontact_payments"])
-        o.blik_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesBlikPayments(d["blik_payments"])
-        o.boleto_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesBoletoPayments(d["boleto_payments"])
-        o.card_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesCardPayments(d["card_payments"])
-        o.cartes_bancaires_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesCartesBancairesPayments(d["cartes_bancaires_payments"])
-        o.cashapp_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesCashappPayments(d["cashapp_payments"])
-        o.eps_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesEpsPayments(d["eps_payments"])
-        o.fpx_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesFpxPayments(d["fpx_payments"])
-        o.gb_bank_transfer_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesGbBankTransferPayments(d["gb_bank_transfer_payments"])
-        o.grabpay_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesGrabpayPayments(d["grabpay_payments"])
-        o.ideal_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesIdealPayments(d["ideal_payments"])
-        o.jcb_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesJcbPayments(d["jcb_payments"])
-        o.jp_bank_transfer_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesJpBankTransferPayments(d["jp_bank_transfer_payments"])
-        o.kakao_pay_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesKakaoPayPayments(d["kakao_pay_payments"])
-        o.klarna_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesKlarnaPayments(d["klarna_payments"])
-        o.konbini_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesKonbiniPayments(d["konbini_payments"])
-        o.kr_card_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesKrCardPayments(d["kr_card_payments"])
-        o.link_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesLinkPayments(d["link_payments"])
-        o.mobilepay_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesMobilepayPayments(d["mobilepay_payments"])
-        o.multibanco_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesMultibancoPayments(d["multibanco_payments"])
-        o.mx_bank_transfer_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesMxBankTransferPayments(d["mx_bank_transfer_payments"])
-        o.naver_pay_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesNaverPayPayments(d["naver_pay_payments"])
-        o.oxxo_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesOxxoPayments(d["oxxo_payments"])
-        o.p24_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesP24Payments(d["p24_payments"])
-        o.pay_by_bank_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesPayByBankPayments(d["pay_by_bank_payments"])
-        o.payco_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesPaycoPayments(d["payco_payments"])
-        o.paynow_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesPaynowPayments(d["paynow_payments"])
-        o.promptpay_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesPromptpayPayments(d["promptpay_payments"])
-        o.revolut_pay_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesRevolutPayPayments(d["revolut_pay_payments"])
-        o.samsung_pay_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesSamsungPayPayments(d["samsung_pay_payments"])
-        o.sepa_bank_transfer_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesSepaBankTransferPayments(d["sepa_bank_transfer_payments"])
-        o.sepa_debit_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesSepaDebitPayments(d["sepa_debit_payments"])
-        o.stripe_balance = _d_V2CoreAccountConfigurationMerchantCapabilitiesStripeBalance(d["stripe_balance"])
-        o.swish_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesSwishPayments(d["swish_payments"])
-        o.twint_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesTwintPayments(d["twint_payments"])
-        o.us_bank_transfer_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesUsBankTransferPayments(d["us_bank_transfer_payments"])
-        o.zip_payments = _d_V2CoreAccountConfigurationMerchantCapabilitiesZipPayments(d["zip_payments"])
-    except KeyError:  # a field left out
-        return by_key(V2CoreAccountConfigurationMerchantCapabilities, d)
-    if len(d) != 45:
-        o._extra = unknown(d, V2CoreAccountConfigurationMerchantCapabilities)
-    return o
-
-
-register(V2CoreAccountConfigurationMerchantCapabilities, _d_V2CoreAccountConfigurationMerchantCapabilities)
+_d_V2CoreAccountConfigurationMerchantCapabilities = register(V2CoreAccountConfigurationMerchantCapabilities)
 
 
 class V2CoreAccountConfigurationMerchantCapabilitiesAchDebitPayments(StripeObject):

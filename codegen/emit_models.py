@@ -47,7 +47,8 @@ def sparse_fields(model: Model) -> frozenset[str]:
     """The fields of ``model`` kept without a slot (declared, typed and read like the others)."""
     nested = [f.wire for f in model.fields if isinstance(f.type, (Ref, OneOf)) and f.nullable]
     if len(nested) >= SPARSE_MIN_FIELDS and len(nested) * 4 >= len(model.fields) * 3:
-        return frozenset(nested)
+        # Except the card's, which most answers carry: a slot is smaller than a dict entry.
+        return frozenset(nested) - {"card"}
     return frozenset()
 
 

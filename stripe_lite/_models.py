@@ -346,18 +346,21 @@ def _split(annotation: str, separator: str) -> list[str]:
     """Split at ``separator`` outside brackets and quotes."""
     parts: list[str] = []
     depth = 0
-    quoted = False
+    quote = ""
     start = 0
     index = 0
     while index < len(annotation):
         char = annotation[index]
-        if char == '"':
-            quoted = not quoted
-        elif not quoted and char == "[":
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char == "[":
             depth += 1
-        elif not quoted and char == "]":
+        elif char == "]":
             depth -= 1
-        elif not quoted and depth == 0 and annotation.startswith(separator, index):
+        elif depth == 0 and annotation.startswith(separator, index):
             parts.append(annotation[start:index])
             index += len(separator)
             start = index
@@ -376,7 +379,8 @@ def _converter(annotation: str) -> Decoder | None:
     """
     terms = [t for t in _split(annotation, "|") if t != "None"]
     if any(t.startswith("Literal[") for t in terms):
-        return intern_str if any('"' in t for t in terms) else None
+        # Annotations are kept as text, quoted either way ("a" or 'a'); Literal[True] holds no string.
+        return intern_str if any("'" in t or '"' in t for t in terms) else None
     if len(terms) == 1:
         (term,) = terms
         for prefix, build in (("list[", _list_converter), ("dict[str, ", _map_converter), ("StripeList[", _page_converter)):

@@ -412,7 +412,7 @@ _d_PaymentFlowsPrivatePaymentMethodsCardDetailsApiResourceMulticapture = registe
 class PaymentMethodDetails(StripeObject):
     """Nested in ``Charge.payment_method_details``."""
 
-    __slots__ = ("type",)
+    __slots__ = ("card", "type")
 
     ach_credit_transfer: PaymentMethodDetailsAchCreditTransfer | None
     ach_debit: PaymentMethodDetailsAchDebit | None

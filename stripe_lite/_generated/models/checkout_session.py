@@ -879,7 +879,7 @@ register(CheckoutSession, _d_CheckoutSession)
 class CheckoutSessionPaymentMethodOptions(StripeObject):
     """Nested in ``CheckoutSession.payment_method_options``."""
 
-    __slots__ = ()
+    __slots__ = ("card",)
 
     acss_debit: CheckoutAcssDebitPaymentMethodOptions | None
     affirm: CheckoutAffirmPaymentMethodOptions | None

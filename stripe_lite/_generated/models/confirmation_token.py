@@ -208,7 +208,7 @@ _d_ConfirmationTokensResourcePaymentMethodOptionsResourceCardResourceInstallment
 class ConfirmationTokensResourcePaymentMethodPreview(StripeObject):
     """Nested in ``ConfirmationToken.payment_method_preview``."""
 
-    __slots__ = ("allow_redisplay", "billing_details", "customer", "customer_account", "type")
+    __slots__ = ("allow_redisplay", "billing_details", "card", "customer", "customer_account", "type")
 
     acss_debit: PaymentMethodAcssDebit | None
     affirm: PaymentMethodAffirm | None

@@ -256,7 +256,7 @@ _d_MandateNzBankAccount = register(MandateNzBankAccount)
 class MandatePaymentMethodDetails(StripeObject):
     """Nested in ``Mandate.payment_method_details``."""
 
-    __slots__ = ("type",)
+    __slots__ = ("card", "type")
 
     acss_debit: MandateAcssDebit | None
     amazon_pay: MandateAmazonPay | None

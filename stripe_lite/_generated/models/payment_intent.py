@@ -882,7 +882,7 @@ _d_PaymentIntentNextActionWechatPayRedirectToIosApp = register(PaymentIntentNext
 class PaymentIntentPaymentMethodOptions(StripeObject):
     """Nested in ``PaymentIntent.payment_method_options``."""
 
-    __slots__ = ()
+    __slots__ = ("card",)
 
     acss_debit: PaymentIntentPaymentMethodOptionsAcssDebit | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None
     affirm: PaymentMethodOptionsAffirm | PaymentIntentTypeSpecificPaymentMethodOptionsClient | None

@@ -90,7 +90,7 @@ class PaymentMethod(StripeObject):
     https://docs.stripe.com/api/payment_methods/object
     """
 
-    __slots__ = ("allow_redisplay", "billing_details", "created", "customer", "customer_account", "id", "livemode", "metadata", "object", "type")
+    __slots__ = ("allow_redisplay", "billing_details", "card", "created", "customer", "customer_account", "id", "livemode", "metadata", "object", "type")
 
     acss_debit: PaymentMethodAcssDebit | None
     affirm: PaymentMethodAffirm | None

@@ -44,7 +44,7 @@ class PaymentMethodConfiguration(StripeObject):
     https://docs.stripe.com/api/payment_method_configurations/object
     """
 
-    __slots__ = ("active", "application", "id", "is_default", "livemode", "name", "object", "parent")
+    __slots__ = ("active", "application", "card", "id", "is_default", "livemode", "name", "object", "parent")
 
     acss_debit: PaymentMethodConfigResourcePaymentMethodProperties | None
     active: bool

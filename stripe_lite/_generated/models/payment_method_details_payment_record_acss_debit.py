@@ -1084,7 +1084,7 @@ _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCustomDetails = register
 class PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails(StripeObject):
     """Nested in ``PaymentAttemptRecord.payment_method_details``."""
 
-    __slots__ = ("payment_method", "type")
+    __slots__ = ("card", "payment_method", "type")
 
     ach_credit_transfer: PaymentMethodDetailsAchCreditTransfer | None
     ach_debit: PaymentMethodDetailsAchDebit | None

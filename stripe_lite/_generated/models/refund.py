@@ -131,7 +131,7 @@ register(Refund, _d_Refund)
 class RefundDestinationDetails(StripeObject):
     """Nested in ``Refund.destination_details``."""
 
-    __slots__ = ("type",)
+    __slots__ = ("card", "type")
 
     affirm: DestinationDetailsUnimplemented | None
     afterpay_clearpay: DestinationDetailsUnimplemented | None

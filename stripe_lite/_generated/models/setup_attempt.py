@@ -114,7 +114,7 @@ register(SetupAttempt, _d_SetupAttempt)
 class SetupAttemptPaymentMethodDetails(StripeObject):
     """Nested in ``SetupAttempt.payment_method_details``."""
 
-    __slots__ = ("type",)
+    __slots__ = ("card", "type")
 
     acss_debit: SetupAttemptPaymentMethodDetailsAcssDebit | None
     amazon_pay: SetupAttemptPaymentMethodDetailsAmazonPay | None

@@ -276,7 +276,7 @@ class BodyReader:
     a few kilobytes become gigabytes, and no server needs them.
     """
 
-    __slots__ = ("_chunks", "_coding", "_inflate", "_limit", "_size", "unreadable")
+    __slots__ = ("_chunks", "_coding", "_inflate", "_limit", "_size", "to_read", "unreadable")
 
     def __init__(self, response: httpx.Response) -> None:
         self._chunks: list[bytes] = []
@@ -284,6 +284,12 @@ class BodyReader:
         self._limit = MAX_RESPONSE_BYTES
         self.unreadable: str | None = None
         self._inflate: Any = None
+        self._coding = ""
+        self.to_read = not response.is_stream_consumed
+        """False for an answer made whole in memory (a mock transport's), which httpx already decoded."""
+        if not self.to_read:
+            self._keep(response.content)
+            return
         header = response.headers.get("content-encoding", "")
         codings = [c for c in (part.strip().lower() for part in header.split(",")) if c and c != "identity"]
         self._coding = codings[0] if len(codings) == 1 else ""

@@ -187,7 +187,7 @@ class StripeClient(_ClientShell, SyncServices):
             response = self._connections.current().send(request, stream=True)
             try:
                 body = BodyReader(response)
-                for chunk in response.iter_raw():
+                for chunk in response.iter_raw() if body.to_read else ():
                     if not body.add(chunk):
                         break
                     if time.monotonic() > deadline:  # for pools whose reads the deadline cannot bound
@@ -375,9 +375,10 @@ class AsyncStripeClient(_ClientShell, AsyncServices):
                 response = await http.send(request, stream=True)
                 try:
                     body = BodyReader(response)
-                    async for chunk in response.aiter_raw():
-                        if not body.add(chunk):
-                            break
+                    if body.to_read:
+                        async for chunk in response.aiter_raw():
+                            if not body.add(chunk):
+                                break
                 finally:
                     await response.aclose()
         except TimeoutError:

@@ -629,3 +629,21 @@ def test_a_naive_datetime_is_refused_naming_the_parameter(run: Runner, mock_api:
     aware = datetime.datetime(2024, 1, 1, tzinfo=datetime.timezone(datetime.timedelta(hours=-5)))
     run(lambda c: c.request("get", "/v1/things", params={"created": {"gte": aware}}))
     assert dict(route.calls.last.request.url.params) == {"created[gte]": "1704085200"}
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_an_answer_made_in_memory_by_a_mock_transport_is_read(mode: str) -> None:
+    # httpx reads such a response whole when it is made: there is no raw stream left to read.
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json=OK)
+
+    if mode == "sync":
+        with httpx.Client(transport=httpx.MockTransport(handler)) as http:
+            assert get(stripe_lite.StripeClient(api_key=API_KEY, http_client=http)) == OK
+        return
+
+    async def main() -> Any:
+        async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as http:
+            return await get(stripe_lite.AsyncStripeClient(api_key=API_KEY, http_client=http))
+
+    assert asyncio.run(main()) == OK

@@ -1,4 +1,5 @@
-"""Development sessions: ``nox`` runs tests, lint and typecheck; ``nox -s bench`` the benchmarks."""
+"""Development sessions: ``nox`` runs tests, lint and typecheck; ``nox -s bench`` the benchmarks; ``nox -s soak``
+the soak run."""
 
 from __future__ import annotations
 
@@ -42,3 +43,10 @@ def bench(session: nox.Session) -> None:
     # the loopback server (benchmarks/server.py) needs nothing beyond the standard library.
     session.install("-e", ".", "stripe>=16,<17")
     session.run("python", "benchmarks/run.py", *session.posargs)
+
+
+@nox.session
+def soak(session: nox.Session) -> None:
+    """100,000 calls from both clients against a faulty loopback server, at most 10 minutes (not run by default)."""
+    session.install("-e", ".")
+    session.run("python", "tests/soak.py", *session.posargs)

@@ -12,6 +12,7 @@ import datetime
 import email.utils
 import json
 import logging
+import math
 import os
 import platform
 import random
@@ -20,6 +21,7 @@ import threading
 import time
 import uuid
 import weakref
+import zlib
 from collections.abc import Callable, Generator, Mapping
 from typing import Any, Final, TypeVar
 from urllib.parse import urlsplit
@@ -45,6 +47,7 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "FILES_BASE_URL",
     "MAX_RESPONSE_BYTES",
+    "MAX_URL_LENGTH",
     "BaseClient",
     "BodyReader",
     "Received",
@@ -55,6 +58,7 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
+_V = TypeVar("_V")
 
 DEFAULT_BASE_URL: Final = "https://api.stripe.com"
 FILES_BASE_URL: Final = "https://files.stripe.com"
@@ -69,6 +73,14 @@ MAX_RESPONSE_BYTES = 32 * 1024 * 1024
 largest answers (a page of 100 expanded objects) are a few megabytes; a larger
 body is not Stripe's, and is refused with InvalidResponseError instead of
 being held in memory whole."""
+
+MAX_URL_LENGTH: Final = 65536
+"""The longest request URL sent; longer ones are refused with ValueError before
+sending (servers and proxies refuse them anyway)."""
+_INFLATE_STEP: Final = 1024 * 1024
+"""The most a compressed body is inflated by at a time, so that memory follows the cap."""
+_BODY_EXCERPT: Final = 1024
+"""How much of a body over the cap is kept on the error."""
 
 Timeout = float | httpx.Timeout
 
@@ -153,10 +165,18 @@ def _check_header_value(name: str, value: Any) -> str:
 
 def _check_timeout(value: Any) -> httpx.Timeout:
     if isinstance(value, httpx.Timeout):
-        return value
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
-        raise ValueError(f"timeout must be a positive number of seconds or an httpx.Timeout, got {value!r}")
-    return httpx.Timeout(float(value))
+        parts = value.as_dict().values()
+        if all(part is None or _finite_seconds(part) for part in parts) and any(p is not None for p in parts):
+            return value
+    elif _finite_seconds(value):
+        return httpx.Timeout(float(value))
+    raise ValueError(
+        f"timeout must be a positive, finite number of seconds or an httpx.Timeout of such numbers, got {value!r}"
+    )
+
+
+def _finite_seconds(value: Any) -> bool:
+    return not isinstance(value, bool) and isinstance(value, (int, float)) and 0 < value < math.inf
 
 
 class RequestOptions:
@@ -183,26 +203,51 @@ NO_OPTIONS: Final = RequestOptions()
 
 
 class _Prepared:
-    """A request ready to send, with its retry budget."""
+    """A request ready to send, with its retry budget and the idempotency key its errors carry."""
 
-    __slots__ = ("max_retries", "method", "path", "request")
+    __slots__ = ("idempotency_key", "max_retries", "method", "path", "request")
 
-    def __init__(self, request: httpx.Request, max_retries: int, method: str, path: str) -> None:
+    def __init__(
+        self, request: httpx.Request, max_retries: int, method: str, path: str, idempotency_key: str | None
+    ) -> None:
         self.request = request
         self.max_retries = max_retries
         self.method = method
         self.path = path
+        self.idempotency_key = idempotency_key
+
+
+class _Secret(str):
+    """A str holding the API key, whose repr is masked: tracebacks that show
+    locals (``pytest --showlocals``, error trackers) never print the key."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return repr(_mask(str.__str__(self)))
+
+    @classmethod
+    def wrap(cls, value: _V) -> _V:
+        """``value`` as a _Secret when it is a str (anything else is checked later, as given)."""
+        return cls(value) if isinstance(value, str) else value  # type: ignore[return-value]
 
 
 class Received:
-    """An answer as a shell read it: the response (status, headers) and its body, cut at the cap."""
+    """An answer as a shell read it: the response (status, headers) and its decoded body.
 
-    __slots__ = ("content", "over_limit", "response")
+    ``over_limit``: the body was larger than the cap, and only its start is kept.
+    ``unreadable``: why the body could not be decoded (its content coding), or None.
+    """
 
-    def __init__(self, response: httpx.Response, content: bytes, over_limit: bool) -> None:
+    __slots__ = ("content", "over_limit", "response", "unreadable")
+
+    def __init__(
+        self, response: httpx.Response, content: bytes, over_limit: bool, unreadable: str | None = None
+    ) -> None:
         self.response = response
         self.content = content
         self.over_limit = over_limit
+        self.unreadable = unreadable
 
     @property
     def status_code(self) -> int:
@@ -221,36 +266,102 @@ class Received:
 
 
 class BodyReader:
-    """Collects a streamed body for a shell, up to :data:`MAX_RESPONSE_BYTES`."""
+    """Decodes and collects a streamed body for a shell, up to :data:`MAX_RESPONSE_BYTES`.
 
-    __slots__ = ("_chunks", "_limit", "_size")
+    The shell feeds it the body as received (``iter_raw``): the reader inflates
+    it itself, a bounded step at a time, so that a small compressed answer can
+    never expand in memory past the cap. One content coding at most (gzip or
+    deflate, the ones the clients ask for) is accepted: stacked codings are how
+    a few kilobytes become gigabytes, and no server needs them.
+    """
 
-    def __init__(self) -> None:
+    __slots__ = ("_chunks", "_coding", "_inflate", "_limit", "_size", "to_read", "unreadable")
+
+    def __init__(self, response: httpx.Response) -> None:
         self._chunks: list[bytes] = []
         self._size = 0
         self._limit = MAX_RESPONSE_BYTES
+        self.unreadable: str | None = None
+        self._inflate: Any = None
+        self._coding = ""
+        self.to_read = not response.is_stream_consumed
+        """False for an answer made whole in memory (a mock transport's), which httpx already decoded."""
+        if not self.to_read:
+            self._keep(response.content)
+            return
+        header = response.headers.get("content-encoding", "")
+        codings = [c for c in (part.strip().lower() for part in header.split(",")) if c and c != "identity"]
+        self._coding = codings[0] if len(codings) == 1 else ""
+        if len(codings) > 1:
+            self.unreadable = f"the response has {len(codings)} content codings ({header}); one at most is accepted"
+        elif self._coding in ("gzip", "x-gzip"):
+            self._inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif self._coding == "deflate":
+            self._inflate = zlib.decompressobj()
+        elif self._coding:
+            self.unreadable = f"the response has an unsupported content coding: {header}"
 
     def add(self, chunk: bytes) -> bool:
-        """Keep a chunk; False once the body is over the cap: stop reading then."""
-        self._chunks.append(chunk)
-        self._size += len(chunk)
-        return self._size <= self._limit
+        """Take a chunk as received; False when reading should stop (over the cap, or undecodable)."""
+        if self.unreadable is not None:
+            return False
+        if self._inflate is None:
+            return self._keep(chunk)
+        received = chunk
+        try:
+            while chunk:
+                room = self._limit - self._size + 1  # one byte past the cap tells that it is over
+                out = self._inflate.decompress(chunk, min(room, _INFLATE_STEP))
+                chunk = self._inflate.unconsumed_tail
+                if not self._keep(out):
+                    return False
+                if not out:
+                    break
+        except zlib.error as exc:
+            if self._coding == "deflate" and self._size == 0:
+                # "deflate" is sent both zlib-wrapped and raw: try raw once, on the first bytes.
+                self._coding = "raw deflate"
+                self._inflate = zlib.decompressobj(-zlib.MAX_WBITS)
+                return self.add(received)
+            self.unreadable = f"the response body could not be decompressed ({self._coding}: {exc})"
+            return False
+        return True
+
+    def _keep(self, data: bytes) -> bool:
+        if data:
+            self._chunks.append(data)
+            self._size += len(data)
+        if self._size > self._limit:
+            # Only the start is ever shown (on the error): let the rest go now.
+            start = bytearray()
+            for kept in self._chunks:
+                start += kept[: 4 * _BODY_EXCERPT - len(start)]
+                if len(start) >= 4 * _BODY_EXCERPT:
+                    break
+            self._chunks = [bytes(start)]
+            return False
+        return True
 
     def received(self, response: httpx.Response) -> Received:
-        content = b"".join(self._chunks)
-        return Received(response, content[: self._limit], self._size > self._limit)
+        over = self._size > self._limit
+        return Received(response, b"".join(self._chunks), over, self.unreadable)
 
 
 # What the exchange generator yields: a request to send, or seconds to sleep.
 Step = httpx.Request | float
-# What the shell sends back after a request: the answer, or the transport failure.
-Outcome = Received | httpx.RequestError
+# What the shell sends back after a request: the answer, or what went wrong: an
+# httpx.RequestError (the network's failure), a StripeError raised before sending
+# (ConnectionPoolError), or any other exception the transport raised while sending.
+Outcome = Received | Exception
 
 
 class BaseClient:
     """Options and request logic common to the sync and async clients."""
 
-    _http: httpx.Client | httpx.AsyncClient
+    @property
+    def _http(self) -> httpx.Client | httpx.AsyncClient:
+        """The httpx client that builds requests (each shell gives its own)."""
+        raise NotImplementedError
 
     def __init__(
         self,
@@ -268,12 +379,13 @@ class BaseClient:
             raise ValueError(
                 "no Stripe API key: pass api_key=... to the client or set the STRIPE_API_KEY environment variable"
             )
+        # From here on the key is only held masked-in-repr: a traceback that shows locals cannot print it.
+        api_key = _Secret.wrap(api_key)
         if not isinstance(api_key, str) or not _API_KEY_CHARS.fullmatch(api_key):
-            # The message never shows the key.
             raise ValueError("api_key must be a str of printable ASCII characters without whitespace")
         self._api_key = api_key
+        self._base_url = _check_base_url(base_url, api_key.startswith(_SECRET_KEY_PREFIXES))
         _KEY_REDACTION.register(self)
-        self._base_url = _check_base_url(base_url, api_key)
         # Uploads and downloads go to Stripe's files host; a base_url of your own
         # (a proxy, a fake Stripe) serves them too.
         self._files_base_url = FILES_BASE_URL if self._base_url == DEFAULT_BASE_URL else self._base_url
@@ -282,9 +394,12 @@ class BaseClient:
         self._max_retries = _check_max_retries(max_retries)
         self._timeout = _check_timeout(timeout)
         headers = {
-            "Authorization": f"Bearer {api_key}",
+            "Authorization": _Secret("Bearer " + api_key),
             "User-Agent": _user_agent(),
             "Accept": "application/json",
+            # Only what BodyReader inflates with bounded memory (never br or zstd,
+            # which httpx would add when their packages happen to be installed).
+            "Accept-Encoding": "gzip, deflate",
         }
         if stripe_version:
             headers["Stripe-Version"] = stripe_version
@@ -325,9 +440,13 @@ class BaseClient:
         }
 
     def __repr__(self) -> str:
+        # Safe on a half-made client too (a traceback with locals shows one whose __init__ raised).
+        api_key = getattr(self, "_api_key", None)
         return (
-            f"{type(self).__name__}(api_key={_mask(self._api_key)!r}, base_url={self._base_url!r}, "
-            f"stripe_account={self._stripe_account!r}, max_retries={self._max_retries})"
+            f"{type(self).__name__}(api_key={_mask(api_key) if api_key else None!r}, "
+            f"base_url={getattr(self, '_base_url', None)!r}, "
+            f"stripe_account={getattr(self, '_stripe_account', None)!r}, "
+            f"max_retries={getattr(self, '_max_retries', None)})"
         )
 
     # -- building a request --------------------------------------------------
@@ -344,6 +463,21 @@ class BaseClient:
     ) -> _Prepared:
         """Build the request. ``files``: an upload or download, sent to the files host
         (as ``multipart/form-data`` when it is a POST)."""
+        # Every option is checked before anything else is built: a bad one
+        # raises with nothing but the options themselves in this frame.
+        stripe_account = options.stripe_account
+        stripe_version = options.stripe_version
+        idempotency_key = options.idempotency_key
+        if stripe_account is not None:
+            _check_header_value("stripe_account", stripe_account)
+        if stripe_version is not None:
+            _check_header_value("stripe_version", stripe_version)
+        if idempotency_key is not None:
+            _check_header_value("idempotency_key", idempotency_key)
+        timeout = self._timeout if options.timeout is None else _check_timeout(options.timeout)
+        max_retries = (
+            self._max_retries if options.max_retries is None else _check_max_retries(options.max_retries)
+        )
         if extra_params:
             params = {**(params or {}), **extra_params}
         method = method.upper()
@@ -353,49 +487,55 @@ class BaseClient:
             uploads = {name: params.pop(name) for name, value in list(params.items()) if _is_upload(value)}
         pairs = encode_form(params) if params else []
         url = (self._files_base_url if files else self._base_url) + path
-        headers = self._headers
-        idempotency_key = options.idempotency_key
-        if idempotency_key is not None:
-            _check_header_value("idempotency_key", idempotency_key)
-        if (
-            options.stripe_account is not None
-            or options.stripe_version is not None
-            or idempotency_key is not None
-            or method == "POST"
-        ):
-            headers = dict(headers)
-            if options.stripe_account is not None:
-                headers["Stripe-Account"] = _check_header_value("stripe_account", options.stripe_account)
-            if options.stripe_version is not None:
-                headers["Stripe-Version"] = _check_header_value("stripe_version", options.stripe_version)
-            if idempotency_key is not None:
-                headers["Idempotency-Key"] = idempotency_key
         content: bytes | None = None
-        timeout = self._timeout if options.timeout is None else _check_timeout(options.timeout)
-        max_retries = (
-            self._max_retries if options.max_retries is None else _check_max_retries(options.max_retries)
-        )
         if method == "POST":
             # One key per call, reused by every retry of it: Stripe then
             # answers a repeated POST with the first one's result.
             if idempotency_key is None:
-                headers["Idempotency-Key"] = str(uuid.uuid4())
-            if uploads:
-                request = self._http.build_request(
-                    method, url, headers=headers, data=dict(pairs), files=uploads, timeout=timeout
-                )
-                return _Prepared(request, max_retries, method, path)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-            content = urlencode_pairs(pairs).encode("ascii")
+                idempotency_key = str(uuid.uuid4())
+            if not uploads:
+                content = urlencode_pairs(pairs).encode("ascii")
         elif pairs:
             url = f"{url}?{urlencode_pairs(pairs)}"
-        request = self._http.build_request(method, url, headers=headers, content=content, timeout=timeout)
-        return _Prepared(request, max_retries, method, path)
+        if len(url) > MAX_URL_LENGTH:
+            raise ValueError(
+                f"the request URL would be {len(url)} characters long, over the {MAX_URL_LENGTH} that can be sent: "
+                "the path or the parameters are too long"
+            )
+        headers = self._headers
+        if stripe_account is not None or stripe_version is not None or idempotency_key is not None:
+            headers = dict(headers)
+            if stripe_account is not None:
+                headers["Stripe-Account"] = stripe_account
+            if stripe_version is not None:
+                headers["Stripe-Version"] = stripe_version
+            if idempotency_key is not None:
+                headers["Idempotency-Key"] = idempotency_key
+        if uploads:
+            request = self._http.build_request(
+                method, url, headers=headers, data=dict(pairs), files=uploads, timeout=timeout
+            )
+        else:
+            if content is not None:
+                headers["Content-Type"] = "application/x-www-form-urlencoded"
+            request = self._http.build_request(method, url, headers=headers, content=content, timeout=timeout)
+        return _Prepared(request, max_retries, method, path, idempotency_key)
 
     # -- the exchange: send, retry, map, decode --------------------------------
 
     def _exchange(self, prepared: _Prepared, cast: Callable[[Any], _T]) -> Generator[Step, Outcome | None, _T]:
-        """Drive one call: yields requests to send and delays to sleep, returns the decoded result."""
+        """Drive one call: yields requests to send and delays to sleep, returns the decoded result.
+
+        Every StripeError it raises carries the call's idempotency key.
+        """
+        try:
+            return (yield from self._attempts(prepared, cast))
+        except StripeError as exc:
+            if exc.idempotency_key is None:
+                exc.idempotency_key = prepared.idempotency_key
+            raise
+
+    def _attempts(self, prepared: _Prepared, cast: Callable[[Any], _T]) -> Generator[Step, Outcome | None, _T]:
         attempt = 0
         while True:
             if attempt:
@@ -404,6 +544,8 @@ class BaseClient:
                 logger.debug("Request %s %s", prepared.method, prepared.path)
             outcome = yield prepared.request
             if isinstance(outcome, Received):
+                if outcome.unreadable is not None:
+                    raise self._invalid_response(outcome, outcome.unreadable)
                 if outcome.over_limit:
                     raise self._invalid_response(
                         outcome, f"the response body is larger than {MAX_RESPONSE_BYTES} bytes: not a Stripe answer"
@@ -414,12 +556,24 @@ class BaseClient:
                 if delay is None:
                     raise self._error_from_response(outcome)
                 logger.info("%s %s answered %d", prepared.method, prepared.path, outcome.status_code)
-            else:
-                assert isinstance(outcome, httpx.RequestError)
+            elif isinstance(outcome, httpx.RequestError):
                 if attempt >= prepared.max_retries:
-                    raise self._error_from_exception(outcome, attempt) from outcome
+                    raise self._error_from_exception(outcome, attempt) from _without_tracebacks(outcome)
                 delay = retry_delay(attempt)
                 logger.info("%s %s failed: %s", prepared.method, prepared.path, type(outcome).__name__)
+            elif isinstance(outcome, StripeError):  # refused by the shell before anything was sent
+                raise outcome
+            else:
+                # Not the network's failure but the transport's (a closed event loop, a
+                # broken custom transport): retrying cannot help, and the request may
+                # already have reached Stripe.
+                assert isinstance(outcome, Exception)
+                raise APIConnectionError(
+                    self._redact(
+                        f"the request failed after it was handed to the connection ({type(outcome).__name__}: "
+                        f"{outcome}); it may have been applied: retry with the same idempotency key"
+                    )
+                ) from _without_tracebacks(outcome)
             attempt += 1
             if delay > 0:
                 yield delay
@@ -513,32 +667,52 @@ class BaseClient:
         return {name: self._redact(value) for name, value in headers.items()}
 
     def _redact_json(self, value: Any) -> Any:
-        if isinstance(value, str):
-            return self._redact(value)
-        if isinstance(value, dict):
-            return {self._redact(str(k)): self._redact_json(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [self._redact_json(v) for v in value]
-        return value
-
-
-_BODY_EXCERPT: Final = 1024
-"""How much of a body over the cap is kept on the error."""
+        """A copy of parsed JSON with the key masked in every string, however deep it nests
+        (a loop, not recursion: a hostile body may nest deeper than Python recurses)."""
+        top = [value]
+        pending: list[tuple[Any, Any]] = [(top, 0)]
+        while pending:
+            parent, slot = pending.pop()
+            item = parent[slot]
+            if isinstance(item, str):
+                parent[slot] = self._redact(item)
+            elif isinstance(item, dict):
+                copy = {self._redact(str(k)): v for k, v in item.items()}
+                parent[slot] = copy
+                pending.extend((copy, k) for k in copy)
+            elif isinstance(item, list):
+                items = list(item)
+                parent[slot] = items
+                pending.extend((items, i) for i in range(len(items)))
+        return top[0]
 
 
 def _mask(api_key: str) -> str:
+    scheme = "Bearer " if api_key.startswith("Bearer ") else ""
+    api_key = api_key.removeprefix(scheme)
     prefix = api_key[: api_key.find("_", 3) + 1] if api_key.startswith(("sk_", "rk_", "pk_")) else ""
-    return f"{prefix}***"
+    return f"{scheme}{prefix}***"
+
+
+_CLIENT_SECRET = re.compile(r"(client_secret=)([^&\s\"'#]+)")
+
+
+def _mask_client_secret(match: re.Match[str]) -> str:
+    value = match.group(2)
+    owner, marker, _ = value.partition("_secret_")
+    return f"{match.group(1)}{owner}{marker}***" if marker else f"{match.group(1)}***"
 
 
 class _KeyRedaction(logging.Filter):
-    """Masks the key of every live client in log records of httpx and httpcore.
+    """Masks the key of every live client, and any ``client_secret`` in a URL,
+    in log records of httpx and httpcore.
 
     stripe_lite never logs a key, but httpcore logs response headers at DEBUG:
     a server or proxy echoing the Authorization header would put the key in
-    the logs. The filter sits on the loggers that emit records (a logger's
-    filter does not see its children's records), and costs nothing unless
-    DEBUG logging is on for them.
+    the logs; httpx logs each request's URL at INFO, with a client secret
+    passed in the query. The filter sits on the loggers that emit records (a
+    logger's filter does not see its children's records), and costs nothing
+    unless their logging is on.
     """
 
     LOGGERS: Final = (
@@ -574,16 +748,18 @@ class _KeyRedaction(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         with self._lock:
             keys = [client._api_key for client in self._clients]
-        if not keys:
-            return True
         try:
             message = record.getMessage()
         except Exception:  # a broken record is logging's to report, not ours
             return True
-        if any(key in message for key in keys):
+        masked = message
+        if any(key in masked for key in keys):
             for key in keys:
-                message = message.replace(key, _mask(key))
-            record.msg, record.args = message, None
+                masked = masked.replace(key, _mask(key))
+        if "client_secret=" in masked:
+            masked = _CLIENT_SECRET.sub(_mask_client_secret, masked)
+        if masked is not message:
+            record.msg, record.args = masked, None
         return True
 
 
@@ -600,13 +776,29 @@ def _is_upload(value: Any) -> bool:
     return isinstance(value, (bytes, bytearray, tuple)) or hasattr(value, "read")
 
 
-def _check_base_url(base_url: str, api_key: str) -> str:
+def _without_tracebacks(exc: BaseException) -> BaseException:
+    """``exc`` with the tracebacks of it and of its causes dropped.
+
+    Their frames are httpx's and httpcore's, whose locals hold the request's
+    headers, the API key included: a traceback printed with locals would show it.
+    The exceptions themselves (type, message) are kept.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        current.__traceback__ = None
+        current = current.__cause__ or current.__context__
+    return exc
+
+
+def _check_base_url(base_url: str, secret_key: bool) -> str:
     if not isinstance(base_url, str):
         raise ValueError(f"base_url must be an http(s) URL, got {base_url!r}")
     parts = urlsplit(base_url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError(f"base_url must be an http(s) URL, got {base_url!r}")
-    if parts.scheme == "http" and parts.hostname not in _LOOPBACK_HOSTS and api_key.startswith(_SECRET_KEY_PREFIXES):
+    if parts.scheme == "http" and parts.hostname not in _LOOPBACK_HOSTS and secret_key:
         raise ValueError(
             f"refusing to send a secret API key over plain http to {parts.hostname}; use https "
             "(plain http is allowed only to localhost)"

@@ -12,6 +12,7 @@ from collections.abc import Callable, Generator, Mapping
 from types import TracebackType
 from typing import Any, TypeVar, overload
 
+import anyio
 import httpx
 from typing_extensions import Self
 
@@ -27,6 +28,7 @@ from ._base_client import (
     RequestOptions,
     Step,
     Timeout,
+    _Secret,
 )
 from ._generated.services._namespaces import AsyncServices, SyncServices
 from ._pagination import (
@@ -38,12 +40,14 @@ from ._pagination import (
     SearchPage,
     _Page,
 )
+from ._transport import AsyncConnections, SyncConnections, attempt_deadline, deadline_scope, end_deadline
 
 __all__ = ["AsyncStripeClient", "StripeClient"]
 
 _T = TypeVar("_T")
 _PageT = TypeVar("_PageT", bound="_Page[Any]")
 _NOT_GIVEN: Any = object()
+_SHARED: Any = object()  # with_options: the copy takes its original's pool, set right after
 
 
 def _identity(value: Any) -> Any:
@@ -65,6 +69,8 @@ def _caster(cast_to: Any) -> Callable[[Any], Any]:
 class _ClientShell(BaseClient):
     """What both shells add to the core: option copies and the escape hatch's arguments."""
 
+    _connections: Any
+
     def __init__(
         self,
         api_key: str | None = None,
@@ -84,7 +90,8 @@ class _ClientShell(BaseClient):
             max_retries=max_retries,
             timeout=timeout,
         )
-        self._owns_http = http_client is None
+        # The original closes the pool; its with_options copies share it and do not.
+        self._owns_pool = True
 
     def with_options(
         self,
@@ -110,7 +117,9 @@ class _ClientShell(BaseClient):
             "timeout": timeout,
         }
         options.update({name: value for name, value in given.items() if value is not _NOT_GIVEN})
-        clone = type(self)(**options, http_client=self._http)
+        clone = type(self)(**options, http_client=_SHARED)
+        clone._connections = self._connections
+        clone._owns_pool = False
         return clone
 
 
@@ -123,7 +132,7 @@ class StripeClient(_ClientShell, SyncServices):
     manager, or call :meth:`close`, to release its connections.
     """
 
-    _http: httpx.Client
+    _connections: SyncConnections
 
     def __init__(
         self,
@@ -136,7 +145,8 @@ class StripeClient(_ClientShell, SyncServices):
         timeout: Timeout = DEFAULT_TIMEOUT,
         http_client: httpx.Client | None = None,
     ) -> None:
-        if http_client is not None and not isinstance(http_client, httpx.Client):
+        api_key = _Secret.wrap(api_key)  # masked in any traceback that shows this frame's locals
+        if http_client is not None and http_client is not _SHARED and not isinstance(http_client, httpx.Client):
             raise TypeError("http_client must be an httpx.Client (use AsyncStripeClient for httpx.AsyncClient)")
         super().__init__(
             api_key,
@@ -147,12 +157,20 @@ class StripeClient(_ClientShell, SyncServices):
             timeout=timeout,
             http_client=http_client,
         )
-        self._http = http_client if http_client is not None else httpx.Client(timeout=self._timeout)
+        if http_client is not _SHARED:
+            self._connections = SyncConnections(http_client, self._timeout)
+
+    @property
+    def _http(self) -> httpx.Client:
+        return self._connections.http
 
     def close(self) -> None:
-        """Close the connection pool, unless it was supplied by you or shared from another client."""
-        if self._owns_http:
-            self._http.close()
+        """Close the connection pool, unless it was supplied by you or shared from another client.
+
+        Calls made after this raise ConnectionPoolError.
+        """
+        if self._owns_pool:
+            self._connections.close()
 
     def __enter__(self) -> Self:
         return self
@@ -163,18 +181,23 @@ class StripeClient(_ClientShell, SyncServices):
         self.close()
 
     def _send(self, request: httpx.Request) -> Outcome:
-        """Send one attempt and read its answer, no more of it than the core's cap."""
+        """Send one attempt and read its answer, within its deadline and no more of it than the core's cap."""
+        deadline, token = deadline_scope(request)
         try:
-            response = self._http.send(request, stream=True)
+            response = self._connections.current().send(request, stream=True)
             try:
-                body = BodyReader()
-                for chunk in response.iter_bytes():
+                body = BodyReader(response)
+                for chunk in response.iter_raw() if body.to_read else ():
                     if not body.add(chunk):
                         break
+                    if time.monotonic() > deadline:  # for pools whose reads the deadline cannot bound
+                        raise httpx.ReadTimeout("the attempt took longer than its timeout", request=request)
             finally:
                 response.close()
-        except httpx.RequestError as exc:
+        except Exception as exc:  # the core tells the network's failures from the others
             return exc
+        finally:
+            end_deadline(token)
         return body.received(response)
 
     def _run(self, exchange: Generator[Step, Outcome | None, _T]) -> _T:
@@ -296,7 +319,7 @@ class AsyncStripeClient(_ClientShell, AsyncServices):
     its connections.
     """
 
-    _http: httpx.AsyncClient
+    _connections: AsyncConnections
 
     def __init__(
         self,
@@ -309,7 +332,8 @@ class AsyncStripeClient(_ClientShell, AsyncServices):
         timeout: Timeout = DEFAULT_TIMEOUT,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
-        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
+        api_key = _Secret.wrap(api_key)  # masked in any traceback that shows this frame's locals
+        if http_client is not None and http_client is not _SHARED and not isinstance(http_client, httpx.AsyncClient):
             raise TypeError("http_client must be an httpx.AsyncClient (use StripeClient for httpx.Client)")
         super().__init__(
             api_key,
@@ -320,12 +344,20 @@ class AsyncStripeClient(_ClientShell, AsyncServices):
             timeout=timeout,
             http_client=http_client,
         )
-        self._http = http_client if http_client is not None else httpx.AsyncClient(timeout=self._timeout)
+        if http_client is not _SHARED:
+            self._connections = AsyncConnections(http_client, self._timeout)
+
+    @property
+    def _http(self) -> httpx.AsyncClient:
+        return self._connections.http
 
     async def aclose(self) -> None:
-        """Close the connection pool, unless it was supplied by you or shared from another client."""
-        if self._owns_http:
-            await self._http.aclose()
+        """Close the connection pool, unless it was supplied by you or shared from another client.
+
+        Calls made after this raise ConnectionPoolError.
+        """
+        if self._owns_pool:
+            await self._connections.aclose()
 
     async def __aenter__(self) -> Self:
         return self
@@ -336,17 +368,22 @@ class AsyncStripeClient(_ClientShell, AsyncServices):
         await self.aclose()
 
     async def _send(self, request: httpx.Request) -> Outcome:
-        """Send one attempt and read its answer, no more of it than the core's cap."""
+        """Send one attempt and read its answer, within its deadline and no more of it than the core's cap."""
         try:
-            response = await self._http.send(request, stream=True)
-            try:
-                body = BodyReader()
-                async for chunk in response.aiter_bytes():
-                    if not body.add(chunk):
-                        break
-            finally:
-                await response.aclose()
-        except httpx.RequestError as exc:
+            http = await self._connections.current()
+            with anyio.fail_after(attempt_deadline(request)):
+                response = await http.send(request, stream=True)
+                try:
+                    body = BodyReader(response)
+                    if body.to_read:
+                        async for chunk in response.aiter_raw():
+                            if not body.add(chunk):
+                                break
+                finally:
+                    await response.aclose()
+        except TimeoutError:
+            return httpx.ReadTimeout("the attempt took longer than its timeout", request=request)
+        except Exception as exc:  # the core tells the network's failures from the others
             return exc
         return body.received(response)
 

@@ -12,9 +12,6 @@ from urllib.parse import quote
 
 __all__ = ["encode_form", "encode_path_id", "urlencode_pairs"]
 
-_UTC = datetime.timezone.utc
-
-
 def encode_form(params: Mapping[str, Any]) -> list[tuple[str, str]]:
     """Flatten parameters into Stripe's form pairs: ``a[b][0]=v``.
 
@@ -26,8 +23,9 @@ def encode_form(params: Mapping[str, Any]) -> list[tuple[str, str]]:
 
     Raises TypeError naming the parameter for a value the format cannot carry
     (None inside a list included: leaving it out would shift the items after
-    it), and ValueError for a name Stripe could not read back: empty, or with
-    ``[`` or ``]`` in it (the format's own nesting marks; nest with dicts).
+    it; a dict or list that contains itself), and ValueError for a name Stripe
+    could not read back (empty, or with ``[`` or ``]`` in it: the format's own
+    nesting marks; nest with dicts) or a datetime without a time zone.
     """
     pairs: list[tuple[str, str]] = []
     for key, value in params.items():
@@ -35,7 +33,11 @@ def encode_form(params: Mapping[str, Any]) -> list[tuple[str, str]]:
             raise TypeError(f"parameter names must be str, got {key!r}")
         _check_name(key, None)
         if value is not None:
-            _flatten(pairs, key, value)
+            try:
+                _flatten(pairs, key, value)
+            except RecursionError:
+                # Catching it costs nothing on the way of every sane value, unlike tracking depth.
+                raise TypeError(f"parameter {key!r} contains itself, or nests too deeply to send") from None
     return pairs
 
 
@@ -92,9 +94,14 @@ def _scalar(key: str, value: Any) -> str:
         text = repr(value)
         return format(Decimal(text), "f") if "e" in text or "E" in text else text
     elif isinstance(value, datetime.datetime):
-        # Naive datetimes are read as UTC, the only zone Stripe speaks.
-        aware = value if value.tzinfo is not None else value.replace(tzinfo=_UTC)
-        return str(int(aware.timestamp()))
+        if value.utcoffset() is None:
+            # Read as UTC or as local time, a naive datetime is hours off for
+            # someone (stripe-python reads it as local time): refused instead.
+            raise ValueError(
+                f"parameter {key!r}: a datetime without a time zone is ambiguous; give it one, "
+                "e.g. datetime.now(timezone.utc) or dt.replace(tzinfo=timezone.utc)"
+            )
+        return str(int(value.timestamp()))
     raise TypeError(
         f"parameter {key!r}: cannot send a value of type {type(value).__name__} to Stripe "
         "(use str, int, float, Decimal, bool, datetime, a dict or a list)"

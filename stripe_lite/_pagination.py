@@ -3,12 +3,17 @@
 A page holds one answer (``data``, ``has_more``, ``url``); iterating a page
 walks every item of it and of the pages after it, fetching them as needed with
 the same filters, expansions and options as the first call.
+
+A walk never loops: a page whose cursor was already followed (a server that
+repeats a page, or cycles between pages), or a page that says ``has_more``
+but gives nothing to continue from, ends it with InvalidResponseError, before
+any item is yielded twice.
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from typing_extensions import Self
 
@@ -71,7 +76,13 @@ class _Page(Generic[_T]):
         return {**self._rest, "data": data}
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(data=<{len(self.data)} items>, has_more={self.has_more}, url={self.url!r})"
+        # Safe on a half-made page too (a traceback with locals shows one whose __init__ raised).
+        data = getattr(self, "data", None)
+        items = "?" if data is None else len(data)
+        return (
+            f"{type(self).__name__}(data=<{items} items>, has_more={getattr(self, 'has_more', None)}, "
+            f"url={getattr(self, 'url', None)!r})"
+        )
 
     @property
     def _backwards(self) -> bool:
@@ -80,12 +91,32 @@ class _Page(Generic[_T]):
     def _items_in_walk_order(self) -> list[_T]:
         return self.data[::-1] if self._backwards else self.data
 
-    def _next_params(self) -> dict[str, Any] | None:
-        if not self.has_more or not self.data:
-            return None
+    _CURSORS: ClassVar[tuple[str, ...]] = ("starting_after", "ending_before")
+
+    def _continuation(self) -> tuple[str, str]:
+        """The parameter and cursor that ask for the next page (``has_more`` is true)."""
+        if not self.data:
+            raise InvalidResponseError("the list says has_more but the page has no data to continue from")
         if self._backwards:
-            return {**self._params, "ending_before": _item_id(self.data[0])}
-        return {**self._params, "starting_after": _item_id(self.data[-1])}
+            return "ending_before", _item_id(self.data[0])
+        return "starting_after", _item_id(self.data[-1])
+
+    def _followed(self) -> set[str]:
+        """The cursors a walk starting at this page has followed: the one that asked for it."""
+        return {value for name in self._CURSORS if isinstance(value := self._params.get(name), str)}
+
+    def _next_params(self, followed: set[str]) -> dict[str, Any] | None:
+        """The parameters of the next page, or None after the last; raises if the walk would loop."""
+        if not self.has_more:
+            return None
+        name, cursor = self._continuation()
+        if cursor in followed:
+            raise InvalidResponseError(
+                f"the list repeated itself: a page continues from {cursor!r} again; "
+                "stopped instead of walking the same items again"
+            )
+        followed.add(cursor)
+        return {**self._params, name: cursor}
 
 
 def _item_id(item: Any) -> str:
@@ -114,11 +145,13 @@ class _SearchMixin:
         value = self._rest.get("total_count")
         return value if isinstance(value, int) else None
 
-    def _next_params(self) -> dict[str, Any] | None:
+    _CURSORS: ClassVar[tuple[str, ...]] = ("page",)
+
+    def _continuation(self) -> tuple[str, str]:
         cursor = self.next_page
-        if not self.has_more or cursor is None:
-            return None
-        return {**self._params, "page": cursor}
+        if cursor is None:
+            raise InvalidResponseError("the search says has_more but gives no next_page to continue from")
+        return "page", cursor
 
     def _items_in_walk_order(self) -> list[Any]:
         return self.data  # search results only ever walk forwards
@@ -132,17 +165,20 @@ class _SyncPage(_Page[_T]):
     _client: StripeClient
 
     def _fetch_next(self) -> Self | None:
-        params = self._next_params()
-        if params is None:
-            return None
-        return self._client._get_page(type(self), self._path, params, self._options, self._decode)
+        params = self._next_params(self._followed())
+        return None if params is None else self._get(params)
 
     def __iter__(self) -> Iterator[_T]:
         """Every item of this page and of all the pages after it."""
+        followed = self._followed()
         page: _SyncPage[_T] | None = self
         while page is not None:
+            params = page._next_params(followed)  # before yielding: a repeated page yields nothing twice
             yield from page._items_in_walk_order()
-            page = page._fetch_next()
+            page = None if params is None else page._get(params)
+
+    def _get(self, params: dict[str, Any]) -> Self:
+        return self._client._get_page(type(self), self._path, params, self._options, self._decode)
 
 
 class ListPage(_SyncPage[_T]):
@@ -173,18 +209,21 @@ class _AsyncPage(_Page[_T]):
     _client: AsyncStripeClient
 
     async def _fetch_next(self) -> Self | None:
-        params = self._next_params()
-        if params is None:
-            return None
-        return await self._client._get_page(type(self), self._path, params, self._options, self._decode)
+        params = self._next_params(self._followed())
+        return None if params is None else await self._get(params)
 
     async def __aiter__(self) -> AsyncIterator[_T]:
         """Every item of this page and of all the pages after it."""
+        followed = self._followed()
         page: _AsyncPage[_T] | None = self
         while page is not None:
+            params = page._next_params(followed)  # before yielding: a repeated page yields nothing twice
             for item in page._items_in_walk_order():
                 yield item
-            page = await page._fetch_next()
+            page = None if params is None else await page._get(params)
+
+    async def _get(self, params: dict[str, Any]) -> Self:
+        return await self._client._get_page(type(self), self._path, params, self._options, self._decode)
 
 
 class AsyncListPage(_AsyncPage[_T]):

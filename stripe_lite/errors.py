@@ -15,6 +15,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "CardError",
+    "ConnectionPoolError",
     "IdempotencyError",
     "InvalidRequestError",
     "InvalidResponseError",
@@ -47,6 +48,8 @@ class StripeError(Exception):
     body: str | None
     """The raw response body."""
     headers: dict[str, str] | None
+    idempotency_key: str | None
+    """The ``Idempotency-Key`` the request was sent with: call again with it to retry safely."""
 
     def __init__(
         self,
@@ -57,8 +60,10 @@ class StripeError(Exception):
         error: dict[str, Any] | None = None,
         body: str | None = None,
         headers: dict[str, str] | None = None,
+        idempotency_key: str | None = None,
     ) -> None:
         super().__init__(message)
+        self.idempotency_key = idempotency_key
         self.message = message
         self.http_status = http_status
         self.request_id = request_id
@@ -98,6 +103,15 @@ class APIConnectionError(StripeError):
 
 class APITimeoutError(APIConnectionError):
     """The request timed out. With an idempotency key it is safe to send it again."""
+
+
+class ConnectionPoolError(StripeError):
+    """The client's connections cannot be used here, and nothing was sent.
+
+    The client was closed, or the ``http_client`` you passed in was made in
+    another process (before a fork) or used on another event loop: make a new
+    one where it is used, or let the client make its own.
+    """
 
 
 class InvalidRequestError(StripeError):

@@ -39,6 +39,7 @@ class Recorded:
     path: str
     headers: dict[str, str]  # lower-cased names
     body: bytes
+    peer_port: int = 0  # the client's port: two requests with the same one came over one connection
 
     @property
     def form(self) -> dict[str, str]:
@@ -59,6 +60,8 @@ class Reply:
     ``cut_body_at``: announce the whole body in Content-Length but send only
     this many bytes of it, then close.
     ``echo``: answer 200 with a JSON body made from the request (see :func:`echo_body`).
+    ``trickle``: send the answer (head and body) one byte at a time, this many seconds apart
+    (cut short when the server stops or the client hangs up).
     """
 
     status: int = 200
@@ -69,6 +72,7 @@ class Reply:
     cut_body_at: int | None = None
     echo: bool = False
     reason: str = "Status"
+    trickle: float = 0.0
 
     # -- the usual replies ---------------------------------------------------------
 
@@ -134,7 +138,8 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         self._answer()
 
-    do_POST = do_DELETE = do_PUT = do_PATCH = do_GET
+    # CONNECT: what a client sends to the server as its proxy, for an https URL.
+    do_POST = do_DELETE = do_PUT = do_PATCH = do_CONNECT = do_GET
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # quiet
@@ -156,11 +161,23 @@ class _Handler(BaseHTTPRequestHandler):
                 owner._stopping.wait(min(left, 0.02))  # data waiting (a pipelined request): keep waiting
         return True
 
+    def _trickle(self, data: bytes, gap: float) -> None:
+        """Send ``data`` a byte at a time, ``gap`` seconds apart, until done, stopped, or hung up on."""
+        self.close_connection = True
+        for index in range(len(data)):
+            try:
+                self.wfile.write(data[index : index + 1])
+                self.wfile.flush()
+            except OSError:
+                return
+            if index + 1 < len(data) and not self._pause(gap):
+                return
+
     def _answer(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
         request = Recorded(
-            self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body
+            self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body, self.client_address[1]
         )
         owner = self.server.owner
         reply = owner._take(request)
@@ -175,7 +192,11 @@ class _Handler(BaseHTTPRequestHandler):
         payload = reply.body
         head = [f"HTTP/1.1 {reply.status} {reply.reason}", f"Content-Length: {len(payload)}"]
         head += [f"{name}: {value}" for name, value in reply.headers]
-        self.wfile.write(("\r\n".join(head) + "\r\n\r\n").encode("latin-1"))
+        head_bytes = ("\r\n".join(head) + "\r\n\r\n").encode("latin-1")
+        if reply.trickle:
+            self._trickle(head_bytes + payload, reply.trickle)
+            return
+        self.wfile.write(head_bytes)
         if reply.cut_body_at is not None:
             self.wfile.write(payload[: reply.cut_body_at])
             self.close_connection = True

@@ -30,7 +30,8 @@ CASES: list[tuple[str, dict[str, Any], list[tuple[str, str]]]] = [
     ("tiny float without exponent", {"f": 1e-7}, [("f", "0.0000001")]),
     ("aware datetime as unix seconds", {"t": datetime.datetime(2024, 1, 1, 1, tzinfo=datetime.timezone.utc)},
      [("t", "1704070800")]),
-    ("naive datetime read as UTC", {"t": datetime.datetime(2024, 1, 1)}, [("t", "1704067200")]),
+    ("datetime in another zone", {"t": datetime.datetime(2024, 1, 1, tzinfo=datetime.timezone(datetime.timedelta(hours=2)))},
+     [("t", "1704060000")]),
     ("nested dicts", {"a": {"b": {"c": "v"}}}, [("a[b][c]", "v")]),
     ("list", {"a": ["x", "y"]}, [("a[0]", "x"), ("a[1]", "y")]),
     ("tuple", {"a": ("x",)}, [("a[0]", "x")]),
@@ -66,6 +67,12 @@ def test_unsupported_values_raise_type_error_naming_the_parameter(value: Any, ty
 def test_non_finite_numbers_are_refused(value: Any) -> None:
     with pytest.raises(ValueError, match="'amount'"):
         encode_form({"amount": value})
+
+
+def test_a_naive_datetime_is_refused_not_guessed() -> None:
+    # UTC or local time: either guess is hours off for someone, so neither is made.
+    with pytest.raises(ValueError, match=r"'due\[at\]'.*time zone"):
+        encode_form({"due": {"at": datetime.datetime(2024, 1, 1)}})
 
 
 def test_non_string_keys_are_refused() -> None:

@@ -91,8 +91,8 @@ async def test_async_for_over_an_awaited_page_walks_on(
     assert [a.id async for a in first] == ["setatt_1", "setatt_2"]
 
 
-def test_empty_page_stops_even_if_has_more(run: Runner, mock_api: respx.MockRouter) -> None:
-    route = mock_api.get("/v1/setup_attempts").respond(json=page([], True))
+def test_an_empty_last_page_ends_the_walk(run: Runner, mock_api: respx.MockRouter) -> None:
+    route = mock_api.get("/v1/setup_attempts").respond(json=page([], False))
     assert run(lambda c: Walk(c.setup_attempts.list(setup_intent="seti_1"))) == []
     assert route.call_count == 1
 

@@ -4,8 +4,8 @@
     python -m codegen.generate --check  # exit 1 if anything there is stale
 
 The input is ``codegen/stripe_spec.json`` (refreshed by ``python -m
-codegen.refresh_spec``); everything under ``stripe_lite/_generated/`` is
-output, checked in, and never edited by hand. CONTRIBUTING.md describes the
+codegen.refresh_spec``); everything under ``stripe_lite/_generated/``, and
+``docs/reference.md``, is output, checked in, and never edited by hand. CONTRIBUTING.md describes the
 naming rule and the override tables.
 """
 
@@ -17,6 +17,7 @@ from pathlib import Path
 
 from codegen.emit_models import assign_modules, render_index, render_models, render_objects
 from codegen.emit_params import ParamNames, render_params
+from codegen.emit_reference import render_reference
 from codegen.emit_services import Service, ServiceModule, build_tree, module_of, render_namespaces, top_services
 from codegen.operations import read_operations
 from codegen.render import HEADER
@@ -53,6 +54,7 @@ def generate() -> dict[Path, str]:
         outputs[OUTPUT / "services" / f"{module}.py"] = ServiceModule(services, spec, names, model_modules).render()
     outputs[OUTPUT / "services" / "__init__.py"] = f'{HEADER}\n"""The services, one module per top-level service."""\n'
     outputs[OUTPUT / "services" / "_namespaces.py"] = render_namespaces(tree)
+    outputs[ROOT / "docs" / "reference.md"] = render_reference(spec, tree, names)
     return outputs
 
 
@@ -81,7 +83,7 @@ def main(argv: list[str]) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
-    print(f"{len(outputs)} files in {OUTPUT.relative_to(ROOT)} ({time.perf_counter() - started:.1f} s)")
+    print(f"{len(outputs)} files written ({time.perf_counter() - started:.1f} s)")
     return 0
 
 

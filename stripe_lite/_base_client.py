@@ -9,7 +9,6 @@ drive :meth:`BaseClient._exchange`, a generator that yields what to do next.
 from __future__ import annotations
 
 import datetime
-import email.utils
 import json
 import logging
 import math
@@ -141,6 +140,8 @@ def _parse_retry_after(value: str | None) -> float | None:
     except ValueError:
         pass
     try:
+        import email.utils  # heavy, and needed only for a Retry-After given as a date
+
         when = email.utils.parsedate_to_datetime(value)
         if when.tzinfo is None:  # "-0000": HTTP dates are always UTC, never local time
             when = when.replace(tzinfo=datetime.timezone.utc)

@@ -6,13 +6,11 @@ decoding) lives in :class:`~stripe_lite._base_client.BaseClient`.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Callable, Generator, Mapping
 from types import TracebackType
 from typing import Any, TypeVar, overload
 
-import anyio
 import httpx
 from typing_extensions import Self
 
@@ -43,6 +41,13 @@ from ._pagination import (
 from ._transport import AsyncConnections, SyncConnections, attempt_deadline, deadline_scope, end_deadline
 
 __all__ = ["AsyncStripeClient", "StripeClient"]
+
+
+def _fail_after(seconds: float) -> Any:
+    """A deadline for one async attempt (anyio loads with the first async call, not with the package)."""
+    import anyio
+
+    return anyio.fail_after(seconds)
 
 _T = TypeVar("_T")
 _PageT = TypeVar("_PageT", bound="_Page[Any]")
@@ -371,7 +376,7 @@ class AsyncStripeClient(_ClientShell, AsyncServices):
         """Send one attempt and read its answer, within its deadline and no more of it than the core's cap."""
         try:
             http = await self._connections.current()
-            with anyio.fail_after(attempt_deadline(request)):
+            with _fail_after(attempt_deadline(request)):
                 response = await http.send(request, stream=True)
                 try:
                     body = BodyReader(response)
@@ -392,6 +397,8 @@ class AsyncStripeClient(_ClientShell, AsyncServices):
         while True:
             outcome: Outcome | None = None
             if isinstance(step, float):
+                import asyncio  # loaded by the first async retry, not by the package
+
                 await asyncio.sleep(step)
             else:
                 outcome = await self._send(step)

@@ -12,18 +12,18 @@ ConnectionPoolError, before anything is sent.
 
 from __future__ import annotations
 
-import asyncio
 import contextvars
 import os
 import time
-import urllib.request
-from collections.abc import AsyncGenerator, Iterable
-from typing import Any
+from collections.abc import AsyncGenerator
+from typing import TYPE_CHECKING, Any
 
-import httpcore
 import httpx
 
 from .errors import ConnectionPoolError
+
+if TYPE_CHECKING:
+    import asyncio
 
 __all__ = ["AsyncConnections", "SyncConnections", "attempt_deadline"]
 
@@ -60,6 +60,8 @@ def _direct_mounts(transport: Any) -> dict[str, Any] | None:
     httpx honours HTTP_PROXY / ALL_PROXY for every http URL; the API key must
     not go in clear to a proxy because the base_url is a local server.
     """
+    import urllib.request  # heavy, and needed only when a pool is made
+
     proxies = urllib.request.getproxies()
     if not (proxies.get("http") or proxies.get("all")):
         return None
@@ -70,7 +72,7 @@ def _direct_mounts(transport: Any) -> dict[str, Any] | None:
 # -- sync: a deadline enforced at every read and write --------------------------------------------
 
 
-def _bounded(timeout: float | None, expired: type[Exception]) -> float | None:
+def bounded(timeout: float | None, expired: type[Exception]) -> float | None:
     """``timeout`` cut to what is left of the attempt's deadline; raises ``expired`` once it passed."""
     deadline = _DEADLINE.get()
     if deadline is None:
@@ -81,69 +83,12 @@ def _bounded(timeout: float | None, expired: type[Exception]) -> float | None:
     return left if timeout is None else min(timeout, left)
 
 
-class _DeadlineStream(httpcore.NetworkStream):
-    """A socket whose every read and write waits no longer than the attempt has left.
-
-    httpx's timeouts bound each read, not the whole answer: a server sending
-    a byte every half second would never time out.
-    """
-
-    def __init__(self, stream: httpcore.NetworkStream) -> None:
-        self._stream = stream
-
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._stream.read(max_bytes, _bounded(timeout, httpcore.ReadTimeout))
-
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._stream.write(buffer, _bounded(timeout, httpcore.WriteTimeout))
-
-    def close(self) -> None:
-        self._stream.close()
-
-    def start_tls(self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None) -> Any:
-        bounded = _bounded(timeout, httpcore.ConnectTimeout)
-        return _DeadlineStream(self._stream.start_tls(ssl_context, server_hostname, bounded))
-
-    def get_extra_info(self, info: str) -> Any:
-        return self._stream.get_extra_info(info)
-
-
-class _DeadlineBackend(httpcore.NetworkBackend):
-    def __init__(self, backend: httpcore.NetworkBackend) -> None:
-        self._backend = backend
-
-    def connect_tcp(
-        self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
-        socket_options: Iterable[Any] | None = None,
-    ) -> httpcore.NetworkStream:
-        bounded = _bounded(timeout, httpcore.ConnectTimeout)
-        return _DeadlineStream(self._backend.connect_tcp(host, port, bounded, local_address, socket_options))
-
-    def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
-    ) -> httpcore.NetworkStream:
-        bounded = _bounded(timeout, httpcore.ConnectTimeout)
-        return _DeadlineStream(self._backend.connect_unix_socket(path, bounded, socket_options))
-
-    def sleep(self, seconds: float) -> None:
-        self._backend.sleep(seconds)
-
-
-def _enforce_deadlines(http: httpx.Client) -> None:
-    # httpx has no public way to give its pools a network backend: the
-    # attributes are looked up, and where they are missing (another httpx)
-    # the shell's check between chunks still bounds the body.
-    transports = [getattr(http, "_transport", None), *getattr(http, "_mounts", {}).values()]
-    for transport in transports:
-        pool = getattr(transport, "_pool", None)
-        backend = getattr(pool, "_network_backend", None)
-        if isinstance(backend, httpcore.NetworkBackend) and not isinstance(backend, _DeadlineBackend):
-            pool._network_backend = _DeadlineBackend(backend)  # type: ignore[union-attr]
-
-
 def _new_sync_http(timeout: httpx.Timeout) -> httpx.Client:
+    # httpcore (and what it brings) loads here, with the first pool, not with the package.
+    from ._deadlines import enforce_deadlines
+
     http = httpx.Client(timeout=timeout, mounts=_direct_mounts(httpx.HTTPTransport))
-    _enforce_deadlines(http)
+    enforce_deadlines(http)
     return http
 
 
@@ -230,6 +175,8 @@ class AsyncConnections:
 
     async def current(self) -> httpx.AsyncClient:
         """The pool to send with on this loop; raises ConnectionPoolError if there is none."""
+        import asyncio  # already loaded wherever an async call runs
+
         loop = asyncio.get_running_loop()
         if self._closed:
             raise ConnectionPoolError(_closed_message())

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from codegen.overrides import OBJECT_ALIASES
-from codegen.render import HEADER, all_lines, import_line
+from codegen.render import HEADER, all_lines, import_line, pack
 from codegen.schema import (
     AnyObject,
     Enum,
@@ -36,6 +36,10 @@ STRAIGHT_LINE_MIN_FIELDS = 6
 """Objects with this many fields get a generated decoder; smaller ones decode key by key from
 their annotations, which costs little for a few keys and keeps the installed package small."""
 
+
+SMALL_MODULE = 6_000
+PACKED_MODULE = 32_000
+"""Model modules of fewer characters than SMALL_MODULE share modules of up to PACKED_MODULE."""
 
 SPARSE_MIN_FIELDS = 15
 """A model whose fields are mostly objects of which an answer fills one or two (one per payment
@@ -109,7 +113,10 @@ def assign_modules(spec: Spec) -> dict[str, str]:
         holder = own_module.get(module)
         if holder is not None and modules[holder] != module:
             raise ValueError(f"module {module} would hold {schema} and another schema's namesake")
-    return modules
+    # Small modules share files: weigh each by the text it renders to, then pack.
+    texts, _ = render_models(spec, modules)
+    packed = pack({name: len(text) for name, text in texts.items()}, small=SMALL_MODULE, chunk=PACKED_MODULE)
+    return {schema: packed[module] for schema, module in modules.items()}
 
 
 class _Module:

@@ -351,7 +351,8 @@ def module_of(service: Service) -> str:
     return "_".join(service.namespace or service.path)
 
 
-def render_namespaces(root: Namespace) -> str:
+def render_namespaces(root: Namespace, modules: dict[tuple[str, ...], str]) -> str:
+    """The namespaces and the client attributes; ``modules``: the module of each top-level service."""
     out: list[str] = []
     imports: dict[str, list[str]] = defaultdict(list)
 
@@ -378,9 +379,9 @@ def render_namespaces(root: Namespace) -> str:
         entries: list[tuple[str, list[str]]] = []
         for attr, service in space.services.items():
             cls = f"{prefix}{service.class_name}"
-            imports[module_of(service)].append(cls)
+            imports[modules[service.path]].append(cls)
             title = "client." + ".".join(service.path)
-            entries.append((attr, prop(attr, cls, module_of(service), f"``{title}``.", owner)))
+            entries.append((attr, prop(attr, cls, modules[service.path], f"``{title}``.", owner)))
         for attr, child in space.namespaces.items():
             cls = f"{prefix}{child.class_name}"
             title = "client." + ".".join(child.path)

@@ -20,10 +20,12 @@ from codegen.emit_params import ParamNames, render_params
 from codegen.emit_reference import render_reference
 from codegen.emit_services import Service, ServiceModule, build_tree, module_of, render_namespaces, top_services
 from codegen.operations import read_operations
-from codegen.render import HEADER
+from codegen.render import HEADER, pack
 from codegen.schema import Spec
 
 ROOT = Path(__file__).resolve().parent.parent
+SMALL_SERVICES = 12_000
+PACKED_SERVICES = 48_000
 OUTPUT = ROOT / "stripe_lite" / "_generated"
 
 
@@ -50,10 +52,17 @@ def generate() -> dict[Path, str]:
     modules: dict[str, list[Service]] = {}
     for service in top_services(tree):
         modules.setdefault(module_of(service), []).append(service)
-    for module, services in modules.items():
+    # Small service modules share files, as small model modules do (see codegen.render.pack).
+    weight = {
+        module: len(ServiceModule(services, spec, names, model_modules).render()) for module, services in modules.items()
+    }
+    packed: dict[str, list[Service]] = {}
+    for module, target in pack(weight, small=SMALL_SERVICES, chunk=PACKED_SERVICES).items():
+        packed.setdefault(target, []).extend(modules[module])
+    for module, services in packed.items():
         outputs[OUTPUT / "services" / f"{module}.py"] = ServiceModule(services, spec, names, model_modules).render()
+    outputs[OUTPUT / "services" / "_namespaces.py"] = render_namespaces(tree, {s.path: t for t, g in packed.items() for s in g})
     outputs[OUTPUT / "services" / "__init__.py"] = f'{HEADER}\n"""The services, one module per top-level service."""\n'
-    outputs[OUTPUT / "services" / "_namespaces.py"] = render_namespaces(tree)
     outputs[ROOT / "docs" / "reference.md"] = render_reference(spec, tree, names)
     return outputs
 

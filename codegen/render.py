@@ -61,3 +61,30 @@ def sorted_imports(body: str, *, package_depth: int, extra_typing: tuple[str, ..
     if _used(body, "FileUpload"):
         lines += ["", f"from {dots}_types import FileUpload"]
     return lines
+
+
+def pack(sizes: dict[str, int], *, small: int, chunk: int) -> dict[str, str]:
+    """Module name -> the module it is written to: small modules share one, up to ``chunk`` in all.
+
+    Every file costs a disk block or two (and its bytecode another): a hundred
+    tiny modules weigh more than their text. Big modules stay on their own, so
+    that loading one thing never loads much else. A shared module is named
+    after its first and last member (``account_link__billing_portal_session``).
+    """
+    placed = {name: name for name in sizes}
+    group: list[str] = []
+    total = 0
+
+    def close() -> None:
+        if len(group) > 1:
+            for name in group:
+                placed[name] = f"{group[0]}__{group[-1]}"
+
+    for name in sorted(n for n, size in sizes.items() if size < small):
+        if group and total + sizes[name] > chunk:
+            close()
+            group, total = [], 0
+        group.append(name)
+        total += sizes[name]
+    close()
+    return placed

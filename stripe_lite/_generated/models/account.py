@@ -19,15 +19,17 @@ from ..._models import (
 )
 
 if TYPE_CHECKING:
-    from .account_requirements_alternative import AccountRequirementsAlternative
-    from .account_requirements_error import AccountRequirementsError
-    from .address import Address
-    from .bank_account import BankAccount
-    from .card import Card
-    from .file import File
-    from .legal_entity_japan_address import LegalEntityJapanAddress
+    from .account_link__bank_account import (
+        AccountRequirementsAlternative,
+        AccountRequirementsError,
+        Address,
+        BankAccount,
+    )
+    from .capability__credit_note_line_item import Card
+    from .credit_notes_pretax_credit_amount__financial_connections_transaction import File
+    from .forwarding_request__linked_account_options_common import LegalEntityJapanAddress
     from .person import Person
-    from .tax_id import TaxId
+    from .tax_code__terminal_refund import TaxId
 
 __all__ = [
     "Account",
@@ -930,8 +932,8 @@ register(TransferSchedule, _d_TransferSchedule)
 
 
 # Decoders of other modules, imported when first called.
-_d_AccountRequirementsAlternative = lazy("account_requirements_alternative", "_d_AccountRequirementsAlternative", globals())
-_d_AccountRequirementsError = lazy("account_requirements_error", "_d_AccountRequirementsError", globals())
-_d_Address = lazy("address", "_d_Address", globals())
-_d_LegalEntityJapanAddress = lazy("legal_entity_japan_address", "_d_LegalEntityJapanAddress", globals())
+_d_AccountRequirementsAlternative = lazy("account_link__bank_account", "_d_AccountRequirementsAlternative", globals())
+_d_AccountRequirementsError = lazy("account_link__bank_account", "_d_AccountRequirementsError", globals())
+_d_Address = lazy("account_link__bank_account", "_d_Address", globals())
+_d_LegalEntityJapanAddress = lazy("forwarding_request__linked_account_options_common", "_d_LegalEntityJapanAddress", globals())
 _d_Person = lazy("person", "_d_Person", globals())

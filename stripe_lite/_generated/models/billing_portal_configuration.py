@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._models import StripeObject, by_key, expand, intern, list_of, new, register, unknown
 
 if TYPE_CHECKING:
-    from .application import Application, DeletedApplication
+    from .account_link__bank_account import Application, DeletedApplication
 
 __all__ = [
     "BillingPortalConfiguration",

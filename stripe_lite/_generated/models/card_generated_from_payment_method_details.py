@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._models import StripeObject, by_key, intern, lazy, new, register, unknown
 
 if TYPE_CHECKING:
-    from .address import Address
+    from .account_link__bank_account import Address
     from .charge import Charge
+    from .login_link__payout import PaymentMethodDetailsCardPresentOffline
     from .payment_flows_private_payment_methods_card_present_common_wallet import (
         PaymentFlowsPrivatePaymentMethodsCardPresentCommonWallet,
         PaymentMethodDetailsCardPresent,
     )
-    from .payment_method_details_card_present_offline import PaymentMethodDetailsCardPresentOffline
     from .setup_attempt import SetupAttempt
 
 __all__ = [
@@ -1103,4 +1103,4 @@ _d_UsBankAccountNetworks = register(UsBankAccountNetworks)
 
 # Decoders of other modules, imported when first called.
 _d_PaymentFlowsPrivatePaymentMethodsCardPresentCommonWallet = lazy("payment_flows_private_payment_methods_card_present_common_wallet", "_d_PaymentFlowsPrivatePaymentMethodsCardPresentCommonWallet", globals())
-_d_PaymentMethodDetailsCardPresentOffline = lazy("payment_method_details_card_present_offline", "_d_PaymentMethodDetailsCardPresentOffline", globals())
+_d_PaymentMethodDetailsCardPresentOffline = lazy("login_link__payout", "_d_PaymentMethodDetailsCardPresentOffline", globals())

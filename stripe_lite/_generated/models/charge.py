@@ -8,14 +8,16 @@ from ..._models import StripeList, StripeObject, by_key, expand, intern, lazy, l
 
 if TYPE_CHECKING:
     from .account import Account
-    from .address import Address
-    from .application import Application
-    from .application_fee import ApplicationFee
-    from .balance_transaction import BalanceTransaction
-    from .billing_details import BillingDetails
+    from .account_link__bank_account import Address, Application, ApplicationFee, BalanceTransaction
+    from .bank_connections_resource_accountholder__billing_meter_event_summary import BillingDetails
     from .customer import Customer, DeletedCustomer
+    from .login_link__payout import (
+        PaymentFlowsPaymentIntentPresentmentDetails,
+        PaymentMethodDetailsCardInstallmentsPlan,
+        PaymentMethodDetailsCardWalletApplePay,
+        PaymentMethodDetailsCardWalletGooglePay,
+    )
     from .mandate import Mandate
-    from .payment_flows_payment_intent_presentment_details import PaymentFlowsPaymentIntentPresentmentDetails
     from .payment_flows_private_payment_methods_alipay_details import (
         PaymentFlowsPrivatePaymentMethodsAlipayDetails,
         PaymentMethodDetailsAchCreditTransfer,
@@ -37,17 +39,10 @@ if TYPE_CHECKING:
     from .payment_flows_private_payment_methods_card_present_common_wallet import PaymentMethodDetailsCardPresent
     from .payment_intent import PaymentIntent
     from .payment_method import PaymentMethod
-    from .payment_method_details_card_installments_plan import PaymentMethodDetailsCardInstallmentsPlan
-    from .payment_method_details_card_wallet_apple_pay import (
-        PaymentMethodDetailsCardWalletApplePay,
-        PaymentMethodDetailsCardWalletGooglePay,
-    )
-    from .radar_radar_options import RadarRadarOptions
+    from .plan__reporting_report_type import RadarRadarOptions
     from .refund import Refund
-    from .review import Review
-    from .rule import Rule
-    from .shipping import Shipping
-    from .transfer import Transfer
+    from .reserve_transaction__tax_calculation_line_item import Review, Rule, Shipping
+    from .test_helpers_test_clock__treasury_transaction import Transfer
 
 __all__ = [
     "AlmaInstallments",
@@ -1425,19 +1420,19 @@ register(ThreeDSecureDetailsCharge, _d_ThreeDSecureDetailsCharge)
 
 # Decoders of other modules, imported when first called.
 _d_Account = lazy("account", "_d_Account", globals())
-_d_Application = lazy("application", "_d_Application", globals())
-_d_ApplicationFee = lazy("application_fee", "_d_ApplicationFee", globals())
-_d_BalanceTransaction = lazy("balance_transaction", "_d_BalanceTransaction", globals())
-_d_BillingDetails = lazy("billing_details", "_d_BillingDetails", globals())
+_d_Application = lazy("account_link__bank_account", "_d_Application", globals())
+_d_ApplicationFee = lazy("account_link__bank_account", "_d_ApplicationFee", globals())
+_d_BalanceTransaction = lazy("account_link__bank_account", "_d_BalanceTransaction", globals())
+_d_BillingDetails = lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingDetails", globals())
 _d_Mandate = lazy("mandate", "_d_Mandate", globals())
-_d_PaymentFlowsPaymentIntentPresentmentDetails = lazy("payment_flows_payment_intent_presentment_details", "_d_PaymentFlowsPaymentIntentPresentmentDetails", globals())
+_d_PaymentFlowsPaymentIntentPresentmentDetails = lazy("login_link__payout", "_d_PaymentFlowsPaymentIntentPresentmentDetails", globals())
 _d_PaymentIntent = lazy("payment_intent", "_d_PaymentIntent", globals())
 _d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())
-_d_PaymentMethodDetailsCardWalletApplePay = lazy("payment_method_details_card_wallet_apple_pay", "_d_PaymentMethodDetailsCardWalletApplePay", globals())
-_d_PaymentMethodDetailsCardWalletGooglePay = lazy("payment_method_details_card_wallet_apple_pay", "_d_PaymentMethodDetailsCardWalletGooglePay", globals())
-_d_RadarRadarOptions = lazy("radar_radar_options", "_d_RadarRadarOptions", globals())
+_d_PaymentMethodDetailsCardWalletApplePay = lazy("login_link__payout", "_d_PaymentMethodDetailsCardWalletApplePay", globals())
+_d_PaymentMethodDetailsCardWalletGooglePay = lazy("login_link__payout", "_d_PaymentMethodDetailsCardWalletGooglePay", globals())
+_d_RadarRadarOptions = lazy("plan__reporting_report_type", "_d_RadarRadarOptions", globals())
 _d_Refund = lazy("refund", "_d_Refund", globals())
-_d_Review = lazy("review", "_d_Review", globals())
-_d_Rule = lazy("rule", "_d_Rule", globals())
-_d_Shipping = lazy("shipping", "_d_Shipping", globals())
-_d_Transfer = lazy("transfer", "_d_Transfer", globals())
+_d_Review = lazy("reserve_transaction__tax_calculation_line_item", "_d_Review", globals())
+_d_Rule = lazy("reserve_transaction__tax_calculation_line_item", "_d_Rule", globals())
+_d_Shipping = lazy("reserve_transaction__tax_calculation_line_item", "_d_Shipping", globals())
+_d_Transfer = lazy("test_helpers_test_clock__treasury_transaction", "_d_Transfer", globals())

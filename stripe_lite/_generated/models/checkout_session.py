@@ -19,35 +19,32 @@ from ..._models import (
 )
 
 if TYPE_CHECKING:
-    from .address import Address
-    from .connect_account_reference import ConnectAccountReference
-    from .coupon import Coupon
+    from .account_link__bank_account import Address
+    from .capability__credit_note_line_item import ConnectAccountReference, Coupon
     from .customer import Customer, DeletedCustomer
-    from .invoice import Invoice
-    from .invoice_setting_checkout_rendering_options import (
+    from .forwarding_request__linked_account_options_common import (
         InvoiceSettingCheckoutRenderingOptions,
-        PaymentPagesCheckoutSessionManagedPayments,
-    )
-    from .invoice_setting_custom_field import InvoiceSettingCustomField
-    from .item import Item
-    from .line_items_discount_amount import LineItemsDiscountAmount
-    from .line_items_tax_amount import LineItemsTaxAmount
-    from .linked_account_options_common import (
+        InvoiceSettingCustomField,
+        Item,
+        LineItemsDiscountAmount,
+        LineItemsTaxAmount,
         LinkedAccountOptionsCommon,
         PaymentMethodConfigBizPaymentMethodConfigurationDetails,
         PaymentMethodOptionsMandateOptionsPix,
+        PaymentPagesCheckoutSessionManagedPayments,
     )
-    from .payment_flows_payment_intent_presentment_details import PaymentFlowsPaymentIntentPresentmentDetails
-    from .payment_intent import PaymentIntent
-    from .payment_link import PaymentLink
-    from .payment_method_options_customer_balance_eu_bank_account import (
+    from .invoice import Invoice
+    from .login_link__payout import (
+        PaymentFlowsPaymentIntentPresentmentDetails,
         PaymentMethodOptionsCustomerBalanceEuBankAccount,
     )
-    from .promotion_code import PromotionCode
+    from .payment_intent import PaymentIntent
+    from .payment_link import PaymentLink
+    from .plan__reporting_report_type import PromotionCode
+    from .reserve_transaction__tax_calculation_line_item import ShippingRate
     from .setup_intent import SetupIntent
-    from .shipping_rate import ShippingRate
     from .subscription import Subscription
-    from .tax_id import DeletedTaxId, TaxId
+    from .tax_code__terminal_refund import DeletedTaxId, TaxId
 
 __all__ = [
     "CheckoutAcssDebitMandateOptions",
@@ -1658,16 +1655,16 @@ _d_PaymentPagesPrivateCardPaymentMethodOptionsResourceRestrictions = register(Pa
 
 
 # Decoders of other modules, imported when first called.
-_d_Address = lazy("address", "_d_Address", globals())
-_d_ConnectAccountReference = lazy("connect_account_reference", "_d_ConnectAccountReference", globals())
+_d_Address = lazy("account_link__bank_account", "_d_Address", globals())
+_d_ConnectAccountReference = lazy("capability__credit_note_line_item", "_d_ConnectAccountReference", globals())
 _d_Invoice = lazy("invoice", "_d_Invoice", globals())
-_d_InvoiceSettingCheckoutRenderingOptions = lazy("invoice_setting_checkout_rendering_options", "_d_InvoiceSettingCheckoutRenderingOptions", globals())
-_d_InvoiceSettingCustomField = lazy("invoice_setting_custom_field", "_d_InvoiceSettingCustomField", globals())
-_d_Item = lazy("item", "_d_Item", globals())
-_d_PaymentFlowsPaymentIntentPresentmentDetails = lazy("payment_flows_payment_intent_presentment_details", "_d_PaymentFlowsPaymentIntentPresentmentDetails", globals())
+_d_InvoiceSettingCheckoutRenderingOptions = lazy("forwarding_request__linked_account_options_common", "_d_InvoiceSettingCheckoutRenderingOptions", globals())
+_d_InvoiceSettingCustomField = lazy("forwarding_request__linked_account_options_common", "_d_InvoiceSettingCustomField", globals())
+_d_Item = lazy("forwarding_request__linked_account_options_common", "_d_Item", globals())
+_d_PaymentFlowsPaymentIntentPresentmentDetails = lazy("login_link__payout", "_d_PaymentFlowsPaymentIntentPresentmentDetails", globals())
 _d_PaymentIntent = lazy("payment_intent", "_d_PaymentIntent", globals())
 _d_PaymentLink = lazy("payment_link", "_d_PaymentLink", globals())
-_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails = lazy("linked_account_options_common", "_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails", globals())
-_d_PaymentPagesCheckoutSessionManagedPayments = lazy("invoice_setting_checkout_rendering_options", "_d_PaymentPagesCheckoutSessionManagedPayments", globals())
+_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails = lazy("forwarding_request__linked_account_options_common", "_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails", globals())
+_d_PaymentPagesCheckoutSessionManagedPayments = lazy("forwarding_request__linked_account_options_common", "_d_PaymentPagesCheckoutSessionManagedPayments", globals())
 _d_SetupIntent = lazy("setup_intent", "_d_SetupIntent", globals())
 _d_Subscription = lazy("subscription", "_d_Subscription", globals())

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._models import StripeObject, by_key, intern, new, register, unknown
 
 if TYPE_CHECKING:
-    from .address import Address
-    from .billing_details import BillingDetails
+    from .account_link__bank_account import Address
+    from .bank_connections_resource_accountholder__billing_meter_event_summary import BillingDetails
     from .card_generated_from_payment_method_details import (
         PaymentFlowsPrivatePaymentMethodsAlipay,
         PaymentMethodAcssDebit,
@@ -68,7 +68,7 @@ if TYPE_CHECKING:
         PaymentMethodZip,
     )
     from .customer import Customer
-    from .payment_method_details_card_installments_plan import PaymentMethodDetailsCardInstallmentsPlan
+    from .login_link__payout import PaymentMethodDetailsCardInstallmentsPlan
 
 __all__ = [
     "ConfirmationToken",

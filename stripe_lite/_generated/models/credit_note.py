@@ -19,14 +19,18 @@ from ..._models import (
 )
 
 if TYPE_CHECKING:
-    from .billing_bill_resource_invoicing_taxes_tax import BillingBillResourceInvoicingTaxesTax
-    from .credit_note_line_item import CreditNoteLineItem
-    from .credit_notes_pretax_credit_amount import CreditNotesPretaxCreditAmount
+    from .bank_connections_resource_accountholder__billing_meter_event_summary import (
+        BillingBillResourceInvoicingTaxesTax,
+    )
+    from .capability__credit_note_line_item import CreditNoteLineItem
+    from .credit_notes_pretax_credit_amount__financial_connections_transaction import (
+        CreditNotesPretaxCreditAmount,
+        CustomerBalanceTransaction,
+        DiscountsResourceDiscountAmount,
+    )
     from .customer import Customer, DeletedCustomer
-    from .customer_balance_transaction import CustomerBalanceTransaction
-    from .discounts_resource_discount_amount import DiscountsResourceDiscountAmount
+    from .forwarding_request__linked_account_options_common import InvoicesResourceShippingCost
     from .invoice import Invoice
-    from .invoices_resource_shipping_cost import InvoicesResourceShippingCost
     from .refund import Refund
 
 __all__ = ["CreditNote", "CreditNoteRefund", "CreditNotesPaymentRecordRefund"]
@@ -152,10 +156,10 @@ _d_CreditNotesPaymentRecordRefund = register(CreditNotesPaymentRecordRefund)
 
 
 # Decoders of other modules, imported when first called.
-_d_BillingBillResourceInvoicingTaxesTax = lazy("billing_bill_resource_invoicing_taxes_tax", "_d_BillingBillResourceInvoicingTaxesTax", globals())
-_d_CreditNoteLineItem = lazy("credit_note_line_item", "_d_CreditNoteLineItem", globals())
-_d_CreditNotesPretaxCreditAmount = lazy("credit_notes_pretax_credit_amount", "_d_CreditNotesPretaxCreditAmount", globals())
-_d_CustomerBalanceTransaction = lazy("customer_balance_transaction", "_d_CustomerBalanceTransaction", globals())
-_d_DiscountsResourceDiscountAmount = lazy("discounts_resource_discount_amount", "_d_DiscountsResourceDiscountAmount", globals())
+_d_BillingBillResourceInvoicingTaxesTax = lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingBillResourceInvoicingTaxesTax", globals())
+_d_CreditNoteLineItem = lazy("capability__credit_note_line_item", "_d_CreditNoteLineItem", globals())
+_d_CreditNotesPretaxCreditAmount = lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_CreditNotesPretaxCreditAmount", globals())
+_d_CustomerBalanceTransaction = lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_CustomerBalanceTransaction", globals())
+_d_DiscountsResourceDiscountAmount = lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_DiscountsResourceDiscountAmount", globals())
 _d_Invoice = lazy("invoice", "_d_Invoice", globals())
-_d_InvoicesResourceShippingCost = lazy("invoices_resource_shipping_cost", "_d_InvoicesResourceShippingCost", globals())
+_d_InvoicesResourceShippingCost = lazy("forwarding_request__linked_account_options_common", "_d_InvoicesResourceShippingCost", globals())

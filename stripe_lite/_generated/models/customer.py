@@ -19,18 +19,16 @@ from ..._models import (
 )
 
 if TYPE_CHECKING:
-    from .address import Address
-    from .bank_account import BankAccount
-    from .card import Card
-    from .cash_balance import CashBalance
-    from .discount import Discount
-    from .invoice_setting_custom_field import InvoiceSettingCustomField
+    from .account_link__bank_account import Address, BankAccount
+    from .capability__credit_note_line_item import Card, CashBalance
+    from .credit_notes_pretax_credit_amount__financial_connections_transaction import Discount
+    from .forwarding_request__linked_account_options_common import InvoiceSettingCustomField
     from .payment_method import PaymentMethod
-    from .shipping import Shipping
+    from .reserve_transaction__tax_calculation_line_item import Shipping
     from .source import Source
     from .subscription import Subscription
-    from .tax_id import TaxId
-    from .test_helpers_test_clock import TestHelpersTestClock
+    from .tax_code__terminal_refund import TaxId
+    from .test_helpers_test_clock__treasury_transaction import TestHelpersTestClock
 
 __all__ = [
     "Customer",
@@ -199,10 +197,10 @@ _d_InvoiceSettingCustomerSetting = register(InvoiceSettingCustomerSetting)
 
 
 # Decoders of other modules, imported when first called.
-_d_Address = lazy("address", "_d_Address", globals())
-_d_CashBalance = lazy("cash_balance", "_d_CashBalance", globals())
-_d_Discount = lazy("discount", "_d_Discount", globals())
-_d_Shipping = lazy("shipping", "_d_Shipping", globals())
+_d_Address = lazy("account_link__bank_account", "_d_Address", globals())
+_d_CashBalance = lazy("capability__credit_note_line_item", "_d_CashBalance", globals())
+_d_Discount = lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_Discount", globals())
+_d_Shipping = lazy("reserve_transaction__tax_calculation_line_item", "_d_Shipping", globals())
 _d_Subscription = lazy("subscription", "_d_Subscription", globals())
-_d_TaxId = lazy("tax_id", "_d_TaxId", globals())
-_d_TestHelpersTestClock = lazy("test_helpers_test_clock", "_d_TestHelpersTestClock", globals())
+_d_TaxId = lazy("tax_code__terminal_refund", "_d_TaxId", globals())
+_d_TestHelpersTestClock = lazy("test_helpers_test_clock__treasury_transaction", "_d_TestHelpersTestClock", globals())

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._models import StripeObject, by_key, intern, lazy, new, register, unknown
 
 if TYPE_CHECKING:
-    from .balance_transaction import BalanceTransaction
+    from .account_link__bank_account import BalanceTransaction
     from .customer import Customer
     from .payment_intent import PaymentIntent
     from .refund import Refund

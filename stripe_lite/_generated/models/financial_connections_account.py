@@ -7,8 +7,12 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._models import StripeObject, by_key, intern, lazy, list_of, new, register, unknown
 
 if TYPE_CHECKING:
-    from .bank_connections_resource_accountholder import BankConnectionsResourceAccountholder
-    from .financial_connections_account_ownership import FinancialConnectionsAccountOwnership
+    from .bank_connections_resource_accountholder__billing_meter_event_summary import (
+        BankConnectionsResourceAccountholder,
+    )
+    from .credit_notes_pretax_credit_amount__financial_connections_transaction import (
+        FinancialConnectionsAccountOwnership,
+    )
 
 __all__ = [
     "BankConnectionsResourceAccountNumberDetails",
@@ -179,5 +183,5 @@ register(FinancialConnectionsAccount, _d_FinancialConnectionsAccount)
 
 
 # Decoders of other modules, imported when first called.
-_d_BankConnectionsResourceAccountholder = lazy("bank_connections_resource_accountholder", "_d_BankConnectionsResourceAccountholder", globals())
-_d_FinancialConnectionsAccountOwnership = lazy("financial_connections_account_ownership", "_d_FinancialConnectionsAccountOwnership", globals())
+_d_BankConnectionsResourceAccountholder = lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BankConnectionsResourceAccountholder", globals())
+_d_FinancialConnectionsAccountOwnership = lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_FinancialConnectionsAccountOwnership", globals())

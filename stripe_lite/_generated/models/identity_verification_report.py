@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._models import StripeObject, by_key, intern, lazy, new, register, unknown
 
 if TYPE_CHECKING:
-    from .address import Address
+    from .account_link__bank_account import Address
 
 __all__ = [
     "GelatoDataDocumentReportDateOfBirth",
@@ -360,4 +360,4 @@ register(IdentityVerificationReport, _d_IdentityVerificationReport)
 
 
 # Decoders of other modules, imported when first called.
-_d_Address = lazy("address", "_d_Address", globals())
+_d_Address = lazy("account_link__bank_account", "_d_Address", globals())

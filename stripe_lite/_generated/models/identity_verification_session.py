@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._models import StripeObject, by_key, intern, lazy, new, register, unknown
 
 if TYPE_CHECKING:
-    from .address import Address
+    from .account_link__bank_account import Address
     from .identity_verification_report import IdentityVerificationReport
 
 __all__ = [
@@ -269,5 +269,5 @@ _d_VerificationSessionRedaction = register(VerificationSessionRedaction)
 
 
 # Decoders of other modules, imported when first called.
-_d_Address = lazy("address", "_d_Address", globals())
+_d_Address = lazy("account_link__bank_account", "_d_Address", globals())
 _d_IdentityVerificationReport = lazy("identity_verification_report", "_d_IdentityVerificationReport", globals())

@@ -20,16 +20,23 @@ from ..._models import (
 
 if TYPE_CHECKING:
     from .account import Account
-    from .address import Address
-    from .api_errors import ApiErrors
-    from .application import Application, DeletedApplication
-    from .bank_account import BankAccount
-    from .billing_bill_resource_invoicing_taxes_tax import BillingBillResourceInvoicingTaxesTax
-    from .card import Card
-    from .connect_account_reference import ConnectAccountReference
+    from .account_link__bank_account import Address, ApiErrors, Application, BankAccount, DeletedApplication
+    from .bank_connections_resource_accountholder__billing_meter_event_summary import (
+        BillingBillResourceInvoicingTaxesTax,
+    )
+    from .capability__credit_note_line_item import Card, ConnectAccountReference
+    from .credit_notes_pretax_credit_amount__financial_connections_transaction import (
+        DeletedDiscount,
+        Discount,
+        DiscountsResourceDiscountAmount,
+    )
     from .customer import Customer, DeletedCustomer
-    from .discount import DeletedDiscount, Discount
-    from .discounts_resource_discount_amount import DiscountsResourceDiscountAmount
+    from .forwarding_request__linked_account_options_common import (
+        InvoicePayment,
+        InvoiceSettingCustomField,
+        InvoicesResourcePretaxCreditAmount,
+        InvoicesResourceShippingCost,
+    )
     from .invoice_mandate_options_payto import (
         InvoicePaymentMethodOptionsAcssDebit,
         InvoicePaymentMethodOptionsBancontact,
@@ -40,18 +47,13 @@ if TYPE_CHECKING:
         InvoicePaymentMethodOptionsUpi,
         InvoicePaymentMethodOptionsUsBankAccount,
     )
-    from .invoice_payment import InvoicePayment
-    from .invoice_setting_custom_field import InvoiceSettingCustomField
-    from .invoices_resource_pretax_credit_amount import InvoicesResourcePretaxCreditAmount
-    from .invoices_resource_shipping_cost import InvoicesResourceShippingCost
     from .line_item import LineItem
     from .payment_method import PaymentMethod
-    from .shipping import Shipping
+    from .reserve_transaction__tax_calculation_line_item import Shipping
     from .source import Source
     from .subscription import Subscription
-    from .tax_id import DeletedTaxId, TaxId
-    from .tax_rate import TaxRate
-    from .test_helpers_test_clock import TestHelpersTestClock
+    from .tax_code__terminal_refund import DeletedTaxId, TaxId, TaxRate
+    from .test_helpers_test_clock__treasury_transaction import TestHelpersTestClock
 
 __all__ = [
     "AutomaticTax",
@@ -516,12 +518,12 @@ _d_InvoicesResourceStatusTransitions = register(InvoicesResourceStatusTransition
 
 # Decoders of other modules, imported when first called.
 _d_Account = lazy("account", "_d_Account", globals())
-_d_Address = lazy("address", "_d_Address", globals())
-_d_ApiErrors = lazy("api_errors", "_d_ApiErrors", globals())
-_d_BillingBillResourceInvoicingTaxesTax = lazy("billing_bill_resource_invoicing_taxes_tax", "_d_BillingBillResourceInvoicingTaxesTax", globals())
-_d_ConnectAccountReference = lazy("connect_account_reference", "_d_ConnectAccountReference", globals())
-_d_DiscountsResourceDiscountAmount = lazy("discounts_resource_discount_amount", "_d_DiscountsResourceDiscountAmount", globals())
-_d_InvoicePayment = lazy("invoice_payment", "_d_InvoicePayment", globals())
+_d_Address = lazy("account_link__bank_account", "_d_Address", globals())
+_d_ApiErrors = lazy("account_link__bank_account", "_d_ApiErrors", globals())
+_d_BillingBillResourceInvoicingTaxesTax = lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingBillResourceInvoicingTaxesTax", globals())
+_d_ConnectAccountReference = lazy("capability__credit_note_line_item", "_d_ConnectAccountReference", globals())
+_d_DiscountsResourceDiscountAmount = lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_DiscountsResourceDiscountAmount", globals())
+_d_InvoicePayment = lazy("forwarding_request__linked_account_options_common", "_d_InvoicePayment", globals())
 _d_InvoicePaymentMethodOptionsAcssDebit = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsAcssDebit", globals())
 _d_InvoicePaymentMethodOptionsBancontact = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsBancontact", globals())
 _d_InvoicePaymentMethodOptionsCustomerBalance = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsCustomerBalance", globals())
@@ -530,11 +532,11 @@ _d_InvoicePaymentMethodOptionsPayto = lazy("invoice_mandate_options_payto", "_d_
 _d_InvoicePaymentMethodOptionsSepaDebit = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsSepaDebit", globals())
 _d_InvoicePaymentMethodOptionsUpi = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsUpi", globals())
 _d_InvoicePaymentMethodOptionsUsBankAccount = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsUsBankAccount", globals())
-_d_InvoiceSettingCustomField = lazy("invoice_setting_custom_field", "_d_InvoiceSettingCustomField", globals())
-_d_InvoicesResourcePretaxCreditAmount = lazy("invoices_resource_pretax_credit_amount", "_d_InvoicesResourcePretaxCreditAmount", globals())
-_d_InvoicesResourceShippingCost = lazy("invoices_resource_shipping_cost", "_d_InvoicesResourceShippingCost", globals())
+_d_InvoiceSettingCustomField = lazy("forwarding_request__linked_account_options_common", "_d_InvoiceSettingCustomField", globals())
+_d_InvoicesResourcePretaxCreditAmount = lazy("forwarding_request__linked_account_options_common", "_d_InvoicesResourcePretaxCreditAmount", globals())
+_d_InvoicesResourceShippingCost = lazy("forwarding_request__linked_account_options_common", "_d_InvoicesResourceShippingCost", globals())
 _d_LineItem = lazy("line_item", "_d_LineItem", globals())
 _d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())
-_d_Shipping = lazy("shipping", "_d_Shipping", globals())
-_d_TaxRate = lazy("tax_rate", "_d_TaxRate", globals())
-_d_TestHelpersTestClock = lazy("test_helpers_test_clock", "_d_TestHelpersTestClock", globals())
+_d_Shipping = lazy("reserve_transaction__tax_calculation_line_item", "_d_Shipping", globals())
+_d_TaxRate = lazy("tax_code__terminal_refund", "_d_TaxRate", globals())
+_d_TestHelpersTestClock = lazy("test_helpers_test_clock__treasury_transaction", "_d_TestHelpersTestClock", globals())

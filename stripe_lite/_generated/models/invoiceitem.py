@@ -7,16 +7,18 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._models import StripeObject, by_key, expand, intern, lazy, list_of, new, register, unknown
 
 if TYPE_CHECKING:
-    from .billing_bill_resource_invoicing_pricing_pricing import (
+    from .bank_connections_resource_accountholder__billing_meter_event_summary import (
         BillingBillResourceInvoicingPricingPricing,
         InvoiceLineItemPeriod,
     )
+    from .credit_notes_pretax_credit_amount__financial_connections_transaction import (
+        Discount,
+        DiscountsResourceDiscountAmount,
+    )
     from .customer import Customer, DeletedCustomer
-    from .discount import Discount
-    from .discounts_resource_discount_amount import DiscountsResourceDiscountAmount
     from .invoice import Invoice
-    from .tax_rate import TaxRate
-    from .test_helpers_test_clock import TestHelpersTestClock
+    from .tax_code__terminal_refund import TaxRate
+    from .test_helpers_test_clock__treasury_transaction import TestHelpersTestClock
 
 __all__ = [
     "BillingBillResourceInvoiceItemParentsInvoiceItemParent",
@@ -178,8 +180,8 @@ _d_ProrationDetails = register(ProrationDetails)
 
 
 # Decoders of other modules, imported when first called.
-_d_BillingBillResourceInvoicingPricingPricing = lazy("billing_bill_resource_invoicing_pricing_pricing", "_d_BillingBillResourceInvoicingPricingPricing", globals())
+_d_BillingBillResourceInvoicingPricingPricing = lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingBillResourceInvoicingPricingPricing", globals())
 _d_Invoice = lazy("invoice", "_d_Invoice", globals())
-_d_InvoiceLineItemPeriod = lazy("billing_bill_resource_invoicing_pricing_pricing", "_d_InvoiceLineItemPeriod", globals())
-_d_TaxRate = lazy("tax_rate", "_d_TaxRate", globals())
-_d_TestHelpersTestClock = lazy("test_helpers_test_clock", "_d_TestHelpersTestClock", globals())
+_d_InvoiceLineItemPeriod = lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_InvoiceLineItemPeriod", globals())
+_d_TaxRate = lazy("tax_code__terminal_refund", "_d_TaxRate", globals())
+_d_TestHelpersTestClock = lazy("test_helpers_test_clock__treasury_transaction", "_d_TestHelpersTestClock", globals())

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._models import StripeObject, by_key, intern, lazy, list_of, new, register, unknown
 
 if TYPE_CHECKING:
-    from .address import Address
+    from .account_link__bank_account import Address
+    from .forwarding_request__linked_account_options_common import IssuingPersonalizationDesign
     from .issuing_cardholder import IssuingCardholder
-    from .issuing_personalization_design import IssuingPersonalizationDesign
 
 __all__ = [
     "IssuingCard",
@@ -301,6 +301,6 @@ _d_IssuingCardWallets = register(IssuingCardWallets)
 
 
 # Decoders of other modules, imported when first called.
-_d_Address = lazy("address", "_d_Address", globals())
+_d_Address = lazy("account_link__bank_account", "_d_Address", globals())
 _d_IssuingCardholder = lazy("issuing_cardholder", "_d_IssuingCardholder", globals())
-_d_IssuingPersonalizationDesign = lazy("issuing_personalization_design", "_d_IssuingPersonalizationDesign", globals())
+_d_IssuingPersonalizationDesign = lazy("forwarding_request__linked_account_options_common", "_d_IssuingPersonalizationDesign", globals())

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._models import StripeObject, by_key, intern, list_of, new, register, unknown
 
 if TYPE_CHECKING:
-    from .address import Address
-    from .file import File
+    from .account_link__bank_account import Address
+    from .credit_notes_pretax_credit_amount__financial_connections_transaction import File
 
 __all__ = [
     "IssuingCardholder",

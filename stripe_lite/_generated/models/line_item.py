@@ -7,14 +7,16 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._models import StripeObject, by_key, expand, intern, lazy, list_of, new, register, unknown
 
 if TYPE_CHECKING:
-    from .billing_bill_resource_invoicing_pricing_pricing import (
+    from .bank_connections_resource_accountholder__billing_meter_event_summary import (
         BillingBillResourceInvoicingPricingPricing,
+        BillingBillResourceInvoicingTaxesTax,
         InvoiceLineItemPeriod,
     )
-    from .billing_bill_resource_invoicing_taxes_tax import BillingBillResourceInvoicingTaxesTax
-    from .discount import Discount
-    from .discounts_resource_discount_amount import DiscountsResourceDiscountAmount
-    from .invoices_resource_pretax_credit_amount import InvoicesResourcePretaxCreditAmount
+    from .credit_notes_pretax_credit_amount__financial_connections_transaction import (
+        Discount,
+        DiscountsResourceDiscountAmount,
+    )
+    from .forwarding_request__linked_account_options_common import InvoicesResourcePretaxCreditAmount
     from .subscription import Subscription
 
 __all__ = [
@@ -158,9 +160,9 @@ register(LineItem, _d_LineItem)
 
 
 # Decoders of other modules, imported when first called.
-_d_BillingBillResourceInvoicingPricingPricing = lazy("billing_bill_resource_invoicing_pricing_pricing", "_d_BillingBillResourceInvoicingPricingPricing", globals())
-_d_BillingBillResourceInvoicingTaxesTax = lazy("billing_bill_resource_invoicing_taxes_tax", "_d_BillingBillResourceInvoicingTaxesTax", globals())
-_d_DiscountsResourceDiscountAmount = lazy("discounts_resource_discount_amount", "_d_DiscountsResourceDiscountAmount", globals())
-_d_InvoiceLineItemPeriod = lazy("billing_bill_resource_invoicing_pricing_pricing", "_d_InvoiceLineItemPeriod", globals())
-_d_InvoicesResourcePretaxCreditAmount = lazy("invoices_resource_pretax_credit_amount", "_d_InvoicesResourcePretaxCreditAmount", globals())
+_d_BillingBillResourceInvoicingPricingPricing = lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingBillResourceInvoicingPricingPricing", globals())
+_d_BillingBillResourceInvoicingTaxesTax = lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingBillResourceInvoicingTaxesTax", globals())
+_d_DiscountsResourceDiscountAmount = lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_DiscountsResourceDiscountAmount", globals())
+_d_InvoiceLineItemPeriod = lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_InvoiceLineItemPeriod", globals())
+_d_InvoicesResourcePretaxCreditAmount = lazy("forwarding_request__linked_account_options_common", "_d_InvoicesResourcePretaxCreditAmount", globals())
 _d_Subscription = lazy("subscription", "_d_Subscription", globals())

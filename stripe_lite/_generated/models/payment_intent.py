@@ -21,32 +21,27 @@ from ..._models import (
 
 if TYPE_CHECKING:
     from .account import Account
-    from .api_errors import ApiErrors
-    from .application import Application
+    from .account_link__bank_account import ApiErrors, Application
     from .charge import Charge
     from .customer import Customer, DeletedCustomer
-    from .funding_instructions_bank_transfer_aba_record import FundingInstructionsBankTransferFinancialAddress
-    from .linked_account_options_common import (
+    from .forwarding_request__linked_account_options_common import (
         LinkedAccountOptionsCommon,
         PaymentMethodConfigBizPaymentMethodConfigurationDetails,
         PaymentMethodOptionsMandateOptionsPix,
     )
-    from .payment_flows_payment_intent_presentment_details import PaymentFlowsPaymentIntentPresentmentDetails
-    from .payment_intent_amount_details_line_item import PaymentIntentAmountDetailsLineItem
-    from .payment_intent_next_action_blik_authorize import (
+    from .funding_instructions_bank_transfer_aba_record import FundingInstructionsBankTransferFinancialAddress
+    from .login_link__payout import (
+        PaymentFlowsPaymentIntentPresentmentDetails,
         PaymentIntentNextActionBlikAuthorize,
         PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode,
         PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode,
+        PaymentMethodDetailsCardInstallmentsPlan,
+        PaymentMethodOptionsCustomerBalanceEuBankAccount,
         PaymentMethodOptionsUsBankAccountMandateOptions,
     )
+    from .payment_intent_amount_details_line_item import PaymentIntentAmountDetailsLineItem
     from .payment_method import PaymentMethod
-    from .payment_method_details_card_installments_plan import PaymentMethodDetailsCardInstallmentsPlan
-    from .payment_method_options_customer_balance_eu_bank_account import (
-        PaymentMethodOptionsCustomerBalanceEuBankAccount,
-    )
-    from .review import Review
-    from .shipping import Shipping
-    from .smor_resource_managed_payments import SmorResourceManagedPayments
+    from .reserve_transaction__tax_calculation_line_item import Review, Shipping, SmorResourceManagedPayments
 
 __all__ = [
     "PaymentData",
@@ -1830,16 +1825,16 @@ _d_TransferData = register(TransferData)
 
 # Decoders of other modules, imported when first called.
 _d_Account = lazy("account", "_d_Account", globals())
-_d_ApiErrors = lazy("api_errors", "_d_ApiErrors", globals())
-_d_Application = lazy("application", "_d_Application", globals())
+_d_ApiErrors = lazy("account_link__bank_account", "_d_ApiErrors", globals())
+_d_Application = lazy("account_link__bank_account", "_d_Application", globals())
 _d_Charge = lazy("charge", "_d_Charge", globals())
 _d_FundingInstructionsBankTransferFinancialAddress = lazy("funding_instructions_bank_transfer_aba_record", "_d_FundingInstructionsBankTransferFinancialAddress", globals())
-_d_LinkedAccountOptionsCommon = lazy("linked_account_options_common", "_d_LinkedAccountOptionsCommon", globals())
-_d_PaymentFlowsPaymentIntentPresentmentDetails = lazy("payment_flows_payment_intent_presentment_details", "_d_PaymentFlowsPaymentIntentPresentmentDetails", globals())
+_d_LinkedAccountOptionsCommon = lazy("forwarding_request__linked_account_options_common", "_d_LinkedAccountOptionsCommon", globals())
+_d_PaymentFlowsPaymentIntentPresentmentDetails = lazy("login_link__payout", "_d_PaymentFlowsPaymentIntentPresentmentDetails", globals())
 _d_PaymentIntentAmountDetailsLineItem = lazy("payment_intent_amount_details_line_item", "_d_PaymentIntentAmountDetailsLineItem", globals())
 _d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())
-_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails = lazy("linked_account_options_common", "_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails", globals())
-_d_PaymentMethodOptionsUsBankAccountMandateOptions = lazy("payment_intent_next_action_blik_authorize", "_d_PaymentMethodOptionsUsBankAccountMandateOptions", globals())
-_d_Review = lazy("review", "_d_Review", globals())
-_d_Shipping = lazy("shipping", "_d_Shipping", globals())
-_d_SmorResourceManagedPayments = lazy("smor_resource_managed_payments", "_d_SmorResourceManagedPayments", globals())
+_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails = lazy("forwarding_request__linked_account_options_common", "_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails", globals())
+_d_PaymentMethodOptionsUsBankAccountMandateOptions = lazy("login_link__payout", "_d_PaymentMethodOptionsUsBankAccountMandateOptions", globals())
+_d_Review = lazy("reserve_transaction__tax_calculation_line_item", "_d_Review", globals())
+_d_Shipping = lazy("reserve_transaction__tax_calculation_line_item", "_d_Shipping", globals())
+_d_SmorResourceManagedPayments = lazy("reserve_transaction__tax_calculation_line_item", "_d_SmorResourceManagedPayments", globals())

@@ -20,16 +20,16 @@ from ..._models import (
 
 if TYPE_CHECKING:
     from .account import Account
-    from .application import Application, DeletedApplication
-    from .connect_account_reference import ConnectAccountReference
-    from .invoice_setting_checkout_rendering_options import (
+    from .account_link__bank_account import Application, DeletedApplication
+    from .capability__credit_note_line_item import ConnectAccountReference
+    from .forwarding_request__linked_account_options_common import (
         InvoiceSettingCheckoutRenderingOptions,
+        InvoiceSettingCustomField,
+        Item,
         PaymentPagesCheckoutSessionManagedPayments,
     )
-    from .invoice_setting_custom_field import InvoiceSettingCustomField
-    from .item import Item
-    from .shipping_rate import ShippingRate
-    from .tax_id import DeletedTaxId, TaxId
+    from .reserve_transaction__tax_calculation_line_item import ShippingRate
+    from .tax_code__terminal_refund import DeletedTaxId, TaxId
 
 __all__ = [
     "PaymentLink",
@@ -675,8 +675,8 @@ _d_SubscriptionsTrialsResourceTrialSettings = register(SubscriptionsTrialsResour
 
 # Decoders of other modules, imported when first called.
 _d_Account = lazy("account", "_d_Account", globals())
-_d_ConnectAccountReference = lazy("connect_account_reference", "_d_ConnectAccountReference", globals())
-_d_InvoiceSettingCheckoutRenderingOptions = lazy("invoice_setting_checkout_rendering_options", "_d_InvoiceSettingCheckoutRenderingOptions", globals())
-_d_InvoiceSettingCustomField = lazy("invoice_setting_custom_field", "_d_InvoiceSettingCustomField", globals())
-_d_Item = lazy("item", "_d_Item", globals())
-_d_PaymentPagesCheckoutSessionManagedPayments = lazy("invoice_setting_checkout_rendering_options", "_d_PaymentPagesCheckoutSessionManagedPayments", globals())
+_d_ConnectAccountReference = lazy("capability__credit_note_line_item", "_d_ConnectAccountReference", globals())
+_d_InvoiceSettingCheckoutRenderingOptions = lazy("forwarding_request__linked_account_options_common", "_d_InvoiceSettingCheckoutRenderingOptions", globals())
+_d_InvoiceSettingCustomField = lazy("forwarding_request__linked_account_options_common", "_d_InvoiceSettingCustomField", globals())
+_d_Item = lazy("forwarding_request__linked_account_options_common", "_d_Item", globals())
+_d_PaymentPagesCheckoutSessionManagedPayments = lazy("forwarding_request__linked_account_options_common", "_d_PaymentPagesCheckoutSessionManagedPayments", globals())

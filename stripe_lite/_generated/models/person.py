@@ -7,11 +7,9 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._models import StripeObject, by_key, intern, lazy, list_of, new, register, unknown
 
 if TYPE_CHECKING:
-    from .account_requirements_alternative import AccountRequirementsAlternative
-    from .account_requirements_error import AccountRequirementsError
-    from .address import Address
-    from .file import File
-    from .legal_entity_japan_address import LegalEntityJapanAddress
+    from .account_link__bank_account import AccountRequirementsAlternative, AccountRequirementsError, Address
+    from .credit_notes_pretax_credit_amount__financial_connections_transaction import File
+    from .forwarding_request__linked_account_options_common import LegalEntityJapanAddress
 
 __all__ = [
     "DeletedPerson",
@@ -345,7 +343,7 @@ _d_PersonUsCfpbData = register(PersonUsCfpbData)
 
 
 # Decoders of other modules, imported when first called.
-_d_AccountRequirementsAlternative = lazy("account_requirements_alternative", "_d_AccountRequirementsAlternative", globals())
-_d_AccountRequirementsError = lazy("account_requirements_error", "_d_AccountRequirementsError", globals())
-_d_Address = lazy("address", "_d_Address", globals())
-_d_LegalEntityJapanAddress = lazy("legal_entity_japan_address", "_d_LegalEntityJapanAddress", globals())
+_d_AccountRequirementsAlternative = lazy("account_link__bank_account", "_d_AccountRequirementsAlternative", globals())
+_d_AccountRequirementsError = lazy("account_link__bank_account", "_d_AccountRequirementsError", globals())
+_d_Address = lazy("account_link__bank_account", "_d_Address", globals())
+_d_LegalEntityJapanAddress = lazy("forwarding_request__linked_account_options_common", "_d_LegalEntityJapanAddress", globals())

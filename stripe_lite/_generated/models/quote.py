@@ -20,19 +20,17 @@ from ..._models import (
 
 if TYPE_CHECKING:
     from .account import Account
-    from .application import Application, DeletedApplication
-    from .connect_account_reference import ConnectAccountReference
+    from .account_link__bank_account import Application, DeletedApplication
+    from .capability__credit_note_line_item import ConnectAccountReference
+    from .credit_notes_pretax_credit_amount__financial_connections_transaction import Discount
     from .customer import Customer, DeletedCustomer
-    from .discount import Discount
+    from .forwarding_request__linked_account_options_common import Item, LineItemsDiscountAmount, LineItemsTaxAmount
     from .invoice import DeletedInvoice, Invoice
-    from .item import Item
-    from .line_items_discount_amount import LineItemsDiscountAmount
-    from .line_items_tax_amount import LineItemsTaxAmount
+    from .reserve_transaction__tax_calculation_line_item import SubscriptionsResourceBillingModeFlexible
     from .subscription import Subscription
     from .subscription_schedule import SubscriptionSchedule
-    from .subscriptions_resource_billing_mode_flexible import SubscriptionsResourceBillingModeFlexible
-    from .tax_rate import TaxRate
-    from .test_helpers_test_clock import TestHelpersTestClock
+    from .tax_code__terminal_refund import TaxRate
+    from .test_helpers_test_clock__treasury_transaction import TestHelpersTestClock
 
 __all__ = [
     "InvoiceSettingQuoteSetting",
@@ -308,7 +306,7 @@ _d_QuotesResourceUpfront = register(QuotesResourceUpfront)
 
 # Decoders of other modules, imported when first called.
 _d_Account = lazy("account", "_d_Account", globals())
-_d_Item = lazy("item", "_d_Item", globals())
+_d_Item = lazy("forwarding_request__linked_account_options_common", "_d_Item", globals())
 _d_Subscription = lazy("subscription", "_d_Subscription", globals())
 _d_SubscriptionSchedule = lazy("subscription_schedule", "_d_SubscriptionSchedule", globals())
-_d_TestHelpersTestClock = lazy("test_helpers_test_clock", "_d_TestHelpersTestClock", globals())
+_d_TestHelpersTestClock = lazy("test_helpers_test_clock__treasury_transaction", "_d_TestHelpersTestClock", globals())

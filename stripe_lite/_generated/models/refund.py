@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._models import StripeObject, by_key, intern, lazy, new, register, unknown
 
 if TYPE_CHECKING:
-    from .balance_transaction import BalanceTransaction
+    from .account_link__bank_account import BalanceTransaction
     from .charge import Charge
-    from .payment_flows_payment_intent_presentment_details import PaymentFlowsPaymentIntentPresentmentDetails
+    from .login_link__payout import PaymentFlowsPaymentIntentPresentmentDetails
     from .payment_intent import PaymentIntent
-    from .transfer_reversal import TransferReversal
+    from .test_helpers_test_clock__treasury_transaction import TransferReversal
 
 __all__ = [
     "DestinationDetailsUnimplemented",
@@ -382,8 +382,8 @@ _d_RefundNextActionDisplayDetails = register(RefundNextActionDisplayDetails)
 
 
 # Decoders of other modules, imported when first called.
-_d_BalanceTransaction = lazy("balance_transaction", "_d_BalanceTransaction", globals())
+_d_BalanceTransaction = lazy("account_link__bank_account", "_d_BalanceTransaction", globals())
 _d_Charge = lazy("charge", "_d_Charge", globals())
-_d_PaymentFlowsPaymentIntentPresentmentDetails = lazy("payment_flows_payment_intent_presentment_details", "_d_PaymentFlowsPaymentIntentPresentmentDetails", globals())
+_d_PaymentFlowsPaymentIntentPresentmentDetails = lazy("login_link__payout", "_d_PaymentFlowsPaymentIntentPresentmentDetails", globals())
 _d_PaymentIntent = lazy("payment_intent", "_d_PaymentIntent", globals())
-_d_TransferReversal = lazy("transfer_reversal", "_d_TransferReversal", globals())
+_d_TransferReversal = lazy("test_helpers_test_clock__treasury_transaction", "_d_TransferReversal", globals())

@@ -8,16 +8,15 @@ from ..._models import StripeObject, by_key, expand, intern, lazy, new, register
 
 if TYPE_CHECKING:
     from .account import Account
-    from .api_errors import ApiErrors
-    from .application import Application
+    from .account_link__bank_account import ApiErrors, Application
     from .customer import Customer, DeletedCustomer
-    from .mandate import Mandate
-    from .payment_method import PaymentMethod
-    from .payment_method_details_card_present_offline import PaymentMethodDetailsCardPresentOffline
-    from .payment_method_details_card_wallet_apple_pay import (
+    from .login_link__payout import (
+        PaymentMethodDetailsCardPresentOffline,
         PaymentMethodDetailsCardWalletApplePay,
         PaymentMethodDetailsCardWalletGooglePay,
     )
+    from .mandate import Mandate
+    from .payment_method import PaymentMethod
     from .setup_intent import SetupIntent
 
 __all__ = [
@@ -557,8 +556,8 @@ register(ThreeDSecureDetails, _d_ThreeDSecureDetails)
 
 # Decoders of other modules, imported when first called.
 _d_Account = lazy("account", "_d_Account", globals())
-_d_ApiErrors = lazy("api_errors", "_d_ApiErrors", globals())
-_d_Application = lazy("application", "_d_Application", globals())
+_d_ApiErrors = lazy("account_link__bank_account", "_d_ApiErrors", globals())
+_d_Application = lazy("account_link__bank_account", "_d_Application", globals())
 _d_Mandate = lazy("mandate", "_d_Mandate", globals())
 _d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())
 _d_SetupIntent = lazy("setup_intent", "_d_SetupIntent", globals())

@@ -8,24 +8,23 @@ from ..._models import StripeObject, by_key, expand, intern, lazy, new, pick, re
 
 if TYPE_CHECKING:
     from .account import Account
-    from .api_errors import ApiErrors
-    from .application import Application
+    from .account_link__bank_account import ApiErrors, Application
     from .customer import Customer, DeletedCustomer
-    from .linked_account_options_common import (
+    from .forwarding_request__linked_account_options_common import (
         LinkedAccountOptionsCommon,
         PaymentMethodConfigBizPaymentMethodConfigurationDetails,
         PaymentMethodOptionsMandateOptionsPix,
     )
-    from .mandate import Mandate
-    from .payment_intent_next_action_blik_authorize import (
+    from .login_link__payout import (
         PaymentIntentNextActionBlikAuthorize,
         PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode,
         PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode,
         PaymentMethodOptionsUsBankAccountMandateOptions,
     )
+    from .mandate import Mandate
     from .payment_method import PaymentMethod
+    from .reserve_transaction__tax_calculation_line_item import SmorResourceManagedPayments
     from .setup_attempt import SetupAttempt
-    from .smor_resource_managed_payments import SmorResourceManagedPayments
 
 __all__ = [
     "PaymentFlowsAutomaticPaymentMethodsSetupIntent",
@@ -576,13 +575,13 @@ _d_SetupIntentTypeSpecificPaymentMethodOptionsClient = register(SetupIntentTypeS
 
 # Decoders of other modules, imported when first called.
 _d_Account = lazy("account", "_d_Account", globals())
-_d_ApiErrors = lazy("api_errors", "_d_ApiErrors", globals())
-_d_Application = lazy("application", "_d_Application", globals())
+_d_ApiErrors = lazy("account_link__bank_account", "_d_ApiErrors", globals())
+_d_Application = lazy("account_link__bank_account", "_d_Application", globals())
 _d_Mandate = lazy("mandate", "_d_Mandate", globals())
-_d_PaymentIntentNextActionBlikAuthorize = lazy("payment_intent_next_action_blik_authorize", "_d_PaymentIntentNextActionBlikAuthorize", globals())
-_d_PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode = lazy("payment_intent_next_action_blik_authorize", "_d_PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode", globals())
-_d_PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode = lazy("payment_intent_next_action_blik_authorize", "_d_PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode", globals())
+_d_PaymentIntentNextActionBlikAuthorize = lazy("login_link__payout", "_d_PaymentIntentNextActionBlikAuthorize", globals())
+_d_PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode = lazy("login_link__payout", "_d_PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode", globals())
+_d_PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode = lazy("login_link__payout", "_d_PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode", globals())
 _d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())
-_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails = lazy("linked_account_options_common", "_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails", globals())
+_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails = lazy("forwarding_request__linked_account_options_common", "_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails", globals())
 _d_SetupAttempt = lazy("setup_attempt", "_d_SetupAttempt", globals())
-_d_SmorResourceManagedPayments = lazy("smor_resource_managed_payments", "_d_SmorResourceManagedPayments", globals())
+_d_SmorResourceManagedPayments = lazy("reserve_transaction__tax_calculation_line_item", "_d_SmorResourceManagedPayments", globals())

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._models import StripeObject, by_key, intern, lazy, new, register, unknown
 
 if TYPE_CHECKING:
-    from .address import Address
-    from .shipping import Shipping
+    from .account_link__bank_account import Address
+    from .reserve_transaction__tax_calculation_line_item import Shipping
 
 __all__ = [
     "Source",
@@ -888,4 +888,4 @@ _d_SourceTypeWechat = register(SourceTypeWechat)
 
 
 # Decoders of other modules, imported when first called.
-_d_Address = lazy("address", "_d_Address", globals())
+_d_Address = lazy("account_link__bank_account", "_d_Address", globals())

@@ -20,12 +20,10 @@ from ..._models import (
 
 if TYPE_CHECKING:
     from .account import Account
-    from .application import Application, DeletedApplication
-    from .bank_account import BankAccount
-    from .card import Card
-    from .connect_account_reference import ConnectAccountReference
+    from .account_link__bank_account import Application, BankAccount, DeletedApplication
+    from .capability__credit_note_line_item import Card, ConnectAccountReference
+    from .credit_notes_pretax_credit_amount__financial_connections_transaction import Discount
     from .customer import Customer, DeletedCustomer
-    from .discount import Discount
     from .invoice import Invoice
     from .invoice_mandate_options_payto import (
         InvoicePaymentMethodOptionsAcssDebit,
@@ -38,20 +36,19 @@ if TYPE_CHECKING:
         InvoicePaymentMethodOptionsUsBankAccount,
     )
     from .payment_method import PaymentMethod
-    from .price import Price
-    from .setup_intent import SetupIntent
-    from .smor_resource_managed_payments import SmorResourceManagedPayments
-    from .source import Source
-    from .subscription_billing_thresholds import (
+    from .plan__reporting_report_type import Price
+    from .reserve_transaction__tax_calculation_line_item import (
+        SmorResourceManagedPayments,
         SubscriptionBillingThresholds,
+        SubscriptionItem,
         SubscriptionsResourceBillingMode,
         SubscriptionTransferData,
     )
-    from .subscription_item import SubscriptionItem
+    from .setup_intent import SetupIntent
+    from .source import Source
     from .subscription_schedule import SubscriptionSchedule
-    from .tax_id import DeletedTaxId, TaxId
-    from .tax_rate import TaxRate
-    from .test_helpers_test_clock import TestHelpersTestClock
+    from .tax_code__terminal_refund import DeletedTaxId, TaxId, TaxRate
+    from .test_helpers_test_clock__treasury_transaction import TestHelpersTestClock
 
 __all__ = [
     "CancellationDetails",
@@ -507,7 +504,7 @@ _d_SubscriptionsResourceTrialSettingsTrialSettings = register(SubscriptionsResou
 
 # Decoders of other modules, imported when first called.
 _d_Account = lazy("account", "_d_Account", globals())
-_d_Discount = lazy("discount", "_d_Discount", globals())
+_d_Discount = lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_Discount", globals())
 _d_Invoice = lazy("invoice", "_d_Invoice", globals())
 _d_InvoicePaymentMethodOptionsAcssDebit = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsAcssDebit", globals())
 _d_InvoicePaymentMethodOptionsBancontact = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsBancontact", globals())
@@ -519,11 +516,11 @@ _d_InvoicePaymentMethodOptionsUpi = lazy("invoice_mandate_options_payto", "_d_In
 _d_InvoicePaymentMethodOptionsUsBankAccount = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsUsBankAccount", globals())
 _d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())
 _d_SetupIntent = lazy("setup_intent", "_d_SetupIntent", globals())
-_d_SmorResourceManagedPayments = lazy("smor_resource_managed_payments", "_d_SmorResourceManagedPayments", globals())
-_d_SubscriptionBillingThresholds = lazy("subscription_billing_thresholds", "_d_SubscriptionBillingThresholds", globals())
-_d_SubscriptionItem = lazy("subscription_item", "_d_SubscriptionItem", globals())
+_d_SmorResourceManagedPayments = lazy("reserve_transaction__tax_calculation_line_item", "_d_SmorResourceManagedPayments", globals())
+_d_SubscriptionBillingThresholds = lazy("reserve_transaction__tax_calculation_line_item", "_d_SubscriptionBillingThresholds", globals())
+_d_SubscriptionItem = lazy("reserve_transaction__tax_calculation_line_item", "_d_SubscriptionItem", globals())
 _d_SubscriptionSchedule = lazy("subscription_schedule", "_d_SubscriptionSchedule", globals())
-_d_SubscriptionTransferData = lazy("subscription_billing_thresholds", "_d_SubscriptionTransferData", globals())
-_d_SubscriptionsResourceBillingMode = lazy("subscription_billing_thresholds", "_d_SubscriptionsResourceBillingMode", globals())
-_d_TaxRate = lazy("tax_rate", "_d_TaxRate", globals())
-_d_TestHelpersTestClock = lazy("test_helpers_test_clock", "_d_TestHelpersTestClock", globals())
+_d_SubscriptionTransferData = lazy("reserve_transaction__tax_calculation_line_item", "_d_SubscriptionTransferData", globals())
+_d_SubscriptionsResourceBillingMode = lazy("reserve_transaction__tax_calculation_line_item", "_d_SubscriptionsResourceBillingMode", globals())
+_d_TaxRate = lazy("tax_code__terminal_refund", "_d_TaxRate", globals())
+_d_TestHelpersTestClock = lazy("test_helpers_test_clock__treasury_transaction", "_d_TestHelpersTestClock", globals())

@@ -8,24 +8,21 @@ from ..._models import StripeObject, by_key, expand, intern, lazy, list_of, new,
 
 if TYPE_CHECKING:
     from .account import Account
-    from .application import Application, DeletedApplication
-    from .connect_account_reference import ConnectAccountReference
-    from .coupon import Coupon
+    from .account_link__bank_account import Application, DeletedApplication
+    from .capability__credit_note_line_item import ConnectAccountReference, Coupon
+    from .credit_notes_pretax_credit_amount__financial_connections_transaction import Discount
     from .customer import Customer, DeletedCustomer
-    from .discount import Discount
     from .payment_method import PaymentMethod
-    from .price import DeletedPrice, Price
-    from .promotion_code import PromotionCode
-    from .subscription import Subscription
-    from .subscription_billing_thresholds import (
+    from .plan__reporting_report_type import DeletedPrice, Price, PromotionCode
+    from .reserve_transaction__tax_calculation_line_item import (
         SubscriptionBillingThresholds,
+        SubscriptionItemBillingThresholds,
         SubscriptionsResourceBillingMode,
         SubscriptionTransferData,
     )
-    from .subscription_item_billing_thresholds import SubscriptionItemBillingThresholds
-    from .tax_id import DeletedTaxId, TaxId
-    from .tax_rate import TaxRate
-    from .test_helpers_test_clock import TestHelpersTestClock
+    from .subscription import Subscription
+    from .tax_code__terminal_refund import DeletedTaxId, TaxId, TaxRate
+    from .test_helpers_test_clock__treasury_transaction import TestHelpersTestClock
 
 __all__ = [
     "DiscountsResourceStackableDiscountWithDiscountEnd",
@@ -429,9 +426,9 @@ _d_SubscriptionSchedulesResourceInvoiceItemPeriodResourcePeriodStart = register(
 _d_Account = lazy("account", "_d_Account", globals())
 _d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())
 _d_Subscription = lazy("subscription", "_d_Subscription", globals())
-_d_SubscriptionBillingThresholds = lazy("subscription_billing_thresholds", "_d_SubscriptionBillingThresholds", globals())
-_d_SubscriptionItemBillingThresholds = lazy("subscription_item_billing_thresholds", "_d_SubscriptionItemBillingThresholds", globals())
-_d_SubscriptionTransferData = lazy("subscription_billing_thresholds", "_d_SubscriptionTransferData", globals())
-_d_SubscriptionsResourceBillingMode = lazy("subscription_billing_thresholds", "_d_SubscriptionsResourceBillingMode", globals())
-_d_TaxRate = lazy("tax_rate", "_d_TaxRate", globals())
-_d_TestHelpersTestClock = lazy("test_helpers_test_clock", "_d_TestHelpersTestClock", globals())
+_d_SubscriptionBillingThresholds = lazy("reserve_transaction__tax_calculation_line_item", "_d_SubscriptionBillingThresholds", globals())
+_d_SubscriptionItemBillingThresholds = lazy("reserve_transaction__tax_calculation_line_item", "_d_SubscriptionItemBillingThresholds", globals())
+_d_SubscriptionTransferData = lazy("reserve_transaction__tax_calculation_line_item", "_d_SubscriptionTransferData", globals())
+_d_SubscriptionsResourceBillingMode = lazy("reserve_transaction__tax_calculation_line_item", "_d_SubscriptionsResourceBillingMode", globals())
+_d_TaxRate = lazy("tax_code__terminal_refund", "_d_TaxRate", globals())
+_d_TestHelpersTestClock = lazy("test_helpers_test_clock__treasury_transaction", "_d_TestHelpersTestClock", globals())

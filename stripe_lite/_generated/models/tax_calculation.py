@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._models import StripeList, StripeObject, by_key, intern, lazy, list_object, list_of, new, register, unknown
 
 if TYPE_CHECKING:
-    from .tax_calculation_line_item import TaxCalculationLineItem
-    from .tax_product_resource_customer_details import (
+    from .reserve_transaction__tax_calculation_line_item import TaxCalculationLineItem
+    from .tax_code__terminal_refund import (
         TaxProductResourceCustomerDetails,
+        TaxProductResourceLineItemTaxBreakdown,
         TaxProductResourceShipFromDetails,
+        TaxRateFlatAmount,
     )
-    from .tax_product_resource_jurisdiction import TaxProductResourceLineItemTaxBreakdown
-    from .tax_rate_flat_amount import TaxRateFlatAmount
 
 __all__ = [
     "TaxCalculation",
@@ -162,8 +162,8 @@ register(TaxProductResourceTaxRateDetails, _d_TaxProductResourceTaxRateDetails)
 
 
 # Decoders of other modules, imported when first called.
-_d_TaxCalculationLineItem = lazy("tax_calculation_line_item", "_d_TaxCalculationLineItem", globals())
-_d_TaxProductResourceCustomerDetails = lazy("tax_product_resource_customer_details", "_d_TaxProductResourceCustomerDetails", globals())
-_d_TaxProductResourceLineItemTaxBreakdown = lazy("tax_product_resource_jurisdiction", "_d_TaxProductResourceLineItemTaxBreakdown", globals())
-_d_TaxProductResourceShipFromDetails = lazy("tax_product_resource_customer_details", "_d_TaxProductResourceShipFromDetails", globals())
-_d_TaxRateFlatAmount = lazy("tax_rate_flat_amount", "_d_TaxRateFlatAmount", globals())
+_d_TaxCalculationLineItem = lazy("reserve_transaction__tax_calculation_line_item", "_d_TaxCalculationLineItem", globals())
+_d_TaxProductResourceCustomerDetails = lazy("tax_code__terminal_refund", "_d_TaxProductResourceCustomerDetails", globals())
+_d_TaxProductResourceLineItemTaxBreakdown = lazy("tax_code__terminal_refund", "_d_TaxProductResourceLineItemTaxBreakdown", globals())
+_d_TaxProductResourceShipFromDetails = lazy("tax_code__terminal_refund", "_d_TaxProductResourceShipFromDetails", globals())
+_d_TaxRateFlatAmount = lazy("tax_code__terminal_refund", "_d_TaxRateFlatAmount", globals())

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._models import StripeObject, by_key, intern, lazy, list_of, new, register, unknown
 
 if TYPE_CHECKING:
-    from .api_errors import ApiErrors
+    from .account_link__bank_account import ApiErrors
     from .charge import Charge
     from .payment_intent import PaymentIntent
     from .payment_method import PaymentMethod
     from .refund import Refund
     from .setup_intent import SetupIntent
-    from .terminal_location import TerminalLocation
+    from .tax_code__terminal_refund import TerminalLocation
 
 __all__ = [
     "DeletedTerminalReader",
@@ -558,8 +558,8 @@ _d_TerminalReaderReaderResourceToggle = register(TerminalReaderReaderResourceTog
 
 
 # Decoders of other modules, imported when first called.
-_d_ApiErrors = lazy("api_errors", "_d_ApiErrors", globals())
+_d_ApiErrors = lazy("account_link__bank_account", "_d_ApiErrors", globals())
 _d_Charge = lazy("charge", "_d_Charge", globals())
 _d_PaymentIntent = lazy("payment_intent", "_d_PaymentIntent", globals())
 _d_Refund = lazy("refund", "_d_Refund", globals())
-_d_TerminalLocation = lazy("terminal_location", "_d_TerminalLocation", globals())
+_d_TerminalLocation = lazy("tax_code__terminal_refund", "_d_TerminalLocation", globals())

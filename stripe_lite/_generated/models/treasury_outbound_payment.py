@@ -8,8 +8,7 @@ from ..._models import StripeObject, by_key, intern, lazy, new, register, unknow
 
 if TYPE_CHECKING:
     from .mandate import Mandate
-    from .treasury_shared_resource_billing_details import TreasurySharedResourceBillingDetails
-    from .treasury_transaction import TreasuryTransaction
+    from .test_helpers_test_clock__treasury_transaction import TreasurySharedResourceBillingDetails, TreasuryTransaction
 
 __all__ = [
     "OutboundPaymentsPaymentMethodDetails",
@@ -235,4 +234,4 @@ _d_TreasuryOutboundPaymentsResourceUsDomesticWireTrackingDetails = register(Trea
 
 # Decoders of other modules, imported when first called.
 _d_Mandate = lazy("mandate", "_d_Mandate", globals())
-_d_TreasuryTransaction = lazy("treasury_transaction", "_d_TreasuryTransaction", globals())
+_d_TreasuryTransaction = lazy("test_helpers_test_clock__treasury_transaction", "_d_TreasuryTransaction", globals())

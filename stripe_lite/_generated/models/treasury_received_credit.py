@@ -7,14 +7,13 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._models import StripeObject, by_key, intern, lazy, new, register, unknown
 
 if TYPE_CHECKING:
-    from .payout import Payout
-    from .received_payment_method_details_financial_account import (
+    from .login_link__payout import Payout
+    from .plan__reporting_report_type import (
         TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails,
     )
-    from .treasury_credit_reversal import TreasuryCreditReversal
+    from .test_helpers_test_clock__treasury_transaction import TreasuryCreditReversal, TreasuryTransaction
     from .treasury_outbound_payment import TreasuryOutboundPayment
     from .treasury_outbound_transfer import TreasuryOutboundTransfer
-    from .treasury_transaction import TreasuryTransaction
 
 __all__ = [
     "TreasuryReceivedCredit",
@@ -143,5 +142,5 @@ _d_TreasuryReceivedCreditsResourceSourceFlowsDetails = register(TreasuryReceived
 
 
 # Decoders of other modules, imported when first called.
-_d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails = lazy("received_payment_method_details_financial_account", "_d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails", globals())
-_d_TreasuryTransaction = lazy("treasury_transaction", "_d_TreasuryTransaction", globals())
+_d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails = lazy("plan__reporting_report_type", "_d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails", globals())
+_d_TreasuryTransaction = lazy("test_helpers_test_clock__treasury_transaction", "_d_TreasuryTransaction", globals())

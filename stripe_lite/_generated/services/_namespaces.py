@@ -6,16 +6,28 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .account import AccountService, AsyncAccountService
-    from .account_links import AccountLinksService, AsyncAccountLinksService
-    from .account_sessions import AccountSessionsService, AsyncAccountSessionsService
+    from .account__confirmation_tokens import (
+        AccountLinksService,
+        AccountService,
+        AccountSessionsService,
+        ApplePayDomainsService,
+        AppsSecretsService,
+        AsyncAccountLinksService,
+        AsyncAccountService,
+        AsyncAccountSessionsService,
+        AsyncApplePayDomainsService,
+        AsyncAppsSecretsService,
+        AsyncBalanceService,
+        AsyncBalanceSettingsService,
+        AsyncBalanceTransactionsService,
+        AsyncConfirmationTokensService,
+        BalanceService,
+        BalanceSettingsService,
+        BalanceTransactionsService,
+        ConfirmationTokensService,
+    )
     from .accounts import AccountsService, AsyncAccountsService
-    from .apple_pay import ApplePayDomainsService, AsyncApplePayDomainsService
     from .application_fees import ApplicationFeesService, AsyncApplicationFeesService
-    from .apps import AppsSecretsService, AsyncAppsSecretsService
-    from .balance import AsyncBalanceService, BalanceService
-    from .balance_settings import AsyncBalanceSettingsService, BalanceSettingsService
-    from .balance_transactions import AsyncBalanceTransactionsService, BalanceTransactionsService
     from .billing import (
         AsyncBillingAlertsService,
         AsyncBillingCreditBalanceSummaryService,
@@ -48,25 +60,49 @@ if TYPE_CHECKING:
         ClimateProductsService,
         ClimateSuppliersService,
     )
-    from .confirmation_tokens import AsyncConfirmationTokensService, ConfirmationTokensService
-    from .country_specs import AsyncCountrySpecsService, CountrySpecsService
+    from .country_specs__file_links import (
+        AsyncCountrySpecsService,
+        AsyncCustomerSessionsService,
+        AsyncDisputesService,
+        AsyncEphemeralKeysService,
+        AsyncEventsService,
+        AsyncExchangeRatesService,
+        AsyncExternalAccountsService,
+        AsyncFileLinksService,
+        CountrySpecsService,
+        CustomerSessionsService,
+        DisputesService,
+        EphemeralKeysService,
+        EventsService,
+        ExchangeRatesService,
+        ExternalAccountsService,
+        FileLinksService,
+    )
     from .coupons import AsyncCouponsService, CouponsService
     from .credit_notes import AsyncCreditNotesService, CreditNotesService
-    from .customer_sessions import AsyncCustomerSessionsService, CustomerSessionsService
     from .customers import AsyncCustomersService, CustomersService
-    from .disputes import AsyncDisputesService, DisputesService
     from .entitlements import (
         AsyncEntitlementsActiveEntitlementsService,
         AsyncEntitlementsFeaturesService,
         EntitlementsActiveEntitlementsService,
         EntitlementsFeaturesService,
     )
-    from .ephemeral_keys import AsyncEphemeralKeysService, EphemeralKeysService
-    from .events import AsyncEventsService, EventsService
-    from .exchange_rates import AsyncExchangeRatesService, ExchangeRatesService
-    from .external_accounts import AsyncExternalAccountsService, ExternalAccountsService
-    from .file_links import AsyncFileLinksService, FileLinksService
-    from .files import AsyncFilesService, FilesService
+    from .files__payment_attempt_records import (
+        AsyncFilesService,
+        AsyncForwardingRequestsService,
+        AsyncInvoicePaymentsService,
+        AsyncInvoiceRenderingTemplatesService,
+        AsyncLinkAccountSessionsService,
+        AsyncMandatesService,
+        AsyncPaymentAttemptRecordsService,
+        FilesService,
+        ForwardingRequestsService,
+        InvoicePaymentsService,
+        InvoiceRenderingTemplatesService,
+        LinkAccountSessionsService,
+        MandatesService,
+        PaymentAttemptRecordsService,
+    )
     from .financial_connections import (
         AsyncFinancialConnectionsAccountsService,
         AsyncFinancialConnectionsSessionsService,
@@ -75,15 +111,12 @@ if TYPE_CHECKING:
         FinancialConnectionsSessionsService,
         FinancialConnectionsTransactionsService,
     )
-    from .forwarding import AsyncForwardingRequestsService, ForwardingRequestsService
     from .identity import (
         AsyncIdentityVerificationReportsService,
         AsyncIdentityVerificationSessionsService,
         IdentityVerificationReportsService,
         IdentityVerificationSessionsService,
     )
-    from .invoice_payments import AsyncInvoicePaymentsService, InvoicePaymentsService
-    from .invoice_rendering_templates import AsyncInvoiceRenderingTemplatesService, InvoiceRenderingTemplatesService
     from .invoiceitems import AsyncInvoiceitemsService, InvoiceitemsService
     from .invoices import AsyncInvoicesService, InvoicesService
     from .issuing import (
@@ -106,24 +139,33 @@ if TYPE_CHECKING:
         IssuingTokensService,
         IssuingTransactionsService,
     )
-    from .link_account_sessions import AsyncLinkAccountSessionsService, LinkAccountSessionsService
     from .linked_accounts import AsyncLinkedAccountsService, LinkedAccountsService
-    from .mandates import AsyncMandatesService, MandatesService
-    from .payment_attempt_records import AsyncPaymentAttemptRecordsService, PaymentAttemptRecordsService
     from .payment_intents import AsyncPaymentIntentsService, PaymentIntentsService
     from .payment_links import AsyncPaymentLinksService, PaymentLinksService
     from .payment_method_configurations import (
         AsyncPaymentMethodConfigurationsService,
         PaymentMethodConfigurationsService,
     )
-    from .payment_method_domains import AsyncPaymentMethodDomainsService, PaymentMethodDomainsService
+    from .payment_method_domains__setup_attempts import (
+        AsyncPaymentMethodDomainsService,
+        AsyncPromotionCodesService,
+        AsyncReportingReportRunsService,
+        AsyncReportingReportTypesService,
+        AsyncReviewsService,
+        AsyncSetupAttemptsService,
+        PaymentMethodDomainsService,
+        PromotionCodesService,
+        ReportingReportRunsService,
+        ReportingReportTypesService,
+        ReviewsService,
+        SetupAttemptsService,
+    )
     from .payment_methods import AsyncPaymentMethodsService, PaymentMethodsService
     from .payment_records import AsyncPaymentRecordsService, PaymentRecordsService
     from .payouts import AsyncPayoutsService, PayoutsService
     from .plans import AsyncPlansService, PlansService
     from .prices import AsyncPricesService, PricesService
     from .products import AsyncProductsService, ProductsService
-    from .promotion_codes import AsyncPromotionCodesService, PromotionCodesService
     from .quotes import AsyncQuotesService, QuotesService
     from .radar import (
         AsyncRadarEarlyFraudWarningsService,
@@ -136,21 +178,22 @@ if TYPE_CHECKING:
         RadarValueListsService,
     )
     from .refunds import AsyncRefundsService, RefundsService
-    from .reporting import (
-        AsyncReportingReportRunsService,
-        AsyncReportingReportTypesService,
-        ReportingReportRunsService,
-        ReportingReportTypesService,
-    )
-    from .reviews import AsyncReviewsService, ReviewsService
-    from .setup_attempts import AsyncSetupAttemptsService, SetupAttemptsService
     from .setup_intents import AsyncSetupIntentsService, SetupIntentsService
-    from .shipping_rates import AsyncShippingRatesService, ShippingRatesService
-    from .sigma import (
+    from .shipping_rates__tokens import (
+        AsyncShippingRatesService,
         AsyncSigmaSavedQueriesService,
         AsyncSigmaScheduledQueryRunsService,
+        AsyncTaxCodesService,
+        AsyncTaxIdsService,
+        AsyncTestHelpersTerminalReadersService,
+        AsyncTokensService,
+        ShippingRatesService,
         SigmaSavedQueriesService,
         SigmaScheduledQueryRunsService,
+        TaxCodesService,
+        TaxIdsService,
+        TestHelpersTerminalReadersService,
+        TokensService,
     )
     from .sources import AsyncSourcesService, SourcesService
     from .subscription_items import AsyncSubscriptionItemsService, SubscriptionItemsService
@@ -168,8 +211,6 @@ if TYPE_CHECKING:
         TaxSettingsService,
         TaxTransactionsService,
     )
-    from .tax_codes import AsyncTaxCodesService, TaxCodesService
-    from .tax_ids import AsyncTaxIdsService, TaxIdsService
     from .tax_rates import AsyncTaxRatesService, TaxRatesService
     from .terminal import (
         AsyncTerminalConfigurationsService,
@@ -207,7 +248,6 @@ if TYPE_CHECKING:
         TestHelpersIssuingSettlementsService,
         TestHelpersIssuingTransactionsService,
     )
-    from .test_helpers_terminal import AsyncTestHelpersTerminalReadersService, TestHelpersTerminalReadersService
     from .test_helpers_treasury import (
         AsyncTestHelpersTreasuryInboundTransfersService,
         AsyncTestHelpersTreasuryOutboundPaymentsService,
@@ -220,7 +260,6 @@ if TYPE_CHECKING:
         TestHelpersTreasuryReceivedCreditsService,
         TestHelpersTreasuryReceivedDebitsService,
     )
-    from .tokens import AsyncTokensService, TokensService
     from .topups import AsyncTopupsService, TopupsService
     from .transfers import AsyncTransfersService, TransfersService
     from .treasury import (
@@ -304,7 +343,7 @@ class ApplePayNamespace:
     @cached_property
     def domains(self) -> ApplePayDomainsService:
         """``client.apple_pay.domains``."""
-        from .apple_pay import ApplePayDomainsService
+        from .account__confirmation_tokens import ApplePayDomainsService
 
         return ApplePayDomainsService(self._client)
 
@@ -318,7 +357,7 @@ class AppsNamespace:
     @cached_property
     def secrets(self) -> AppsSecretsService:
         """``client.apps.secrets``."""
-        from .apps import AppsSecretsService
+        from .account__confirmation_tokens import AppsSecretsService
 
         return AppsSecretsService(self._client)
 
@@ -500,7 +539,7 @@ class ForwardingNamespace:
     @cached_property
     def requests(self) -> ForwardingRequestsService:
         """``client.forwarding.requests``."""
-        from .forwarding import ForwardingRequestsService
+        from .files__payment_attempt_records import ForwardingRequestsService
 
         return ForwardingRequestsService(self._client)
 
@@ -640,14 +679,14 @@ class ReportingNamespace:
     @cached_property
     def report_runs(self) -> ReportingReportRunsService:
         """``client.reporting.report_runs``."""
-        from .reporting import ReportingReportRunsService
+        from .payment_method_domains__setup_attempts import ReportingReportRunsService
 
         return ReportingReportRunsService(self._client)
 
     @cached_property
     def report_types(self) -> ReportingReportTypesService:
         """``client.reporting.report_types``."""
-        from .reporting import ReportingReportTypesService
+        from .payment_method_domains__setup_attempts import ReportingReportTypesService
 
         return ReportingReportTypesService(self._client)
 
@@ -661,14 +700,14 @@ class SigmaNamespace:
     @cached_property
     def saved_queries(self) -> SigmaSavedQueriesService:
         """``client.sigma.saved_queries``."""
-        from .sigma import SigmaSavedQueriesService
+        from .shipping_rates__tokens import SigmaSavedQueriesService
 
         return SigmaSavedQueriesService(self._client)
 
     @cached_property
     def scheduled_query_runs(self) -> SigmaScheduledQueryRunsService:
         """``client.sigma.scheduled_query_runs``."""
-        from .sigma import SigmaScheduledQueryRunsService
+        from .shipping_rates__tokens import SigmaScheduledQueryRunsService
 
         return SigmaScheduledQueryRunsService(self._client)
 
@@ -815,7 +854,7 @@ class TestHelpersTerminalNamespace:
     @cached_property
     def readers(self) -> TestHelpersTerminalReadersService:
         """``client.test_helpers.terminal.readers``."""
-        from .test_helpers_terminal import TestHelpersTerminalReadersService
+        from .shipping_rates__tokens import TestHelpersTerminalReadersService
 
         return TestHelpersTerminalReadersService(self._client)
 
@@ -995,21 +1034,21 @@ class SyncServices:
     @cached_property
     def account(self) -> AccountService:
         """``client.account``."""
-        from .account import AccountService
+        from .account__confirmation_tokens import AccountService
 
         return AccountService(self)
 
     @cached_property
     def account_links(self) -> AccountLinksService:
         """``client.account_links``."""
-        from .account_links import AccountLinksService
+        from .account__confirmation_tokens import AccountLinksService
 
         return AccountLinksService(self)
 
     @cached_property
     def account_sessions(self) -> AccountSessionsService:
         """``client.account_sessions``."""
-        from .account_sessions import AccountSessionsService
+        from .account__confirmation_tokens import AccountSessionsService
 
         return AccountSessionsService(self)
 
@@ -1040,21 +1079,21 @@ class SyncServices:
     @cached_property
     def balance(self) -> BalanceService:
         """``client.balance``."""
-        from .balance import BalanceService
+        from .account__confirmation_tokens import BalanceService
 
         return BalanceService(self)
 
     @cached_property
     def balance_settings(self) -> BalanceSettingsService:
         """``client.balance_settings``."""
-        from .balance_settings import BalanceSettingsService
+        from .account__confirmation_tokens import BalanceSettingsService
 
         return BalanceSettingsService(self)
 
     @cached_property
     def balance_transactions(self) -> BalanceTransactionsService:
         """``client.balance_transactions``."""
-        from .balance_transactions import BalanceTransactionsService
+        from .account__confirmation_tokens import BalanceTransactionsService
 
         return BalanceTransactionsService(self)
 
@@ -1088,14 +1127,14 @@ class SyncServices:
     @cached_property
     def confirmation_tokens(self) -> ConfirmationTokensService:
         """``client.confirmation_tokens``."""
-        from .confirmation_tokens import ConfirmationTokensService
+        from .account__confirmation_tokens import ConfirmationTokensService
 
         return ConfirmationTokensService(self)
 
     @cached_property
     def country_specs(self) -> CountrySpecsService:
         """``client.country_specs``."""
-        from .country_specs import CountrySpecsService
+        from .country_specs__file_links import CountrySpecsService
 
         return CountrySpecsService(self)
 
@@ -1116,7 +1155,7 @@ class SyncServices:
     @cached_property
     def customer_sessions(self) -> CustomerSessionsService:
         """``client.customer_sessions``."""
-        from .customer_sessions import CustomerSessionsService
+        from .country_specs__file_links import CustomerSessionsService
 
         return CustomerSessionsService(self)
 
@@ -1130,7 +1169,7 @@ class SyncServices:
     @cached_property
     def disputes(self) -> DisputesService:
         """``client.disputes``."""
-        from .disputes import DisputesService
+        from .country_specs__file_links import DisputesService
 
         return DisputesService(self)
 
@@ -1142,42 +1181,42 @@ class SyncServices:
     @cached_property
     def ephemeral_keys(self) -> EphemeralKeysService:
         """``client.ephemeral_keys``."""
-        from .ephemeral_keys import EphemeralKeysService
+        from .country_specs__file_links import EphemeralKeysService
 
         return EphemeralKeysService(self)
 
     @cached_property
     def events(self) -> EventsService:
         """``client.events``."""
-        from .events import EventsService
+        from .country_specs__file_links import EventsService
 
         return EventsService(self)
 
     @cached_property
     def exchange_rates(self) -> ExchangeRatesService:
         """``client.exchange_rates``."""
-        from .exchange_rates import ExchangeRatesService
+        from .country_specs__file_links import ExchangeRatesService
 
         return ExchangeRatesService(self)
 
     @cached_property
     def external_accounts(self) -> ExternalAccountsService:
         """``client.external_accounts``."""
-        from .external_accounts import ExternalAccountsService
+        from .country_specs__file_links import ExternalAccountsService
 
         return ExternalAccountsService(self)
 
     @cached_property
     def file_links(self) -> FileLinksService:
         """``client.file_links``."""
-        from .file_links import FileLinksService
+        from .country_specs__file_links import FileLinksService
 
         return FileLinksService(self)
 
     @cached_property
     def files(self) -> FilesService:
         """``client.files``."""
-        from .files import FilesService
+        from .files__payment_attempt_records import FilesService
 
         return FilesService(self)
 
@@ -1199,14 +1238,14 @@ class SyncServices:
     @cached_property
     def invoice_payments(self) -> InvoicePaymentsService:
         """``client.invoice_payments``."""
-        from .invoice_payments import InvoicePaymentsService
+        from .files__payment_attempt_records import InvoicePaymentsService
 
         return InvoicePaymentsService(self)
 
     @cached_property
     def invoice_rendering_templates(self) -> InvoiceRenderingTemplatesService:
         """``client.invoice_rendering_templates``."""
-        from .invoice_rendering_templates import InvoiceRenderingTemplatesService
+        from .files__payment_attempt_records import InvoiceRenderingTemplatesService
 
         return InvoiceRenderingTemplatesService(self)
 
@@ -1232,7 +1271,7 @@ class SyncServices:
     @cached_property
     def link_account_sessions(self) -> LinkAccountSessionsService:
         """``client.link_account_sessions``."""
-        from .link_account_sessions import LinkAccountSessionsService
+        from .files__payment_attempt_records import LinkAccountSessionsService
 
         return LinkAccountSessionsService(self)
 
@@ -1246,14 +1285,14 @@ class SyncServices:
     @cached_property
     def mandates(self) -> MandatesService:
         """``client.mandates``."""
-        from .mandates import MandatesService
+        from .files__payment_attempt_records import MandatesService
 
         return MandatesService(self)
 
     @cached_property
     def payment_attempt_records(self) -> PaymentAttemptRecordsService:
         """``client.payment_attempt_records``."""
-        from .payment_attempt_records import PaymentAttemptRecordsService
+        from .files__payment_attempt_records import PaymentAttemptRecordsService
 
         return PaymentAttemptRecordsService(self)
 
@@ -1281,7 +1320,7 @@ class SyncServices:
     @cached_property
     def payment_method_domains(self) -> PaymentMethodDomainsService:
         """``client.payment_method_domains``."""
-        from .payment_method_domains import PaymentMethodDomainsService
+        from .payment_method_domains__setup_attempts import PaymentMethodDomainsService
 
         return PaymentMethodDomainsService(self)
 
@@ -1330,7 +1369,7 @@ class SyncServices:
     @cached_property
     def promotion_codes(self) -> PromotionCodesService:
         """``client.promotion_codes``."""
-        from .promotion_codes import PromotionCodesService
+        from .payment_method_domains__setup_attempts import PromotionCodesService
 
         return PromotionCodesService(self)
 
@@ -1361,14 +1400,14 @@ class SyncServices:
     @cached_property
     def reviews(self) -> ReviewsService:
         """``client.reviews``."""
-        from .reviews import ReviewsService
+        from .payment_method_domains__setup_attempts import ReviewsService
 
         return ReviewsService(self)
 
     @cached_property
     def setup_attempts(self) -> SetupAttemptsService:
         """``client.setup_attempts``."""
-        from .setup_attempts import SetupAttemptsService
+        from .payment_method_domains__setup_attempts import SetupAttemptsService
 
         return SetupAttemptsService(self)
 
@@ -1382,7 +1421,7 @@ class SyncServices:
     @cached_property
     def shipping_rates(self) -> ShippingRatesService:
         """``client.shipping_rates``."""
-        from .shipping_rates import ShippingRatesService
+        from .shipping_rates__tokens import ShippingRatesService
 
         return ShippingRatesService(self)
 
@@ -1427,14 +1466,14 @@ class SyncServices:
     @cached_property
     def tax_codes(self) -> TaxCodesService:
         """``client.tax_codes``."""
-        from .tax_codes import TaxCodesService
+        from .shipping_rates__tokens import TaxCodesService
 
         return TaxCodesService(self)
 
     @cached_property
     def tax_ids(self) -> TaxIdsService:
         """``client.tax_ids``."""
-        from .tax_ids import TaxIdsService
+        from .shipping_rates__tokens import TaxIdsService
 
         return TaxIdsService(self)
 
@@ -1458,7 +1497,7 @@ class SyncServices:
     @cached_property
     def tokens(self) -> TokensService:
         """``client.tokens``."""
-        from .tokens import TokensService
+        from .shipping_rates__tokens import TokensService
 
         return TokensService(self)
 
@@ -1498,7 +1537,7 @@ class AsyncApplePayNamespace:
     @cached_property
     def domains(self) -> AsyncApplePayDomainsService:
         """``client.apple_pay.domains``."""
-        from .apple_pay import AsyncApplePayDomainsService
+        from .account__confirmation_tokens import AsyncApplePayDomainsService
 
         return AsyncApplePayDomainsService(self._client)
 
@@ -1512,7 +1551,7 @@ class AsyncAppsNamespace:
     @cached_property
     def secrets(self) -> AsyncAppsSecretsService:
         """``client.apps.secrets``."""
-        from .apps import AsyncAppsSecretsService
+        from .account__confirmation_tokens import AsyncAppsSecretsService
 
         return AsyncAppsSecretsService(self._client)
 
@@ -1694,7 +1733,7 @@ class AsyncForwardingNamespace:
     @cached_property
     def requests(self) -> AsyncForwardingRequestsService:
         """``client.forwarding.requests``."""
-        from .forwarding import AsyncForwardingRequestsService
+        from .files__payment_attempt_records import AsyncForwardingRequestsService
 
         return AsyncForwardingRequestsService(self._client)
 
@@ -1834,14 +1873,14 @@ class AsyncReportingNamespace:
     @cached_property
     def report_runs(self) -> AsyncReportingReportRunsService:
         """``client.reporting.report_runs``."""
-        from .reporting import AsyncReportingReportRunsService
+        from .payment_method_domains__setup_attempts import AsyncReportingReportRunsService
 
         return AsyncReportingReportRunsService(self._client)
 
     @cached_property
     def report_types(self) -> AsyncReportingReportTypesService:
         """``client.reporting.report_types``."""
-        from .reporting import AsyncReportingReportTypesService
+        from .payment_method_domains__setup_attempts import AsyncReportingReportTypesService
 
         return AsyncReportingReportTypesService(self._client)
 
@@ -1855,14 +1894,14 @@ class AsyncSigmaNamespace:
     @cached_property
     def saved_queries(self) -> AsyncSigmaSavedQueriesService:
         """``client.sigma.saved_queries``."""
-        from .sigma import AsyncSigmaSavedQueriesService
+        from .shipping_rates__tokens import AsyncSigmaSavedQueriesService
 
         return AsyncSigmaSavedQueriesService(self._client)
 
     @cached_property
     def scheduled_query_runs(self) -> AsyncSigmaScheduledQueryRunsService:
         """``client.sigma.scheduled_query_runs``."""
-        from .sigma import AsyncSigmaScheduledQueryRunsService
+        from .shipping_rates__tokens import AsyncSigmaScheduledQueryRunsService
 
         return AsyncSigmaScheduledQueryRunsService(self._client)
 
@@ -2009,7 +2048,7 @@ class AsyncTestHelpersTerminalNamespace:
     @cached_property
     def readers(self) -> AsyncTestHelpersTerminalReadersService:
         """``client.test_helpers.terminal.readers``."""
-        from .test_helpers_terminal import AsyncTestHelpersTerminalReadersService
+        from .shipping_rates__tokens import AsyncTestHelpersTerminalReadersService
 
         return AsyncTestHelpersTerminalReadersService(self._client)
 
@@ -2189,21 +2228,21 @@ class AsyncServices:
     @cached_property
     def account(self) -> AsyncAccountService:
         """``client.account``."""
-        from .account import AsyncAccountService
+        from .account__confirmation_tokens import AsyncAccountService
 
         return AsyncAccountService(self)
 
     @cached_property
     def account_links(self) -> AsyncAccountLinksService:
         """``client.account_links``."""
-        from .account_links import AsyncAccountLinksService
+        from .account__confirmation_tokens import AsyncAccountLinksService
 
         return AsyncAccountLinksService(self)
 
     @cached_property
     def account_sessions(self) -> AsyncAccountSessionsService:
         """``client.account_sessions``."""
-        from .account_sessions import AsyncAccountSessionsService
+        from .account__confirmation_tokens import AsyncAccountSessionsService
 
         return AsyncAccountSessionsService(self)
 
@@ -2234,21 +2273,21 @@ class AsyncServices:
     @cached_property
     def balance(self) -> AsyncBalanceService:
         """``client.balance``."""
-        from .balance import AsyncBalanceService
+        from .account__confirmation_tokens import AsyncBalanceService
 
         return AsyncBalanceService(self)
 
     @cached_property
     def balance_settings(self) -> AsyncBalanceSettingsService:
         """``client.balance_settings``."""
-        from .balance_settings import AsyncBalanceSettingsService
+        from .account__confirmation_tokens import AsyncBalanceSettingsService
 
         return AsyncBalanceSettingsService(self)
 
     @cached_property
     def balance_transactions(self) -> AsyncBalanceTransactionsService:
         """``client.balance_transactions``."""
-        from .balance_transactions import AsyncBalanceTransactionsService
+        from .account__confirmation_tokens import AsyncBalanceTransactionsService
 
         return AsyncBalanceTransactionsService(self)
 
@@ -2282,14 +2321,14 @@ class AsyncServices:
     @cached_property
     def confirmation_tokens(self) -> AsyncConfirmationTokensService:
         """``client.confirmation_tokens``."""
-        from .confirmation_tokens import AsyncConfirmationTokensService
+        from .account__confirmation_tokens import AsyncConfirmationTokensService
 
         return AsyncConfirmationTokensService(self)
 
     @cached_property
     def country_specs(self) -> AsyncCountrySpecsService:
         """``client.country_specs``."""
-        from .country_specs import AsyncCountrySpecsService
+        from .country_specs__file_links import AsyncCountrySpecsService
 
         return AsyncCountrySpecsService(self)
 
@@ -2310,7 +2349,7 @@ class AsyncServices:
     @cached_property
     def customer_sessions(self) -> AsyncCustomerSessionsService:
         """``client.customer_sessions``."""
-        from .customer_sessions import AsyncCustomerSessionsService
+        from .country_specs__file_links import AsyncCustomerSessionsService
 
         return AsyncCustomerSessionsService(self)
 
@@ -2324,7 +2363,7 @@ class AsyncServices:
     @cached_property
     def disputes(self) -> AsyncDisputesService:
         """``client.disputes``."""
-        from .disputes import AsyncDisputesService
+        from .country_specs__file_links import AsyncDisputesService
 
         return AsyncDisputesService(self)
 
@@ -2336,42 +2375,42 @@ class AsyncServices:
     @cached_property
     def ephemeral_keys(self) -> AsyncEphemeralKeysService:
         """``client.ephemeral_keys``."""
-        from .ephemeral_keys import AsyncEphemeralKeysService
+        from .country_specs__file_links import AsyncEphemeralKeysService
 
         return AsyncEphemeralKeysService(self)
 
     @cached_property
     def events(self) -> AsyncEventsService:
         """``client.events``."""
-        from .events import AsyncEventsService
+        from .country_specs__file_links import AsyncEventsService
 
         return AsyncEventsService(self)
 
     @cached_property
     def exchange_rates(self) -> AsyncExchangeRatesService:
         """``client.exchange_rates``."""
-        from .exchange_rates import AsyncExchangeRatesService
+        from .country_specs__file_links import AsyncExchangeRatesService
 
         return AsyncExchangeRatesService(self)
 
     @cached_property
     def external_accounts(self) -> AsyncExternalAccountsService:
         """``client.external_accounts``."""
-        from .external_accounts import AsyncExternalAccountsService
+        from .country_specs__file_links import AsyncExternalAccountsService
 
         return AsyncExternalAccountsService(self)
 
     @cached_property
     def file_links(self) -> AsyncFileLinksService:
         """``client.file_links``."""
-        from .file_links import AsyncFileLinksService
+        from .country_specs__file_links import AsyncFileLinksService
 
         return AsyncFileLinksService(self)
 
     @cached_property
     def files(self) -> AsyncFilesService:
         """``client.files``."""
-        from .files import AsyncFilesService
+        from .files__payment_attempt_records import AsyncFilesService
 
         return AsyncFilesService(self)
 
@@ -2393,14 +2432,14 @@ class AsyncServices:
     @cached_property
     def invoice_payments(self) -> AsyncInvoicePaymentsService:
         """``client.invoice_payments``."""
-        from .invoice_payments import AsyncInvoicePaymentsService
+        from .files__payment_attempt_records import AsyncInvoicePaymentsService
 
         return AsyncInvoicePaymentsService(self)
 
     @cached_property
     def invoice_rendering_templates(self) -> AsyncInvoiceRenderingTemplatesService:
         """``client.invoice_rendering_templates``."""
-        from .invoice_rendering_templates import AsyncInvoiceRenderingTemplatesService
+        from .files__payment_attempt_records import AsyncInvoiceRenderingTemplatesService
 
         return AsyncInvoiceRenderingTemplatesService(self)
 
@@ -2426,7 +2465,7 @@ class AsyncServices:
     @cached_property
     def link_account_sessions(self) -> AsyncLinkAccountSessionsService:
         """``client.link_account_sessions``."""
-        from .link_account_sessions import AsyncLinkAccountSessionsService
+        from .files__payment_attempt_records import AsyncLinkAccountSessionsService
 
         return AsyncLinkAccountSessionsService(self)
 
@@ -2440,14 +2479,14 @@ class AsyncServices:
     @cached_property
     def mandates(self) -> AsyncMandatesService:
         """``client.mandates``."""
-        from .mandates import AsyncMandatesService
+        from .files__payment_attempt_records import AsyncMandatesService
 
         return AsyncMandatesService(self)
 
     @cached_property
     def payment_attempt_records(self) -> AsyncPaymentAttemptRecordsService:
         """``client.payment_attempt_records``."""
-        from .payment_attempt_records import AsyncPaymentAttemptRecordsService
+        from .files__payment_attempt_records import AsyncPaymentAttemptRecordsService
 
         return AsyncPaymentAttemptRecordsService(self)
 
@@ -2475,7 +2514,7 @@ class AsyncServices:
     @cached_property
     def payment_method_domains(self) -> AsyncPaymentMethodDomainsService:
         """``client.payment_method_domains``."""
-        from .payment_method_domains import AsyncPaymentMethodDomainsService
+        from .payment_method_domains__setup_attempts import AsyncPaymentMethodDomainsService
 
         return AsyncPaymentMethodDomainsService(self)
 
@@ -2524,7 +2563,7 @@ class AsyncServices:
     @cached_property
     def promotion_codes(self) -> AsyncPromotionCodesService:
         """``client.promotion_codes``."""
-        from .promotion_codes import AsyncPromotionCodesService
+        from .payment_method_domains__setup_attempts import AsyncPromotionCodesService
 
         return AsyncPromotionCodesService(self)
 
@@ -2555,14 +2594,14 @@ class AsyncServices:
     @cached_property
     def reviews(self) -> AsyncReviewsService:
         """``client.reviews``."""
-        from .reviews import AsyncReviewsService
+        from .payment_method_domains__setup_attempts import AsyncReviewsService
 
         return AsyncReviewsService(self)
 
     @cached_property
     def setup_attempts(self) -> AsyncSetupAttemptsService:
         """``client.setup_attempts``."""
-        from .setup_attempts import AsyncSetupAttemptsService
+        from .payment_method_domains__setup_attempts import AsyncSetupAttemptsService
 
         return AsyncSetupAttemptsService(self)
 
@@ -2576,7 +2615,7 @@ class AsyncServices:
     @cached_property
     def shipping_rates(self) -> AsyncShippingRatesService:
         """``client.shipping_rates``."""
-        from .shipping_rates import AsyncShippingRatesService
+        from .shipping_rates__tokens import AsyncShippingRatesService
 
         return AsyncShippingRatesService(self)
 
@@ -2621,14 +2660,14 @@ class AsyncServices:
     @cached_property
     def tax_codes(self) -> AsyncTaxCodesService:
         """``client.tax_codes``."""
-        from .tax_codes import AsyncTaxCodesService
+        from .shipping_rates__tokens import AsyncTaxCodesService
 
         return AsyncTaxCodesService(self)
 
     @cached_property
     def tax_ids(self) -> AsyncTaxIdsService:
         """``client.tax_ids``."""
-        from .tax_ids import AsyncTaxIdsService
+        from .shipping_rates__tokens import AsyncTaxIdsService
 
         return AsyncTaxIdsService(self)
 
@@ -2652,7 +2691,7 @@ class AsyncServices:
     @cached_property
     def tokens(self) -> AsyncTokensService:
         """``client.tokens``."""
-        from .tokens import AsyncTokensService
+        from .shipping_rates__tokens import AsyncTokensService
 
         return AsyncTokensService(self)
 

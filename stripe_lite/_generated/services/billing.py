@@ -16,14 +16,16 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.billing_alert import BillingAlert
-    from ..models.billing_credit_balance_summary import BillingCreditBalanceSummary
-    from ..models.billing_credit_balance_transaction import BillingCreditBalanceTransaction
-    from ..models.billing_credit_grant import BillingCreditGrant
-    from ..models.billing_meter import BillingMeter
-    from ..models.billing_meter_event import BillingMeterEvent
-    from ..models.billing_meter_event_adjustment import BillingMeterEventAdjustment
-    from ..models.billing_meter_event_summary import BillingMeterEventSummary
+    from ..models.bank_connections_resource_accountholder__billing_meter_event_summary import (
+        BillingAlert,
+        BillingCreditBalanceSummary,
+        BillingCreditBalanceTransaction,
+        BillingCreditGrant,
+        BillingMeter,
+        BillingMeterEvent,
+        BillingMeterEventAdjustment,
+        BillingMeterEventSummary,
+    )
     from ..params import (
         ApplicabilityConfigParam,
         BillingCreditGrantsAmountParam,
@@ -52,14 +54,14 @@ __all__ = [
     "BillingMetersService",
 ]
 
-_decode_BillingAlert = cast("Callable[[Any], BillingAlert]", expect(lazy("billing_alert", "_d_BillingAlert"), ("billing.alert",), with_id=True))
-_decode_BillingCreditBalanceSummary = cast("Callable[[Any], BillingCreditBalanceSummary]", expect(lazy("billing_credit_balance_summary", "_d_BillingCreditBalanceSummary"), ("billing.credit_balance_summary",), with_id=False))
-_decode_BillingCreditBalanceTransaction = cast("Callable[[Any], BillingCreditBalanceTransaction]", expect(lazy("billing_credit_balance_transaction", "_d_BillingCreditBalanceTransaction"), ("billing.credit_balance_transaction",), with_id=True))
-_decode_BillingCreditGrant = cast("Callable[[Any], BillingCreditGrant]", expect(lazy("billing_credit_grant", "_d_BillingCreditGrant"), ("billing.credit_grant",), with_id=True))
-_decode_BillingMeter = cast("Callable[[Any], BillingMeter]", expect(lazy("billing_meter", "_d_BillingMeter"), ("billing.meter",), with_id=True))
-_decode_BillingMeterEvent = cast("Callable[[Any], BillingMeterEvent]", expect(lazy("billing_meter_event", "_d_BillingMeterEvent"), ("billing.meter_event",), with_id=False))
-_decode_BillingMeterEventAdjustment = cast("Callable[[Any], BillingMeterEventAdjustment]", expect(lazy("billing_meter_event_adjustment", "_d_BillingMeterEventAdjustment"), ("billing.meter_event_adjustment",), with_id=False))
-_decode_BillingMeterEventSummary = cast("Callable[[Any], BillingMeterEventSummary]", expect(lazy("billing_meter_event_summary", "_d_BillingMeterEventSummary"), ("billing.meter_event_summary",), with_id=True))
+_decode_BillingAlert = cast("Callable[[Any], BillingAlert]", expect(lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingAlert"), ("billing.alert",), with_id=True))
+_decode_BillingCreditBalanceSummary = cast("Callable[[Any], BillingCreditBalanceSummary]", expect(lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingCreditBalanceSummary"), ("billing.credit_balance_summary",), with_id=False))
+_decode_BillingCreditBalanceTransaction = cast("Callable[[Any], BillingCreditBalanceTransaction]", expect(lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingCreditBalanceTransaction"), ("billing.credit_balance_transaction",), with_id=True))
+_decode_BillingCreditGrant = cast("Callable[[Any], BillingCreditGrant]", expect(lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingCreditGrant"), ("billing.credit_grant",), with_id=True))
+_decode_BillingMeter = cast("Callable[[Any], BillingMeter]", expect(lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingMeter"), ("billing.meter",), with_id=True))
+_decode_BillingMeterEvent = cast("Callable[[Any], BillingMeterEvent]", expect(lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingMeterEvent"), ("billing.meter_event",), with_id=False))
+_decode_BillingMeterEventAdjustment = cast("Callable[[Any], BillingMeterEventAdjustment]", expect(lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingMeterEventAdjustment"), ("billing.meter_event_adjustment",), with_id=False))
+_decode_BillingMeterEventSummary = cast("Callable[[Any], BillingMeterEventSummary]", expect(lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingMeterEventSummary"), ("billing.meter_event_summary",), with_id=True))
 
 
 class BillingAlertsService(SyncService):

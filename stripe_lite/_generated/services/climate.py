@@ -16,9 +16,7 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.climate_order import ClimateOrder
-    from ..models.climate_product import ClimateProduct
-    from ..models.climate_supplier import ClimateSupplier
+    from ..models.capability__credit_note_line_item import ClimateOrder, ClimateProduct, ClimateSupplier
     from ..params import ClimateOrdersCreateBeneficiaryParam, ClimateOrdersUpdateBeneficiaryParam
 
 __all__ = [
@@ -30,9 +28,9 @@ __all__ = [
     "ClimateSuppliersService",
 ]
 
-_decode_ClimateOrder = cast("Callable[[Any], ClimateOrder]", expect(lazy("climate_order", "_d_ClimateOrder"), ("climate.order",), with_id=True))
-_decode_ClimateProduct = cast("Callable[[Any], ClimateProduct]", expect(lazy("climate_product", "_d_ClimateProduct"), ("climate.product",), with_id=True))
-_decode_ClimateSupplier = cast("Callable[[Any], ClimateSupplier]", expect(lazy("climate_supplier", "_d_ClimateSupplier"), ("climate.supplier",), with_id=True))
+_decode_ClimateOrder = cast("Callable[[Any], ClimateOrder]", expect(lazy("capability__credit_note_line_item", "_d_ClimateOrder"), ("climate.order",), with_id=True))
+_decode_ClimateProduct = cast("Callable[[Any], ClimateProduct]", expect(lazy("capability__credit_note_line_item", "_d_ClimateProduct"), ("climate.product",), with_id=True))
+_decode_ClimateSupplier = cast("Callable[[Any], ClimateSupplier]", expect(lazy("capability__credit_note_line_item", "_d_ClimateSupplier"), ("climate.supplier",), with_id=True))
 
 
 class ClimateOrdersService(SyncService):

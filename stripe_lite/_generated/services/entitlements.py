@@ -15,8 +15,10 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.entitlements_active_entitlement import EntitlementsActiveEntitlement
-    from ..models.entitlements_feature import EntitlementsFeature
+    from ..models.credit_notes_pretax_credit_amount__financial_connections_transaction import (
+        EntitlementsActiveEntitlement,
+        EntitlementsFeature,
+    )
 
 __all__ = [
     "AsyncEntitlementsActiveEntitlementsService",
@@ -25,8 +27,8 @@ __all__ = [
     "EntitlementsFeaturesService",
 ]
 
-_decode_EntitlementsActiveEntitlement = cast("Callable[[Any], EntitlementsActiveEntitlement]", expect(lazy("entitlements_active_entitlement", "_d_EntitlementsActiveEntitlement"), ("entitlements.active_entitlement",), with_id=True))
-_decode_EntitlementsFeature = cast("Callable[[Any], EntitlementsFeature]", expect(lazy("entitlements_feature", "_d_EntitlementsFeature"), ("entitlements.feature",), with_id=True))
+_decode_EntitlementsActiveEntitlement = cast("Callable[[Any], EntitlementsActiveEntitlement]", expect(lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_EntitlementsActiveEntitlement"), ("entitlements.active_entitlement",), with_id=True))
+_decode_EntitlementsFeature = cast("Callable[[Any], EntitlementsFeature]", expect(lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_EntitlementsFeature"), ("entitlements.feature",), with_id=True))
 
 
 class EntitlementsActiveEntitlementsService(SyncService):

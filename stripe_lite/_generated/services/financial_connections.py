@@ -16,10 +16,12 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
+    from ..models.credit_notes_pretax_credit_amount__financial_connections_transaction import (
+        FinancialConnectionsAccountOwner,
+        FinancialConnectionsSession,
+        FinancialConnectionsTransaction,
+    )
     from ..models.financial_connections_account import FinancialConnectionsAccount
-    from ..models.financial_connections_account_owner import FinancialConnectionsAccountOwner
-    from ..models.financial_connections_session import FinancialConnectionsSession
-    from ..models.financial_connections_transaction import FinancialConnectionsTransaction
     from ..params import (
         FiltersParam,
         FinancialConnectionsAccountsAccountHolderParam,
@@ -38,9 +40,9 @@ __all__ = [
 ]
 
 _decode_FinancialConnectionsAccount = cast("Callable[[Any], FinancialConnectionsAccount]", expect(lazy("financial_connections_account", "_d_FinancialConnectionsAccount"), ("financial_connections.account", "linked_account"), with_id=True))
-_decode_FinancialConnectionsAccountOwner = cast("Callable[[Any], FinancialConnectionsAccountOwner]", expect(lazy("financial_connections_account_owner", "_d_FinancialConnectionsAccountOwner"), ("financial_connections.account_owner", "linked_account_owner"), with_id=True))
-_decode_FinancialConnectionsSession = cast("Callable[[Any], FinancialConnectionsSession]", expect(lazy("financial_connections_session", "_d_FinancialConnectionsSession"), ("financial_connections.session", "link_account_session"), with_id=True))
-_decode_FinancialConnectionsTransaction = cast("Callable[[Any], FinancialConnectionsTransaction]", expect(lazy("financial_connections_transaction", "_d_FinancialConnectionsTransaction"), ("financial_connections.transaction",), with_id=True))
+_decode_FinancialConnectionsAccountOwner = cast("Callable[[Any], FinancialConnectionsAccountOwner]", expect(lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_FinancialConnectionsAccountOwner"), ("financial_connections.account_owner", "linked_account_owner"), with_id=True))
+_decode_FinancialConnectionsSession = cast("Callable[[Any], FinancialConnectionsSession]", expect(lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_FinancialConnectionsSession"), ("financial_connections.session", "link_account_session"), with_id=True))
+_decode_FinancialConnectionsTransaction = cast("Callable[[Any], FinancialConnectionsTransaction]", expect(lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_FinancialConnectionsTransaction"), ("financial_connections.transaction",), with_id=True))
 
 
 class FinancialConnectionsAccountsService(SyncService):

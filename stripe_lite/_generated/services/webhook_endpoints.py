@@ -15,12 +15,12 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.webhook_endpoint import DeletedWebhookEndpoint, WebhookEndpoint
+    from ..models.treasury_transaction_entry__webhook_endpoint import DeletedWebhookEndpoint, WebhookEndpoint
 
 __all__ = ["AsyncWebhookEndpointsService", "WebhookEndpointsService"]
 
-_decode_DeletedWebhookEndpoint = cast("Callable[[Any], DeletedWebhookEndpoint]", expect(lazy("webhook_endpoint", "_d_DeletedWebhookEndpoint"), ("webhook_endpoint",), with_id=True))
-_decode_WebhookEndpoint = cast("Callable[[Any], WebhookEndpoint]", expect(lazy("webhook_endpoint", "_d_WebhookEndpoint"), ("webhook_endpoint",), with_id=True))
+_decode_DeletedWebhookEndpoint = cast("Callable[[Any], DeletedWebhookEndpoint]", expect(lazy("treasury_transaction_entry__webhook_endpoint", "_d_DeletedWebhookEndpoint"), ("webhook_endpoint",), with_id=True))
+_decode_WebhookEndpoint = cast("Callable[[Any], WebhookEndpoint]", expect(lazy("treasury_transaction_entry__webhook_endpoint", "_d_WebhookEndpoint"), ("webhook_endpoint",), with_id=True))
 
 
 class WebhookEndpointsService(SyncService):

@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from ._encoding import encode_form, urlencode_pairs
+from ._encoding import encode_form, encode_json, encode_query_v2, urlencode_pairs
 from ._generated import API_VERSION
 from ._version import __version__
 from .errors import (
@@ -181,9 +181,13 @@ def _finite_seconds(value: Any) -> bool:
 
 
 class RequestOptions:
-    """Per-call overrides of the client's options."""
+    """Per-call overrides of the client's options.
 
-    __slots__ = ("idempotency_key", "max_retries", "stripe_account", "stripe_version", "timeout")
+    ``stripe_context``: the account a v2 call acts in (the ``Stripe-Context``
+    header), as an event notification names it.
+    """
+
+    __slots__ = ("idempotency_key", "max_retries", "stripe_account", "stripe_context", "stripe_version", "timeout")
 
     def __init__(
         self,
@@ -192,12 +196,15 @@ class RequestOptions:
         stripe_version: str | None = None,
         timeout: Timeout | None = None,
         max_retries: int | None = None,
+        *,
+        stripe_context: str | None = None,
     ) -> None:
         self.idempotency_key = idempotency_key
         self.stripe_account = stripe_account
         self.stripe_version = stripe_version
         self.timeout = timeout
         self.max_retries = max_retries
+        self.stripe_context = stripe_context
 
 
 NO_OPTIONS: Final = RequestOptions()
@@ -468,9 +475,12 @@ class BaseClient:
         # raises with nothing but the options themselves in this frame.
         stripe_account = options.stripe_account
         stripe_version = options.stripe_version
+        stripe_context = options.stripe_context
         idempotency_key = options.idempotency_key
         if stripe_account is not None:
             _check_header_value("stripe_account", stripe_account)
+        if stripe_context is not None:
+            _check_header_value("stripe_context", stripe_context)
         if stripe_version is not None:
             _check_header_value("stripe_version", stripe_version)
         if idempotency_key is not None:
@@ -486,15 +496,20 @@ class BaseClient:
         if files and method == "POST" and params:
             params = dict(params)
             uploads = {name: params.pop(name) for name, value in list(params.items()) if _is_upload(value)}
-        pairs = encode_form(params) if params else []
+        # API v1 takes form-encoded bodies, API v2 JSON ones (and lists in a query as repeated keys).
+        v2 = _is_v2(path)
+        pairs = [] if not params or (v2 and method == "POST") else (encode_query_v2 if v2 else encode_form)(params)
         url = (self._files_base_url if files else self._base_url) + path
         content: bytes | None = None
+        content_type = "application/x-www-form-urlencoded"
         if method == "POST":
             # One key per call, reused by every retry of it: Stripe then
             # answers a repeated POST with the first one's result.
             if idempotency_key is None:
                 idempotency_key = str(uuid.uuid4())
-            if not uploads:
+            if v2:
+                content, content_type = encode_json(params or {}), "application/json"
+            elif not uploads:
                 content = urlencode_pairs(pairs).encode("ascii")
         elif pairs:
             url = f"{url}?{urlencode_pairs(pairs)}"
@@ -504,10 +519,12 @@ class BaseClient:
                 "the path or the parameters are too long"
             )
         headers = self._headers
-        if stripe_account is not None or stripe_version is not None or idempotency_key is not None:
+        if any(h is not None for h in (stripe_account, stripe_version, idempotency_key, stripe_context)):
             headers = dict(headers)
             if stripe_account is not None:
                 headers["Stripe-Account"] = stripe_account
+            if stripe_context is not None:
+                headers["Stripe-Context"] = stripe_context
             if stripe_version is not None:
                 headers["Stripe-Version"] = stripe_version
             if idempotency_key is not None:
@@ -518,7 +535,7 @@ class BaseClient:
             )
         else:
             if content is not None:
-                headers["Content-Type"] = "application/x-www-form-urlencoded"
+                headers["Content-Type"] = content_type
             request = self._http.build_request(method, url, headers=headers, content=content, timeout=timeout)
         return _Prepared(request, max_retries, method, path, idempotency_key)
 
@@ -555,7 +572,7 @@ class BaseClient:
                     return self._decode_success(outcome, cast)
                 delay = self._retry_after_response(attempt, prepared.max_retries, outcome.response)
                 if delay is None:
-                    raise self._error_from_response(outcome)
+                    raise self._error_from_response(outcome, v2=_is_v2(prepared.path))
                 logger.info("%s %s answered %d", prepared.method, prepared.path, outcome.status_code)
             elif isinstance(outcome, httpx.RequestError):
                 if attempt >= prepared.max_retries:
@@ -619,7 +636,7 @@ class BaseClient:
             headers=self._redact_headers(response.headers),
         )
 
-    def _error_from_response(self, response: Received) -> StripeError:
+    def _error_from_response(self, response: Received, *, v2: bool = False) -> StripeError:
         body = self._redact(response.text)
         request_id = self._redact_optional(response.headers.get("request-id"))
         status = response.status_code
@@ -637,8 +654,7 @@ class BaseClient:
         else:
             raw_message = error.get("message")
             message = raw_message if isinstance(raw_message, str) and raw_message else f"Stripe answered HTTP {status}"
-            error_type = error.get("type") if isinstance(error.get("type"), str) else None
-            cls = error_class_for(status, error_type)
+            cls = error_class_for(status, _v2_error_type(error) if v2 else _str(error.get("type")))
         return cls(
             self._redact(message),
             http_status=status,
@@ -765,6 +781,31 @@ class _KeyRedaction(logging.Filter):
 
 
 _KEY_REDACTION: Final = _KeyRedaction()
+
+
+def _is_v2(path: str) -> bool:
+    return path.startswith("/v2/")
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+# API v2 errors name their kind in "code" ("type" is there for a few only), with
+# names of their own: the v1 error types they stand for, for the error's class.
+_V2_ERROR_TYPES: Final = {
+    "idempotency_error": "idempotency_error",
+    "rate_limit": "rate_limit_error",
+}
+
+
+def _v2_error_type(error: dict[str, Any]) -> str | None:
+    """The v1 error type of an API v2 error (None: told by the HTTP status alone)."""
+    for key in ("type", "code"):
+        kind = _V2_ERROR_TYPES.get(_str(error.get(key)) or "")
+        if kind is not None:
+            return kind
+    return None
 
 
 def binary_body(content: bytes) -> bytes:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime
 import enum
+import json
 import math
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 from urllib.parse import quote
 
-__all__ = ["encode_form", "encode_path_id", "urlencode_pairs"]
+__all__ = ["encode_form", "encode_json", "encode_path_id", "encode_query_v2", "urlencode_pairs"]
+
 
 def encode_form(params: Mapping[str, Any]) -> list[tuple[str, str]]:
     """Flatten parameters into Stripe's form pairs: ``a[b][0]=v``.
@@ -106,6 +108,111 @@ def _scalar(key: str, value: Any) -> str:
         f"parameter {key!r}: cannot send a value of type {type(value).__name__} to Stripe "
         "(use str, int, float, Decimal, bool, datetime, a dict or a list)"
     )
+
+
+# -- API v2: JSON bodies, and queries with repeated keys -------------------------------------
+
+
+def encode_json(params: Mapping[str, Any]) -> bytes:
+    """The body of an API v2 request: the parameters as a JSON object.
+
+    A top-level None is a parameter not given, and is left out; inside a dict
+    None is sent as ``null``, which the v2 API reads as "unset this key". Times
+    are sent as RFC 3339 text (``2026-05-27T12:00:00Z``) and Decimals as text,
+    as the v2 API takes them. Raises TypeError or ValueError, naming the
+    parameter, for what JSON cannot carry, like :func:`encode_form`.
+    """
+    body: dict[str, Any] = {}
+    for key, value in params.items():
+        if type(key) is not str:
+            raise TypeError(f"parameter names must be str, got {key!r}")
+        if value is not None:
+            try:
+                body[key] = _json_value(key, value)
+            except RecursionError:
+                raise TypeError(f"parameter {key!r} contains itself, or nests too deeply to send") from None
+    return json.dumps(body, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode("utf-8")
+
+
+def _json_value(key: str, value: Any) -> Any:
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:
+        return value
+    if isinstance(value, Mapping):
+        out = {}
+        for sub_key, sub_value in value.items():
+            if not isinstance(sub_key, str):
+                raise TypeError(f"parameter {key!r}: keys must be str, got {sub_key!r}")
+            out[sub_key] = _json_value(f"{key}.{sub_key}", sub_value)
+        return out
+    if kind is list or kind is tuple:
+        return [_json_value(f"{key}[{index}]", item) for index, item in enumerate(value)]
+    if isinstance(value, float) and not isinstance(value, bool):
+        if not math.isfinite(value):
+            raise ValueError(f"parameter {key!r}: {value} cannot be sent to Stripe")
+        return value
+    return _v2_scalar(key, value)
+
+
+def _v2_scalar(key: str, value: Any) -> str | int | bool:
+    """A value that JSON has no type for, as the v2 API writes it."""
+    if isinstance(value, enum.Enum) and isinstance(value.value, (str, int)) and not isinstance(value.value, bool):
+        return value.value
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, str)):
+        return int(value) if isinstance(value, int) else str(value)
+    if isinstance(value, datetime.datetime):
+        if value.utcoffset() is None:
+            raise ValueError(
+                f"parameter {key!r}: a datetime without a time zone is ambiguous; give it one, "
+                "e.g. datetime.now(timezone.utc) or dt.replace(tzinfo=timezone.utc)"
+            )
+        text = value.astimezone(datetime.timezone.utc).isoformat()
+        return text.removesuffix("+00:00") + "Z"
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError(f"parameter {key!r}: {value} cannot be sent to Stripe")
+        return format(value, "f")
+    if isinstance(value, float):
+        return _scalar(key, value)
+    raise TypeError(
+        f"parameter {key!r}: cannot send a value of type {type(value).__name__} to Stripe "
+        "(use str, int, float, Decimal, bool, datetime, a dict or a list)"
+    )
+
+
+def encode_query_v2(params: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The query pairs of an API v2 GET: ``a[b]=v`` for nested keys, and a list as its key
+    repeated (``types=a&types=b``), as the v2 API reads them. None is left out everywhere."""
+    pairs: list[tuple[str, str]] = []
+    for key, value in params.items():
+        if type(key) is not str:
+            raise TypeError(f"parameter names must be str, got {key!r}")
+        _check_name(key, None)
+        _flatten_v2(pairs, key, value, 0)
+    return pairs
+
+
+def _flatten_v2(pairs: list[tuple[str, str]], key: str, value: Any, depth: int) -> None:
+    if value is None:
+        return
+    if depth > 32:
+        raise TypeError(f"parameter {key!r} contains itself, or nests too deeply to send")
+    if isinstance(value, Mapping):
+        for sub_key, sub_value in value.items():
+            if not isinstance(sub_key, str):
+                raise TypeError(f"parameter {key!r}: keys must be str, got {sub_key!r}")
+            _check_name(sub_key, key)
+            _flatten_v2(pairs, f"{key}[{sub_key}]", sub_value, depth + 1)
+    elif type(value) is list or type(value) is tuple:
+        for item in value:
+            if isinstance(item, (Mapping, list, tuple)):
+                raise TypeError(f"parameter {key!r}: a list in a v2 query holds plain values only")
+            _flatten_v2(pairs, key, item, depth + 1)
+    else:
+        text = _v2_scalar(key, value)
+        pairs.append((key, "true" if text is True else "false" if text is False else str(text)))
 
 
 def urlencode_pairs(pairs: list[tuple[str, str]]) -> str:

@@ -42,6 +42,8 @@ class StripeError(Exception):
     decline_code: str | None
     param: str | None
     doc_url: str | None
+    user_message: str | None
+    """A message for your users, where Stripe gives one (API v2 errors)."""
     request_id: str | None
     error: dict[str, Any] | None
     """Stripe's parsed ``error`` object, as sent."""
@@ -75,6 +77,7 @@ class StripeError(Exception):
         self.decline_code = _str_or_none(fields.get("decline_code"))
         self.param = _str_or_none(fields.get("param"))
         self.doc_url = _str_or_none(fields.get("doc_url"))
+        self.user_message = _str_or_none(fields.get("user_message"))
 
     def __str__(self) -> str:
         details = []

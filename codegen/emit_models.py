@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from codegen import events
 from codegen.overrides import OBJECT_ALIASES
 from codegen.render import HEADER, all_lines, import_line, pack
 from codegen.schema import (
@@ -108,7 +109,11 @@ def assign_modules(spec: Spec) -> dict[str, str]:
     for schemas in shared.values():
         for schema in schemas:
             modules[schema] = module_name(min(schemas))
-    own_module = {module_name(s): s for s in spec.models}
+    # The event and its data are written by codegen.events, in a module of their own; what
+    # else only an event holds (its request) stays in the module named after it.
+    for schema in events.SCHEMAS:
+        modules[schema] = events.MODULE
+    own_module = {module_name(s): s for s in spec.models if s not in events.SCHEMAS}
     for schema, module in modules.items():
         holder = own_module.get(module)
         if holder is not None and modules[holder] != module:
@@ -116,7 +121,7 @@ def assign_modules(spec: Spec) -> dict[str, str]:
     # Small modules share files: weigh each by the text it renders to, then pack.
     texts, _ = render_models(spec, modules)
     packed = pack({name: len(text) for name, text in texts.items()}, small=SMALL_MODULE, chunk=PACKED_MODULE)
-    return {schema: packed[module] for schema, module in modules.items()}
+    return {schema: packed.get(module, module) for schema, module in modules.items()}
 
 
 class _Module:
@@ -324,7 +329,8 @@ def render_models(spec: Spec, modules: dict[str, str]) -> tuple[dict[str, str], 
     """(module name -> text, class name -> module name), given each schema's module."""
     grouped: dict[str, list[Model]] = defaultdict(list)
     for schema, module in modules.items():
-        grouped[module].append(spec.models[schema])
+        if module != events.MODULE:  # written by codegen.events
+            grouped[module].append(spec.models[schema])
     texts = {name: _Module(name, models, spec, modules).render() for name, models in grouped.items()}
     where = {spec.models[schema].class_name: module for schema, module in modules.items()}
     return texts, where
@@ -363,7 +369,8 @@ def render_objects(spec: Spec, where: dict[str, str]) -> str:
     ]
     models = {**spec.object_models, **{old: spec.object_models[new] for old, new in OBJECT_ALIASES.items()}}
     for name, model in sorted(models.items()):
-        lines.append(f'    "{name}": ("{where[model.class_name]}", "{model.class_name}"),')
+        cls = events.RUNTIME_CLASSES.get(model.schema, model.class_name)
+        lines.append(f'    "{name}": ("{where[cls]}", "{cls}"),')
     lines += ["}", "", "DELETED: dict[str, tuple[str, str]] = {"]
     for name, model in sorted(spec.deleted_models.items()):
         lines.append(f'    "{name}": ("{where[model.class_name]}", "{model.class_name}"),')

@@ -19,6 +19,7 @@ from codegen.emit_models import assign_modules, render_index, render_models, ren
 from codegen.emit_params import ParamNames, render_params
 from codegen.emit_reference import render_reference
 from codegen.emit_services import Service, ServiceModule, build_tree, module_of, render_namespaces, top_services
+from codegen.events import NOTIFICATIONS_MODULE, event_classes, render_events, render_notifications
 from codegen.operations import read_operations
 from codegen.render import HEADER, pack
 from codegen.schema import Spec
@@ -45,6 +46,9 @@ def generate() -> dict[Path, str]:
     texts, where = render_models(spec, model_modules)
     for module, text in texts.items():
         outputs[OUTPUT / "models" / f"{module}.py"] = text
+    outputs[OUTPUT / "models" / "events.py"] = render_events(spec, model_modules)
+    outputs[OUTPUT / "models" / f"{NOTIFICATIONS_MODULE}.py"] = render_notifications(spec, model_modules)
+    where.update(event_classes(spec))
     outputs[OUTPUT / "models" / "__init__.py"] = render_index(where)
     outputs[OUTPUT / "objects.py"] = render_objects(spec, where)
     outputs[OUTPUT / "params.py"] = render_params(names)

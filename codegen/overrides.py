@@ -41,3 +41,22 @@ OBJECT_ALIASES: dict[str, str] = {
     "linked_account_owner": "financial_connections.account_owner",
     "linked_account_ownership": "financial_connections.account_ownership",
 }
+
+# Event type (or "prefix.*", every type of that prefix) -> the object its data.object holds,
+# where the naming rule of codegen/events.py (object_by_rule) gets it wrong; None: an object the
+# description does not model. tests/test_events.py checks each entry against the types Stripe's
+# Node package declares (codegen/event_types.json), and that the rule alone would differ.
+EVENT_OBJECTS: dict[str, str | None] = {
+    # An application fee's refunds are fee_refund objects, not the refunds of charges.
+    "application_fee.refund.*": "fee_refund",
+    # A customer's sources are any payment source (a card, a bank account, a Source, an account),
+    # not only Source objects: the description's choice between them.
+    "customer.source.*": "payment_source",
+    # Named after the source it concerns, the event carries the mandate notification itself.
+    "source.mandate_notification": "source_mandate_notification",
+    # Sigma's object is named without its namespace.
+    "sigma.scheduled_query_run.*": "scheduled_query_run",
+    # Not the alert: a billing.alert_triggered object (the alert, the customer, the value),
+    # which the description does not describe.
+    "billing.alert.triggered": None,
+}

@@ -69,6 +69,9 @@ class StripeObject:
                 raise InvalidResponseError(f"expected a JSON object for {cls.__name__}, got {type(data).__name__}")
             data = dict(data)
         decoded: Self = cls._decode(data)
+        if not isinstance(decoded, cls):
+            # A class that stands for several (an event decodes as the class its type names).
+            raise InvalidResponseError(f"expected {cls.__name__}, got a {type(decoded).__name__}")
         return decoded
 
     def to_dict(self) -> dict[str, Any]:
@@ -377,7 +380,9 @@ def _converter(annotation: str) -> Decoder | None:
     scalars, ``Literal[...] | str``, model names, ``list[...]``,
     ``dict[str, ...]``, ``StripeList[...]`` and unions of those.
     """
-    terms = [t for t in _split(annotation, "|") if t != "None"]
+    # A name starting with "_" is a type parameter (an event's type, or its object): the class
+    # that binds it decodes that field itself.
+    terms = [t for t in _split(annotation, "|") if t != "None" and not t.startswith("_")]
     if any(t.startswith("Literal[") for t in terms):
         # Annotations are kept as text, quoted either way ("a" or 'a'); Literal[True] holds no string.
         return intern_str if any("'" in t or '"' in t for t in terms) else None

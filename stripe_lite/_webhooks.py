@@ -9,9 +9,18 @@ import math
 import re
 import time
 from collections.abc import Sequence
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from .errors import InvalidResponseError, SignatureVerificationError, SignatureVerificationReason
+from .errors import (
+    APIVersionMismatchError,
+    InvalidResponseError,
+    SignatureVerificationError,
+    SignatureVerificationReason,
+)
+
+if TYPE_CHECKING:
+    from ._generated.models.event_notifications import EventNotification
+    from ._generated.models.events import Event
 
 __all__ = [
     "DEFAULT_TOLERANCE",
@@ -20,6 +29,7 @@ __all__ = [
     "construct_event",
     "generate_signature_header",
     "parse_event",
+    "parse_event_notification",
     "verify_signature",
 ]
 
@@ -123,8 +133,9 @@ def construct_event(
     *,
     tolerance: float | None = DEFAULT_TOLERANCE,
     now: float | None = None,
-) -> Any:
-    """Verify a webhook (see :func:`verify_signature`), then parse its payload into an event.
+    strict: bool = False,
+) -> Event:
+    """Verify a webhook (see :func:`verify_signature`), then parse its payload into an event (see :func:`parse_event`).
 
     Raises :class:`~stripe_lite.errors.SignatureVerificationError` when the
     signature does not hold, and
@@ -132,17 +143,81 @@ def construct_event(
     holds it is not a JSON event.
     """
     verify_signature(payload, sig_header, secret, tolerance=tolerance, now=now)
-    return parse_event(payload)
+    return parse_event(payload, strict=strict)
 
 
-def parse_event(payload: Payload) -> Any:
+def parse_event(payload: Payload, *, strict: bool = False) -> Event:
     """Parse an event from a webhook payload without verifying it.
 
     Only for payloads verified already, or that came from a source you trust:
-    anyone can send your endpoint a request. Raises
-    :class:`~stripe_lite.errors.InvalidResponseError` when the payload is not
-    UTF-8 JSON holding an event object.
+    anyone can send your endpoint a request. The event is an instance of the
+    class its ``type`` names (``PaymentIntentSucceededEvent``), or an
+    ``UnknownEvent`` for a type this version does not know; either way it keeps
+    the whole payload (``event.to_dict()`` gives it back).
+
+    An event rendered with another API version than :data:`stripe_lite.API_VERSION`
+    is parsed all the same (fields the models do not declare go to
+    ``extra_fields``); with ``strict=True`` it raises
+    :class:`~stripe_lite.errors.APIVersionMismatchError` instead.
+
+    Raises :class:`~stripe_lite.errors.InvalidResponseError` when the payload is
+    not UTF-8 JSON holding an event object.
     """
+    data, text = _json_object(payload)
+    kind = data.get("object")
+    if kind != "event":
+        hint = (
+            " It is a thin event notification (API v2): read it with parse_event_notification."
+            if kind == "v2.core.event"
+            else ""
+        )
+        raise InvalidResponseError(f'The webhook payload is not an event: its "object" is {kind!r}.{hint}', body=text)
+    if strict:
+        _check_version(data.get("api_version"))
+    from ._generated.models.events import _d_Event
+
+    event: Event = _d_Event(data)
+    return event
+
+
+def parse_event_notification(
+    payload: Payload,
+    sig_header: str | None,
+    secret: Secret,
+    *,
+    tolerance: float | None = DEFAULT_TOLERANCE,
+    now: float | None = None,
+) -> EventNotification:
+    """Verify and parse an event notification (a thin event), as an event destination of API v2 sends it.
+
+    The signature is checked exactly as :func:`verify_signature` checks a
+    webhook's. The notification is an instance of the class its ``type``
+    names (``V1BillingMeterErrorReportTriggeredEventNotification``), or an
+    ``UnknownEventNotification``; it carries no data: get the event with
+    ``notification.fetch_event(client)`` and the object it is about with
+    ``notification.fetch_related_object(client)`` (awaitables with an
+    ``AsyncStripeClient``).
+
+    Raises :class:`~stripe_lite.errors.SignatureVerificationError` when the
+    signature does not hold, and :class:`~stripe_lite.errors.InvalidResponseError`
+    when the payload is not a JSON event notification.
+    """
+    verify_signature(payload, sig_header, secret, tolerance=tolerance, now=now)
+    data, text = _json_object(payload)
+    kind = data.get("object")
+    if kind != "v2.core.event":
+        hint = " It is a webhook event (API v1): read it with construct_event." if kind == "event" else ""
+        raise InvalidResponseError(
+            f'The payload is not an event notification: its "object" is {kind!r}.{hint}', body=text
+        )
+    from ._generated.models.event_notifications import EventNotificationBase
+
+    notification: EventNotification = EventNotificationBase._decode(data)
+    return notification
+
+
+def _json_object(payload: Payload) -> tuple[dict[str, Any], str]:
+    """The payload's JSON object, and its text (for errors)."""
     if isinstance(payload, (bytes, bytearray)):
         try:
             text = bytes(payload).decode("utf-8")
@@ -162,20 +237,21 @@ def parse_event(payload: Payload) -> Any:
         raise InvalidResponseError(f"The webhook payload is not JSON: {exc}.", body=text) from None
     if not isinstance(data, dict):
         raise InvalidResponseError(f"The webhook payload is a JSON {type(data).__name__}, not an event.", body=text)
-    kind = data.get("object")
-    if kind != "event":
-        hint = (
-            " It is a thin event notification (API v2), which parse_event does not read."
-            if kind == "v2.core.event"
-            else ""
+    return data, text
+
+
+def _check_version(api_version: object) -> None:
+    from ._generated import API_VERSION
+
+    if api_version != API_VERSION:
+        shown = api_version if isinstance(api_version, str) else None
+        raise APIVersionMismatchError(
+            f"The event was rendered with API version {shown!r}, and stripe_lite's models follow {API_VERSION!r}: "
+            "its fields may not be what the models say. Set the endpoint's API version to "
+            f"{API_VERSION!r} (in the Dashboard, or when creating it), or parse without strict=True.",
+            shown,
+            API_VERSION,
         )
-        raise InvalidResponseError(f'The webhook payload is not an event: its "object" is {kind!r}.{hint}', body=text)
-
-    from .models import construct
-
-    # TODO(event-model): decode with the generated Event model, and annotate
-    # parse_event and construct_event as returning it.
-    return construct(data)
 
 
 def generate_signature_header(payload: Payload, secret: Secret, *, timestamp: int | None = None) -> str:

@@ -13,6 +13,7 @@ __all__ = [
     "APIConnectionError",
     "APIError",
     "APITimeoutError",
+    "APIVersionMismatchError",
     "AuthenticationError",
     "CardError",
     "ConnectionPoolError",
@@ -154,6 +155,26 @@ class APIError(StripeError):
 
 class InvalidResponseError(APIError):
     """A response could not be decoded: not JSON, or not shaped as the API documents."""
+
+
+class APIVersionMismatchError(StripeError):
+    """An event was rendered with another API version than the one stripe_lite's models follow.
+
+    Raised only by a strict parse (``parse_event(payload, strict=True)``).
+    ``api_version`` is the event's (None when it has none), ``expected`` the
+    models' (:data:`stripe_lite.API_VERSION`).
+    """
+
+    api_version: str | None
+    expected: str
+
+    def __init__(self, message: str, api_version: str | None, expected: str) -> None:
+        super().__init__(message)
+        self.api_version = api_version
+        self.expected = expected
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.message, self.api_version, self.expected))
 
 
 SignatureVerificationReason = Literal[

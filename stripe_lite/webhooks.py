@@ -12,8 +12,13 @@ raw body, that header and the secret to :func:`construct_event`::
     except SignatureVerificationError as error:
         ...  # answer 400: not from Stripe, or altered, or replayed (error.reason tells which)
 
+The event is typed by its ``type``: after ``if event.type == "payment_intent.succeeded":``
+a type checker knows ``event.data.object`` is a ``PaymentIntent``. Event
+destinations of API v2 send thin events: read those with
+:func:`parse_event_notification`.
+
 In tests, :func:`generate_signature_header` signs a payload as Stripe would.
-See docs/webhooks.md for rotation, the time window and common mistakes.
+See docs/webhooks.md for rotation, the time window, typed events and common mistakes.
 """
 
 from __future__ import annotations
@@ -25,12 +30,14 @@ from ._webhooks import (
     construct_event,
     generate_signature_header,
     parse_event,
+    parse_event_notification,
     verify_signature,
 )
-from .errors import SignatureVerificationError, SignatureVerificationReason
+from .errors import APIVersionMismatchError, SignatureVerificationError, SignatureVerificationReason
 
 __all__ = [
     "DEFAULT_TOLERANCE",
+    "APIVersionMismatchError",
     "Payload",
     "Secret",
     "SignatureVerificationError",
@@ -38,5 +45,6 @@ __all__ = [
     "construct_event",
     "generate_signature_header",
     "parse_event",
+    "parse_event_notification",
     "verify_signature",
 ]

@@ -26,8 +26,8 @@ if TYPE_CHECKING:
         BankAccount,
     )
     from .capability__credit_note_line_item import Card
-    from .credit_notes_pretax_credit_amount__financial_connections_transaction import File
-    from .forwarding_request__linked_account_options_common import LegalEntityJapanAddress
+    from .credit_notes_pretax_credit_amount__forwarding_request import File
+    from .funding_instructions__login_link import LegalEntityJapanAddress
     from .person import Person
     from .tax_code__terminal_refund import TaxId
 
@@ -935,5 +935,5 @@ register(TransferSchedule, _d_TransferSchedule)
 _d_AccountRequirementsAlternative = lazy("account_link__bank_account", "_d_AccountRequirementsAlternative", globals())
 _d_AccountRequirementsError = lazy("account_link__bank_account", "_d_AccountRequirementsError", globals())
 _d_Address = lazy("account_link__bank_account", "_d_Address", globals())
-_d_LegalEntityJapanAddress = lazy("forwarding_request__linked_account_options_common", "_d_LegalEntityJapanAddress", globals())
+_d_LegalEntityJapanAddress = lazy("funding_instructions__login_link", "_d_LegalEntityJapanAddress", globals())
 _d_Person = lazy("person", "_d_Person", globals())

@@ -23,14 +23,14 @@ if TYPE_CHECKING:
     from .account import Account
     from .capability__credit_note_line_item import Card, ConnectCollectionTransfer
     from .charge import Charge
-    from .credit_notes_pretax_credit_amount__financial_connections_transaction import FeeRefund
+    from .credit_notes_pretax_credit_amount__forwarding_request import FeeRefund
     from .customer import Customer, DeletedCustomer
     from .customer_cash_balance_transaction import CustomerCashBalanceTransaction
     from .dispute import Dispute
     from .issuing_authorization import IssuingAuthorization
     from .issuing_dispute import IssuingDispute
     from .issuing_transaction import IssuingTransaction
-    from .login_link__payout import Payout
+    from .payment_attempt_record__payout import Payout
     from .payment_intent import PaymentIntent
     from .payment_method import PaymentMethod
     from .refund import Refund
@@ -777,7 +777,7 @@ _d_SecretServiceResourceScope = register(SecretServiceResourceScope)
 # Decoders of other modules, imported when first called.
 _d_Account = lazy("account", "_d_Account", globals())
 _d_Charge = lazy("charge", "_d_Charge", globals())
-_d_FeeRefund = lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_FeeRefund", globals())
+_d_FeeRefund = lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_FeeRefund", globals())
 _d_PaymentIntent = lazy("payment_intent", "_d_PaymentIntent", globals())
 _d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())
 _d_SetupIntent = lazy("setup_intent", "_d_SetupIntent", globals())

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from .bank_connections_resource_accountholder__billing_meter_event_summary import (
         BillingBillResourceInvoicingTaxesTax,
     )
-    from .credit_notes_pretax_credit_amount__financial_connections_transaction import (
+    from .credit_notes_pretax_credit_amount__forwarding_request import (
         CreditNotesPretaxCreditAmount,
         DiscountsResourceDiscountAmount,
     )
@@ -809,6 +809,6 @@ _d_Account = lazy("account", "_d_Account", globals())
 _d_AccountRequirementsAlternative = lazy("account_link__bank_account", "_d_AccountRequirementsAlternative", globals())
 _d_AccountRequirementsError = lazy("account_link__bank_account", "_d_AccountRequirementsError", globals())
 _d_BillingBillResourceInvoicingTaxesTax = lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingBillResourceInvoicingTaxesTax", globals())
-_d_CreditNotesPretaxCreditAmount = lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_CreditNotesPretaxCreditAmount", globals())
-_d_DiscountsResourceDiscountAmount = lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_DiscountsResourceDiscountAmount", globals())
+_d_CreditNotesPretaxCreditAmount = lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_CreditNotesPretaxCreditAmount", globals())
+_d_DiscountsResourceDiscountAmount = lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_DiscountsResourceDiscountAmount", globals())
 _d_TaxRate = lazy("tax_code__terminal_refund", "_d_TaxRate", globals())

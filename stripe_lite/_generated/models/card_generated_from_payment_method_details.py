@@ -9,7 +9,7 @@ from ..._models import StripeObject, by_key, intern, lazy, new, register, unknow
 if TYPE_CHECKING:
     from .account_link__bank_account import Address
     from .charge import Charge
-    from .login_link__payout import PaymentMethodDetailsCardPresentOffline
+    from .payment_attempt_record__payout import PaymentMethodDetailsCardPresentOffline
     from .payment_flows_private_payment_methods_card_present_common_wallet import (
         PaymentFlowsPrivatePaymentMethodsCardPresentCommonWallet,
         PaymentMethodDetailsCardPresent,
@@ -1103,4 +1103,4 @@ _d_UsBankAccountNetworks = register(UsBankAccountNetworks)
 
 # Decoders of other modules, imported when first called.
 _d_PaymentFlowsPrivatePaymentMethodsCardPresentCommonWallet = lazy("payment_flows_private_payment_methods_card_present_common_wallet", "_d_PaymentFlowsPrivatePaymentMethodsCardPresentCommonWallet", globals())
-_d_PaymentMethodDetailsCardPresentOffline = lazy("login_link__payout", "_d_PaymentMethodDetailsCardPresentOffline", globals())
+_d_PaymentMethodDetailsCardPresentOffline = lazy("payment_attempt_record__payout", "_d_PaymentMethodDetailsCardPresentOffline", globals())

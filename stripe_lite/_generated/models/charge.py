@@ -11,13 +11,13 @@ if TYPE_CHECKING:
     from .account_link__bank_account import Address, Application, ApplicationFee, BalanceTransaction
     from .bank_connections_resource_accountholder__billing_meter_event_summary import BillingDetails
     from .customer import Customer, DeletedCustomer
-    from .login_link__payout import (
+    from .mandate import Mandate
+    from .payment_attempt_record__payout import (
         PaymentFlowsPaymentIntentPresentmentDetails,
         PaymentMethodDetailsCardInstallmentsPlan,
         PaymentMethodDetailsCardWalletApplePay,
         PaymentMethodDetailsCardWalletGooglePay,
     )
-    from .mandate import Mandate
     from .payment_flows_private_payment_methods_alipay_details import (
         PaymentFlowsPrivatePaymentMethodsAlipayDetails,
         PaymentMethodDetailsAchCreditTransfer,
@@ -1425,11 +1425,11 @@ _d_ApplicationFee = lazy("account_link__bank_account", "_d_ApplicationFee", glob
 _d_BalanceTransaction = lazy("account_link__bank_account", "_d_BalanceTransaction", globals())
 _d_BillingDetails = lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingDetails", globals())
 _d_Mandate = lazy("mandate", "_d_Mandate", globals())
-_d_PaymentFlowsPaymentIntentPresentmentDetails = lazy("login_link__payout", "_d_PaymentFlowsPaymentIntentPresentmentDetails", globals())
+_d_PaymentFlowsPaymentIntentPresentmentDetails = lazy("payment_attempt_record__payout", "_d_PaymentFlowsPaymentIntentPresentmentDetails", globals())
 _d_PaymentIntent = lazy("payment_intent", "_d_PaymentIntent", globals())
 _d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())
-_d_PaymentMethodDetailsCardWalletApplePay = lazy("login_link__payout", "_d_PaymentMethodDetailsCardWalletApplePay", globals())
-_d_PaymentMethodDetailsCardWalletGooglePay = lazy("login_link__payout", "_d_PaymentMethodDetailsCardWalletGooglePay", globals())
+_d_PaymentMethodDetailsCardWalletApplePay = lazy("payment_attempt_record__payout", "_d_PaymentMethodDetailsCardWalletApplePay", globals())
+_d_PaymentMethodDetailsCardWalletGooglePay = lazy("payment_attempt_record__payout", "_d_PaymentMethodDetailsCardWalletGooglePay", globals())
 _d_RadarRadarOptions = lazy("plan__reporting_report_type", "_d_RadarRadarOptions", globals())
 _d_Refund = lazy("refund", "_d_Refund", globals())
 _d_Review = lazy("reserve_transaction__tax_calculation_line_item", "_d_Review", globals())

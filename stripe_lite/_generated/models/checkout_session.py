@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .account_link__bank_account import Address
     from .capability__credit_note_line_item import ConnectAccountReference, Coupon
     from .customer import Customer, DeletedCustomer
-    from .forwarding_request__linked_account_options_common import (
+    from .funding_instructions__login_link import (
         InvoiceSettingCheckoutRenderingOptions,
         InvoiceSettingCustomField,
         Item,
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
         PaymentPagesCheckoutSessionManagedPayments,
     )
     from .invoice import Invoice
-    from .login_link__payout import (
+    from .payment_attempt_record__payout import (
         PaymentFlowsPaymentIntentPresentmentDetails,
         PaymentMethodOptionsCustomerBalanceEuBankAccount,
     )
@@ -1658,13 +1658,13 @@ _d_PaymentPagesPrivateCardPaymentMethodOptionsResourceRestrictions = register(Pa
 _d_Address = lazy("account_link__bank_account", "_d_Address", globals())
 _d_ConnectAccountReference = lazy("capability__credit_note_line_item", "_d_ConnectAccountReference", globals())
 _d_Invoice = lazy("invoice", "_d_Invoice", globals())
-_d_InvoiceSettingCheckoutRenderingOptions = lazy("forwarding_request__linked_account_options_common", "_d_InvoiceSettingCheckoutRenderingOptions", globals())
-_d_InvoiceSettingCustomField = lazy("forwarding_request__linked_account_options_common", "_d_InvoiceSettingCustomField", globals())
-_d_Item = lazy("forwarding_request__linked_account_options_common", "_d_Item", globals())
-_d_PaymentFlowsPaymentIntentPresentmentDetails = lazy("login_link__payout", "_d_PaymentFlowsPaymentIntentPresentmentDetails", globals())
+_d_InvoiceSettingCheckoutRenderingOptions = lazy("funding_instructions__login_link", "_d_InvoiceSettingCheckoutRenderingOptions", globals())
+_d_InvoiceSettingCustomField = lazy("funding_instructions__login_link", "_d_InvoiceSettingCustomField", globals())
+_d_Item = lazy("funding_instructions__login_link", "_d_Item", globals())
+_d_PaymentFlowsPaymentIntentPresentmentDetails = lazy("payment_attempt_record__payout", "_d_PaymentFlowsPaymentIntentPresentmentDetails", globals())
 _d_PaymentIntent = lazy("payment_intent", "_d_PaymentIntent", globals())
 _d_PaymentLink = lazy("payment_link", "_d_PaymentLink", globals())
-_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails = lazy("forwarding_request__linked_account_options_common", "_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails", globals())
-_d_PaymentPagesCheckoutSessionManagedPayments = lazy("forwarding_request__linked_account_options_common", "_d_PaymentPagesCheckoutSessionManagedPayments", globals())
+_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails = lazy("funding_instructions__login_link", "_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails", globals())
+_d_PaymentPagesCheckoutSessionManagedPayments = lazy("funding_instructions__login_link", "_d_PaymentPagesCheckoutSessionManagedPayments", globals())
 _d_SetupIntent = lazy("setup_intent", "_d_SetupIntent", globals())
 _d_Subscription = lazy("subscription", "_d_Subscription", globals())

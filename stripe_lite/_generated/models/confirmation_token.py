@@ -68,7 +68,7 @@ if TYPE_CHECKING:
         PaymentMethodZip,
     )
     from .customer import Customer
-    from .login_link__payout import PaymentMethodDetailsCardInstallmentsPlan
+    from .payment_attempt_record__payout import PaymentMethodDetailsCardInstallmentsPlan
 
 __all__ = [
     "ConfirmationToken",

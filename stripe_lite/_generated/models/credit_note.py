@@ -23,13 +23,13 @@ if TYPE_CHECKING:
         BillingBillResourceInvoicingTaxesTax,
     )
     from .capability__credit_note_line_item import CreditNoteLineItem
-    from .credit_notes_pretax_credit_amount__financial_connections_transaction import (
+    from .credit_notes_pretax_credit_amount__forwarding_request import (
         CreditNotesPretaxCreditAmount,
         CustomerBalanceTransaction,
         DiscountsResourceDiscountAmount,
     )
     from .customer import Customer, DeletedCustomer
-    from .forwarding_request__linked_account_options_common import InvoicesResourceShippingCost
+    from .funding_instructions__login_link import InvoicesResourceShippingCost
     from .invoice import Invoice
     from .refund import Refund
 
@@ -158,8 +158,8 @@ _d_CreditNotesPaymentRecordRefund = register(CreditNotesPaymentRecordRefund)
 # Decoders of other modules, imported when first called.
 _d_BillingBillResourceInvoicingTaxesTax = lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingBillResourceInvoicingTaxesTax", globals())
 _d_CreditNoteLineItem = lazy("capability__credit_note_line_item", "_d_CreditNoteLineItem", globals())
-_d_CreditNotesPretaxCreditAmount = lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_CreditNotesPretaxCreditAmount", globals())
-_d_CustomerBalanceTransaction = lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_CustomerBalanceTransaction", globals())
-_d_DiscountsResourceDiscountAmount = lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_DiscountsResourceDiscountAmount", globals())
+_d_CreditNotesPretaxCreditAmount = lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_CreditNotesPretaxCreditAmount", globals())
+_d_CustomerBalanceTransaction = lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_CustomerBalanceTransaction", globals())
+_d_DiscountsResourceDiscountAmount = lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_DiscountsResourceDiscountAmount", globals())
 _d_Invoice = lazy("invoice", "_d_Invoice", globals())
-_d_InvoicesResourceShippingCost = lazy("forwarding_request__linked_account_options_common", "_d_InvoicesResourceShippingCost", globals())
+_d_InvoicesResourceShippingCost = lazy("funding_instructions__login_link", "_d_InvoicesResourceShippingCost", globals())

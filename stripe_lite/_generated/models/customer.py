@@ -21,8 +21,8 @@ from ..._models import (
 if TYPE_CHECKING:
     from .account_link__bank_account import Address, BankAccount
     from .capability__credit_note_line_item import Card, CashBalance
-    from .credit_notes_pretax_credit_amount__financial_connections_transaction import Discount
-    from .forwarding_request__linked_account_options_common import InvoiceSettingCustomField
+    from .credit_notes_pretax_credit_amount__forwarding_request import Discount
+    from .funding_instructions__login_link import InvoiceSettingCustomField
     from .payment_method import PaymentMethod
     from .reserve_transaction__tax_calculation_line_item import Shipping
     from .source import Source
@@ -199,7 +199,7 @@ _d_InvoiceSettingCustomerSetting = register(InvoiceSettingCustomerSetting)
 # Decoders of other modules, imported when first called.
 _d_Address = lazy("account_link__bank_account", "_d_Address", globals())
 _d_CashBalance = lazy("capability__credit_note_line_item", "_d_CashBalance", globals())
-_d_Discount = lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_Discount", globals())
+_d_Discount = lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_Discount", globals())
 _d_Shipping = lazy("reserve_transaction__tax_calculation_line_item", "_d_Shipping", globals())
 _d_Subscription = lazy("subscription", "_d_Subscription", globals())
 _d_TaxId = lazy("tax_code__terminal_refund", "_d_TaxId", globals())

@@ -9,7 +9,7 @@ from ..._models import StripeObject, by_key, intern, lazy, list_of, new, registe
 if TYPE_CHECKING:
     from .account_link__bank_account import BalanceTransaction
     from .charge import Charge
-    from .credit_notes_pretax_credit_amount__financial_connections_transaction import File
+    from .credit_notes_pretax_credit_amount__forwarding_request import File
     from .payment_intent import PaymentIntent
 
 __all__ = [
@@ -431,5 +431,5 @@ register(DisputeVisaCompellingEvidence3PriorUndisputedTransaction, _d_DisputeVis
 # Decoders of other modules, imported when first called.
 _d_BalanceTransaction = lazy("account_link__bank_account", "_d_BalanceTransaction", globals())
 _d_Charge = lazy("charge", "_d_Charge", globals())
-_d_File = lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_File", globals())
+_d_File = lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_File", globals())
 _d_PaymentIntent = lazy("payment_intent", "_d_PaymentIntent", globals())

@@ -10,9 +10,7 @@ if TYPE_CHECKING:
     from .bank_connections_resource_accountholder__billing_meter_event_summary import (
         BankConnectionsResourceAccountholder,
     )
-    from .credit_notes_pretax_credit_amount__financial_connections_transaction import (
-        FinancialConnectionsAccountOwnership,
-    )
+    from .credit_notes_pretax_credit_amount__forwarding_request import FinancialConnectionsAccountOwnership
 
 __all__ = [
     "BankConnectionsResourceAccountNumberDetails",
@@ -184,4 +182,4 @@ register(FinancialConnectionsAccount, _d_FinancialConnectionsAccount)
 
 # Decoders of other modules, imported when first called.
 _d_BankConnectionsResourceAccountholder = lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BankConnectionsResourceAccountholder", globals())
-_d_FinancialConnectionsAccountOwnership = lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_FinancialConnectionsAccountOwnership", globals())
+_d_FinancialConnectionsAccountOwnership = lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_FinancialConnectionsAccountOwnership", globals())

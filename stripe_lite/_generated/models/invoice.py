@@ -25,13 +25,13 @@ if TYPE_CHECKING:
         BillingBillResourceInvoicingTaxesTax,
     )
     from .capability__credit_note_line_item import Card, ConnectAccountReference
-    from .credit_notes_pretax_credit_amount__financial_connections_transaction import (
+    from .credit_notes_pretax_credit_amount__forwarding_request import (
         DeletedDiscount,
         Discount,
         DiscountsResourceDiscountAmount,
     )
     from .customer import Customer, DeletedCustomer
-    from .forwarding_request__linked_account_options_common import (
+    from .funding_instructions__login_link import (
         InvoicePayment,
         InvoiceSettingCustomField,
         InvoicesResourcePretaxCreditAmount,
@@ -522,8 +522,8 @@ _d_Address = lazy("account_link__bank_account", "_d_Address", globals())
 _d_ApiErrors = lazy("account_link__bank_account", "_d_ApiErrors", globals())
 _d_BillingBillResourceInvoicingTaxesTax = lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingBillResourceInvoicingTaxesTax", globals())
 _d_ConnectAccountReference = lazy("capability__credit_note_line_item", "_d_ConnectAccountReference", globals())
-_d_DiscountsResourceDiscountAmount = lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_DiscountsResourceDiscountAmount", globals())
-_d_InvoicePayment = lazy("forwarding_request__linked_account_options_common", "_d_InvoicePayment", globals())
+_d_DiscountsResourceDiscountAmount = lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_DiscountsResourceDiscountAmount", globals())
+_d_InvoicePayment = lazy("funding_instructions__login_link", "_d_InvoicePayment", globals())
 _d_InvoicePaymentMethodOptionsAcssDebit = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsAcssDebit", globals())
 _d_InvoicePaymentMethodOptionsBancontact = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsBancontact", globals())
 _d_InvoicePaymentMethodOptionsCustomerBalance = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsCustomerBalance", globals())
@@ -532,9 +532,9 @@ _d_InvoicePaymentMethodOptionsPayto = lazy("invoice_mandate_options_payto", "_d_
 _d_InvoicePaymentMethodOptionsSepaDebit = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsSepaDebit", globals())
 _d_InvoicePaymentMethodOptionsUpi = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsUpi", globals())
 _d_InvoicePaymentMethodOptionsUsBankAccount = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsUsBankAccount", globals())
-_d_InvoiceSettingCustomField = lazy("forwarding_request__linked_account_options_common", "_d_InvoiceSettingCustomField", globals())
-_d_InvoicesResourcePretaxCreditAmount = lazy("forwarding_request__linked_account_options_common", "_d_InvoicesResourcePretaxCreditAmount", globals())
-_d_InvoicesResourceShippingCost = lazy("forwarding_request__linked_account_options_common", "_d_InvoicesResourceShippingCost", globals())
+_d_InvoiceSettingCustomField = lazy("funding_instructions__login_link", "_d_InvoiceSettingCustomField", globals())
+_d_InvoicesResourcePretaxCreditAmount = lazy("funding_instructions__login_link", "_d_InvoicesResourcePretaxCreditAmount", globals())
+_d_InvoicesResourceShippingCost = lazy("funding_instructions__login_link", "_d_InvoicesResourceShippingCost", globals())
 _d_LineItem = lazy("line_item", "_d_LineItem", globals())
 _d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())
 _d_Shipping = lazy("reserve_transaction__tax_calculation_line_item", "_d_Shipping", globals())

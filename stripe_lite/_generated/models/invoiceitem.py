@@ -11,10 +11,7 @@ if TYPE_CHECKING:
         BillingBillResourceInvoicingPricingPricing,
         InvoiceLineItemPeriod,
     )
-    from .credit_notes_pretax_credit_amount__financial_connections_transaction import (
-        Discount,
-        DiscountsResourceDiscountAmount,
-    )
+    from .credit_notes_pretax_credit_amount__forwarding_request import Discount, DiscountsResourceDiscountAmount
     from .customer import Customer, DeletedCustomer
     from .invoice import Invoice
     from .tax_code__terminal_refund import TaxRate

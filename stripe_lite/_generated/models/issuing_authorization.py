@@ -8,7 +8,7 @@ from ..._models import StripeObject, by_key, intern, lazy, list_of, new, registe
 
 if TYPE_CHECKING:
     from .account_link__bank_account import BalanceTransaction
-    from .forwarding_request__linked_account_options_common import IssuingAuthorizationMerchantData
+    from .funding_instructions__login_link import IssuingAuthorizationMerchantData
     from .issuing_card import IssuingCard
     from .issuing_cardholder import IssuingCardholder
     from .issuing_token import IssuingToken
@@ -424,7 +424,7 @@ register(IssuingAuthorizationVerificationData, _d_IssuingAuthorizationVerificati
 
 # Decoders of other modules, imported when first called.
 _d_BalanceTransaction = lazy("account_link__bank_account", "_d_BalanceTransaction", globals())
-_d_IssuingAuthorizationMerchantData = lazy("forwarding_request__linked_account_options_common", "_d_IssuingAuthorizationMerchantData", globals())
+_d_IssuingAuthorizationMerchantData = lazy("funding_instructions__login_link", "_d_IssuingAuthorizationMerchantData", globals())
 _d_IssuingCard = lazy("issuing_card", "_d_IssuingCard", globals())
 _d_IssuingCardholder = lazy("issuing_cardholder", "_d_IssuingCardholder", globals())
 _d_IssuingToken = lazy("issuing_token", "_d_IssuingToken", globals())

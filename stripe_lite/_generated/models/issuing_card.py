@@ -8,7 +8,7 @@ from ..._models import StripeObject, by_key, intern, lazy, list_of, new, registe
 
 if TYPE_CHECKING:
     from .account_link__bank_account import Address
-    from .forwarding_request__linked_account_options_common import IssuingPersonalizationDesign
+    from .funding_instructions__login_link import IssuingPersonalizationDesign
     from .issuing_cardholder import IssuingCardholder
 
 __all__ = [
@@ -303,4 +303,4 @@ _d_IssuingCardWallets = register(IssuingCardWallets)
 # Decoders of other modules, imported when first called.
 _d_Address = lazy("account_link__bank_account", "_d_Address", globals())
 _d_IssuingCardholder = lazy("issuing_cardholder", "_d_IssuingCardholder", globals())
-_d_IssuingPersonalizationDesign = lazy("forwarding_request__linked_account_options_common", "_d_IssuingPersonalizationDesign", globals())
+_d_IssuingPersonalizationDesign = lazy("funding_instructions__login_link", "_d_IssuingPersonalizationDesign", globals())

@@ -8,7 +8,7 @@ from ..._models import StripeObject, by_key, intern, list_of, new, register, unk
 
 if TYPE_CHECKING:
     from .account_link__bank_account import Address
-    from .credit_notes_pretax_credit_amount__financial_connections_transaction import File
+    from .credit_notes_pretax_credit_amount__forwarding_request import File
 
 __all__ = [
     "IssuingCardholder",

@@ -8,7 +8,7 @@ from ..._models import StripeObject, by_key, intern, lazy, list_of, new, registe
 
 if TYPE_CHECKING:
     from .account_link__bank_account import BalanceTransaction
-    from .credit_notes_pretax_credit_amount__financial_connections_transaction import File
+    from .credit_notes_pretax_credit_amount__forwarding_request import File
     from .issuing_transaction import IssuingTransaction
 
 __all__ = [
@@ -309,5 +309,5 @@ _d_IssuingDisputeTreasury = register(IssuingDisputeTreasury)
 
 # Decoders of other modules, imported when first called.
 _d_BalanceTransaction = lazy("account_link__bank_account", "_d_BalanceTransaction", globals())
-_d_File = lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_File", globals())
+_d_File = lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_File", globals())
 _d_IssuingTransaction = lazy("issuing_transaction", "_d_IssuingTransaction", globals())

@@ -8,7 +8,7 @@ from ..._models import StripeObject, by_key, intern, lazy, list_of, new, registe
 
 if TYPE_CHECKING:
     from .account_link__bank_account import BalanceTransaction
-    from .forwarding_request__linked_account_options_common import IssuingAuthorizationMerchantData
+    from .funding_instructions__login_link import IssuingAuthorizationMerchantData
     from .issuing_authorization import IssuingAuthorization
     from .issuing_card import IssuingCard
     from .issuing_cardholder import IssuingCardholder
@@ -344,7 +344,7 @@ _d_IssuingTransactionTreasury = register(IssuingTransactionTreasury)
 # Decoders of other modules, imported when first called.
 _d_BalanceTransaction = lazy("account_link__bank_account", "_d_BalanceTransaction", globals())
 _d_IssuingAuthorization = lazy("issuing_authorization", "_d_IssuingAuthorization", globals())
-_d_IssuingAuthorizationMerchantData = lazy("forwarding_request__linked_account_options_common", "_d_IssuingAuthorizationMerchantData", globals())
+_d_IssuingAuthorizationMerchantData = lazy("funding_instructions__login_link", "_d_IssuingAuthorizationMerchantData", globals())
 _d_IssuingCard = lazy("issuing_card", "_d_IssuingCard", globals())
 _d_IssuingCardholder = lazy("issuing_cardholder", "_d_IssuingCardholder", globals())
 _d_IssuingDispute = lazy("issuing_dispute", "_d_IssuingDispute", globals())

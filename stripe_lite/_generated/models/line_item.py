@@ -12,11 +12,8 @@ if TYPE_CHECKING:
         BillingBillResourceInvoicingTaxesTax,
         InvoiceLineItemPeriod,
     )
-    from .credit_notes_pretax_credit_amount__financial_connections_transaction import (
-        Discount,
-        DiscountsResourceDiscountAmount,
-    )
-    from .forwarding_request__linked_account_options_common import InvoicesResourcePretaxCreditAmount
+    from .credit_notes_pretax_credit_amount__forwarding_request import Discount, DiscountsResourceDiscountAmount
+    from .funding_instructions__login_link import InvoicesResourcePretaxCreditAmount
     from .subscription import Subscription
 
 __all__ = [
@@ -162,7 +159,7 @@ register(LineItem, _d_LineItem)
 # Decoders of other modules, imported when first called.
 _d_BillingBillResourceInvoicingPricingPricing = lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingBillResourceInvoicingPricingPricing", globals())
 _d_BillingBillResourceInvoicingTaxesTax = lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingBillResourceInvoicingTaxesTax", globals())
-_d_DiscountsResourceDiscountAmount = lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_DiscountsResourceDiscountAmount", globals())
+_d_DiscountsResourceDiscountAmount = lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_DiscountsResourceDiscountAmount", globals())
 _d_InvoiceLineItemPeriod = lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_InvoiceLineItemPeriod", globals())
-_d_InvoicesResourcePretaxCreditAmount = lazy("forwarding_request__linked_account_options_common", "_d_InvoicesResourcePretaxCreditAmount", globals())
+_d_InvoicesResourcePretaxCreditAmount = lazy("funding_instructions__login_link", "_d_InvoicesResourcePretaxCreditAmount", globals())
 _d_Subscription = lazy("subscription", "_d_Subscription", globals())

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._models import StripeObject, by_key, intern, lazy, new, register, unknown
 
 if TYPE_CHECKING:
-    from .login_link__payout import PaymentMethodDetailsCardPresentOffline
+    from .payment_attempt_record__payout import PaymentMethodDetailsCardPresentOffline
 
 __all__ = [
     "PaymentFlowsPrivatePaymentMethodsCardPresentCommonWallet",
@@ -142,4 +142,4 @@ register(PaymentMethodDetailsCardPresentReceipt, _d_PaymentMethodDetailsCardPres
 
 
 # Decoders of other modules, imported when first called.
-_d_PaymentMethodDetailsCardPresentOffline = lazy("login_link__payout", "_d_PaymentMethodDetailsCardPresentOffline", globals())
+_d_PaymentMethodDetailsCardPresentOffline = lazy("payment_attempt_record__payout", "_d_PaymentMethodDetailsCardPresentOffline", globals())

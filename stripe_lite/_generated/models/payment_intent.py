@@ -24,13 +24,13 @@ if TYPE_CHECKING:
     from .account_link__bank_account import ApiErrors, Application
     from .charge import Charge
     from .customer import Customer, DeletedCustomer
-    from .forwarding_request__linked_account_options_common import (
+    from .funding_instructions__login_link import (
         LinkedAccountOptionsCommon,
         PaymentMethodConfigBizPaymentMethodConfigurationDetails,
         PaymentMethodOptionsMandateOptionsPix,
     )
     from .funding_instructions_bank_transfer_aba_record import FundingInstructionsBankTransferFinancialAddress
-    from .login_link__payout import (
+    from .payment_attempt_record__payout import (
         PaymentFlowsPaymentIntentPresentmentDetails,
         PaymentIntentNextActionBlikAuthorize,
         PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode,
@@ -1829,12 +1829,12 @@ _d_ApiErrors = lazy("account_link__bank_account", "_d_ApiErrors", globals())
 _d_Application = lazy("account_link__bank_account", "_d_Application", globals())
 _d_Charge = lazy("charge", "_d_Charge", globals())
 _d_FundingInstructionsBankTransferFinancialAddress = lazy("funding_instructions_bank_transfer_aba_record", "_d_FundingInstructionsBankTransferFinancialAddress", globals())
-_d_LinkedAccountOptionsCommon = lazy("forwarding_request__linked_account_options_common", "_d_LinkedAccountOptionsCommon", globals())
-_d_PaymentFlowsPaymentIntentPresentmentDetails = lazy("login_link__payout", "_d_PaymentFlowsPaymentIntentPresentmentDetails", globals())
+_d_LinkedAccountOptionsCommon = lazy("funding_instructions__login_link", "_d_LinkedAccountOptionsCommon", globals())
+_d_PaymentFlowsPaymentIntentPresentmentDetails = lazy("payment_attempt_record__payout", "_d_PaymentFlowsPaymentIntentPresentmentDetails", globals())
 _d_PaymentIntentAmountDetailsLineItem = lazy("payment_intent_amount_details_line_item", "_d_PaymentIntentAmountDetailsLineItem", globals())
 _d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())
-_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails = lazy("forwarding_request__linked_account_options_common", "_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails", globals())
-_d_PaymentMethodOptionsUsBankAccountMandateOptions = lazy("login_link__payout", "_d_PaymentMethodOptionsUsBankAccountMandateOptions", globals())
+_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails = lazy("funding_instructions__login_link", "_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails", globals())
+_d_PaymentMethodOptionsUsBankAccountMandateOptions = lazy("payment_attempt_record__payout", "_d_PaymentMethodOptionsUsBankAccountMandateOptions", globals())
 _d_Review = lazy("reserve_transaction__tax_calculation_line_item", "_d_Review", globals())
 _d_Shipping = lazy("reserve_transaction__tax_calculation_line_item", "_d_Shipping", globals())
 _d_SmorResourceManagedPayments = lazy("reserve_transaction__tax_calculation_line_item", "_d_SmorResourceManagedPayments", globals())

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .account import Account
     from .account_link__bank_account import Application, DeletedApplication
     from .capability__credit_note_line_item import ConnectAccountReference
-    from .forwarding_request__linked_account_options_common import (
+    from .funding_instructions__login_link import (
         InvoiceSettingCheckoutRenderingOptions,
         InvoiceSettingCustomField,
         Item,
@@ -676,7 +676,7 @@ _d_SubscriptionsTrialsResourceTrialSettings = register(SubscriptionsTrialsResour
 # Decoders of other modules, imported when first called.
 _d_Account = lazy("account", "_d_Account", globals())
 _d_ConnectAccountReference = lazy("capability__credit_note_line_item", "_d_ConnectAccountReference", globals())
-_d_InvoiceSettingCheckoutRenderingOptions = lazy("forwarding_request__linked_account_options_common", "_d_InvoiceSettingCheckoutRenderingOptions", globals())
-_d_InvoiceSettingCustomField = lazy("forwarding_request__linked_account_options_common", "_d_InvoiceSettingCustomField", globals())
-_d_Item = lazy("forwarding_request__linked_account_options_common", "_d_Item", globals())
-_d_PaymentPagesCheckoutSessionManagedPayments = lazy("forwarding_request__linked_account_options_common", "_d_PaymentPagesCheckoutSessionManagedPayments", globals())
+_d_InvoiceSettingCheckoutRenderingOptions = lazy("funding_instructions__login_link", "_d_InvoiceSettingCheckoutRenderingOptions", globals())
+_d_InvoiceSettingCustomField = lazy("funding_instructions__login_link", "_d_InvoiceSettingCustomField", globals())
+_d_Item = lazy("funding_instructions__login_link", "_d_Item", globals())
+_d_PaymentPagesCheckoutSessionManagedPayments = lazy("funding_instructions__login_link", "_d_PaymentPagesCheckoutSessionManagedPayments", globals())

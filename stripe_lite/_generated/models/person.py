@@ -8,8 +8,8 @@ from ..._models import StripeObject, by_key, intern, lazy, list_of, new, registe
 
 if TYPE_CHECKING:
     from .account_link__bank_account import AccountRequirementsAlternative, AccountRequirementsError, Address
-    from .credit_notes_pretax_credit_amount__financial_connections_transaction import File
-    from .forwarding_request__linked_account_options_common import LegalEntityJapanAddress
+    from .credit_notes_pretax_credit_amount__forwarding_request import File
+    from .funding_instructions__login_link import LegalEntityJapanAddress
 
 __all__ = [
     "DeletedPerson",
@@ -346,4 +346,4 @@ _d_PersonUsCfpbData = register(PersonUsCfpbData)
 _d_AccountRequirementsAlternative = lazy("account_link__bank_account", "_d_AccountRequirementsAlternative", globals())
 _d_AccountRequirementsError = lazy("account_link__bank_account", "_d_AccountRequirementsError", globals())
 _d_Address = lazy("account_link__bank_account", "_d_Address", globals())
-_d_LegalEntityJapanAddress = lazy("forwarding_request__linked_account_options_common", "_d_LegalEntityJapanAddress", globals())
+_d_LegalEntityJapanAddress = lazy("funding_instructions__login_link", "_d_LegalEntityJapanAddress", globals())

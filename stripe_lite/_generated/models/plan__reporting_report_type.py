@@ -22,7 +22,7 @@ from ..._models import (
 if TYPE_CHECKING:
     from .capability__credit_note_line_item import Coupon
     from .charge import Charge
-    from .credit_notes_pretax_credit_amount__financial_connections_transaction import EntitlementsFeature, File
+    from .credit_notes_pretax_credit_amount__forwarding_request import EntitlementsFeature, File
     from .customer import Customer, DeletedCustomer
     from .payment_intent import PaymentIntent
     from .tax_code__terminal_refund import TaxCode
@@ -905,7 +905,7 @@ _d_TreasurySharedResourceInitiatingPaymentMethodDetailsUsBankAccount = register(
 
 # Decoders of other modules, imported when first called.
 _d_Charge = lazy("charge", "_d_Charge", globals())
-_d_File = lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_File", globals())
+_d_File = lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_File", globals())
 _d_PaymentIntent = lazy("payment_intent", "_d_PaymentIntent", globals())
 _d_TaxCode = lazy("tax_code__terminal_refund", "_d_TaxCode", globals())
 _d_TreasurySharedResourceBillingDetails = lazy("test_helpers_test_clock__treasury_transaction", "_d_TreasurySharedResourceBillingDetails", globals())

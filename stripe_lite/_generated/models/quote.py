@@ -22,9 +22,9 @@ if TYPE_CHECKING:
     from .account import Account
     from .account_link__bank_account import Application, DeletedApplication
     from .capability__credit_note_line_item import ConnectAccountReference
-    from .credit_notes_pretax_credit_amount__financial_connections_transaction import Discount
+    from .credit_notes_pretax_credit_amount__forwarding_request import Discount
     from .customer import Customer, DeletedCustomer
-    from .forwarding_request__linked_account_options_common import Item, LineItemsDiscountAmount, LineItemsTaxAmount
+    from .funding_instructions__login_link import Item, LineItemsDiscountAmount, LineItemsTaxAmount
     from .invoice import DeletedInvoice, Invoice
     from .reserve_transaction__tax_calculation_line_item import SubscriptionsResourceBillingModeFlexible
     from .subscription import Subscription
@@ -306,7 +306,7 @@ _d_QuotesResourceUpfront = register(QuotesResourceUpfront)
 
 # Decoders of other modules, imported when first called.
 _d_Account = lazy("account", "_d_Account", globals())
-_d_Item = lazy("forwarding_request__linked_account_options_common", "_d_Item", globals())
+_d_Item = lazy("funding_instructions__login_link", "_d_Item", globals())
 _d_Subscription = lazy("subscription", "_d_Subscription", globals())
 _d_SubscriptionSchedule = lazy("subscription_schedule", "_d_SubscriptionSchedule", globals())
 _d_TestHelpersTestClock = lazy("test_helpers_test_clock__treasury_transaction", "_d_TestHelpersTestClock", globals())

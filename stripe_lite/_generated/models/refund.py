@@ -9,7 +9,7 @@ from ..._models import StripeObject, by_key, intern, lazy, new, register, unknow
 if TYPE_CHECKING:
     from .account_link__bank_account import BalanceTransaction
     from .charge import Charge
-    from .login_link__payout import PaymentFlowsPaymentIntentPresentmentDetails
+    from .payment_attempt_record__payout import PaymentFlowsPaymentIntentPresentmentDetails
     from .payment_intent import PaymentIntent
     from .test_helpers_test_clock__treasury_transaction import TransferReversal
 
@@ -384,6 +384,6 @@ _d_RefundNextActionDisplayDetails = register(RefundNextActionDisplayDetails)
 # Decoders of other modules, imported when first called.
 _d_BalanceTransaction = lazy("account_link__bank_account", "_d_BalanceTransaction", globals())
 _d_Charge = lazy("charge", "_d_Charge", globals())
-_d_PaymentFlowsPaymentIntentPresentmentDetails = lazy("login_link__payout", "_d_PaymentFlowsPaymentIntentPresentmentDetails", globals())
+_d_PaymentFlowsPaymentIntentPresentmentDetails = lazy("payment_attempt_record__payout", "_d_PaymentFlowsPaymentIntentPresentmentDetails", globals())
 _d_PaymentIntent = lazy("payment_intent", "_d_PaymentIntent", globals())
 _d_TransferReversal = lazy("test_helpers_test_clock__treasury_transaction", "_d_TransferReversal", globals())

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from .account import Account
     from .account_link__bank_account import Address
     from .charge import Charge
-    from .credit_notes_pretax_credit_amount__financial_connections_transaction import Discount, File
+    from .credit_notes_pretax_credit_amount__forwarding_request import Discount, File
     from .payment_intent import PaymentIntent
     from .plan__reporting_report_type import Price
     from .source import Source
@@ -847,7 +847,7 @@ _d_TaxProductResourceTaxAssociationTransactionAttemptsResourceErrored = register
 
 # Decoders of other modules, imported when first called.
 _d_Charge = lazy("charge", "_d_Charge", globals())
-_d_File = lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_File", globals())
+_d_File = lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_File", globals())
 _d_PaymentIntent = lazy("payment_intent", "_d_PaymentIntent", globals())
 _d_Price = lazy("plan__reporting_report_type", "_d_Price", globals())
 _d_Source = lazy("source", "_d_Source", globals())

@@ -10,12 +10,12 @@ if TYPE_CHECKING:
     from .account import Account
     from .account_link__bank_account import ApiErrors, Application
     from .customer import Customer, DeletedCustomer
-    from .login_link__payout import (
+    from .mandate import Mandate
+    from .payment_attempt_record__payout import (
         PaymentMethodDetailsCardPresentOffline,
         PaymentMethodDetailsCardWalletApplePay,
         PaymentMethodDetailsCardWalletGooglePay,
     )
-    from .mandate import Mandate
     from .payment_method import PaymentMethod
     from .setup_intent import SetupIntent
 

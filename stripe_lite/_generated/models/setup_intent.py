@@ -10,18 +10,18 @@ if TYPE_CHECKING:
     from .account import Account
     from .account_link__bank_account import ApiErrors, Application
     from .customer import Customer, DeletedCustomer
-    from .forwarding_request__linked_account_options_common import (
+    from .funding_instructions__login_link import (
         LinkedAccountOptionsCommon,
         PaymentMethodConfigBizPaymentMethodConfigurationDetails,
         PaymentMethodOptionsMandateOptionsPix,
     )
-    from .login_link__payout import (
+    from .mandate import Mandate
+    from .payment_attempt_record__payout import (
         PaymentIntentNextActionBlikAuthorize,
         PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode,
         PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode,
         PaymentMethodOptionsUsBankAccountMandateOptions,
     )
-    from .mandate import Mandate
     from .payment_method import PaymentMethod
     from .reserve_transaction__tax_calculation_line_item import SmorResourceManagedPayments
     from .setup_attempt import SetupAttempt
@@ -578,10 +578,10 @@ _d_Account = lazy("account", "_d_Account", globals())
 _d_ApiErrors = lazy("account_link__bank_account", "_d_ApiErrors", globals())
 _d_Application = lazy("account_link__bank_account", "_d_Application", globals())
 _d_Mandate = lazy("mandate", "_d_Mandate", globals())
-_d_PaymentIntentNextActionBlikAuthorize = lazy("login_link__payout", "_d_PaymentIntentNextActionBlikAuthorize", globals())
-_d_PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode = lazy("login_link__payout", "_d_PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode", globals())
-_d_PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode = lazy("login_link__payout", "_d_PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode", globals())
+_d_PaymentIntentNextActionBlikAuthorize = lazy("payment_attempt_record__payout", "_d_PaymentIntentNextActionBlikAuthorize", globals())
+_d_PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode = lazy("payment_attempt_record__payout", "_d_PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode", globals())
+_d_PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode = lazy("payment_attempt_record__payout", "_d_PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode", globals())
 _d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())
-_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails = lazy("forwarding_request__linked_account_options_common", "_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails", globals())
+_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails = lazy("funding_instructions__login_link", "_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails", globals())
 _d_SetupAttempt = lazy("setup_attempt", "_d_SetupAttempt", globals())
 _d_SmorResourceManagedPayments = lazy("reserve_transaction__tax_calculation_line_item", "_d_SmorResourceManagedPayments", globals())

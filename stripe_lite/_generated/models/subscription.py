@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .account import Account
     from .account_link__bank_account import Application, BankAccount, DeletedApplication
     from .capability__credit_note_line_item import Card, ConnectAccountReference
-    from .credit_notes_pretax_credit_amount__financial_connections_transaction import Discount
+    from .credit_notes_pretax_credit_amount__forwarding_request import Discount
     from .customer import Customer, DeletedCustomer
     from .invoice import Invoice
     from .invoice_mandate_options_payto import (
@@ -504,7 +504,7 @@ _d_SubscriptionsResourceTrialSettingsTrialSettings = register(SubscriptionsResou
 
 # Decoders of other modules, imported when first called.
 _d_Account = lazy("account", "_d_Account", globals())
-_d_Discount = lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_Discount", globals())
+_d_Discount = lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_Discount", globals())
 _d_Invoice = lazy("invoice", "_d_Invoice", globals())
 _d_InvoicePaymentMethodOptionsAcssDebit = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsAcssDebit", globals())
 _d_InvoicePaymentMethodOptionsBancontact = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsBancontact", globals())

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from .account import Account
     from .account_link__bank_account import Application, DeletedApplication
     from .capability__credit_note_line_item import ConnectAccountReference, Coupon
-    from .credit_notes_pretax_credit_amount__financial_connections_transaction import Discount
+    from .credit_notes_pretax_credit_amount__forwarding_request import Discount
     from .customer import Customer, DeletedCustomer
     from .payment_method import PaymentMethod
     from .plan__reporting_report_type import DeletedPrice, Price, PromotionCode

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from .account import Account
     from .account_link__bank_account import Address, Application
     from .customer import Customer
-    from .forwarding_request__linked_account_options_common import LegalEntityJapanAddress
+    from .funding_instructions__login_link import LegalEntityJapanAddress
 
 __all__ = [
     "DeletedTaxId",
@@ -753,4 +753,4 @@ _d_TerminalRefund = register(TerminalRefund)
 # Decoders of other modules, imported when first called.
 _d_Address = lazy("account_link__bank_account", "_d_Address", globals())
 _d_Customer = lazy("customer", "_d_Customer", globals())
-_d_LegalEntityJapanAddress = lazy("forwarding_request__linked_account_options_common", "_d_LegalEntityJapanAddress", globals())
+_d_LegalEntityJapanAddress = lazy("funding_instructions__login_link", "_d_LegalEntityJapanAddress", globals())

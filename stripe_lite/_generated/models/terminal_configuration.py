@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._models import StripeObject, by_key, intern, new, register, unknown
 
 if TYPE_CHECKING:
-    from .credit_notes_pretax_credit_amount__financial_connections_transaction import File
+    from .credit_notes_pretax_credit_amount__forwarding_request import File
 
 __all__ = [
     "DeletedTerminalConfiguration",

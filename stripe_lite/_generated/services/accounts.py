@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from ..models.account import Account, DeletedAccount
     from ..models.account_link__bank_account import BankAccount, DeletedBankAccount
     from ..models.capability__credit_note_line_item import Capability, Card, DeletedCard
-    from ..models.login_link__payout import LoginLink
+    from ..models.funding_instructions__login_link import LoginLink
     from ..models.person import DeletedPerson, Person
     from ..params import (
         AccountsBankAccountParam,
@@ -70,7 +70,7 @@ _decode_Capability = cast("Callable[[Any], Capability]", expect(lazy("capability
 _decode_DeletedAccount = cast("Callable[[Any], DeletedAccount]", expect(lazy("account", "_d_DeletedAccount"), ("account",), with_id=True))
 _decode_DeletedBankAccount_or_DeletedCard = cast("Callable[[Any], DeletedBankAccount | DeletedCard]", expect(construct, ("bank_account", "card"), with_id=True))
 _decode_DeletedPerson = cast("Callable[[Any], DeletedPerson]", expect(lazy("person", "_d_DeletedPerson"), ("person",), with_id=True))
-_decode_LoginLink = cast("Callable[[Any], LoginLink]", expect(lazy("login_link__payout", "_d_LoginLink"), ("login_link",), with_id=False))
+_decode_LoginLink = cast("Callable[[Any], LoginLink]", expect(lazy("funding_instructions__login_link", "_d_LoginLink"), ("login_link",), with_id=False))
 _decode_Person = cast("Callable[[Any], Person]", expect(lazy("person", "_d_Person"), ("person",), with_id=True))
 
 

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
     from ..models.account_link__bank_account import ApplicationFee
-    from ..models.credit_notes_pretax_credit_amount__financial_connections_transaction import FeeRefund
+    from ..models.credit_notes_pretax_credit_amount__forwarding_request import FeeRefund
     from ..params import RangeQueryParam
 
 __all__ = [
@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 _decode_ApplicationFee = cast("Callable[[Any], ApplicationFee]", expect(lazy("account_link__bank_account", "_d_ApplicationFee"), ("application_fee",), with_id=True))
-_decode_FeeRefund = cast("Callable[[Any], FeeRefund]", expect(lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_FeeRefund"), ("fee_refund",), with_id=True))
+_decode_FeeRefund = cast("Callable[[Any], FeeRefund]", expect(lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_FeeRefund"), ("fee_refund",), with_id=True))
 
 
 class ApplicationFeesService(SyncService):

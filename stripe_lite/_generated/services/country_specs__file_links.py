@@ -18,14 +18,10 @@ if TYPE_CHECKING:
     from ..._pagination import AsyncListPager
     from ..models.account_link__bank_account import BankAccount
     from ..models.capability__credit_note_line_item import Card, CountrySpec
-    from ..models.credit_notes_pretax_credit_amount__financial_connections_transaction import (
-        EphemeralKey,
-        Event,
-        ExchangeRate,
-        FileLink,
-    )
+    from ..models.credit_notes_pretax_credit_amount__forwarding_request import EphemeralKey, ExchangeRate, FileLink
     from ..models.customer_session import CustomerSession
     from ..models.dispute import Dispute
+    from ..models.events import Event
     from ..params import (
         BankAccountDocumentsParam,
         ChargesDisputeEvidenceParam,
@@ -56,10 +52,10 @@ _decode_BankAccount_or_Card = cast("Callable[[Any], BankAccount | Card]", expect
 _decode_CountrySpec = cast("Callable[[Any], CountrySpec]", expect(lazy("capability__credit_note_line_item", "_d_CountrySpec"), ("country_spec",), with_id=True))
 _decode_CustomerSession = cast("Callable[[Any], CustomerSession]", expect(lazy("customer_session", "_d_CustomerSession"), ("customer_session",), with_id=False))
 _decode_Dispute = cast("Callable[[Any], Dispute]", expect(lazy("dispute", "_d_Dispute"), ("dispute",), with_id=True))
-_decode_EphemeralKey = cast("Callable[[Any], EphemeralKey]", expect(lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_EphemeralKey"), ("ephemeral_key",), with_id=True))
-_decode_Event = cast("Callable[[Any], Event]", expect(lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_Event"), ("event",), with_id=True))
-_decode_ExchangeRate = cast("Callable[[Any], ExchangeRate]", expect(lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_ExchangeRate"), ("exchange_rate",), with_id=True))
-_decode_FileLink = cast("Callable[[Any], FileLink]", expect(lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_FileLink"), ("file_link",), with_id=True))
+_decode_EphemeralKey = cast("Callable[[Any], EphemeralKey]", expect(lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_EphemeralKey"), ("ephemeral_key",), with_id=True))
+_decode_Event = cast("Callable[[Any], Event]", expect(lazy("events", "_d_Event"), ("event",), with_id=True))
+_decode_ExchangeRate = cast("Callable[[Any], ExchangeRate]", expect(lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_ExchangeRate"), ("exchange_rate",), with_id=True))
+_decode_FileLink = cast("Callable[[Any], FileLink]", expect(lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_FileLink"), ("file_link",), with_id=True))
 
 
 class CountrySpecsService(SyncService):

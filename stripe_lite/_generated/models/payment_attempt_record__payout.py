@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
-    "LoginLink",
     "PaymentAttemptRecord",
     "PaymentFlowsPaymentIntentPresentmentDetails",
     "PaymentIntentNextActionBlikAuthorize",
@@ -42,22 +41,6 @@ __all__ = [
     "Payout",
     "PayoutsTraceId",
 ]
-
-
-class LoginLink(StripeObject):
-    """A ``login_link`` object.
-
-    https://docs.stripe.com/api/login_links/object
-    """
-
-    __slots__ = ("created", "object", "url")
-
-    created: int
-    object: Literal["login_link"] | str
-    url: str
-
-
-_d_LoginLink = register(LoginLink)
 
 
 class PaymentAttemptRecord(StripeObject):

@@ -33,7 +33,6 @@ __all__ = [
     "EntitlementsFeature",
     "EphemeralKey",
     "Error",
-    "Event",
     "ExchangeRate",
     "FeeRefund",
     "File",
@@ -42,7 +41,11 @@ __all__ = [
     "FinancialConnectionsAccountOwnership",
     "FinancialConnectionsSession",
     "FinancialConnectionsTransaction",
-    "NotificationEventData",
+    "ForwardedRequestContext",
+    "ForwardedRequestDetails",
+    "ForwardedRequestHeader",
+    "ForwardedResponseDetails",
+    "ForwardingRequest",
     "NotificationEventRequest",
 ]
 
@@ -371,53 +374,6 @@ class Error(StripeObject):
 _d_Error = register(Error)
 
 
-class Event(StripeObject):
-    """A ``event`` object.
-
-    https://docs.stripe.com/api/events/object
-    """
-
-    __slots__ = ("account", "api_version", "context", "created", "data", "id", "livemode", "object", "pending_webhooks", "request", "type")
-
-    account: str | None
-    api_version: str | None
-    context: str | None
-    created: int
-    data: NotificationEventData
-    id: str
-    livemode: bool
-    object: Literal["event"] | str
-    pending_webhooks: int
-    request: NotificationEventRequest | None
-    type: str
-
-
-def _d_Event(d: Any) -> Any:
-    if type(d) is not dict or len(d) < 11:
-        return by_key(Event, d)
-    o = new(Event)
-    try:
-        o.account = d["account"]
-        o.api_version = d["api_version"]
-        o.context = d["context"]
-        o.created = d["created"]
-        o.data = _d_NotificationEventData(d["data"])
-        o.id = d["id"]
-        o.livemode = d["livemode"]
-        o.object = intern(v) if type(v := d["object"]) is str else v
-        o.pending_webhooks = d["pending_webhooks"]
-        o.request = _d_NotificationEventRequest(d["request"])
-        o.type = d["type"]
-    except KeyError:  # a field left out
-        return by_key(Event, d)
-    if len(d) != 11:
-        o._extra = unknown(d, Event)
-    return o
-
-
-register(Event, _d_Event)
-
-
 class ExchangeRate(StripeObject):
     """A ``exchange_rate`` object.
 
@@ -717,16 +673,101 @@ def _d_FinancialConnectionsTransaction(d: Any) -> Any:
 register(FinancialConnectionsTransaction, _d_FinancialConnectionsTransaction)
 
 
-class NotificationEventData(StripeObject):
-    """Nested in ``Event.data``."""
+class ForwardedRequestContext(StripeObject):
+    """Nested in ``ForwardingRequest.request_context``."""
 
-    __slots__ = ("object", "previous_attributes")
+    __slots__ = ("destination_duration", "destination_ip_address")
 
-    object: StripeObject
-    previous_attributes: dict[str, Any] | None
+    destination_duration: int
+    destination_ip_address: str
 
 
-_d_NotificationEventData = register(NotificationEventData)
+_d_ForwardedRequestContext = register(ForwardedRequestContext)
+
+
+class ForwardedRequestDetails(StripeObject):
+    """Nested in ``ForwardingRequest.request_details``."""
+
+    __slots__ = ("body", "headers", "http_method")
+
+    body: str
+    headers: list[ForwardedRequestHeader]
+    http_method: Literal["POST"] | str
+
+
+_d_ForwardedRequestDetails = register(ForwardedRequestDetails)
+
+
+class ForwardedRequestHeader(StripeObject):
+    """Nested in ``ForwardedRequestDetails.headers``."""
+
+    __slots__ = ("name", "value")
+
+    name: str
+    value: str
+
+
+_d_ForwardedRequestHeader = register(ForwardedRequestHeader)
+
+
+class ForwardedResponseDetails(StripeObject):
+    """Nested in ``ForwardingRequest.response_details``."""
+
+    __slots__ = ("body", "headers", "status")
+
+    body: str
+    headers: list[ForwardedRequestHeader]
+    status: int
+
+
+_d_ForwardedResponseDetails = register(ForwardedResponseDetails)
+
+
+class ForwardingRequest(StripeObject):
+    """A ``forwarding.request`` object.
+
+    https://docs.stripe.com/api/forwarding/requests/object
+    """
+
+    __slots__ = ("created", "id", "livemode", "metadata", "object", "payment_method", "replacements", "request_context", "request_details", "response_details", "url")
+
+    created: int
+    id: str
+    livemode: bool
+    metadata: dict[str, str] | None
+    object: Literal["forwarding.request"] | str
+    payment_method: str
+    replacements: list[Literal["card_cvc", "card_expiry", "card_number", "cardholder_name", "request_signature"] | str]
+    request_context: ForwardedRequestContext | None
+    request_details: ForwardedRequestDetails | None
+    response_details: ForwardedResponseDetails | None
+    url: str | None
+
+
+def _d_ForwardingRequest(d: Any) -> Any:
+    if type(d) is not dict or len(d) < 11:
+        return by_key(ForwardingRequest, d)
+    o = new(ForwardingRequest)
+    try:
+        o.created = d["created"]
+        o.id = d["id"]
+        o.livemode = d["livemode"]
+        o.metadata = d["metadata"]
+        o.object = intern(v) if type(v := d["object"]) is str else v
+        o.payment_method = d["payment_method"]
+        o.replacements = d["replacements"]
+        o.request_context = _d_ForwardedRequestContext(d["request_context"])
+        o.request_details = _d_ForwardedRequestDetails(d["request_details"])
+        o.response_details = _d_ForwardedResponseDetails(d["response_details"])
+        o.url = d["url"]
+    except KeyError:  # a field left out
+        return by_key(ForwardingRequest, d)
+    if len(d) != 11:
+        o._extra = unknown(d, ForwardingRequest)
+    return o
+
+
+register(ForwardingRequest, _d_ForwardingRequest)
 
 
 class NotificationEventRequest(StripeObject):

@@ -9,21 +9,16 @@ from ..._models import StripeObject, by_key, expand, intern, lazy, list_of, new,
 if TYPE_CHECKING:
     from .bank_connections_resource_accountholder__billing_meter_event_summary import BillingCreditBalanceTransaction
     from .charge import Charge
-    from .credit_notes_pretax_credit_amount__financial_connections_transaction import DeletedDiscount, Discount, File
+    from .credit_notes_pretax_credit_amount__forwarding_request import DeletedDiscount, Discount, File
     from .funding_instructions_bank_transfer_aba_record import FundingInstructionsBankTransferFinancialAddress
     from .invoice import DeletedInvoice, Invoice
-    from .login_link__payout import PaymentRecord
+    from .payment_attempt_record__payout import PaymentRecord
     from .payment_intent import PaymentIntent
     from .plan__reporting_report_type import Price
     from .reserve_transaction__tax_calculation_line_item import ShippingRate
     from .tax_code__terminal_refund import TaxRate
 
 __all__ = [
-    "ForwardedRequestContext",
-    "ForwardedRequestDetails",
-    "ForwardedRequestHeader",
-    "ForwardedResponseDetails",
-    "ForwardingRequest",
     "FundingInstructions",
     "FundingInstructionsBankTransfer",
     "InvoicePayment",
@@ -48,108 +43,12 @@ __all__ = [
     "LineItemsDiscountAmount",
     "LineItemsTaxAmount",
     "LinkedAccountOptionsCommon",
+    "LoginLink",
     "PaymentFlowsPrivatePaymentMethodsFinancialConnectionsCommonLinkedAccountOptionsFilters",
     "PaymentMethodConfigBizPaymentMethodConfigurationDetails",
     "PaymentMethodOptionsMandateOptionsPix",
     "PaymentPagesCheckoutSessionManagedPayments",
 ]
-
-
-class ForwardedRequestContext(StripeObject):
-    """Nested in ``ForwardingRequest.request_context``."""
-
-    __slots__ = ("destination_duration", "destination_ip_address")
-
-    destination_duration: int
-    destination_ip_address: str
-
-
-_d_ForwardedRequestContext = register(ForwardedRequestContext)
-
-
-class ForwardedRequestDetails(StripeObject):
-    """Nested in ``ForwardingRequest.request_details``."""
-
-    __slots__ = ("body", "headers", "http_method")
-
-    body: str
-    headers: list[ForwardedRequestHeader]
-    http_method: Literal["POST"] | str
-
-
-_d_ForwardedRequestDetails = register(ForwardedRequestDetails)
-
-
-class ForwardedRequestHeader(StripeObject):
-    """Nested in ``ForwardedRequestDetails.headers``."""
-
-    __slots__ = ("name", "value")
-
-    name: str
-    value: str
-
-
-_d_ForwardedRequestHeader = register(ForwardedRequestHeader)
-
-
-class ForwardedResponseDetails(StripeObject):
-    """Nested in ``ForwardingRequest.response_details``."""
-
-    __slots__ = ("body", "headers", "status")
-
-    body: str
-    headers: list[ForwardedRequestHeader]
-    status: int
-
-
-_d_ForwardedResponseDetails = register(ForwardedResponseDetails)
-
-
-class ForwardingRequest(StripeObject):
-    """A ``forwarding.request`` object.
-
-    https://docs.stripe.com/api/forwarding/requests/object
-    """
-
-    __slots__ = ("created", "id", "livemode", "metadata", "object", "payment_method", "replacements", "request_context", "request_details", "response_details", "url")
-
-    created: int
-    id: str
-    livemode: bool
-    metadata: dict[str, str] | None
-    object: Literal["forwarding.request"] | str
-    payment_method: str
-    replacements: list[Literal["card_cvc", "card_expiry", "card_number", "cardholder_name", "request_signature"] | str]
-    request_context: ForwardedRequestContext | None
-    request_details: ForwardedRequestDetails | None
-    response_details: ForwardedResponseDetails | None
-    url: str | None
-
-
-def _d_ForwardingRequest(d: Any) -> Any:
-    if type(d) is not dict or len(d) < 11:
-        return by_key(ForwardingRequest, d)
-    o = new(ForwardingRequest)
-    try:
-        o.created = d["created"]
-        o.id = d["id"]
-        o.livemode = d["livemode"]
-        o.metadata = d["metadata"]
-        o.object = intern(v) if type(v := d["object"]) is str else v
-        o.payment_method = d["payment_method"]
-        o.replacements = d["replacements"]
-        o.request_context = _d_ForwardedRequestContext(d["request_context"])
-        o.request_details = _d_ForwardedRequestDetails(d["request_details"])
-        o.response_details = _d_ForwardedResponseDetails(d["response_details"])
-        o.url = d["url"]
-    except KeyError:  # a field left out
-        return by_key(ForwardingRequest, d)
-    if len(d) != 11:
-        o._extra = unknown(d, ForwardingRequest)
-    return o
-
-
-register(ForwardingRequest, _d_ForwardingRequest)
 
 
 class FundingInstructions(StripeObject):
@@ -738,6 +637,22 @@ class LinkedAccountOptionsCommon(StripeObject):
 _d_LinkedAccountOptionsCommon = register(LinkedAccountOptionsCommon)
 
 
+class LoginLink(StripeObject):
+    """A ``login_link`` object.
+
+    https://docs.stripe.com/api/login_links/object
+    """
+
+    __slots__ = ("created", "object", "url")
+
+    created: int
+    object: Literal["login_link"] | str
+    url: str
+
+
+_d_LoginLink = register(LoginLink)
+
+
 class PaymentFlowsPrivatePaymentMethodsFinancialConnectionsCommonLinkedAccountOptionsFilters(StripeObject):
     """Nested in ``LinkedAccountOptionsCommon.filters``."""
 
@@ -811,5 +726,5 @@ _d_PaymentPagesCheckoutSessionManagedPayments = register(PaymentPagesCheckoutSes
 
 
 # Decoders of other modules, imported when first called.
-_d_File = lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_File", globals())
+_d_File = lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_File", globals())
 _d_Price = lazy("plan__reporting_report_type", "_d_Price", globals())

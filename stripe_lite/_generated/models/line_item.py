@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, expand, intern, lazy, list_of, new, register, unknown
+from ..._models import StripeObject, expand, intern, lazy, list_of, new, refill, register, unknown
 
 if TYPE_CHECKING:
-    from .bank_connections_resource_accountholder__billing_meter_event_summary import (
+    from .bank_account__billing_meter_event_summary import (
         BillingBillResourceInvoicingPricingPricing,
         BillingBillResourceInvoicingTaxesTax,
         InvoiceLineItemPeriod,
     )
-    from .credit_notes_pretax_credit_amount__financial_connections_transaction import (
-        Discount,
-        DiscountsResourceDiscountAmount,
-    )
-    from .forwarding_request__linked_account_options_common import InvoicesResourcePretaxCreditAmount
+    from .discount__funding_instructions import Discount, DiscountsResourceDiscountAmount
+    from .invoice_payment__login_link import InvoicesResourcePretaxCreditAmount
     from .subscription import Subscription
 
 __all__ = [
@@ -126,7 +123,7 @@ class LineItem(StripeObject):
 
 def _d_LineItem(d: Any) -> Any:
     if type(d) is not dict or len(d) < 20:
-        return by_key(LineItem, d)
+        return refill(LineItem, _d_LineItem, d)
     o = new(LineItem)
     try:
         o.amount = d["amount"]
@@ -150,7 +147,7 @@ def _d_LineItem(d: Any) -> Any:
         o.subtotal = d["subtotal"]
         o.taxes = list_of(d["taxes"], _d_BillingBillResourceInvoicingTaxesTax)
     except KeyError:  # a field left out
-        return by_key(LineItem, d)
+        return refill(LineItem, _d_LineItem, d)
     if len(d) != 20:
         o._extra = unknown(d, LineItem)
     return o
@@ -160,9 +157,9 @@ register(LineItem, _d_LineItem)
 
 
 # Decoders of other modules, imported when first called.
-_d_BillingBillResourceInvoicingPricingPricing = lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingBillResourceInvoicingPricingPricing", globals())
-_d_BillingBillResourceInvoicingTaxesTax = lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingBillResourceInvoicingTaxesTax", globals())
-_d_DiscountsResourceDiscountAmount = lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_DiscountsResourceDiscountAmount", globals())
-_d_InvoiceLineItemPeriod = lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_InvoiceLineItemPeriod", globals())
-_d_InvoicesResourcePretaxCreditAmount = lazy("forwarding_request__linked_account_options_common", "_d_InvoicesResourcePretaxCreditAmount", globals())
+_d_BillingBillResourceInvoicingPricingPricing = lazy("bank_account__billing_meter_event_summary", "_d_BillingBillResourceInvoicingPricingPricing", globals())
+_d_BillingBillResourceInvoicingTaxesTax = lazy("bank_account__billing_meter_event_summary", "_d_BillingBillResourceInvoicingTaxesTax", globals())
+_d_DiscountsResourceDiscountAmount = lazy("discount__funding_instructions", "_d_DiscountsResourceDiscountAmount", globals())
+_d_InvoiceLineItemPeriod = lazy("bank_account__billing_meter_event_summary", "_d_InvoiceLineItemPeriod", globals())
+_d_InvoicesResourcePretaxCreditAmount = lazy("invoice_payment__login_link", "_d_InvoicesResourcePretaxCreditAmount", globals())
 _d_Subscription = lazy("subscription", "_d_Subscription", globals())

@@ -7,30 +7,30 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._models import (
     StripeList,
     StripeObject,
-    by_key,
     expand,
     intern,
     lazy,
     list_object,
     list_of,
     new,
+    refill,
     register,
     unknown,
 )
 
 if TYPE_CHECKING:
     from .account import Account
-    from .account_link__bank_account import Application, DeletedApplication
-    from .capability__credit_note_line_item import ConnectAccountReference
-    from .credit_notes_pretax_credit_amount__financial_connections_transaction import Discount
+    from .account_link__balance_transaction import Application, DeletedApplication
+    from .card__customer_balance_transaction import ConnectAccountReference
     from .customer import Customer, DeletedCustomer
-    from .forwarding_request__linked_account_options_common import Item, LineItemsDiscountAmount, LineItemsTaxAmount
+    from .discount__funding_instructions import Discount
     from .invoice import DeletedInvoice, Invoice
-    from .reserve_transaction__tax_calculation_line_item import SubscriptionsResourceBillingModeFlexible
+    from .invoice_payment__login_link import Item, LineItemsDiscountAmount, LineItemsTaxAmount
+    from .reporting_report_type__tax_association import SubscriptionsResourceBillingModeFlexible
     from .subscription import Subscription
     from .subscription_schedule import SubscriptionSchedule
-    from .tax_code__terminal_refund import TaxRate
-    from .test_helpers_test_clock__treasury_transaction import TestHelpersTestClock
+    from .tax_calculation_line_item__terminal_location import TaxRate
+    from .terminal_onboarding_link__treasury_transaction import TestHelpersTestClock
 
 __all__ = [
     "InvoiceSettingQuoteSetting",
@@ -109,7 +109,7 @@ class Quote(StripeObject):
 
 def _d_Quote(d: Any) -> Any:
     if type(d) is not dict or len(d) < 36:
-        return by_key(Quote, d)
+        return refill(Quote, _d_Quote, d)
     o = new(Quote)
     try:
         o.amount_subtotal = d["amount_subtotal"]
@@ -149,7 +149,7 @@ def _d_Quote(d: Any) -> Any:
         o.total_details = _d_QuotesResourceTotalDetails(d["total_details"])
         o.transfer_data = _d_QuotesResourceTransferData(d["transfer_data"])
     except KeyError:  # a field left out
-        return by_key(Quote, d)
+        return refill(Quote, _d_Quote, d)
     if len(d) != 36:
         o._extra = unknown(d, Quote)
     return o
@@ -306,7 +306,7 @@ _d_QuotesResourceUpfront = register(QuotesResourceUpfront)
 
 # Decoders of other modules, imported when first called.
 _d_Account = lazy("account", "_d_Account", globals())
-_d_Item = lazy("forwarding_request__linked_account_options_common", "_d_Item", globals())
+_d_Item = lazy("invoice_payment__login_link", "_d_Item", globals())
 _d_Subscription = lazy("subscription", "_d_Subscription", globals())
 _d_SubscriptionSchedule = lazy("subscription_schedule", "_d_SubscriptionSchedule", globals())
-_d_TestHelpersTestClock = lazy("test_helpers_test_clock__treasury_transaction", "_d_TestHelpersTestClock", globals())
+_d_TestHelpersTestClock = lazy("terminal_onboarding_link__treasury_transaction", "_d_TestHelpersTestClock", globals())

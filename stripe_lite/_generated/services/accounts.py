@@ -18,9 +18,10 @@ if TYPE_CHECKING:
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
     from ..models.account import Account, DeletedAccount
-    from ..models.account_link__bank_account import BankAccount, DeletedBankAccount
-    from ..models.capability__credit_note_line_item import Capability, Card, DeletedCard
-    from ..models.login_link__payout import LoginLink
+    from ..models.bank_account__billing_meter_event_summary import BankAccount, DeletedBankAccount
+    from ..models.capability import Capability
+    from ..models.card__customer_balance_transaction import Card, DeletedCard
+    from ..models.invoice_payment__login_link import LoginLink
     from ..models.person import DeletedPerson, Person
     from ..params import (
         AccountsBankAccountParam,
@@ -66,11 +67,11 @@ __all__ = [
 
 _decode_Account = cast("Callable[[Any], Account]", expect(lazy("account", "_d_Account"), ("account",), with_id=True))
 _decode_BankAccount_or_Card = cast("Callable[[Any], BankAccount | Card]", expect(construct, ("bank_account", "card"), with_id=True))
-_decode_Capability = cast("Callable[[Any], Capability]", expect(lazy("capability__credit_note_line_item", "_d_Capability"), ("capability",), with_id=True))
+_decode_Capability = cast("Callable[[Any], Capability]", expect(lazy("capability", "_d_Capability"), ("capability",), with_id=True))
 _decode_DeletedAccount = cast("Callable[[Any], DeletedAccount]", expect(lazy("account", "_d_DeletedAccount"), ("account",), with_id=True))
 _decode_DeletedBankAccount_or_DeletedCard = cast("Callable[[Any], DeletedBankAccount | DeletedCard]", expect(construct, ("bank_account", "card"), with_id=True))
 _decode_DeletedPerson = cast("Callable[[Any], DeletedPerson]", expect(lazy("person", "_d_DeletedPerson"), ("person",), with_id=True))
-_decode_LoginLink = cast("Callable[[Any], LoginLink]", expect(lazy("login_link__payout", "_d_LoginLink"), ("login_link",), with_id=False))
+_decode_LoginLink = cast("Callable[[Any], LoginLink]", expect(lazy("invoice_payment__login_link", "_d_LoginLink"), ("login_link",), with_id=False))
 _decode_Person = cast("Callable[[Any], Person]", expect(lazy("person", "_d_Person"), ("person",), with_id=True))
 
 

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.bank_connections_resource_accountholder__billing_meter_event_summary import (
+    from ..models.bank_account__billing_meter_event_summary import (
         BillingAlert,
         BillingCreditBalanceSummary,
         BillingCreditBalanceTransaction,
@@ -54,14 +54,14 @@ __all__ = [
     "BillingMetersService",
 ]
 
-_decode_BillingAlert = cast("Callable[[Any], BillingAlert]", expect(lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingAlert"), ("billing.alert",), with_id=True))
-_decode_BillingCreditBalanceSummary = cast("Callable[[Any], BillingCreditBalanceSummary]", expect(lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingCreditBalanceSummary"), ("billing.credit_balance_summary",), with_id=False))
-_decode_BillingCreditBalanceTransaction = cast("Callable[[Any], BillingCreditBalanceTransaction]", expect(lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingCreditBalanceTransaction"), ("billing.credit_balance_transaction",), with_id=True))
-_decode_BillingCreditGrant = cast("Callable[[Any], BillingCreditGrant]", expect(lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingCreditGrant"), ("billing.credit_grant",), with_id=True))
-_decode_BillingMeter = cast("Callable[[Any], BillingMeter]", expect(lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingMeter"), ("billing.meter",), with_id=True))
-_decode_BillingMeterEvent = cast("Callable[[Any], BillingMeterEvent]", expect(lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingMeterEvent"), ("billing.meter_event",), with_id=False))
-_decode_BillingMeterEventAdjustment = cast("Callable[[Any], BillingMeterEventAdjustment]", expect(lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingMeterEventAdjustment"), ("billing.meter_event_adjustment",), with_id=False))
-_decode_BillingMeterEventSummary = cast("Callable[[Any], BillingMeterEventSummary]", expect(lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingMeterEventSummary"), ("billing.meter_event_summary",), with_id=True))
+_decode_BillingAlert = cast("Callable[[Any], BillingAlert]", expect(lazy("bank_account__billing_meter_event_summary", "_d_BillingAlert"), ("billing.alert",), with_id=True))
+_decode_BillingCreditBalanceSummary = cast("Callable[[Any], BillingCreditBalanceSummary]", expect(lazy("bank_account__billing_meter_event_summary", "_d_BillingCreditBalanceSummary"), ("billing.credit_balance_summary",), with_id=False))
+_decode_BillingCreditBalanceTransaction = cast("Callable[[Any], BillingCreditBalanceTransaction]", expect(lazy("bank_account__billing_meter_event_summary", "_d_BillingCreditBalanceTransaction"), ("billing.credit_balance_transaction",), with_id=True))
+_decode_BillingCreditGrant = cast("Callable[[Any], BillingCreditGrant]", expect(lazy("bank_account__billing_meter_event_summary", "_d_BillingCreditGrant"), ("billing.credit_grant",), with_id=True))
+_decode_BillingMeter = cast("Callable[[Any], BillingMeter]", expect(lazy("bank_account__billing_meter_event_summary", "_d_BillingMeter"), ("billing.meter",), with_id=True))
+_decode_BillingMeterEvent = cast("Callable[[Any], BillingMeterEvent]", expect(lazy("bank_account__billing_meter_event_summary", "_d_BillingMeterEvent"), ("billing.meter_event",), with_id=False))
+_decode_BillingMeterEventAdjustment = cast("Callable[[Any], BillingMeterEventAdjustment]", expect(lazy("bank_account__billing_meter_event_summary", "_d_BillingMeterEventAdjustment"), ("billing.meter_event_adjustment",), with_id=False))
+_decode_BillingMeterEventSummary = cast("Callable[[Any], BillingMeterEventSummary]", expect(lazy("bank_account__billing_meter_event_summary", "_d_BillingMeterEventSummary"), ("billing.meter_event_summary",), with_id=True))
 
 
 class BillingAlertsService(SyncService):

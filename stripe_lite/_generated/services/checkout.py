@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
     from ..models.checkout_session import CheckoutSession
-    from ..models.forwarding_request__linked_account_options_common import Item
+    from ..models.invoice_payment__login_link import Item
     from ..params import (
         AfterExpirationParam,
         AutomaticTaxParam,
@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 __all__ = ["AsyncCheckoutSessionsService", "CheckoutSessionsService"]
 
 _decode_CheckoutSession = cast("Callable[[Any], CheckoutSession]", expect(lazy("checkout_session", "_d_CheckoutSession"), ("checkout.session",), with_id=True))
-_decode_Item = cast("Callable[[Any], Item]", expect(lazy("forwarding_request__linked_account_options_common", "_d_Item"), ("item",), with_id=True))
+_decode_Item = cast("Callable[[Any], Item]", expect(lazy("invoice_payment__login_link", "_d_Item"), ("item",), with_id=True))
 
 
 class CheckoutSessionsService(SyncService):

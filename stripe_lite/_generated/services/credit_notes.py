@@ -16,14 +16,14 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.capability__credit_note_line_item import CreditNoteLineItem
+    from ..models.card__customer_balance_transaction import CreditNoteLineItem
     from ..models.credit_note import CreditNote
     from ..params import CreditNotesLineParam, CreditNotesShippingCostParam, RangeQueryParam, RefundParam
 
 __all__ = ["AsyncCreditNotesService", "CreditNotesService"]
 
 _decode_CreditNote = cast("Callable[[Any], CreditNote]", expect(lazy("credit_note", "_d_CreditNote"), ("credit_note",), with_id=True))
-_decode_CreditNoteLineItem = cast("Callable[[Any], CreditNoteLineItem]", expect(lazy("capability__credit_note_line_item", "_d_CreditNoteLineItem"), ("credit_note_line_item",), with_id=True))
+_decode_CreditNoteLineItem = cast("Callable[[Any], CreditNoteLineItem]", expect(lazy("card__customer_balance_transaction", "_d_CreditNoteLineItem"), ("credit_note_line_item",), with_id=True))
 
 
 class CreditNotesService(SyncService):

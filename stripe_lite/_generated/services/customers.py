@@ -18,20 +18,15 @@ if TYPE_CHECKING:
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager, AsyncSearchPager
     from ..models.account import Account
-    from ..models.account_link__bank_account import BankAccount, DeletedBankAccount
-    from ..models.capability__credit_note_line_item import Card, CashBalance, DeletedCard
-    from ..models.credit_notes_pretax_credit_amount__financial_connections_transaction import (
-        CustomerBalanceTransaction,
-        DeletedDiscount,
-        Discount,
-    )
+    from ..models.bank_account__billing_meter_event_summary import BankAccount, DeletedBankAccount
+    from ..models.card__customer_balance_transaction import Card, CashBalance, CustomerBalanceTransaction, DeletedCard
     from ..models.customer import Customer, DeletedCustomer
     from ..models.customer_cash_balance_transaction import CustomerCashBalanceTransaction
-    from ..models.forwarding_request__linked_account_options_common import FundingInstructions
+    from ..models.discount__funding_instructions import DeletedDiscount, Discount, FundingInstructions
     from ..models.payment_method import PaymentMethod
     from ..models.source import Source
     from ..models.subscription import Subscription
-    from ..models.tax_code__terminal_refund import DeletedTaxId, TaxId
+    from ..models.tax_calculation_line_item__terminal_location import DeletedTaxId, TaxId
     from ..params import (
         AddInvoiceItemParam,
         AutomaticTaxParam,
@@ -86,23 +81,23 @@ __all__ = [
 
 _decode_Account_or_BankAccount_or_Card_or_Source = cast("Callable[[Any], Account | BankAccount | Card | Source]", expect(construct, ("account", "bank_account", "card", "source"), with_id=True))
 _decode_Account_or_BankAccount_or_Card_or_Source_or_DeletedBankAccount_or_DeletedCard = cast("Callable[[Any], Account | BankAccount | Card | Source | DeletedBankAccount | DeletedCard]", expect(construct, ("account", "bank_account", "card", "source"), with_id=True))
-_decode_BankAccount = cast("Callable[[Any], BankAccount]", expect(lazy("account_link__bank_account", "_d_BankAccount"), ("bank_account",), with_id=True))
+_decode_BankAccount = cast("Callable[[Any], BankAccount]", expect(lazy("bank_account__billing_meter_event_summary", "_d_BankAccount"), ("bank_account",), with_id=True))
 _decode_BankAccount_or_Card_or_Source = cast("Callable[[Any], BankAccount | Card | Source]", expect(construct, ("bank_account", "card", "source"), with_id=True))
-_decode_Card = cast("Callable[[Any], Card]", expect(lazy("capability__credit_note_line_item", "_d_Card"), ("card",), with_id=True))
+_decode_Card = cast("Callable[[Any], Card]", expect(lazy("card__customer_balance_transaction", "_d_Card"), ("card",), with_id=True))
 _decode_Card_or_BankAccount_or_Source = cast("Callable[[Any], Card | BankAccount | Source]", expect(construct, ("bank_account", "card", "source"), with_id=True))
-_decode_CashBalance = cast("Callable[[Any], CashBalance]", expect(lazy("capability__credit_note_line_item", "_d_CashBalance"), ("cash_balance",), with_id=False))
+_decode_CashBalance = cast("Callable[[Any], CashBalance]", expect(lazy("card__customer_balance_transaction", "_d_CashBalance"), ("cash_balance",), with_id=False))
 _decode_Customer = cast("Callable[[Any], Customer]", expect(lazy("customer", "_d_Customer"), ("customer",), with_id=True))
-_decode_CustomerBalanceTransaction = cast("Callable[[Any], CustomerBalanceTransaction]", expect(lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_CustomerBalanceTransaction"), ("customer_balance_transaction",), with_id=True))
+_decode_CustomerBalanceTransaction = cast("Callable[[Any], CustomerBalanceTransaction]", expect(lazy("card__customer_balance_transaction", "_d_CustomerBalanceTransaction"), ("customer_balance_transaction",), with_id=True))
 _decode_CustomerCashBalanceTransaction = cast("Callable[[Any], CustomerCashBalanceTransaction]", expect(lazy("customer_cash_balance_transaction", "_d_CustomerCashBalanceTransaction"), ("customer_cash_balance_transaction",), with_id=True))
 _decode_Customer_or_DeletedCustomer = cast("Callable[[Any], Customer | DeletedCustomer]", expect(construct, ("customer",), with_id=True))
 _decode_DeletedCustomer = cast("Callable[[Any], DeletedCustomer]", expect(lazy("customer", "_d_DeletedCustomer"), ("customer",), with_id=True))
-_decode_DeletedDiscount = cast("Callable[[Any], DeletedDiscount]", expect(lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_DeletedDiscount"), ("discount",), with_id=True))
-_decode_DeletedTaxId = cast("Callable[[Any], DeletedTaxId]", expect(lazy("tax_code__terminal_refund", "_d_DeletedTaxId"), ("tax_id",), with_id=True))
-_decode_Discount = cast("Callable[[Any], Discount]", expect(lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_Discount"), ("discount",), with_id=True))
-_decode_FundingInstructions = cast("Callable[[Any], FundingInstructions]", expect(lazy("forwarding_request__linked_account_options_common", "_d_FundingInstructions"), ("funding_instructions",), with_id=False))
+_decode_DeletedDiscount = cast("Callable[[Any], DeletedDiscount]", expect(lazy("discount__funding_instructions", "_d_DeletedDiscount"), ("discount",), with_id=True))
+_decode_DeletedTaxId = cast("Callable[[Any], DeletedTaxId]", expect(lazy("tax_calculation_line_item__terminal_location", "_d_DeletedTaxId"), ("tax_id",), with_id=True))
+_decode_Discount = cast("Callable[[Any], Discount]", expect(lazy("discount__funding_instructions", "_d_Discount"), ("discount",), with_id=True))
+_decode_FundingInstructions = cast("Callable[[Any], FundingInstructions]", expect(lazy("discount__funding_instructions", "_d_FundingInstructions"), ("funding_instructions",), with_id=False))
 _decode_PaymentMethod = cast("Callable[[Any], PaymentMethod]", expect(lazy("payment_method", "_d_PaymentMethod"), ("payment_method",), with_id=True))
 _decode_Subscription = cast("Callable[[Any], Subscription]", expect(lazy("subscription", "_d_Subscription"), ("subscription",), with_id=True))
-_decode_TaxId = cast("Callable[[Any], TaxId]", expect(lazy("tax_code__terminal_refund", "_d_TaxId"), ("tax_id",), with_id=True))
+_decode_TaxId = cast("Callable[[Any], TaxId]", expect(lazy("tax_calculation_line_item__terminal_location", "_d_TaxId"), ("tax_id",), with_id=True))
 
 
 class CustomersService(SyncService):

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.credit_notes_pretax_credit_amount__financial_connections_transaction import (
+    from ..models.discount__funding_instructions import (
         FinancialConnectionsAccountOwner,
         FinancialConnectionsSession,
         FinancialConnectionsTransaction,
@@ -40,9 +40,9 @@ __all__ = [
 ]
 
 _decode_FinancialConnectionsAccount = cast("Callable[[Any], FinancialConnectionsAccount]", expect(lazy("financial_connections_account", "_d_FinancialConnectionsAccount"), ("financial_connections.account", "linked_account"), with_id=True))
-_decode_FinancialConnectionsAccountOwner = cast("Callable[[Any], FinancialConnectionsAccountOwner]", expect(lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_FinancialConnectionsAccountOwner"), ("financial_connections.account_owner", "linked_account_owner"), with_id=True))
-_decode_FinancialConnectionsSession = cast("Callable[[Any], FinancialConnectionsSession]", expect(lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_FinancialConnectionsSession"), ("financial_connections.session", "link_account_session"), with_id=True))
-_decode_FinancialConnectionsTransaction = cast("Callable[[Any], FinancialConnectionsTransaction]", expect(lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_FinancialConnectionsTransaction"), ("financial_connections.transaction",), with_id=True))
+_decode_FinancialConnectionsAccountOwner = cast("Callable[[Any], FinancialConnectionsAccountOwner]", expect(lazy("discount__funding_instructions", "_d_FinancialConnectionsAccountOwner"), ("financial_connections.account_owner", "linked_account_owner"), with_id=True))
+_decode_FinancialConnectionsSession = cast("Callable[[Any], FinancialConnectionsSession]", expect(lazy("discount__funding_instructions", "_d_FinancialConnectionsSession"), ("financial_connections.session", "link_account_session"), with_id=True))
+_decode_FinancialConnectionsTransaction = cast("Callable[[Any], FinancialConnectionsTransaction]", expect(lazy("discount__funding_instructions", "_d_FinancialConnectionsTransaction"), ("financial_connections.transaction",), with_id=True))
 
 
 class FinancialConnectionsAccountsService(SyncService):

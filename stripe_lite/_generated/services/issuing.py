@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.forwarding_request__linked_account_options_common import (
+    from ..models.invoice_payment__login_link import (
         IssuingPersonalizationDesign,
         IssuingPhysicalBundle,
         IssuingSettlement,
@@ -69,9 +69,9 @@ _decode_IssuingAuthorization = cast("Callable[[Any], IssuingAuthorization]", exp
 _decode_IssuingCard = cast("Callable[[Any], IssuingCard]", expect(lazy("issuing_card", "_d_IssuingCard"), ("issuing.card",), with_id=True))
 _decode_IssuingCardholder = cast("Callable[[Any], IssuingCardholder]", expect(lazy("issuing_cardholder", "_d_IssuingCardholder"), ("issuing.cardholder",), with_id=True))
 _decode_IssuingDispute = cast("Callable[[Any], IssuingDispute]", expect(lazy("issuing_dispute", "_d_IssuingDispute"), ("issuing.dispute",), with_id=True))
-_decode_IssuingPersonalizationDesign = cast("Callable[[Any], IssuingPersonalizationDesign]", expect(lazy("forwarding_request__linked_account_options_common", "_d_IssuingPersonalizationDesign"), ("issuing.personalization_design",), with_id=True))
-_decode_IssuingPhysicalBundle = cast("Callable[[Any], IssuingPhysicalBundle]", expect(lazy("forwarding_request__linked_account_options_common", "_d_IssuingPhysicalBundle"), ("issuing.physical_bundle",), with_id=True))
-_decode_IssuingSettlement = cast("Callable[[Any], IssuingSettlement]", expect(lazy("forwarding_request__linked_account_options_common", "_d_IssuingSettlement"), ("issuing.settlement",), with_id=True))
+_decode_IssuingPersonalizationDesign = cast("Callable[[Any], IssuingPersonalizationDesign]", expect(lazy("invoice_payment__login_link", "_d_IssuingPersonalizationDesign"), ("issuing.personalization_design",), with_id=True))
+_decode_IssuingPhysicalBundle = cast("Callable[[Any], IssuingPhysicalBundle]", expect(lazy("invoice_payment__login_link", "_d_IssuingPhysicalBundle"), ("issuing.physical_bundle",), with_id=True))
+_decode_IssuingSettlement = cast("Callable[[Any], IssuingSettlement]", expect(lazy("invoice_payment__login_link", "_d_IssuingSettlement"), ("issuing.settlement",), with_id=True))
 _decode_IssuingToken = cast("Callable[[Any], IssuingToken]", expect(lazy("issuing_token", "_d_IssuingToken"), ("issuing.token",), with_id=True))
 _decode_IssuingTransaction = cast("Callable[[Any], IssuingTransaction]", expect(lazy("issuing_transaction", "_d_IssuingTransaction"), ("issuing.transaction",), with_id=True))
 

@@ -15,16 +15,14 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.credit_notes_pretax_credit_amount__financial_connections_transaction import (
-        FinancialConnectionsAccountOwner,
-    )
+    from ..models.discount__funding_instructions import FinancialConnectionsAccountOwner
     from ..models.financial_connections_account import FinancialConnectionsAccount
     from ..params import FinancialConnectionsAccountsAccountHolderParam
 
 __all__ = ["AsyncLinkedAccountsService", "LinkedAccountsService"]
 
 _decode_FinancialConnectionsAccount = cast("Callable[[Any], FinancialConnectionsAccount]", expect(lazy("financial_connections_account", "_d_FinancialConnectionsAccount"), ("financial_connections.account", "linked_account"), with_id=True))
-_decode_FinancialConnectionsAccountOwner = cast("Callable[[Any], FinancialConnectionsAccountOwner]", expect(lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_FinancialConnectionsAccountOwner"), ("financial_connections.account_owner", "linked_account_owner"), with_id=True))
+_decode_FinancialConnectionsAccountOwner = cast("Callable[[Any], FinancialConnectionsAccountOwner]", expect(lazy("discount__funding_instructions", "_d_FinancialConnectionsAccountOwner"), ("financial_connections.account_owner", "linked_account_owner"), with_id=True))
 
 
 class LinkedAccountsService(SyncService):

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.forwarding_request__linked_account_options_common import Item
+    from ..models.invoice_payment__login_link import Item
     from ..models.payment_link import PaymentLink
     from ..params import (
         AfterCompletionParam,
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncPaymentLinksService", "PaymentLinksService"]
 
-_decode_Item = cast("Callable[[Any], Item]", expect(lazy("forwarding_request__linked_account_options_common", "_d_Item"), ("item",), with_id=True))
+_decode_Item = cast("Callable[[Any], Item]", expect(lazy("invoice_payment__login_link", "_d_Item"), ("item",), with_id=True))
 _decode_PaymentLink = cast("Callable[[Any], PaymentLink]", expect(lazy("payment_link", "_d_PaymentLink"), ("payment_link",), with_id=True))
 
 

@@ -16,12 +16,12 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.login_link__payout import Payout
+    from ..models.payment_attempt_record__payout import Payout
     from ..params import RangeQueryParam
 
 __all__ = ["AsyncPayoutsService", "PayoutsService"]
 
-_decode_Payout = cast("Callable[[Any], Payout]", expect(lazy("login_link__payout", "_d_Payout"), ("payout",), with_id=True))
+_decode_Payout = cast("Callable[[Any], Payout]", expect(lazy("payment_attempt_record__payout", "_d_Payout"), ("payout",), with_id=True))
 
 
 class PayoutsService(SyncService):

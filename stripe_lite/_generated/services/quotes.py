@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.forwarding_request__linked_account_options_common import Item
+    from ..models.invoice_payment__login_link import Item
     from ..models.quote import Quote
     from ..params import (
         AutomaticTaxParam,
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncQuotesService", "QuotesService"]
 
-_decode_Item = cast("Callable[[Any], Item]", expect(lazy("forwarding_request__linked_account_options_common", "_d_Item"), ("item",), with_id=True))
+_decode_Item = cast("Callable[[Any], Item]", expect(lazy("invoice_payment__login_link", "_d_Item"), ("item",), with_id=True))
 _decode_Quote = cast("Callable[[Any], Quote]", expect(lazy("quote", "_d_Quote"), ("quote",), with_id=True))
 
 

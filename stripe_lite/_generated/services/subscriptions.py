@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager, AsyncSearchPager
-    from ..models.credit_notes_pretax_credit_amount__financial_connections_transaction import DeletedDiscount
+    from ..models.discount__funding_instructions import DeletedDiscount
     from ..models.subscription import Subscription
     from ..params import (
         AddInvoiceItemParam,
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncSubscriptionsService", "SubscriptionsService"]
 
-_decode_DeletedDiscount = cast("Callable[[Any], DeletedDiscount]", expect(lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_DeletedDiscount"), ("discount",), with_id=True))
+_decode_DeletedDiscount = cast("Callable[[Any], DeletedDiscount]", expect(lazy("discount__funding_instructions", "_d_DeletedDiscount"), ("discount",), with_id=True))
 _decode_Subscription = cast("Callable[[Any], Subscription]", expect(lazy("subscription", "_d_Subscription"), ("subscription",), with_id=True))
 
 

@@ -16,9 +16,14 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.reserve_transaction__tax_calculation_line_item import TaxAssociation, TaxCalculationLineItem
+    from ..models.reporting_report_type__tax_association import TaxAssociation
     from ..models.tax_calculation import TaxCalculation
-    from ..models.tax_code__terminal_refund import TaxSettings, TaxTransaction, TaxTransactionLineItem
+    from ..models.tax_calculation_line_item__terminal_location import (
+        TaxCalculationLineItem,
+        TaxSettings,
+        TaxTransaction,
+        TaxTransactionLineItem,
+    )
     from ..models.tax_registration import TaxRegistration
     from ..params import (
         CountryOptionsParam,
@@ -45,13 +50,13 @@ __all__ = [
     "TaxTransactionsService",
 ]
 
-_decode_TaxAssociation = cast("Callable[[Any], TaxAssociation]", expect(lazy("reserve_transaction__tax_calculation_line_item", "_d_TaxAssociation"), ("tax.association",), with_id=True))
+_decode_TaxAssociation = cast("Callable[[Any], TaxAssociation]", expect(lazy("reporting_report_type__tax_association", "_d_TaxAssociation"), ("tax.association",), with_id=True))
 _decode_TaxCalculation = cast("Callable[[Any], TaxCalculation]", expect(lazy("tax_calculation", "_d_TaxCalculation"), ("tax.calculation",), with_id=False))
-_decode_TaxCalculationLineItem = cast("Callable[[Any], TaxCalculationLineItem]", expect(lazy("reserve_transaction__tax_calculation_line_item", "_d_TaxCalculationLineItem"), ("tax.calculation_line_item",), with_id=True))
+_decode_TaxCalculationLineItem = cast("Callable[[Any], TaxCalculationLineItem]", expect(lazy("tax_calculation_line_item__terminal_location", "_d_TaxCalculationLineItem"), ("tax.calculation_line_item",), with_id=True))
 _decode_TaxRegistration = cast("Callable[[Any], TaxRegistration]", expect(lazy("tax_registration", "_d_TaxRegistration"), ("tax.registration",), with_id=True))
-_decode_TaxSettings = cast("Callable[[Any], TaxSettings]", expect(lazy("tax_code__terminal_refund", "_d_TaxSettings"), ("tax.settings",), with_id=False))
-_decode_TaxTransaction = cast("Callable[[Any], TaxTransaction]", expect(lazy("tax_code__terminal_refund", "_d_TaxTransaction"), ("tax.transaction",), with_id=True))
-_decode_TaxTransactionLineItem = cast("Callable[[Any], TaxTransactionLineItem]", expect(lazy("tax_code__terminal_refund", "_d_TaxTransactionLineItem"), ("tax.transaction_line_item",), with_id=True))
+_decode_TaxSettings = cast("Callable[[Any], TaxSettings]", expect(lazy("tax_calculation_line_item__terminal_location", "_d_TaxSettings"), ("tax.settings",), with_id=False))
+_decode_TaxTransaction = cast("Callable[[Any], TaxTransaction]", expect(lazy("tax_calculation_line_item__terminal_location", "_d_TaxTransaction"), ("tax.transaction",), with_id=True))
+_decode_TaxTransactionLineItem = cast("Callable[[Any], TaxTransactionLineItem]", expect(lazy("tax_calculation_line_item__terminal_location", "_d_TaxTransactionLineItem"), ("tax.transaction_line_item",), with_id=True))
 
 
 class TaxAssociationsService(SyncService):

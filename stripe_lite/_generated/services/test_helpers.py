@@ -19,7 +19,10 @@ if TYPE_CHECKING:
     from ..models.confirmation_token import ConfirmationToken
     from ..models.customer_cash_balance_transaction import CustomerCashBalanceTransaction
     from ..models.refund import Refund
-    from ..models.test_helpers_test_clock__treasury_transaction import DeletedTestHelpersTestClock, TestHelpersTestClock
+    from ..models.terminal_onboarding_link__treasury_transaction import (
+        DeletedTestHelpersTestClock,
+        TestHelpersTestClock,
+    )
     from ..params import (
         InvoicesShippingDetailsParam,
         PaymentIntentsPaymentMethodDataParam,
@@ -39,9 +42,9 @@ __all__ = [
 
 _decode_ConfirmationToken = cast("Callable[[Any], ConfirmationToken]", expect(lazy("confirmation_token", "_d_ConfirmationToken"), ("confirmation_token",), with_id=True))
 _decode_CustomerCashBalanceTransaction = cast("Callable[[Any], CustomerCashBalanceTransaction]", expect(lazy("customer_cash_balance_transaction", "_d_CustomerCashBalanceTransaction"), ("customer_cash_balance_transaction",), with_id=True))
-_decode_DeletedTestHelpersTestClock = cast("Callable[[Any], DeletedTestHelpersTestClock]", expect(lazy("test_helpers_test_clock__treasury_transaction", "_d_DeletedTestHelpersTestClock"), ("test_helpers.test_clock",), with_id=True))
+_decode_DeletedTestHelpersTestClock = cast("Callable[[Any], DeletedTestHelpersTestClock]", expect(lazy("terminal_onboarding_link__treasury_transaction", "_d_DeletedTestHelpersTestClock"), ("test_helpers.test_clock",), with_id=True))
 _decode_Refund = cast("Callable[[Any], Refund]", expect(lazy("refund", "_d_Refund"), ("refund",), with_id=True))
-_decode_TestHelpersTestClock = cast("Callable[[Any], TestHelpersTestClock]", expect(lazy("test_helpers_test_clock__treasury_transaction", "_d_TestHelpersTestClock"), ("test_helpers.test_clock",), with_id=True))
+_decode_TestHelpersTestClock = cast("Callable[[Any], TestHelpersTestClock]", expect(lazy("terminal_onboarding_link__treasury_transaction", "_d_TestHelpersTestClock"), ("test_helpers.test_clock",), with_id=True))
 
 
 class TestHelpersConfirmationTokensService(SyncService):

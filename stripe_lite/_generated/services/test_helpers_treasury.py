@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
 
     from ..._base_client import Timeout
-    from ..models.test_helpers_test_clock__treasury_transaction import TreasuryReceivedDebit
+    from ..models.terminal_onboarding_link__treasury_transaction import TreasuryReceivedDebit
     from ..models.treasury_inbound_transfer import TreasuryInboundTransfer
     from ..models.treasury_outbound_payment import TreasuryOutboundPayment
     from ..models.treasury_outbound_transfer import TreasuryOutboundTransfer
@@ -42,7 +42,7 @@ _decode_TreasuryInboundTransfer = cast("Callable[[Any], TreasuryInboundTransfer]
 _decode_TreasuryOutboundPayment = cast("Callable[[Any], TreasuryOutboundPayment]", expect(lazy("treasury_outbound_payment", "_d_TreasuryOutboundPayment"), ("treasury.outbound_payment",), with_id=True))
 _decode_TreasuryOutboundTransfer = cast("Callable[[Any], TreasuryOutboundTransfer]", expect(lazy("treasury_outbound_transfer", "_d_TreasuryOutboundTransfer"), ("treasury.outbound_transfer",), with_id=True))
 _decode_TreasuryReceivedCredit = cast("Callable[[Any], TreasuryReceivedCredit]", expect(lazy("treasury_received_credit", "_d_TreasuryReceivedCredit"), ("treasury.received_credit",), with_id=True))
-_decode_TreasuryReceivedDebit = cast("Callable[[Any], TreasuryReceivedDebit]", expect(lazy("test_helpers_test_clock__treasury_transaction", "_d_TreasuryReceivedDebit"), ("treasury.received_debit",), with_id=True))
+_decode_TreasuryReceivedDebit = cast("Callable[[Any], TreasuryReceivedDebit]", expect(lazy("terminal_onboarding_link__treasury_transaction", "_d_TreasuryReceivedDebit"), ("treasury.received_debit",), with_id=True))
 
 
 class TestHelpersTreasuryInboundTransfersService(SyncService):

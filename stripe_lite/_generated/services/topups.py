@@ -16,12 +16,12 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.test_helpers_test_clock__treasury_transaction import Topup
+    from ..models.terminal_onboarding_link__treasury_transaction import Topup
     from ..params import RangeQueryParam
 
 __all__ = ["AsyncTopupsService", "TopupsService"]
 
-_decode_Topup = cast("Callable[[Any], Topup]", expect(lazy("test_helpers_test_clock__treasury_transaction", "_d_Topup"), ("topup",), with_id=True))
+_decode_Topup = cast("Callable[[Any], Topup]", expect(lazy("terminal_onboarding_link__treasury_transaction", "_d_Topup"), ("topup",), with_id=True))
 
 
 class TopupsService(SyncService):

@@ -17,13 +17,13 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.test_helpers_test_clock__treasury_transaction import Transfer, TransferReversal
+    from ..models.terminal_onboarding_link__treasury_transaction import Transfer, TransferReversal
     from ..params import RangeQueryParam
 
 __all__ = ["AsyncTransfersReversalsService", "AsyncTransfersService", "TransfersReversalsService", "TransfersService"]
 
-_decode_Transfer = cast("Callable[[Any], Transfer]", expect(lazy("test_helpers_test_clock__treasury_transaction", "_d_Transfer"), ("transfer",), with_id=True))
-_decode_TransferReversal = cast("Callable[[Any], TransferReversal]", expect(lazy("test_helpers_test_clock__treasury_transaction", "_d_TransferReversal"), ("transfer_reversal",), with_id=True))
+_decode_Transfer = cast("Callable[[Any], Transfer]", expect(lazy("terminal_onboarding_link__treasury_transaction", "_d_Transfer"), ("transfer",), with_id=True))
+_decode_TransferReversal = cast("Callable[[Any], TransferReversal]", expect(lazy("terminal_onboarding_link__treasury_transaction", "_d_TransferReversal"), ("transfer_reversal",), with_id=True))
 
 
 class TransfersService(SyncService):

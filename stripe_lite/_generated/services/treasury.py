@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.test_helpers_test_clock__treasury_transaction import (
+    from ..models.terminal_onboarding_link__treasury_transaction import (
         TreasuryCreditReversal,
         TreasuryDebitReversal,
         TreasuryReceivedDebit,
@@ -69,16 +69,16 @@ __all__ = [
     "TreasuryTransactionsService",
 ]
 
-_decode_TreasuryCreditReversal = cast("Callable[[Any], TreasuryCreditReversal]", expect(lazy("test_helpers_test_clock__treasury_transaction", "_d_TreasuryCreditReversal"), ("treasury.credit_reversal",), with_id=True))
-_decode_TreasuryDebitReversal = cast("Callable[[Any], TreasuryDebitReversal]", expect(lazy("test_helpers_test_clock__treasury_transaction", "_d_TreasuryDebitReversal"), ("treasury.debit_reversal",), with_id=True))
+_decode_TreasuryCreditReversal = cast("Callable[[Any], TreasuryCreditReversal]", expect(lazy("terminal_onboarding_link__treasury_transaction", "_d_TreasuryCreditReversal"), ("treasury.credit_reversal",), with_id=True))
+_decode_TreasuryDebitReversal = cast("Callable[[Any], TreasuryDebitReversal]", expect(lazy("terminal_onboarding_link__treasury_transaction", "_d_TreasuryDebitReversal"), ("treasury.debit_reversal",), with_id=True))
 _decode_TreasuryFinancialAccount = cast("Callable[[Any], TreasuryFinancialAccount]", expect(lazy("treasury_financial_account", "_d_TreasuryFinancialAccount"), ("treasury.financial_account",), with_id=True))
 _decode_TreasuryFinancialAccountFeatures = cast("Callable[[Any], TreasuryFinancialAccountFeatures]", expect(lazy("treasury_financial_account_features", "_d_TreasuryFinancialAccountFeatures"), ("treasury.financial_account_features",), with_id=False))
 _decode_TreasuryInboundTransfer = cast("Callable[[Any], TreasuryInboundTransfer]", expect(lazy("treasury_inbound_transfer", "_d_TreasuryInboundTransfer"), ("treasury.inbound_transfer",), with_id=True))
 _decode_TreasuryOutboundPayment = cast("Callable[[Any], TreasuryOutboundPayment]", expect(lazy("treasury_outbound_payment", "_d_TreasuryOutboundPayment"), ("treasury.outbound_payment",), with_id=True))
 _decode_TreasuryOutboundTransfer = cast("Callable[[Any], TreasuryOutboundTransfer]", expect(lazy("treasury_outbound_transfer", "_d_TreasuryOutboundTransfer"), ("treasury.outbound_transfer",), with_id=True))
 _decode_TreasuryReceivedCredit = cast("Callable[[Any], TreasuryReceivedCredit]", expect(lazy("treasury_received_credit", "_d_TreasuryReceivedCredit"), ("treasury.received_credit",), with_id=True))
-_decode_TreasuryReceivedDebit = cast("Callable[[Any], TreasuryReceivedDebit]", expect(lazy("test_helpers_test_clock__treasury_transaction", "_d_TreasuryReceivedDebit"), ("treasury.received_debit",), with_id=True))
-_decode_TreasuryTransaction = cast("Callable[[Any], TreasuryTransaction]", expect(lazy("test_helpers_test_clock__treasury_transaction", "_d_TreasuryTransaction"), ("treasury.transaction",), with_id=True))
+_decode_TreasuryReceivedDebit = cast("Callable[[Any], TreasuryReceivedDebit]", expect(lazy("terminal_onboarding_link__treasury_transaction", "_d_TreasuryReceivedDebit"), ("treasury.received_debit",), with_id=True))
+_decode_TreasuryTransaction = cast("Callable[[Any], TreasuryTransaction]", expect(lazy("terminal_onboarding_link__treasury_transaction", "_d_TreasuryTransaction"), ("treasury.transaction",), with_id=True))
 _decode_TreasuryTransactionEntry = cast("Callable[[Any], TreasuryTransactionEntry]", expect(lazy("treasury_transaction_entry__webhook_endpoint", "_d_TreasuryTransactionEntry"), ("treasury.transaction_entry",), with_id=True))
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, expand, intern, lazy, new, register, unknown
+from ..._models import StripeObject, expand, intern, lazy, new, refill, register, unknown
 
 if TYPE_CHECKING:
-    from .account_link__bank_account import ApplicationFee, BalanceTransaction, BankAccount, DeletedBankAccount
-    from .capability__credit_note_line_item import Card, DeletedCard
+    from .account_link__balance_transaction import ApplicationFee, BalanceTransaction
+    from .bank_account__billing_meter_event_summary import BankAccount, DeletedBankAccount
+    from .card__customer_balance_transaction import Card, DeletedCard
     from .payment_method_details_payment_record_acss_debit import (
         PaymentsPrimitivesPaymentRecordsResourceAmount,
         PaymentsPrimitivesPaymentRecordsResourceCustomerDetails,
@@ -18,7 +19,6 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
-    "LoginLink",
     "PaymentAttemptRecord",
     "PaymentFlowsPaymentIntentPresentmentDetails",
     "PaymentIntentNextActionBlikAuthorize",
@@ -42,22 +42,6 @@ __all__ = [
     "Payout",
     "PayoutsTraceId",
 ]
-
-
-class LoginLink(StripeObject):
-    """A ``login_link`` object.
-
-    https://docs.stripe.com/api/login_links/object
-    """
-
-    __slots__ = ("created", "object", "url")
-
-    created: int
-    object: Literal["login_link"] | str
-    url: str
-
-
-_d_LoginLink = register(LoginLink)
 
 
 class PaymentAttemptRecord(StripeObject):
@@ -93,7 +77,7 @@ class PaymentAttemptRecord(StripeObject):
 
 def _d_PaymentAttemptRecord(d: Any) -> Any:
     if type(d) is not dict or len(d) < 21:
-        return by_key(PaymentAttemptRecord, d)
+        return refill(PaymentAttemptRecord, _d_PaymentAttemptRecord, d)
     o = new(PaymentAttemptRecord)
     try:
         o.amount = _d_PaymentsPrimitivesPaymentRecordsResourceAmount(d["amount"])
@@ -118,7 +102,7 @@ def _d_PaymentAttemptRecord(d: Any) -> Any:
         o.reported_by = intern(v) if type(v := d["reported_by"]) is str else v
         o.shipping_details = _d_PaymentsPrimitivesPaymentRecordsResourceShippingDetails(d["shipping_details"])
     except KeyError:  # a field left out
-        return by_key(PaymentAttemptRecord, d)
+        return refill(PaymentAttemptRecord, _d_PaymentAttemptRecord, d)
     if len(d) != 21:
         o._extra = unknown(d, PaymentAttemptRecord)
     return o
@@ -370,7 +354,7 @@ class PaymentMethodDomain(StripeObject):
 
 def _d_PaymentMethodDomain(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
-        return by_key(PaymentMethodDomain, d)
+        return refill(PaymentMethodDomain, _d_PaymentMethodDomain, d)
     o = new(PaymentMethodDomain)
     try:
         o.amazon_pay = _d_PaymentMethodDomainResourcePaymentMethodStatus(d["amazon_pay"])
@@ -386,7 +370,7 @@ def _d_PaymentMethodDomain(d: Any) -> Any:
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.paypal = _d_PaymentMethodDomainResourcePaymentMethodStatus(d["paypal"])
     except KeyError:  # a field left out
-        return by_key(PaymentMethodDomain, d)
+        return refill(PaymentMethodDomain, _d_PaymentMethodDomain, d)
     if len(d) != 12:
         o._extra = unknown(d, PaymentMethodDomain)
     return o
@@ -473,7 +457,7 @@ class PaymentRecord(StripeObject):
 
 def _d_PaymentRecord(d: Any) -> Any:
     if type(d) is not dict or len(d) < 21:
-        return by_key(PaymentRecord, d)
+        return refill(PaymentRecord, _d_PaymentRecord, d)
     o = new(PaymentRecord)
     try:
         o.amount = _d_PaymentsPrimitivesPaymentRecordsResourceAmount(d["amount"])
@@ -498,7 +482,7 @@ def _d_PaymentRecord(d: Any) -> Any:
         o.reported_by = intern(v) if type(v := d["reported_by"]) is str else v
         o.shipping_details = _d_PaymentsPrimitivesPaymentRecordsResourceShippingDetails(d["shipping_details"])
     except KeyError:  # a field left out
-        return by_key(PaymentRecord, d)
+        return refill(PaymentRecord, _d_PaymentRecord, d)
     if len(d) != 21:
         o._extra = unknown(d, PaymentRecord)
     return o
@@ -546,7 +530,7 @@ class Payout(StripeObject):
 
 def _d_Payout(d: Any) -> Any:
     if type(d) is not dict or len(d) < 27:
-        return by_key(Payout, d)
+        return refill(Payout, _d_Payout, d)
     o = new(Payout)
     try:
         o.amount = d["amount"]
@@ -577,7 +561,7 @@ def _d_Payout(d: Any) -> Any:
         o.trace_id = _d_PayoutsTraceId(d["trace_id"])
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(Payout, d)
+        return refill(Payout, _d_Payout, d)
     if len(d) != 27:
         o._extra = unknown(d, Payout)
     return o
@@ -599,8 +583,8 @@ _d_PayoutsTraceId = register(PayoutsTraceId)
 
 
 # Decoders of other modules, imported when first called.
-_d_ApplicationFee = lazy("account_link__bank_account", "_d_ApplicationFee", globals())
-_d_BalanceTransaction = lazy("account_link__bank_account", "_d_BalanceTransaction", globals())
+_d_ApplicationFee = lazy("account_link__balance_transaction", "_d_ApplicationFee", globals())
+_d_BalanceTransaction = lazy("account_link__balance_transaction", "_d_BalanceTransaction", globals())
 _d_PaymentsPrimitivesPaymentRecordsResourceAmount = lazy("payment_method_details_payment_record_acss_debit", "_d_PaymentsPrimitivesPaymentRecordsResourceAmount", globals())
 _d_PaymentsPrimitivesPaymentRecordsResourceCustomerDetails = lazy("payment_method_details_payment_record_acss_debit", "_d_PaymentsPrimitivesPaymentRecordsResourceCustomerDetails", globals())
 _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails = lazy("payment_method_details_payment_record_acss_debit", "_d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails", globals())

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeList, StripeObject, by_key, intern, lazy, list_object, new, register, unknown
+from ..._models import StripeList, StripeObject, intern, lazy, list_object, list_of, new, refill, register, unknown
 
 if TYPE_CHECKING:
     from .account import Account
-    from .account_link__bank_account import Address, Application
+    from .account_link__balance_transaction import Address, Application
     from .customer import Customer
-    from .forwarding_request__linked_account_options_common import LegalEntityJapanAddress
+    from .invoice_payment__login_link import LegalEntityJapanAddress
 
 __all__ = [
     "DeletedTaxId",
     "DeletedTerminalLocation",
+    "TaxCalculationLineItem",
     "TaxCode",
     "TaxDeductedAtSource",
     "TaxIDsOwner",
@@ -42,10 +43,6 @@ __all__ = [
     "TaxTransactionLineItem",
     "TerminalConnectionToken",
     "TerminalLocation",
-    "TerminalOnboardingLink",
-    "TerminalOnboardingLinkAppleTermsAndConditions",
-    "TerminalOnboardingLinkLinkOptions",
-    "TerminalRefund",
 ]
 
 
@@ -79,6 +76,55 @@ class DeletedTerminalLocation(StripeObject):
 
 
 _d_DeletedTerminalLocation = register(DeletedTerminalLocation)
+
+
+class TaxCalculationLineItem(StripeObject):
+    """A ``tax.calculation_line_item`` object.
+
+    https://docs.stripe.com/api/tax/calculation_line_items/object
+    """
+
+    __slots__ = ("amount", "amount_tax", "id", "livemode", "metadata", "object", "product", "quantity", "reference", "tax_behavior", "tax_breakdown", "tax_code")
+
+    amount: int
+    amount_tax: int
+    id: str
+    livemode: bool
+    metadata: dict[str, str] | None
+    object: Literal["tax.calculation_line_item"] | str
+    product: str | None
+    quantity: int
+    reference: str
+    tax_behavior: Literal["exclusive", "inclusive"] | str
+    tax_breakdown: list[TaxProductResourceLineItemTaxBreakdown] | None
+    tax_code: str
+
+
+def _d_TaxCalculationLineItem(d: Any) -> Any:
+    if type(d) is not dict or len(d) < 12:
+        return refill(TaxCalculationLineItem, _d_TaxCalculationLineItem, d)
+    o = new(TaxCalculationLineItem)
+    try:
+        o.amount = d["amount"]
+        o.amount_tax = d["amount_tax"]
+        o.id = d["id"]
+        o.livemode = d["livemode"]
+        o.metadata = d["metadata"]
+        o.object = intern(v) if type(v := d["object"]) is str else v
+        o.product = d["product"]
+        o.quantity = d["quantity"]
+        o.reference = d["reference"]
+        o.tax_behavior = intern(v) if type(v := d["tax_behavior"]) is str else v
+        o.tax_breakdown = list_of(d["tax_breakdown"], _d_TaxProductResourceLineItemTaxBreakdown)
+        o.tax_code = d["tax_code"]
+    except KeyError:  # a field left out
+        return refill(TaxCalculationLineItem, _d_TaxCalculationLineItem, d)
+    if len(d) != 12:
+        o._extra = unknown(d, TaxCalculationLineItem)
+    return o
+
+
+register(TaxCalculationLineItem, _d_TaxCalculationLineItem)
 
 
 class TaxCode(StripeObject):
@@ -154,7 +200,7 @@ class TaxId(StripeObject):
 
 def _d_TaxId(d: Any) -> Any:
     if type(d) is not dict or len(d) < 11:
-        return by_key(TaxId, d)
+        return refill(TaxId, _d_TaxId, d)
     o = new(TaxId)
     try:
         o.country = d["country"]
@@ -169,7 +215,7 @@ def _d_TaxId(d: Any) -> Any:
         o.value = d["value"]
         o.verification = _d_TaxIdVerification(d["verification"])
     except KeyError:  # a field left out
-        return by_key(TaxId, d)
+        return refill(TaxId, _d_TaxId, d)
     if len(d) != 11:
         o._extra = unknown(d, TaxId)
     return o
@@ -247,7 +293,7 @@ class TaxProductResourceLineItemTaxBreakdown(StripeObject):
 
 def _d_TaxProductResourceLineItemTaxBreakdown(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(TaxProductResourceLineItemTaxBreakdown, d)
+        return refill(TaxProductResourceLineItemTaxBreakdown, _d_TaxProductResourceLineItemTaxBreakdown, d)
     o = new(TaxProductResourceLineItemTaxBreakdown)
     try:
         o.amount = d["amount"]
@@ -257,7 +303,7 @@ def _d_TaxProductResourceLineItemTaxBreakdown(d: Any) -> Any:
         o.taxability_reason = intern(v) if type(v := d["taxability_reason"]) is str else v
         o.taxable_amount = d["taxable_amount"]
     except KeyError:  # a field left out
-        return by_key(TaxProductResourceLineItemTaxBreakdown, d)
+        return refill(TaxProductResourceLineItemTaxBreakdown, _d_TaxProductResourceLineItemTaxBreakdown, d)
     if len(d) != 6:
         o._extra = unknown(d, TaxProductResourceLineItemTaxBreakdown)
     return o
@@ -294,7 +340,7 @@ class TaxProductResourcePostalAddress(StripeObject):
 
 def _d_TaxProductResourcePostalAddress(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(TaxProductResourcePostalAddress, d)
+        return refill(TaxProductResourcePostalAddress, _d_TaxProductResourcePostalAddress, d)
     o = new(TaxProductResourcePostalAddress)
     try:
         o.city = d["city"]
@@ -304,7 +350,7 @@ def _d_TaxProductResourcePostalAddress(d: Any) -> Any:
         o.postal_code = d["postal_code"]
         o.state = d["state"]
     except KeyError:  # a field left out
-        return by_key(TaxProductResourcePostalAddress, d)
+        return refill(TaxProductResourcePostalAddress, _d_TaxProductResourcePostalAddress, d)
     if len(d) != 6:
         o._extra = unknown(d, TaxProductResourcePostalAddress)
     return o
@@ -447,7 +493,7 @@ class TaxRate(StripeObject):
 
 def _d_TaxRate(d: Any) -> Any:
     if type(d) is not dict or len(d) < 18:
-        return by_key(TaxRate, d)
+        return refill(TaxRate, _d_TaxRate, d)
     o = new(TaxRate)
     try:
         o.active = d["active"]
@@ -469,7 +515,7 @@ def _d_TaxRate(d: Any) -> Any:
         o.state = d["state"]
         o.tax_type = intern(v) if type(v := d["tax_type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(TaxRate, d)
+        return refill(TaxRate, _d_TaxRate, d)
     if len(d) != 18:
         o._extra = unknown(d, TaxRate)
     return o
@@ -508,7 +554,7 @@ class TaxSettings(StripeObject):
 
 def _d_TaxSettings(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(TaxSettings, d)
+        return refill(TaxSettings, _d_TaxSettings, d)
     o = new(TaxSettings)
     try:
         o.defaults = _d_TaxProductResourceTaxSettingsDefaults(d["defaults"])
@@ -518,7 +564,7 @@ def _d_TaxSettings(d: Any) -> Any:
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.status_details = _d_TaxProductResourceTaxSettingsStatusDetails(d["status_details"])
     except KeyError:  # a field left out
-        return by_key(TaxSettings, d)
+        return refill(TaxSettings, _d_TaxSettings, d)
     if len(d) != 6:
         o._extra = unknown(d, TaxSettings)
     return o
@@ -555,7 +601,7 @@ class TaxTransaction(StripeObject):
 
 def _d_TaxTransaction(d: Any) -> Any:
     if type(d) is not dict or len(d) < 16:
-        return by_key(TaxTransaction, d)
+        return refill(TaxTransaction, _d_TaxTransaction, d)
     o = new(TaxTransaction)
     try:
         o.created = d["created"]
@@ -575,7 +621,7 @@ def _d_TaxTransaction(d: Any) -> Any:
         o.tax_date = d["tax_date"]
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(TaxTransaction, d)
+        return refill(TaxTransaction, _d_TaxTransaction, d)
     if len(d) != 16:
         o._extra = unknown(d, TaxTransaction)
     return o
@@ -609,7 +655,7 @@ class TaxTransactionLineItem(StripeObject):
 
 def _d_TaxTransactionLineItem(d: Any) -> Any:
     if type(d) is not dict or len(d) < 13:
-        return by_key(TaxTransactionLineItem, d)
+        return refill(TaxTransactionLineItem, _d_TaxTransactionLineItem, d)
     o = new(TaxTransactionLineItem)
     try:
         o.amount = d["amount"]
@@ -626,7 +672,7 @@ def _d_TaxTransactionLineItem(d: Any) -> Any:
         o.tax_code = d["tax_code"]
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(TaxTransactionLineItem, d)
+        return refill(TaxTransactionLineItem, _d_TaxTransactionLineItem, d)
     if len(d) != 13:
         o._extra = unknown(d, TaxTransactionLineItem)
     return o
@@ -675,7 +721,7 @@ class TerminalLocation(StripeObject):
 
 def _d_TerminalLocation(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
-        return by_key(TerminalLocation, d)
+        return refill(TerminalLocation, _d_TerminalLocation, d)
     o = new(TerminalLocation)
     try:
         o.address = _d_Address(d["address"])
@@ -691,7 +737,7 @@ def _d_TerminalLocation(d: Any) -> Any:
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.phone = d["phone"]
     except KeyError:  # a field left out
-        return by_key(TerminalLocation, d)
+        return refill(TerminalLocation, _d_TerminalLocation, d)
     if len(d) != 12:
         o._extra = unknown(d, TerminalLocation)
     return o
@@ -700,57 +746,7 @@ def _d_TerminalLocation(d: Any) -> Any:
 register(TerminalLocation, _d_TerminalLocation)
 
 
-class TerminalOnboardingLink(StripeObject):
-    """A ``terminal.onboarding_link`` object.
-
-    https://docs.stripe.com/api/terminal/onboarding_links/object
-    """
-
-    __slots__ = ("link_options", "link_type", "object", "on_behalf_of", "redirect_url")
-
-    link_options: TerminalOnboardingLinkLinkOptions
-    link_type: Literal["apple_terms_and_conditions"] | str
-    object: Literal["terminal.onboarding_link"] | str
-    on_behalf_of: str | None
-    redirect_url: str
-
-
-_d_TerminalOnboardingLink = register(TerminalOnboardingLink)
-
-
-class TerminalOnboardingLinkAppleTermsAndConditions(StripeObject):
-    """Nested in ``TerminalOnboardingLinkLinkOptions.apple_terms_and_conditions``."""
-
-    __slots__ = ("allow_relinking", "merchant_display_name")
-
-    allow_relinking: bool | None
-    merchant_display_name: str
-
-
-_d_TerminalOnboardingLinkAppleTermsAndConditions = register(TerminalOnboardingLinkAppleTermsAndConditions)
-
-
-class TerminalOnboardingLinkLinkOptions(StripeObject):
-    """Nested in ``TerminalOnboardingLink.link_options``."""
-
-    __slots__ = ("apple_terms_and_conditions",)
-
-    apple_terms_and_conditions: TerminalOnboardingLinkAppleTermsAndConditions | None
-
-
-_d_TerminalOnboardingLinkLinkOptions = register(TerminalOnboardingLinkLinkOptions)
-
-
-class TerminalRefund(StripeObject):
-    """Nested in a request."""
-
-    __slots__ = ()
-
-
-_d_TerminalRefund = register(TerminalRefund)
-
-
 # Decoders of other modules, imported when first called.
-_d_Address = lazy("account_link__bank_account", "_d_Address", globals())
+_d_Address = lazy("account_link__balance_transaction", "_d_Address", globals())
 _d_Customer = lazy("customer", "_d_Customer", globals())
-_d_LegalEntityJapanAddress = lazy("forwarding_request__linked_account_options_common", "_d_LegalEntityJapanAddress", globals())
+_d_LegalEntityJapanAddress = lazy("invoice_payment__login_link", "_d_LegalEntityJapanAddress", globals())

@@ -4,27 +4,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeList, StripeObject, by_key, expand, intern, lazy, list_object, new, register, unknown
+from ..._models import StripeList, StripeObject, expand, intern, lazy, list_object, new, refill, register, unknown
 
 if TYPE_CHECKING:
-    from .account_link__bank_account import ApiErrors, ApplicationFee, BalanceTransaction
-    from .bank_connections_resource_accountholder__billing_meter_event_summary import (
-        BankConnectionsResourceAccountholder,
-        BillingCreditBalanceTransaction,
-    )
-    from .capability__credit_note_line_item import Coupon
-    from .checkout_session import CheckoutSession
-    from .credit_note import CreditNote
+    from .account_link__balance_transaction import ApiErrors, ApplicationFee, BalanceTransaction
+    from .bank_account__billing_meter_event_summary import BankConnectionsResourceAccountholder
+    from .card__customer_balance_transaction import Coupon
     from .customer import Customer, DeletedCustomer
     from .financial_connections_account import FinancialConnectionsAccount
-    from .invoice import Invoice
-    from .plan__reporting_report_type import PromotionCode
+    from .funding_instructions_bank_transfer_aba_record import FundingInstructionsBankTransferFinancialAddress
+    from .plan__reporting_report_run import PromotionCode
 
 __all__ = [
     "BankConnectionsResourceLinkAccountSessionFilters",
     "BankConnectionsResourceTransactionResourceStatusTransitions",
-    "CreditNotesPretaxCreditAmount",
-    "CustomerBalanceTransaction",
     "DeletedDiscount",
     "Discount",
     "DiscountSource",
@@ -42,6 +35,13 @@ __all__ = [
     "FinancialConnectionsAccountOwnership",
     "FinancialConnectionsSession",
     "FinancialConnectionsTransaction",
+    "ForwardedRequestContext",
+    "ForwardedRequestDetails",
+    "ForwardedRequestHeader",
+    "ForwardedResponseDetails",
+    "ForwardingRequest",
+    "FundingInstructions",
+    "FundingInstructionsBankTransfer",
     "NotificationEventData",
     "NotificationEventRequest",
 ]
@@ -71,75 +71,6 @@ class BankConnectionsResourceTransactionResourceStatusTransitions(StripeObject):
 _d_BankConnectionsResourceTransactionResourceStatusTransitions = register(BankConnectionsResourceTransactionResourceStatusTransitions)
 
 
-class CreditNotesPretaxCreditAmount(StripeObject):
-    """Nested in ``CreditNote.pretax_credit_amounts``."""
-
-    __slots__ = ("amount", "credit_balance_transaction", "discount", "type")
-
-    amount: int
-    credit_balance_transaction: str | BillingCreditBalanceTransaction | None
-    discount: str | Discount | DeletedDiscount | None
-    type: Literal["credit_balance_transaction", "discount"] | str
-
-
-_d_CreditNotesPretaxCreditAmount = register(CreditNotesPretaxCreditAmount)
-
-
-class CustomerBalanceTransaction(StripeObject):
-    """A ``customer_balance_transaction`` object.
-
-    https://docs.stripe.com/api/customer_balance_transactions/object
-    """
-
-    __slots__ = ("amount", "checkout_session", "created", "credit_note", "currency", "customer", "customer_account", "description", "ending_balance", "id", "invoice", "livemode", "metadata", "object", "type")
-
-    amount: int
-    checkout_session: str | CheckoutSession | None
-    created: int
-    credit_note: str | CreditNote | None
-    currency: str
-    customer: str | Customer
-    customer_account: str | None
-    description: str | None
-    ending_balance: int
-    id: str
-    invoice: str | Invoice | None
-    livemode: bool
-    metadata: dict[str, str] | None
-    object: Literal["customer_balance_transaction"] | str
-    type: Literal["adjustment", "applied_to_invoice", "checkout_session_subscription_payment", "checkout_session_subscription_payment_canceled", "credit_note", "initial", "invoice_overpaid", "invoice_too_large", "invoice_too_small", "migration", "unapplied_from_invoice", "unspent_receiver_credit"] | str
-
-
-def _d_CustomerBalanceTransaction(d: Any) -> Any:
-    if type(d) is not dict or len(d) < 15:
-        return by_key(CustomerBalanceTransaction, d)
-    o = new(CustomerBalanceTransaction)
-    try:
-        o.amount = d["amount"]
-        o.checkout_session = _d_CheckoutSession(v) if type(v := d["checkout_session"]) is dict else v
-        o.created = d["created"]
-        o.credit_note = _d_CreditNote(v) if type(v := d["credit_note"]) is dict else v
-        o.currency = d["currency"]
-        o.customer = _d_Customer(v) if type(v := d["customer"]) is dict else v
-        o.customer_account = d["customer_account"]
-        o.description = d["description"]
-        o.ending_balance = d["ending_balance"]
-        o.id = d["id"]
-        o.invoice = _d_Invoice(v) if type(v := d["invoice"]) is dict else v
-        o.livemode = d["livemode"]
-        o.metadata = d["metadata"]
-        o.object = intern(v) if type(v := d["object"]) is str else v
-        o.type = intern(v) if type(v := d["type"]) is str else v
-    except KeyError:  # a field left out
-        return by_key(CustomerBalanceTransaction, d)
-    if len(d) != 15:
-        o._extra = unknown(d, CustomerBalanceTransaction)
-    return o
-
-
-register(CustomerBalanceTransaction, _d_CustomerBalanceTransaction)
-
-
 class DeletedDiscount(StripeObject):
     """A deleted ``discount`` object.
 
@@ -165,7 +96,7 @@ class DeletedDiscount(StripeObject):
 
 def _d_DeletedDiscount(d: Any) -> Any:
     if type(d) is not dict or len(d) < 13:
-        return by_key(DeletedDiscount, d)
+        return refill(DeletedDiscount, _d_DeletedDiscount, d)
     o = new(DeletedDiscount)
     try:
         o.checkout_session = d["checkout_session"]
@@ -182,7 +113,7 @@ def _d_DeletedDiscount(d: Any) -> Any:
         o.subscription = d["subscription"]
         o.subscription_item = d["subscription_item"]
     except KeyError:  # a field left out
-        return by_key(DeletedDiscount, d)
+        return refill(DeletedDiscount, _d_DeletedDiscount, d)
     if len(d) != 13:
         o._extra = unknown(d, DeletedDiscount)
     return o
@@ -216,7 +147,7 @@ class Discount(StripeObject):
 
 def _d_Discount(d: Any) -> Any:
     if type(d) is not dict or len(d) < 13:
-        return by_key(Discount, d)
+        return refill(Discount, _d_Discount, d)
     o = new(Discount)
     try:
         o.checkout_session = d["checkout_session"]
@@ -233,7 +164,7 @@ def _d_Discount(d: Any) -> Any:
         o.subscription = d["subscription"]
         o.subscription_item = d["subscription_item"]
     except KeyError:  # a field left out
-        return by_key(Discount, d)
+        return refill(Discount, _d_Discount, d)
     if len(d) != 13:
         o._extra = unknown(d, Discount)
     return o
@@ -303,7 +234,7 @@ class EntitlementsFeature(StripeObject):
 
 def _d_EntitlementsFeature(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(EntitlementsFeature, d)
+        return refill(EntitlementsFeature, _d_EntitlementsFeature, d)
     o = new(EntitlementsFeature)
     try:
         o.active = d["active"]
@@ -314,7 +245,7 @@ def _d_EntitlementsFeature(d: Any) -> Any:
         o.name = d["name"]
         o.object = intern(v) if type(v := d["object"]) is str else v
     except KeyError:  # a field left out
-        return by_key(EntitlementsFeature, d)
+        return refill(EntitlementsFeature, _d_EntitlementsFeature, d)
     if len(d) != 7:
         o._extra = unknown(d, EntitlementsFeature)
     return o
@@ -341,7 +272,7 @@ class EphemeralKey(StripeObject):
 
 def _d_EphemeralKey(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(EphemeralKey, d)
+        return refill(EphemeralKey, _d_EphemeralKey, d)
     o = new(EphemeralKey)
     try:
         o.created = d["created"]
@@ -351,7 +282,7 @@ def _d_EphemeralKey(d: Any) -> Any:
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.secret = d["secret"]
     except KeyError:  # a field left out
-        return by_key(EphemeralKey, d)
+        return refill(EphemeralKey, _d_EphemeralKey, d)
     if len(d) != 6:
         o._extra = unknown(d, EphemeralKey)
     return o
@@ -394,7 +325,7 @@ class Event(StripeObject):
 
 def _d_Event(d: Any) -> Any:
     if type(d) is not dict or len(d) < 11:
-        return by_key(Event, d)
+        return refill(Event, _d_Event, d)
     o = new(Event)
     try:
         o.account = d["account"]
@@ -409,7 +340,7 @@ def _d_Event(d: Any) -> Any:
         o.request = _d_NotificationEventRequest(d["request"])
         o.type = d["type"]
     except KeyError:  # a field left out
-        return by_key(Event, d)
+        return refill(Event, _d_Event, d)
     if len(d) != 11:
         o._extra = unknown(d, Event)
     return o
@@ -454,7 +385,7 @@ class FeeRefund(StripeObject):
 
 def _d_FeeRefund(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(FeeRefund, d)
+        return refill(FeeRefund, _d_FeeRefund, d)
     o = new(FeeRefund)
     try:
         o.amount = d["amount"]
@@ -466,7 +397,7 @@ def _d_FeeRefund(d: Any) -> Any:
         o.metadata = d["metadata"]
         o.object = intern(v) if type(v := d["object"]) is str else v
     except KeyError:  # a field left out
-        return by_key(FeeRefund, d)
+        return refill(FeeRefund, _d_FeeRefund, d)
     if len(d) != 8:
         o._extra = unknown(d, FeeRefund)
     return o
@@ -498,7 +429,7 @@ class File(StripeObject):
 
 def _d_File(d: Any) -> Any:
     if type(d) is not dict or len(d) < 11:
-        return by_key(File, d)
+        return refill(File, _d_File, d)
     o = new(File)
     try:
         o.created = d["created"]
@@ -513,7 +444,7 @@ def _d_File(d: Any) -> Any:
         o.type = d["type"]
         o.url = d["url"]
     except KeyError:  # a field left out
-        return by_key(File, d)
+        return refill(File, _d_File, d)
     if len(d) != 11:
         o._extra = unknown(d, File)
     return o
@@ -543,7 +474,7 @@ class FileLink(StripeObject):
 
 def _d_FileLink(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
-        return by_key(FileLink, d)
+        return refill(FileLink, _d_FileLink, d)
     o = new(FileLink)
     try:
         o.created = d["created"]
@@ -556,7 +487,7 @@ def _d_FileLink(d: Any) -> Any:
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.url = d["url"]
     except KeyError:  # a field left out
-        return by_key(FileLink, d)
+        return refill(FileLink, _d_FileLink, d)
     if len(d) != 9:
         o._extra = unknown(d, FileLink)
     return o
@@ -585,7 +516,7 @@ class FinancialConnectionsAccountOwner(StripeObject):
 
 def _d_FinancialConnectionsAccountOwner(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(FinancialConnectionsAccountOwner, d)
+        return refill(FinancialConnectionsAccountOwner, _d_FinancialConnectionsAccountOwner, d)
     o = new(FinancialConnectionsAccountOwner)
     try:
         o.email = d["email"]
@@ -597,7 +528,7 @@ def _d_FinancialConnectionsAccountOwner(d: Any) -> Any:
         o.raw_address = d["raw_address"]
         o.refreshed_at = d["refreshed_at"]
     except KeyError:  # a field left out
-        return by_key(FinancialConnectionsAccountOwner, d)
+        return refill(FinancialConnectionsAccountOwner, _d_FinancialConnectionsAccountOwner, d)
     if len(d) != 8:
         o._extra = unknown(d, FinancialConnectionsAccountOwner)
     return o
@@ -645,7 +576,7 @@ class FinancialConnectionsSession(StripeObject):
 
 def _d_FinancialConnectionsSession(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
-        return by_key(FinancialConnectionsSession, d)
+        return refill(FinancialConnectionsSession, _d_FinancialConnectionsSession, d)
     o = new(FinancialConnectionsSession)
     try:
         o.account_holder = _d_BankConnectionsResourceAccountholder(d["account_holder"])
@@ -659,7 +590,7 @@ def _d_FinancialConnectionsSession(d: Any) -> Any:
         o.prefetch = d["prefetch"]
         o.return_url = d["return_url"]
     except KeyError:  # a field left out
-        return by_key(FinancialConnectionsSession, d)
+        return refill(FinancialConnectionsSession, _d_FinancialConnectionsSession, d)
     if len(d) != 10:
         o._extra = unknown(d, FinancialConnectionsSession)
     return o
@@ -692,7 +623,7 @@ class FinancialConnectionsTransaction(StripeObject):
 
 def _d_FinancialConnectionsTransaction(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
-        return by_key(FinancialConnectionsTransaction, d)
+        return refill(FinancialConnectionsTransaction, _d_FinancialConnectionsTransaction, d)
     o = new(FinancialConnectionsTransaction)
     try:
         o.account = d["account"]
@@ -708,13 +639,141 @@ def _d_FinancialConnectionsTransaction(d: Any) -> Any:
         o.transaction_refresh = d["transaction_refresh"]
         o.updated = d["updated"]
     except KeyError:  # a field left out
-        return by_key(FinancialConnectionsTransaction, d)
+        return refill(FinancialConnectionsTransaction, _d_FinancialConnectionsTransaction, d)
     if len(d) != 12:
         o._extra = unknown(d, FinancialConnectionsTransaction)
     return o
 
 
 register(FinancialConnectionsTransaction, _d_FinancialConnectionsTransaction)
+
+
+class ForwardedRequestContext(StripeObject):
+    """Nested in ``ForwardingRequest.request_context``."""
+
+    __slots__ = ("destination_duration", "destination_ip_address")
+
+    destination_duration: int
+    destination_ip_address: str
+
+
+_d_ForwardedRequestContext = register(ForwardedRequestContext)
+
+
+class ForwardedRequestDetails(StripeObject):
+    """Nested in ``ForwardingRequest.request_details``."""
+
+    __slots__ = ("body", "headers", "http_method")
+
+    body: str
+    headers: list[ForwardedRequestHeader]
+    http_method: Literal["POST"] | str
+
+
+_d_ForwardedRequestDetails = register(ForwardedRequestDetails)
+
+
+class ForwardedRequestHeader(StripeObject):
+    """Nested in ``ForwardedRequestDetails.headers``."""
+
+    __slots__ = ("name", "value")
+
+    name: str
+    value: str
+
+
+_d_ForwardedRequestHeader = register(ForwardedRequestHeader)
+
+
+class ForwardedResponseDetails(StripeObject):
+    """Nested in ``ForwardingRequest.response_details``."""
+
+    __slots__ = ("body", "headers", "status")
+
+    body: str
+    headers: list[ForwardedRequestHeader]
+    status: int
+
+
+_d_ForwardedResponseDetails = register(ForwardedResponseDetails)
+
+
+class ForwardingRequest(StripeObject):
+    """A ``forwarding.request`` object.
+
+    https://docs.stripe.com/api/forwarding/requests/object
+    """
+
+    __slots__ = ("created", "id", "livemode", "metadata", "object", "payment_method", "replacements", "request_context", "request_details", "response_details", "url")
+
+    created: int
+    id: str
+    livemode: bool
+    metadata: dict[str, str] | None
+    object: Literal["forwarding.request"] | str
+    payment_method: str
+    replacements: list[Literal["card_cvc", "card_expiry", "card_number", "cardholder_name", "request_signature"] | str]
+    request_context: ForwardedRequestContext | None
+    request_details: ForwardedRequestDetails | None
+    response_details: ForwardedResponseDetails | None
+    url: str | None
+
+
+def _d_ForwardingRequest(d: Any) -> Any:
+    if type(d) is not dict or len(d) < 11:
+        return refill(ForwardingRequest, _d_ForwardingRequest, d)
+    o = new(ForwardingRequest)
+    try:
+        o.created = d["created"]
+        o.id = d["id"]
+        o.livemode = d["livemode"]
+        o.metadata = d["metadata"]
+        o.object = intern(v) if type(v := d["object"]) is str else v
+        o.payment_method = d["payment_method"]
+        o.replacements = d["replacements"]
+        o.request_context = _d_ForwardedRequestContext(d["request_context"])
+        o.request_details = _d_ForwardedRequestDetails(d["request_details"])
+        o.response_details = _d_ForwardedResponseDetails(d["response_details"])
+        o.url = d["url"]
+    except KeyError:  # a field left out
+        return refill(ForwardingRequest, _d_ForwardingRequest, d)
+    if len(d) != 11:
+        o._extra = unknown(d, ForwardingRequest)
+    return o
+
+
+register(ForwardingRequest, _d_ForwardingRequest)
+
+
+class FundingInstructions(StripeObject):
+    """A ``funding_instructions`` object.
+
+    https://docs.stripe.com/api/funding_instructions/object
+    """
+
+    __slots__ = ("bank_transfer", "currency", "funding_type", "livemode", "object")
+
+    bank_transfer: FundingInstructionsBankTransfer
+    currency: str
+    funding_type: Literal["bank_transfer"] | str
+    livemode: bool
+    object: Literal["funding_instructions"] | str
+
+
+_d_FundingInstructions = register(FundingInstructions)
+
+
+class FundingInstructionsBankTransfer(StripeObject):
+    """Nested in ``FundingInstructions.bank_transfer``."""
+
+    __slots__ = ("country", "financial_addresses", "type")
+
+    country: str
+    financial_addresses: list[FundingInstructionsBankTransferFinancialAddress]
+    type: Literal["eu_bank_transfer", "jp_bank_transfer"] | str
+
+
+_d_FundingInstructionsBankTransfer = register(FundingInstructionsBankTransfer)
 
 
 class NotificationEventData(StripeObject):
@@ -742,12 +801,8 @@ _d_NotificationEventRequest = register(NotificationEventRequest)
 
 
 # Decoders of other modules, imported when first called.
-_d_ApplicationFee = lazy("account_link__bank_account", "_d_ApplicationFee", globals())
-_d_BalanceTransaction = lazy("account_link__bank_account", "_d_BalanceTransaction", globals())
-_d_BankConnectionsResourceAccountholder = lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BankConnectionsResourceAccountholder", globals())
-_d_CheckoutSession = lazy("checkout_session", "_d_CheckoutSession", globals())
-_d_CreditNote = lazy("credit_note", "_d_CreditNote", globals())
-_d_Customer = lazy("customer", "_d_Customer", globals())
+_d_ApplicationFee = lazy("account_link__balance_transaction", "_d_ApplicationFee", globals())
+_d_BalanceTransaction = lazy("account_link__balance_transaction", "_d_BalanceTransaction", globals())
+_d_BankConnectionsResourceAccountholder = lazy("bank_account__billing_meter_event_summary", "_d_BankConnectionsResourceAccountholder", globals())
 _d_FinancialConnectionsAccount = lazy("financial_connections_account", "_d_FinancialConnectionsAccount", globals())
-_d_Invoice = lazy("invoice", "_d_Invoice", globals())
-_d_PromotionCode = lazy("plan__reporting_report_type", "_d_PromotionCode", globals())
+_d_PromotionCode = lazy("plan__reporting_report_run", "_d_PromotionCode", globals())

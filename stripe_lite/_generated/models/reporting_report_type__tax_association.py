@@ -4,22 +4,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, expand, intern, lazy, list_of, new, register, unknown
+from ..._models import StripeObject, expand, intern, lazy, list_of, new, refill, register, unknown
 
 if TYPE_CHECKING:
     from .account import Account
-    from .account_link__bank_account import Address
+    from .account_link__balance_transaction import Address
     from .charge import Charge
-    from .credit_notes_pretax_credit_amount__financial_connections_transaction import Discount, File
+    from .discount__funding_instructions import Discount, File
     from .payment_intent import PaymentIntent
-    from .plan__reporting_report_type import Price
+    from .plan__reporting_report_run import Price
     from .source import Source
-    from .tax_code__terminal_refund import TaxCode, TaxProductResourceLineItemTaxBreakdown, TaxRate
+    from .tax_calculation_line_item__terminal_location import TaxCode, TaxRate
 
 __all__ = [
     "DeletedSubscriptionItem",
     "RadarReviewResourceLocation",
     "RadarReviewResourceSession",
+    "ReportingReportType",
     "ReserveTransaction",
     "Review",
     "Rule",
@@ -50,7 +51,6 @@ __all__ = [
     "SubscriptionsResourceBillingMode",
     "SubscriptionsResourceBillingModeFlexible",
     "TaxAssociation",
-    "TaxCalculationLineItem",
     "TaxProductResourceTaxAssociationTransactionAttempts",
     "TaxProductResourceTaxAssociationTransactionAttemptsResourceCommitted",
     "TaxProductResourceTaxAssociationTransactionAttemptsResourceErrored",
@@ -102,6 +102,49 @@ class RadarReviewResourceSession(StripeObject):
 _d_RadarReviewResourceSession = register(RadarReviewResourceSession)
 
 
+class ReportingReportType(StripeObject):
+    """A ``reporting.report_type`` object.
+
+    https://docs.stripe.com/api/reporting/report_types/object
+    """
+
+    __slots__ = ("data_available_end", "data_available_start", "default_columns", "id", "livemode", "name", "object", "updated", "version")
+
+    data_available_end: int
+    data_available_start: int
+    default_columns: list[str] | None
+    id: str
+    livemode: bool
+    name: str
+    object: Literal["reporting.report_type"] | str
+    updated: int
+    version: int
+
+
+def _d_ReportingReportType(d: Any) -> Any:
+    if type(d) is not dict or len(d) < 9:
+        return refill(ReportingReportType, _d_ReportingReportType, d)
+    o = new(ReportingReportType)
+    try:
+        o.data_available_end = d["data_available_end"]
+        o.data_available_start = d["data_available_start"]
+        o.default_columns = d["default_columns"]
+        o.id = d["id"]
+        o.livemode = d["livemode"]
+        o.name = d["name"]
+        o.object = intern(v) if type(v := d["object"]) is str else v
+        o.updated = d["updated"]
+        o.version = d["version"]
+    except KeyError:  # a field left out
+        return refill(ReportingReportType, _d_ReportingReportType, d)
+    if len(d) != 9:
+        o._extra = unknown(d, ReportingReportType)
+    return o
+
+
+register(ReportingReportType, _d_ReportingReportType)
+
+
 class ReserveTransaction(StripeObject):
     """A ``reserve_transaction`` object.
 
@@ -146,7 +189,7 @@ class Review(StripeObject):
 
 def _d_Review(d: Any) -> Any:
     if type(d) is not dict or len(d) < 14:
-        return by_key(Review, d)
+        return refill(Review, _d_Review, d)
     o = new(Review)
     try:
         o.billing_zip = d["billing_zip"]
@@ -164,7 +207,7 @@ def _d_Review(d: Any) -> Any:
         o.reason = d["reason"]
         o.session = _d_RadarReviewResourceSession(d["session"])
     except KeyError:  # a field left out
-        return by_key(Review, d)
+        return refill(Review, _d_Review, d)
     if len(d) != 14:
         o._extra = unknown(d, Review)
     return o
@@ -209,7 +252,7 @@ class ScheduledQueryRun(StripeObject):
 
 def _d_ScheduledQueryRun(d: Any) -> Any:
     if type(d) is not dict or len(d) < 11:
-        return by_key(ScheduledQueryRun, d)
+        return refill(ScheduledQueryRun, _d_ScheduledQueryRun, d)
     o = new(ScheduledQueryRun)
     try:
         o.created = d["created"]
@@ -224,7 +267,7 @@ def _d_ScheduledQueryRun(d: Any) -> Any:
         o.status = d["status"]
         o.title = d["title"]
     except KeyError:  # a field left out
-        return by_key(ScheduledQueryRun, d)
+        return refill(ScheduledQueryRun, _d_ScheduledQueryRun, d)
     if len(d) != 11:
         o._extra = unknown(d, ScheduledQueryRun)
     return o
@@ -272,7 +315,7 @@ class ShippingRate(StripeObject):
 
 def _d_ShippingRate(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
-        return by_key(ShippingRate, d)
+        return refill(ShippingRate, _d_ShippingRate, d)
     o = new(ShippingRate)
     try:
         o.active = d["active"]
@@ -288,7 +331,7 @@ def _d_ShippingRate(d: Any) -> Any:
         o.tax_code = _d_TaxCode(v) if type(v := d["tax_code"]) is dict else v
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(ShippingRate, d)
+        return refill(ShippingRate, _d_ShippingRate, d)
     if len(d) != 12:
         o._extra = unknown(d, ShippingRate)
     return o
@@ -375,7 +418,7 @@ class SigmaSigmaApiQuery(StripeObject):
 
 def _d_SigmaSigmaApiQuery(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(SigmaSigmaApiQuery, d)
+        return refill(SigmaSigmaApiQuery, _d_SigmaSigmaApiQuery, d)
     o = new(SigmaSigmaApiQuery)
     try:
         o.created = d["created"]
@@ -385,7 +428,7 @@ def _d_SigmaSigmaApiQuery(d: Any) -> Any:
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.sql = d["sql"]
     except KeyError:  # a field left out
-        return by_key(SigmaSigmaApiQuery, d)
+        return refill(SigmaSigmaApiQuery, _d_SigmaSigmaApiQuery, d)
     if len(d) != 6:
         o._extra = unknown(d, SigmaSigmaApiQuery)
     return o
@@ -429,7 +472,7 @@ class SourceMandateNotification(StripeObject):
 
 def _d_SourceMandateNotification(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
-        return by_key(SourceMandateNotification, d)
+        return refill(SourceMandateNotification, _d_SourceMandateNotification, d)
     o = new(SourceMandateNotification)
     try:
         o.acss_debit = _d_SourceMandateNotificationAcssDebitData(d["acss_debit"])
@@ -445,7 +488,7 @@ def _d_SourceMandateNotification(d: Any) -> Any:
         o.status = d["status"]
         o.type = d["type"]
     except KeyError:  # a field left out
-        return by_key(SourceMandateNotification, d)
+        return refill(SourceMandateNotification, _d_SourceMandateNotification, d)
     if len(d) != 12:
         o._extra = unknown(d, SourceMandateNotification)
     return o
@@ -515,7 +558,7 @@ class SourceTransaction(StripeObject):
 
 def _d_SourceTransaction(d: Any) -> Any:
     if type(d) is not dict or len(d) < 14:
-        return by_key(SourceTransaction, d)
+        return refill(SourceTransaction, _d_SourceTransaction, d)
     o = new(SourceTransaction)
     try:
         o.ach_credit_transfer = _d_SourceTransactionAchCreditTransferData(d["ach_credit_transfer"])
@@ -533,7 +576,7 @@ def _d_SourceTransaction(d: Any) -> Any:
         o.status = d["status"]
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(SourceTransaction, d)
+        return refill(SourceTransaction, _d_SourceTransaction, d)
     if len(d) != 14:
         o._extra = unknown(d, SourceTransaction)
     return o
@@ -587,7 +630,7 @@ class SourceTransactionGbpCreditTransferData(StripeObject):
 
 def _d_SourceTransactionGbpCreditTransferData(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(SourceTransactionGbpCreditTransferData, d)
+        return refill(SourceTransactionGbpCreditTransferData, _d_SourceTransactionGbpCreditTransferData, d)
     o = new(SourceTransactionGbpCreditTransferData)
     try:
         o.fingerprint = d["fingerprint"]
@@ -598,7 +641,7 @@ def _d_SourceTransactionGbpCreditTransferData(d: Any) -> Any:
         o.sender_name = d["sender_name"]
         o.sender_sort_code = d["sender_sort_code"]
     except KeyError:  # a field left out
-        return by_key(SourceTransactionGbpCreditTransferData, d)
+        return refill(SourceTransactionGbpCreditTransferData, _d_SourceTransactionGbpCreditTransferData, d)
     if len(d) != 7:
         o._extra = unknown(d, SourceTransactionGbpCreditTransferData)
     return o
@@ -669,7 +712,7 @@ class SubscriptionItem(StripeObject):
 
 def _d_SubscriptionItem(d: Any) -> Any:
     if type(d) is not dict or len(d) < 13:
-        return by_key(SubscriptionItem, d)
+        return refill(SubscriptionItem, _d_SubscriptionItem, d)
     o = new(SubscriptionItem)
     try:
         o.billed_until = d["billed_until"]
@@ -686,7 +729,7 @@ def _d_SubscriptionItem(d: Any) -> Any:
         o.subscription = d["subscription"]
         o.tax_rates = list_of(d["tax_rates"], _d_TaxRate)
     except KeyError:  # a field left out
-        return by_key(SubscriptionItem, d)
+        return refill(SubscriptionItem, _d_SubscriptionItem, d)
     if len(d) != 13:
         o._extra = unknown(d, SubscriptionItem)
     return o
@@ -760,55 +803,6 @@ class TaxAssociation(StripeObject):
 _d_TaxAssociation = register(TaxAssociation)
 
 
-class TaxCalculationLineItem(StripeObject):
-    """A ``tax.calculation_line_item`` object.
-
-    https://docs.stripe.com/api/tax/calculation_line_items/object
-    """
-
-    __slots__ = ("amount", "amount_tax", "id", "livemode", "metadata", "object", "product", "quantity", "reference", "tax_behavior", "tax_breakdown", "tax_code")
-
-    amount: int
-    amount_tax: int
-    id: str
-    livemode: bool
-    metadata: dict[str, str] | None
-    object: Literal["tax.calculation_line_item"] | str
-    product: str | None
-    quantity: int
-    reference: str
-    tax_behavior: Literal["exclusive", "inclusive"] | str
-    tax_breakdown: list[TaxProductResourceLineItemTaxBreakdown] | None
-    tax_code: str
-
-
-def _d_TaxCalculationLineItem(d: Any) -> Any:
-    if type(d) is not dict or len(d) < 12:
-        return by_key(TaxCalculationLineItem, d)
-    o = new(TaxCalculationLineItem)
-    try:
-        o.amount = d["amount"]
-        o.amount_tax = d["amount_tax"]
-        o.id = d["id"]
-        o.livemode = d["livemode"]
-        o.metadata = d["metadata"]
-        o.object = intern(v) if type(v := d["object"]) is str else v
-        o.product = d["product"]
-        o.quantity = d["quantity"]
-        o.reference = d["reference"]
-        o.tax_behavior = intern(v) if type(v := d["tax_behavior"]) is str else v
-        o.tax_breakdown = list_of(d["tax_breakdown"], _d_TaxProductResourceLineItemTaxBreakdown)
-        o.tax_code = d["tax_code"]
-    except KeyError:  # a field left out
-        return by_key(TaxCalculationLineItem, d)
-    if len(d) != 12:
-        o._extra = unknown(d, TaxCalculationLineItem)
-    return o
-
-
-register(TaxCalculationLineItem, _d_TaxCalculationLineItem)
-
-
 class TaxProductResourceTaxAssociationTransactionAttempts(StripeObject):
     """Nested in ``TaxAssociation.tax_transaction_attempts``."""
 
@@ -847,10 +841,9 @@ _d_TaxProductResourceTaxAssociationTransactionAttemptsResourceErrored = register
 
 # Decoders of other modules, imported when first called.
 _d_Charge = lazy("charge", "_d_Charge", globals())
-_d_File = lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_File", globals())
+_d_File = lazy("discount__funding_instructions", "_d_File", globals())
 _d_PaymentIntent = lazy("payment_intent", "_d_PaymentIntent", globals())
-_d_Price = lazy("plan__reporting_report_type", "_d_Price", globals())
+_d_Price = lazy("plan__reporting_report_run", "_d_Price", globals())
 _d_Source = lazy("source", "_d_Source", globals())
-_d_TaxCode = lazy("tax_code__terminal_refund", "_d_TaxCode", globals())
-_d_TaxProductResourceLineItemTaxBreakdown = lazy("tax_code__terminal_refund", "_d_TaxProductResourceLineItemTaxBreakdown", globals())
-_d_TaxRate = lazy("tax_code__terminal_refund", "_d_TaxRate", globals())
+_d_TaxCode = lazy("tax_calculation_line_item__terminal_location", "_d_TaxCode", globals())
+_d_TaxRate = lazy("tax_calculation_line_item__terminal_location", "_d_TaxRate", globals())

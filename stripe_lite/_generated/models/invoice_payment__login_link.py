@@ -4,28 +4,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, expand, intern, lazy, list_of, new, register, unknown
+from ..._models import StripeObject, expand, intern, lazy, list_of, new, refill, register, unknown
 
 if TYPE_CHECKING:
-    from .bank_connections_resource_accountholder__billing_meter_event_summary import BillingCreditBalanceTransaction
+    from .bank_account__billing_meter_event_summary import BillingCreditBalanceTransaction
     from .charge import Charge
-    from .credit_notes_pretax_credit_amount__financial_connections_transaction import DeletedDiscount, Discount, File
-    from .funding_instructions_bank_transfer_aba_record import FundingInstructionsBankTransferFinancialAddress
+    from .discount__funding_instructions import DeletedDiscount, Discount, File
     from .invoice import DeletedInvoice, Invoice
-    from .login_link__payout import PaymentRecord
+    from .payment_attempt_record__payout import PaymentRecord
     from .payment_intent import PaymentIntent
-    from .plan__reporting_report_type import Price
-    from .reserve_transaction__tax_calculation_line_item import ShippingRate
-    from .tax_code__terminal_refund import TaxRate
+    from .plan__reporting_report_run import Price
+    from .reporting_report_type__tax_association import ShippingRate
+    from .tax_calculation_line_item__terminal_location import TaxRate
 
 __all__ = [
-    "ForwardedRequestContext",
-    "ForwardedRequestDetails",
-    "ForwardedRequestHeader",
-    "ForwardedResponseDetails",
-    "ForwardingRequest",
-    "FundingInstructions",
-    "FundingInstructionsBankTransfer",
     "InvoicePayment",
     "InvoiceRenderingTemplate",
     "InvoiceSettingCheckoutRenderingOptions",
@@ -48,139 +40,12 @@ __all__ = [
     "LineItemsDiscountAmount",
     "LineItemsTaxAmount",
     "LinkedAccountOptionsCommon",
+    "LoginLink",
     "PaymentFlowsPrivatePaymentMethodsFinancialConnectionsCommonLinkedAccountOptionsFilters",
     "PaymentMethodConfigBizPaymentMethodConfigurationDetails",
     "PaymentMethodOptionsMandateOptionsPix",
     "PaymentPagesCheckoutSessionManagedPayments",
 ]
-
-
-class ForwardedRequestContext(StripeObject):
-    """Nested in ``ForwardingRequest.request_context``."""
-
-    __slots__ = ("destination_duration", "destination_ip_address")
-
-    destination_duration: int
-    destination_ip_address: str
-
-
-_d_ForwardedRequestContext = register(ForwardedRequestContext)
-
-
-class ForwardedRequestDetails(StripeObject):
-    """Nested in ``ForwardingRequest.request_details``."""
-
-    __slots__ = ("body", "headers", "http_method")
-
-    body: str
-    headers: list[ForwardedRequestHeader]
-    http_method: Literal["POST"] | str
-
-
-_d_ForwardedRequestDetails = register(ForwardedRequestDetails)
-
-
-class ForwardedRequestHeader(StripeObject):
-    """Nested in ``ForwardedRequestDetails.headers``."""
-
-    __slots__ = ("name", "value")
-
-    name: str
-    value: str
-
-
-_d_ForwardedRequestHeader = register(ForwardedRequestHeader)
-
-
-class ForwardedResponseDetails(StripeObject):
-    """Nested in ``ForwardingRequest.response_details``."""
-
-    __slots__ = ("body", "headers", "status")
-
-    body: str
-    headers: list[ForwardedRequestHeader]
-    status: int
-
-
-_d_ForwardedResponseDetails = register(ForwardedResponseDetails)
-
-
-class ForwardingRequest(StripeObject):
-    """A ``forwarding.request`` object.
-
-    https://docs.stripe.com/api/forwarding/requests/object
-    """
-
-    __slots__ = ("created", "id", "livemode", "metadata", "object", "payment_method", "replacements", "request_context", "request_details", "response_details", "url")
-
-    created: int
-    id: str
-    livemode: bool
-    metadata: dict[str, str] | None
-    object: Literal["forwarding.request"] | str
-    payment_method: str
-    replacements: list[Literal["card_cvc", "card_expiry", "card_number", "cardholder_name", "request_signature"] | str]
-    request_context: ForwardedRequestContext | None
-    request_details: ForwardedRequestDetails | None
-    response_details: ForwardedResponseDetails | None
-    url: str | None
-
-
-def _d_ForwardingRequest(d: Any) -> Any:
-    if type(d) is not dict or len(d) < 11:
-        return by_key(ForwardingRequest, d)
-    o = new(ForwardingRequest)
-    try:
-        o.created = d["created"]
-        o.id = d["id"]
-        o.livemode = d["livemode"]
-        o.metadata = d["metadata"]
-        o.object = intern(v) if type(v := d["object"]) is str else v
-        o.payment_method = d["payment_method"]
-        o.replacements = d["replacements"]
-        o.request_context = _d_ForwardedRequestContext(d["request_context"])
-        o.request_details = _d_ForwardedRequestDetails(d["request_details"])
-        o.response_details = _d_ForwardedResponseDetails(d["response_details"])
-        o.url = d["url"]
-    except KeyError:  # a field left out
-        return by_key(ForwardingRequest, d)
-    if len(d) != 11:
-        o._extra = unknown(d, ForwardingRequest)
-    return o
-
-
-register(ForwardingRequest, _d_ForwardingRequest)
-
-
-class FundingInstructions(StripeObject):
-    """A ``funding_instructions`` object.
-
-    https://docs.stripe.com/api/funding_instructions/object
-    """
-
-    __slots__ = ("bank_transfer", "currency", "funding_type", "livemode", "object")
-
-    bank_transfer: FundingInstructionsBankTransfer
-    currency: str
-    funding_type: Literal["bank_transfer"] | str
-    livemode: bool
-    object: Literal["funding_instructions"] | str
-
-
-_d_FundingInstructions = register(FundingInstructions)
-
-
-class FundingInstructionsBankTransfer(StripeObject):
-    """Nested in ``FundingInstructions.bank_transfer``."""
-
-    __slots__ = ("country", "financial_addresses", "type")
-
-    country: str
-    financial_addresses: list[FundingInstructionsBankTransferFinancialAddress]
-    type: Literal["eu_bank_transfer", "jp_bank_transfer"] | str
-
-
-_d_FundingInstructionsBankTransfer = register(FundingInstructionsBankTransfer)
 
 
 class InvoicePayment(StripeObject):
@@ -207,7 +72,7 @@ class InvoicePayment(StripeObject):
 
 def _d_InvoicePayment(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
-        return by_key(InvoicePayment, d)
+        return refill(InvoicePayment, _d_InvoicePayment, d)
     o = new(InvoicePayment)
     try:
         o.amount_paid = d["amount_paid"]
@@ -223,7 +88,7 @@ def _d_InvoicePayment(d: Any) -> Any:
         o.status = d["status"]
         o.status_transitions = _d_InvoicesPaymentsInvoicePaymentStatusTransitions(d["status_transitions"])
     except KeyError:  # a field left out
-        return by_key(InvoicePayment, d)
+        return refill(InvoicePayment, _d_InvoicePayment, d)
     if len(d) != 12:
         o._extra = unknown(d, InvoicePayment)
     return o
@@ -252,7 +117,7 @@ class InvoiceRenderingTemplate(StripeObject):
 
 def _d_InvoiceRenderingTemplate(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(InvoiceRenderingTemplate, d)
+        return refill(InvoiceRenderingTemplate, _d_InvoiceRenderingTemplate, d)
     o = new(InvoiceRenderingTemplate)
     try:
         o.created = d["created"]
@@ -264,7 +129,7 @@ def _d_InvoiceRenderingTemplate(d: Any) -> Any:
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.version = d["version"]
     except KeyError:  # a field left out
-        return by_key(InvoiceRenderingTemplate, d)
+        return refill(InvoiceRenderingTemplate, _d_InvoiceRenderingTemplate, d)
     if len(d) != 8:
         o._extra = unknown(d, InvoiceRenderingTemplate)
     return o
@@ -372,7 +237,7 @@ class IssuingAuthorizationMerchantData(StripeObject):
 
 def _d_IssuingAuthorizationMerchantData(d: Any) -> Any:
     if type(d) is not dict or len(d) < 11:
-        return by_key(IssuingAuthorizationMerchantData, d)
+        return refill(IssuingAuthorizationMerchantData, _d_IssuingAuthorizationMerchantData, d)
     o = new(IssuingAuthorizationMerchantData)
     try:
         o.category = d["category"]
@@ -387,7 +252,7 @@ def _d_IssuingAuthorizationMerchantData(d: Any) -> Any:
         o.terminal_id = d["terminal_id"]
         o.url = d["url"]
     except KeyError:  # a field left out
-        return by_key(IssuingAuthorizationMerchantData, d)
+        return refill(IssuingAuthorizationMerchantData, _d_IssuingAuthorizationMerchantData, d)
     if len(d) != 11:
         o._extra = unknown(d, IssuingAuthorizationMerchantData)
     return o
@@ -421,7 +286,7 @@ class IssuingPersonalizationDesign(StripeObject):
 
 def _d_IssuingPersonalizationDesign(d: Any) -> Any:
     if type(d) is not dict or len(d) < 13:
-        return by_key(IssuingPersonalizationDesign, d)
+        return refill(IssuingPersonalizationDesign, _d_IssuingPersonalizationDesign, d)
     o = new(IssuingPersonalizationDesign)
     try:
         o.card_logo = _d_File(v) if type(v := d["card_logo"]) is dict else v
@@ -438,7 +303,7 @@ def _d_IssuingPersonalizationDesign(d: Any) -> Any:
         o.rejection_reasons = _d_IssuingPersonalizationDesignRejectionReasons(d["rejection_reasons"])
         o.status = intern(v) if type(v := d["status"]) is str else v
     except KeyError:  # a field left out
-        return by_key(IssuingPersonalizationDesign, d)
+        return refill(IssuingPersonalizationDesign, _d_IssuingPersonalizationDesign, d)
     if len(d) != 13:
         o._extra = unknown(d, IssuingPersonalizationDesign)
     return o
@@ -504,7 +369,7 @@ class IssuingPhysicalBundle(StripeObject):
 
 def _d_IssuingPhysicalBundle(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(IssuingPhysicalBundle, d)
+        return refill(IssuingPhysicalBundle, _d_IssuingPhysicalBundle, d)
     o = new(IssuingPhysicalBundle)
     try:
         o.features = _d_IssuingPhysicalBundleFeatures(d["features"])
@@ -515,7 +380,7 @@ def _d_IssuingPhysicalBundle(d: Any) -> Any:
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(IssuingPhysicalBundle, d)
+        return refill(IssuingPhysicalBundle, _d_IssuingPhysicalBundle, d)
     if len(d) != 7:
         o._extra = unknown(d, IssuingPhysicalBundle)
     return o
@@ -566,7 +431,7 @@ class IssuingSettlement(StripeObject):
 
 def _d_IssuingSettlement(d: Any) -> Any:
     if type(d) is not dict or len(d) < 17:
-        return by_key(IssuingSettlement, d)
+        return refill(IssuingSettlement, _d_IssuingSettlement, d)
     o = new(IssuingSettlement)
     try:
         o.bin = d["bin"]
@@ -587,7 +452,7 @@ def _d_IssuingSettlement(d: Any) -> Any:
         o.transaction_amount = d["transaction_amount"]
         o.transaction_count = d["transaction_count"]
     except KeyError:  # a field left out
-        return by_key(IssuingSettlement, d)
+        return refill(IssuingSettlement, _d_IssuingSettlement, d)
     if len(d) != 17:
         o._extra = unknown(d, IssuingSettlement)
     return o
@@ -622,7 +487,7 @@ class Item(StripeObject):
 
 def _d_Item(d: Any) -> Any:
     if type(d) is not dict or len(d) < 14:
-        return by_key(Item, d)
+        return refill(Item, _d_Item, d)
     o = new(Item)
     try:
         o.adjustable_quantity = _d_LineItemsAdjustableQuantity(d["adjustable_quantity"])
@@ -640,7 +505,7 @@ def _d_Item(d: Any) -> Any:
         o.quantity = d["quantity"]
         o.taxes = list_of(d["taxes"], _d_LineItemsTaxAmount)
     except KeyError:  # a field left out
-        return by_key(Item, d)
+        return refill(Item, _d_Item, d)
     if len(d) != 14:
         o._extra = unknown(d, Item)
     return o
@@ -665,7 +530,7 @@ class LegalEntityJapanAddress(StripeObject):
 
 def _d_LegalEntityJapanAddress(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(LegalEntityJapanAddress, d)
+        return refill(LegalEntityJapanAddress, _d_LegalEntityJapanAddress, d)
     o = new(LegalEntityJapanAddress)
     try:
         o.city = d["city"]
@@ -676,7 +541,7 @@ def _d_LegalEntityJapanAddress(d: Any) -> Any:
         o.state = d["state"]
         o.town = d["town"]
     except KeyError:  # a field left out
-        return by_key(LegalEntityJapanAddress, d)
+        return refill(LegalEntityJapanAddress, _d_LegalEntityJapanAddress, d)
     if len(d) != 7:
         o._extra = unknown(d, LegalEntityJapanAddress)
     return o
@@ -738,6 +603,22 @@ class LinkedAccountOptionsCommon(StripeObject):
 _d_LinkedAccountOptionsCommon = register(LinkedAccountOptionsCommon)
 
 
+class LoginLink(StripeObject):
+    """A ``login_link`` object.
+
+    https://docs.stripe.com/api/login_links/object
+    """
+
+    __slots__ = ("created", "object", "url")
+
+    created: int
+    object: Literal["login_link"] | str
+    url: str
+
+
+_d_LoginLink = register(LoginLink)
+
+
 class PaymentFlowsPrivatePaymentMethodsFinancialConnectionsCommonLinkedAccountOptionsFilters(StripeObject):
     """Nested in ``LinkedAccountOptionsCommon.filters``."""
 
@@ -778,7 +659,7 @@ class PaymentMethodOptionsMandateOptionsPix(StripeObject):
 
 def _d_PaymentMethodOptionsMandateOptionsPix(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(PaymentMethodOptionsMandateOptionsPix, d)
+        return refill(PaymentMethodOptionsMandateOptionsPix, _d_PaymentMethodOptionsMandateOptionsPix, d)
     o = new(PaymentMethodOptionsMandateOptionsPix)
     try:
         o.amount = d["amount"]
@@ -790,7 +671,7 @@ def _d_PaymentMethodOptionsMandateOptionsPix(d: Any) -> Any:
         o.reference = d["reference"]
         o.start_date = d["start_date"]
     except KeyError:  # a field left out
-        return by_key(PaymentMethodOptionsMandateOptionsPix, d)
+        return refill(PaymentMethodOptionsMandateOptionsPix, _d_PaymentMethodOptionsMandateOptionsPix, d)
     if len(d) != 8:
         o._extra = unknown(d, PaymentMethodOptionsMandateOptionsPix)
     return o
@@ -811,5 +692,5 @@ _d_PaymentPagesCheckoutSessionManagedPayments = register(PaymentPagesCheckoutSes
 
 
 # Decoders of other modules, imported when first called.
-_d_File = lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_File", globals())
-_d_Price = lazy("plan__reporting_report_type", "_d_Price", globals())
+_d_File = lazy("discount__funding_instructions", "_d_File", globals())
+_d_Price = lazy("plan__reporting_report_run", "_d_Price", globals())

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._models import (
     StripeList,
     StripeObject,
-    by_key,
     expand,
     intern,
     lazy,
@@ -15,18 +14,19 @@ from ..._models import (
     list_of,
     map_of,
     new,
+    refill,
     register,
     unknown,
 )
 
 if TYPE_CHECKING:
-    from .capability__credit_note_line_item import Coupon
+    from .card__customer_balance_transaction import Coupon
     from .charge import Charge
-    from .credit_notes_pretax_credit_amount__financial_connections_transaction import EntitlementsFeature, File
     from .customer import Customer, DeletedCustomer
+    from .discount__funding_instructions import EntitlementsFeature, File
     from .payment_intent import PaymentIntent
-    from .tax_code__terminal_refund import TaxCode
-    from .test_helpers_test_clock__treasury_transaction import TreasurySharedResourceBillingDetails
+    from .tax_calculation_line_item__terminal_location import TaxCode
+    from .terminal_onboarding_link__treasury_transaction import TreasurySharedResourceBillingDetails
 
 __all__ = [
     "CurrencyOption",
@@ -57,7 +57,6 @@ __all__ = [
     "ReceivedPaymentMethodDetailsFinancialAccount",
     "Recurring",
     "ReportingReportRun",
-    "ReportingReportType",
     "TransformQuantity",
     "TransformUsage",
     "TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails",
@@ -206,7 +205,7 @@ class FinancialReportingFinanceReportRunRunParameters(StripeObject):
 
 def _d_FinancialReportingFinanceReportRunRunParameters(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(FinancialReportingFinanceReportRunRunParameters, d)
+        return refill(FinancialReportingFinanceReportRunRunParameters, _d_FinancialReportingFinanceReportRunRunParameters, d)
     o = new(FinancialReportingFinanceReportRunRunParameters)
     try:
         o.columns = d["columns"]
@@ -218,7 +217,7 @@ def _d_FinancialReportingFinanceReportRunRunParameters(d: Any) -> Any:
         o.reporting_category = d["reporting_category"]
         o.timezone = d["timezone"]
     except KeyError:  # a field left out
-        return by_key(FinancialReportingFinanceReportRunRunParameters, d)
+        return refill(FinancialReportingFinanceReportRunRunParameters, _d_FinancialReportingFinanceReportRunRunParameters, d)
     if len(d) != 8:
         o._extra = unknown(d, FinancialReportingFinanceReportRunRunParameters)
     return o
@@ -273,7 +272,7 @@ class Plan(StripeObject):
 
 def _d_Plan(d: Any) -> Any:
     if type(d) is not dict or len(d) < 20:
-        return by_key(Plan, d)
+        return refill(Plan, _d_Plan, d)
     o = new(Plan)
     try:
         o.active = d["active"]
@@ -297,7 +296,7 @@ def _d_Plan(d: Any) -> Any:
         o.trial_period_days = d["trial_period_days"]
         o.usage_type = intern(v) if type(v := d["usage_type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(Plan, d)
+        return refill(Plan, _d_Plan, d)
     if len(d) != 20:
         o._extra = unknown(d, Plan)
     return o
@@ -354,7 +353,7 @@ class Price(StripeObject):
 
 def _d_Price(d: Any) -> Any:
     if type(d) is not dict or len(d) < 21:
-        return by_key(Price, d)
+        return refill(Price, _d_Price, d)
     o = new(Price)
     try:
         o.active = d["active"]
@@ -379,7 +378,7 @@ def _d_Price(d: Any) -> Any:
         o.unit_amount = d["unit_amount"]
         o.unit_amount_decimal = d["unit_amount_decimal"]
     except KeyError:  # a field left out
-        return by_key(Price, d)
+        return refill(Price, _d_Price, d)
     if len(d) != 21:
         o._extra = unknown(d, Price)
     return o
@@ -433,7 +432,7 @@ class Product(StripeObject):
 
 def _d_Product(d: Any) -> Any:
     if type(d) is not dict or len(d) < 18:
-        return by_key(Product, d)
+        return refill(Product, _d_Product, d)
     o = new(Product)
     try:
         o.active = d["active"]
@@ -455,7 +454,7 @@ def _d_Product(d: Any) -> Any:
         o.updated = d["updated"]
         o.url = d["url"]
     except KeyError:  # a field left out
-        return by_key(Product, d)
+        return refill(Product, _d_Product, d)
     if len(d) != 18:
         o._extra = unknown(d, Product)
     return o
@@ -518,7 +517,7 @@ class PromotionCode(StripeObject):
 
 def _d_PromotionCode(d: Any) -> Any:
     if type(d) is not dict or len(d) < 14:
-        return by_key(PromotionCode, d)
+        return refill(PromotionCode, _d_PromotionCode, d)
     o = new(PromotionCode)
     try:
         o.active = d["active"]
@@ -536,7 +535,7 @@ def _d_PromotionCode(d: Any) -> Any:
         o.restrictions = _d_PromotionCodesResourceRestrictions(d["restrictions"])
         o.times_redeemed = d["times_redeemed"]
     except KeyError:  # a field left out
-        return by_key(PromotionCode, d)
+        return refill(PromotionCode, _d_PromotionCode, d)
     if len(d) != 14:
         o._extra = unknown(d, PromotionCode)
     return o
@@ -602,7 +601,7 @@ class RadarEarlyFraudWarning(StripeObject):
 
 def _d_RadarEarlyFraudWarning(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(RadarEarlyFraudWarning, d)
+        return refill(RadarEarlyFraudWarning, _d_RadarEarlyFraudWarning, d)
     o = new(RadarEarlyFraudWarning)
     try:
         o.actionable = d["actionable"]
@@ -614,7 +613,7 @@ def _d_RadarEarlyFraudWarning(d: Any) -> Any:
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.payment_intent = _d_PaymentIntent(v) if type(v := d["payment_intent"]) is dict else v
     except KeyError:  # a field left out
-        return by_key(RadarEarlyFraudWarning, d)
+        return refill(RadarEarlyFraudWarning, _d_RadarEarlyFraudWarning, d)
     if len(d) != 8:
         o._extra = unknown(d, RadarEarlyFraudWarning)
     return o
@@ -656,7 +655,7 @@ class RadarValueList(StripeObject):
 
 def _d_RadarValueList(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
-        return by_key(RadarValueList, d)
+        return refill(RadarValueList, _d_RadarValueList, d)
     o = new(RadarValueList)
     try:
         o.alias = d["alias"]
@@ -670,7 +669,7 @@ def _d_RadarValueList(d: Any) -> Any:
         o.name = d["name"]
         o.object = intern(v) if type(v := d["object"]) is str else v
     except KeyError:  # a field left out
-        return by_key(RadarValueList, d)
+        return refill(RadarValueList, _d_RadarValueList, d)
     if len(d) != 10:
         o._extra = unknown(d, RadarValueList)
     return o
@@ -698,7 +697,7 @@ class RadarValueListItem(StripeObject):
 
 def _d_RadarValueListItem(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(RadarValueListItem, d)
+        return refill(RadarValueListItem, _d_RadarValueListItem, d)
     o = new(RadarValueListItem)
     try:
         o.created = d["created"]
@@ -709,7 +708,7 @@ def _d_RadarValueListItem(d: Any) -> Any:
         o.value = d["value"]
         o.value_list = d["value_list"]
     except KeyError:  # a field left out
-        return by_key(RadarValueListItem, d)
+        return refill(RadarValueListItem, _d_RadarValueListItem, d)
     if len(d) != 7:
         o._extra = unknown(d, RadarValueListItem)
     return o
@@ -766,7 +765,7 @@ class ReportingReportRun(StripeObject):
 
 def _d_ReportingReportRun(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
-        return by_key(ReportingReportRun, d)
+        return refill(ReportingReportRun, _d_ReportingReportRun, d)
     o = new(ReportingReportRun)
     try:
         o.created = d["created"]
@@ -780,56 +779,13 @@ def _d_ReportingReportRun(d: Any) -> Any:
         o.status = d["status"]
         o.succeeded_at = d["succeeded_at"]
     except KeyError:  # a field left out
-        return by_key(ReportingReportRun, d)
+        return refill(ReportingReportRun, _d_ReportingReportRun, d)
     if len(d) != 10:
         o._extra = unknown(d, ReportingReportRun)
     return o
 
 
 register(ReportingReportRun, _d_ReportingReportRun)
-
-
-class ReportingReportType(StripeObject):
-    """A ``reporting.report_type`` object.
-
-    https://docs.stripe.com/api/reporting/report_types/object
-    """
-
-    __slots__ = ("data_available_end", "data_available_start", "default_columns", "id", "livemode", "name", "object", "updated", "version")
-
-    data_available_end: int
-    data_available_start: int
-    default_columns: list[str] | None
-    id: str
-    livemode: bool
-    name: str
-    object: Literal["reporting.report_type"] | str
-    updated: int
-    version: int
-
-
-def _d_ReportingReportType(d: Any) -> Any:
-    if type(d) is not dict or len(d) < 9:
-        return by_key(ReportingReportType, d)
-    o = new(ReportingReportType)
-    try:
-        o.data_available_end = d["data_available_end"]
-        o.data_available_start = d["data_available_start"]
-        o.default_columns = d["default_columns"]
-        o.id = d["id"]
-        o.livemode = d["livemode"]
-        o.name = d["name"]
-        o.object = intern(v) if type(v := d["object"]) is str else v
-        o.updated = d["updated"]
-        o.version = d["version"]
-    except KeyError:  # a field left out
-        return by_key(ReportingReportType, d)
-    if len(d) != 9:
-        o._extra = unknown(d, ReportingReportType)
-    return o
-
-
-register(ReportingReportType, _d_ReportingReportType)
 
 
 class TransformQuantity(StripeObject):
@@ -871,7 +827,7 @@ class TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMetho
 
 def _d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails, d)
+        return refill(TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails, _d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails, d)
     o = new(TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails)
     try:
         o.balance = intern(v) if type(v := d["balance"]) is str else v
@@ -881,7 +837,7 @@ def _d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMeth
         o.type = intern(v) if type(v := d["type"]) is str else v
         o.us_bank_account = _d_TreasurySharedResourceInitiatingPaymentMethodDetailsUsBankAccount(d["us_bank_account"])
     except KeyError:  # a field left out
-        return by_key(TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails, d)
+        return refill(TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails, _d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails, d)
     if len(d) != 6:
         o._extra = unknown(d, TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails)
     return o
@@ -905,7 +861,7 @@ _d_TreasurySharedResourceInitiatingPaymentMethodDetailsUsBankAccount = register(
 
 # Decoders of other modules, imported when first called.
 _d_Charge = lazy("charge", "_d_Charge", globals())
-_d_File = lazy("credit_notes_pretax_credit_amount__financial_connections_transaction", "_d_File", globals())
+_d_File = lazy("discount__funding_instructions", "_d_File", globals())
 _d_PaymentIntent = lazy("payment_intent", "_d_PaymentIntent", globals())
-_d_TaxCode = lazy("tax_code__terminal_refund", "_d_TaxCode", globals())
-_d_TreasurySharedResourceBillingDetails = lazy("test_helpers_test_clock__treasury_transaction", "_d_TreasurySharedResourceBillingDetails", globals())
+_d_TaxCode = lazy("tax_calculation_line_item__terminal_location", "_d_TaxCode", globals())
+_d_TreasurySharedResourceBillingDetails = lazy("terminal_onboarding_link__treasury_transaction", "_d_TreasurySharedResourceBillingDetails", globals())

@@ -493,7 +493,8 @@ class Arguments:
 
     def for_operation(self, op: Operation, *, nested: int = 3, scalars: int = 1) -> dict[str, Any]:
         """Every required parameter, up to ``nested`` optional object or list ones (at least one
-        where the operation has one), and up to ``scalars`` optional plain ones."""
+        where the operation has one), and up to ``scalars`` optional plain ones; and, each half the
+        time, an emptyable parameter as ``""`` (unset) and a list parameter as ``[]`` (sends nothing)."""
         required = [p for p in op.params if p.required]
         optional = [p for p in op.params if not p.required]
         nested_params = [p for p in optional if is_nested(p.schema)]
@@ -509,7 +510,18 @@ class Arguments:
             args[p.name] = self.value(p.schema, prefer_nested=True)
         for p in self.rng.sample(plain_params, min(len(plain_params), scalars)):
             args[p.name] = self.value(p.schema)
+        unset = [p for p in optional if p.name not in args and is_emptyable(p.schema)]
+        if unset and self.rng.random() < 0.5:
+            args[self.rng.choice(unset).name] = ""
+        lists = [p for p in optional if p.name not in args and p.schema.get("type") == "array"]
+        if lists and self.rng.random() < 0.5:
+            args[self.rng.choice(lists).name] = []
         return args
+
+
+def is_emptyable(schema: dict[str, Any]) -> bool:
+    """A parameter Stripe lets you unset with ``""``."""
+    return any(m.get("enum") == [""] for m in schema.get("anyOf") or schema.get("oneOf") or [])
 
 
 def is_nested(schema: dict[str, Any]) -> bool:

@@ -525,6 +525,30 @@ def test_method_signature_follows_the_spec(op_id: str, clients: dict[str, Any]) 
     for param in op.params:
         annotation = eval(keywords[param.name].annotation, annotation_names())  # generated code's own text
         check_accepts(param.schema, annotation, f"{op_id} {param.name}")
+    check_returns(op, signature.return_annotation, "sync")
+    check_returns(op, inspect.signature(async_method).return_annotation, "async")
+
+
+@functools.cache
+def return_names() -> dict[str, Any]:
+    names: dict[str, Any] = {name: getattr(models, name) for name in models.__all__ if name != "converter"}
+    pages = (ListPage, SearchPage, AsyncListPager, AsyncSearchPager)
+    return names | {page.__name__: page for page in pages}
+
+
+def check_returns(op: Operation, annotation: str, kind: str) -> None:
+    """A method is annotated to give the models of the operation's response schemas (a page of them), or bytes."""
+    returned = eval(annotation, return_names())  # generated code's own text
+    if op.kind == "binary":
+        assert returned is bytes
+        return
+    if op.kind != "object":
+        pages = {("list", "sync"): ListPage, ("list", "async"): AsyncListPager}
+        pages |= {("search", "sync"): SearchPage, ("search", "async"): AsyncSearchPager}
+        assert typing.get_origin(returned) is pages[op.kind, kind], f"{kind} {op.id} returns {annotation}"
+        (returned,) = typing.get_args(returned)
+    expected = {model_class(schema) for schema in op.response_schemas()}
+    assert set(union_members(returned)) == expected, f"{kind} {op.id} returns {annotation}"
 
 
 # -- uploads and downloads, in every form ----------------------------------------------------

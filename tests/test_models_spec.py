@@ -3,7 +3,9 @@
 For every schema in ``components.schemas`` that is a model (the four that are
 only a choice between others have none):
 
-- the model declares exactly the schema's properties;
+- the model declares exactly the schema's properties, each annotated as the
+  schema declares it (nullable, every enum value and open, the models an
+  expansion or a choice can be, lists, maps, list objects; inline objects recursively);
 - a payload with every property filled (nested and expanded objects to a
   depth bound, unknown keys added) decodes, gives back exactly its input,
   keeps the unknown keys in ``extra_fields``, and every attribute holds a
@@ -35,7 +37,9 @@ from stripe_lite.models import StripeList, StripeObject, UnknownObject, construc
 
 from .spec_data import (
     Payloads,
+    choice_members,
     class_name,
+    is_choice,
     is_deleted_schema,
     model_schema_names,
     object_name,
@@ -145,6 +149,81 @@ def check_model(obj: StripeObject, where: str) -> None:
     assert not stray, f"{where}: declared keys ended in extra_fields: {stray}"
 
 
+# -- the annotations, against the schema --------------------------------------------------
+
+
+def union_of(tp: Any) -> list[Any]:
+    if typing.get_origin(tp) in (Union, types.UnionType):
+        return [m for arg in typing.get_args(tp) for m in union_of(arg)]
+    return [tp]
+
+
+def check_declared(schema: dict[str, Any], cls: type, where: str) -> None:
+    """The model declares exactly the schema's properties, each annotated as the property is declared."""
+    hints = declared(cls)
+    properties = schema.get("properties", {})
+    assert set(hints) == {attribute(wire) for wire in properties}, f"{where}: {sorted(hints)}"
+    for wire, prop in properties.items():
+        check_annotation(prop, hints[attribute(wire)], f"{where}.{wire}")
+
+
+def check_annotation(prop: dict[str, Any], tp: Any, where: str) -> None:
+    """The annotation says what the property holds: nullable or not, every enum value (and any other
+    string: enums are open), every model an expansion or a choice can be, lists, maps and list objects."""
+    members = union_of(tp)
+    assert (type(None) in members) == bool(prop.get("nullable")), f"{where}: nullable? {tp}"
+    members = [m for m in members if m is not type(None)]
+    if "$ref" in prop or "anyOf" in prop or "oneOf" in prop:
+        choices = _choices(prop)
+        expected = {model_class(name) for name in choices}
+        if "x-expansionResources" in prop:
+            expected.add(str)
+        assert set(members) == expected, f"{where}: {tp}, expected {sorted(map(repr, expected))}"
+        return
+    kind = prop.get("type")
+    if kind in ("string", "boolean") and "enum" in prop:
+        literals = {v for m in members if typing.get_origin(m) is Literal for v in typing.get_args(m)}
+        assert literals == set(prop["enum"]), f"{where}: {tp} against the values {prop['enum']}"
+        if kind == "string":
+            assert str in members, f"{where}: {tp} is a closed enum"
+        return
+    scalar = {"string": str, "integer": int, "number": float, "boolean": bool}.get(kind or "")
+    if scalar is not None:
+        assert members == [scalar], f"{where}: {tp} is not {scalar.__name__}"
+        return
+    if kind is None:
+        assert members == [Any], f"{where}: {tp} is not Any"
+        return
+    (single,) = members
+    origin, args = typing.get_origin(single), typing.get_args(single)
+    if kind == "array":
+        assert origin is list, f"{where}: {tp} is not a list"
+        check_annotation(prop.get("items", {}), args[0], f"{where}[]")
+        return
+    assert kind == "object", where
+    properties = prop.get("properties")
+    if properties is not None and properties.get("object", {}).get("enum") == ["list"]:
+        assert origin is StripeList, f"{where}: {tp} is not a StripeList"
+        check_annotation(properties["data"].get("items", {}), args[0], f"{where}.data[]")
+    elif properties is not None:
+        assert isinstance(single, type) and issubclass(single, StripeObject), f"{where}: {tp} is not a model"
+        check_declared(prop, single, where)
+    elif isinstance(prop.get("additionalProperties"), dict):
+        assert origin is dict and args[0] is str, f"{where}: {tp} is not a dict"
+        check_annotation(prop["additionalProperties"], args[1], f"{where}{{}}")
+    else:  # any JSON object: kept as a dict, or decoded as whatever Stripe object it is
+        assert single is StripeObject or (origin is dict and args == (str, Any)), f"{where}: {tp}"
+
+
+def _choices(prop: dict[str, Any]) -> list[str]:
+    found: list[str] = []
+    for member in [prop] if "$ref" in prop else prop.get("anyOf") or prop.get("oneOf"):
+        if "$ref" in member:
+            name = member["$ref"].rsplit("/", 1)[-1]
+            found += choice_members(name) if is_choice(name) else [name]
+    return found
+
+
 # -- one model -------------------------------------------------------------------------
 
 
@@ -186,7 +265,7 @@ def with_unknown_keys(payload: dict[str, Any], rng: random.Random, count: int) -
 def test_model_from_its_schema(schema_name: str) -> None:
     cls = model_class(schema_name)
     properties = schemas()[schema_name].get("properties", {})
-    assert set(declared(cls)) == {attribute(wire) for wire in properties}
+    check_declared(schemas()[schema_name], cls, cls.__name__)
 
     rng = random.Random(f"full {schema_name}")
     payload = Payloads(rng, depth=2).model(schema_name)

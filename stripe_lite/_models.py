@@ -528,21 +528,32 @@ def choose(value: Any) -> Any:
 
 
 def pick(value: Any, names: tuple[str, ...]) -> Any:
-    """One of several shapes that have no ``object`` name (models named ``names``): the one
-    that declares most of the keys sent, decoded once."""
+    """One of several shapes that have no ``object`` name (models named ``names``): the one that
+    declares most of the keys sent. Shapes that tie on the keys at the top are decoded, and the
+    one leaving fewest keys unknown further down wins."""
     if type(value) is not dict:
         if value is None:
             return None
         raise bad("object", value)
-    best: type[StripeObject] | None = None
-    best_known = -1
-    for name in names:
-        cls = _class_named(name)
-        known = len(_known(cls).intersection(value))
-        if known > best_known:
-            best, best_known = cls, known
-    assert best is not None
-    return best._decode(value)
+    scored = [(len(_known(cls).intersection(value)), cls) for cls in map(_class_named, names)]
+    best = max(score for score, _ in scored)
+    tied = [cls for score, cls in scored if score == best]
+    if len(tied) == 1:
+        return tied[0]._decode(value)
+    decoded = [cls._decode(value) for cls in tied]
+    return min(decoded, key=_unknown_keys)  # min() keeps the first of equals
+
+
+def _unknown_keys(value: Any) -> int:
+    """How many keys, at any depth, no model declares."""
+    if isinstance(value, StripeObject):
+        count = len(value.extra_fields)
+        for attr, _ in declared(type(value)):
+            count += _unknown_keys(getattr(value, attr, None))
+        return count
+    if type(value) is list:
+        return sum(_unknown_keys(item) for item in value)
+    return 0
 
 
 _NAMED: dict[str, type[StripeObject]] = {}

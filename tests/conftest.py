@@ -113,12 +113,12 @@ def faulty_server() -> Iterator[FaultyServer]:
 
 
 def all_services(root: Any) -> Iterator[tuple[str, Any]]:
-    """(dotted name, service) for every service reachable from a client, namespaces included."""
+    """(dotted name, service) for every service reachable from a client: in namespaces, and nested
+    in other services (``customers.balance_transactions``)."""
     for name, member in inspect.getmembers(type(root)):
         if isinstance(member, functools.cached_property):
             value = getattr(root, name)
             if isinstance(value, (SyncService, AsyncService)):
                 yield name, value
-            else:
-                for sub, service in all_services(value):
-                    yield f"{name}.{sub}", service
+            for sub, service in all_services(value):
+                yield f"{name}.{sub}", service

@@ -356,7 +356,7 @@ class AccountsBankAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount | Card:
-        """Create a bank accounts.
+        """Create a bank account.
 
         https://docs.stripe.com/api/bank_accounts/create
         """
@@ -386,7 +386,7 @@ class AccountsBankAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> DeletedBankAccount | DeletedCard:
-        """Delete a bank accounts.
+        """Delete a bank account.
 
         https://docs.stripe.com/api/bank_accounts/delete
         """
@@ -411,7 +411,7 @@ class AccountsBankAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount | Card:
-        """Retrieve a bank accounts.
+        """Retrieve a bank account.
 
         https://docs.stripe.com/api/bank_accounts/retrieve
         """
@@ -454,7 +454,7 @@ class AccountsBankAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount | Card:
-        """Update a bank accounts.
+        """Update a bank account.
 
         https://docs.stripe.com/api/bank_accounts/update
         """
@@ -591,7 +591,7 @@ class AccountsExternalAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount | Card:
-        """Create an external accounts.
+        """Create an external account.
 
         https://docs.stripe.com/api/bank_accounts/create
         """
@@ -621,7 +621,7 @@ class AccountsExternalAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> DeletedBankAccount | DeletedCard:
-        """Delete an external accounts.
+        """Delete an external account.
 
         https://docs.stripe.com/api/bank_accounts/delete
         """
@@ -680,7 +680,7 @@ class AccountsExternalAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount | Card:
-        """Retrieve an external accounts.
+        """Retrieve an external account.
 
         https://docs.stripe.com/api/bank_accounts/retrieve
         """
@@ -723,7 +723,7 @@ class AccountsExternalAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount | Card:
-        """Update an external accounts.
+        """Update an external account.
 
         https://docs.stripe.com/api/bank_accounts/update
         """
@@ -1578,7 +1578,7 @@ class AsyncAccountsBankAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount | Card:
-        """Create a bank accounts.
+        """Create a bank account.
 
         https://docs.stripe.com/api/bank_accounts/create
         """
@@ -1608,7 +1608,7 @@ class AsyncAccountsBankAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> DeletedBankAccount | DeletedCard:
-        """Delete a bank accounts.
+        """Delete a bank account.
 
         https://docs.stripe.com/api/bank_accounts/delete
         """
@@ -1633,7 +1633,7 @@ class AsyncAccountsBankAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount | Card:
-        """Retrieve a bank accounts.
+        """Retrieve a bank account.
 
         https://docs.stripe.com/api/bank_accounts/retrieve
         """
@@ -1676,7 +1676,7 @@ class AsyncAccountsBankAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount | Card:
-        """Update a bank accounts.
+        """Update a bank account.
 
         https://docs.stripe.com/api/bank_accounts/update
         """
@@ -1813,7 +1813,7 @@ class AsyncAccountsExternalAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount | Card:
-        """Create an external accounts.
+        """Create an external account.
 
         https://docs.stripe.com/api/bank_accounts/create
         """
@@ -1843,7 +1843,7 @@ class AsyncAccountsExternalAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> DeletedBankAccount | DeletedCard:
-        """Delete an external accounts.
+        """Delete an external account.
 
         https://docs.stripe.com/api/bank_accounts/delete
         """
@@ -1902,7 +1902,7 @@ class AsyncAccountsExternalAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount | Card:
-        """Retrieve an external accounts.
+        """Retrieve an external account.
 
         https://docs.stripe.com/api/bank_accounts/retrieve
         """
@@ -1945,7 +1945,7 @@ class AsyncAccountsExternalAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount | Card:
-        """Update an external accounts.
+        """Update an external account.
 
         https://docs.stripe.com/api/bank_accounts/update
         """

@@ -615,7 +615,7 @@ class BillingMeterEventsService(SyncService):
 
 
 class BillingMetersService(SyncService):
-    """``client.billing.meters``: meters."""
+    """``client.billing.meters``: billing meters."""
 
     def create(
         self,
@@ -634,7 +634,7 @@ class BillingMetersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BillingMeter:
-        """Create a meters.
+        """Create a billing meter.
 
         https://docs.stripe.com/api/billing/meters/create
         """
@@ -667,7 +667,7 @@ class BillingMetersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BillingMeter:
-        """Deactivate a meters.
+        """Deactivate a billing meter.
 
         https://docs.stripe.com/api/billing/meters/deactivate
         """
@@ -733,7 +733,7 @@ class BillingMetersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> ListPage[BillingMeterEventSummary]:
-        """List the event summaries of a meters: a page, which walks every page when iterated.
+        """List the event summaries of a billing meter: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/billing/meters/list_event_summaries
         """
@@ -767,7 +767,7 @@ class BillingMetersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BillingMeter:
-        """Reactivate a meters.
+        """Reactivate a billing meter.
 
         https://docs.stripe.com/api/billing/meters/reactivate
         """
@@ -793,7 +793,7 @@ class BillingMetersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BillingMeter:
-        """Retrieve a meters.
+        """Retrieve a billing meter.
 
         https://docs.stripe.com/api/billing/meters/retrieve
         """
@@ -821,7 +821,7 @@ class BillingMetersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BillingMeter:
-        """Update a meters.
+        """Update a billing meter.
 
         https://docs.stripe.com/api/billing/meters/update
         """
@@ -1389,7 +1389,7 @@ class AsyncBillingMeterEventsService(AsyncService):
 
 
 class AsyncBillingMetersService(AsyncService):
-    """``client.billing.meters``: meters."""
+    """``client.billing.meters``: billing meters."""
 
     async def create(
         self,
@@ -1408,7 +1408,7 @@ class AsyncBillingMetersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BillingMeter:
-        """Create a meters.
+        """Create a billing meter.
 
         https://docs.stripe.com/api/billing/meters/create
         """
@@ -1441,7 +1441,7 @@ class AsyncBillingMetersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BillingMeter:
-        """Deactivate a meters.
+        """Deactivate a billing meter.
 
         https://docs.stripe.com/api/billing/meters/deactivate
         """
@@ -1507,7 +1507,7 @@ class AsyncBillingMetersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> AsyncListPager[BillingMeterEventSummary]:
-        """List the event summaries of a meters: a page, which walks every page when iterated.
+        """List the event summaries of a billing meter: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/billing/meters/list_event_summaries
         """
@@ -1541,7 +1541,7 @@ class AsyncBillingMetersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BillingMeter:
-        """Reactivate a meters.
+        """Reactivate a billing meter.
 
         https://docs.stripe.com/api/billing/meters/reactivate
         """
@@ -1567,7 +1567,7 @@ class AsyncBillingMetersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BillingMeter:
-        """Retrieve a meters.
+        """Retrieve a billing meter.
 
         https://docs.stripe.com/api/billing/meters/retrieve
         """
@@ -1595,7 +1595,7 @@ class AsyncBillingMetersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BillingMeter:
-        """Update a meters.
+        """Update a billing meter.
 
         https://docs.stripe.com/api/billing/meters/update
         """

@@ -57,7 +57,7 @@ _decode_Item = cast("Callable[[Any], Item]", expect(lazy("invoice_payment__login
 
 
 class CheckoutSessionsService(SyncService):
-    """``client.checkout.sessions``: sessions."""
+    """``client.checkout.sessions``: checkout sessions."""
 
     def create(
         self,
@@ -120,7 +120,7 @@ class CheckoutSessionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CheckoutSession:
-        """Create a sessions.
+        """Create a checkout session.
 
         https://docs.stripe.com/api/checkout/sessions/create
         """
@@ -197,7 +197,7 @@ class CheckoutSessionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CheckoutSession:
-        """Expire a sessions.
+        """Expire a checkout session.
 
         https://docs.stripe.com/api/checkout/sessions/expire
         """
@@ -273,7 +273,7 @@ class CheckoutSessionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> ListPage[Item]:
-        """List the line items of a sessions: a page, which walks every page when iterated.
+        """List the line items of a checkout session: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/checkout/sessions/list_line_items
         """
@@ -302,7 +302,7 @@ class CheckoutSessionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CheckoutSession:
-        """Retrieve a sessions.
+        """Retrieve a checkout session.
 
         https://docs.stripe.com/api/checkout/sessions/retrieve
         """
@@ -333,7 +333,7 @@ class CheckoutSessionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CheckoutSession:
-        """Update a sessions.
+        """Update a checkout session.
 
         https://docs.stripe.com/api/checkout/sessions/update
         """
@@ -354,7 +354,7 @@ class CheckoutSessionsService(SyncService):
 
 
 class AsyncCheckoutSessionsService(AsyncService):
-    """``client.checkout.sessions``: sessions."""
+    """``client.checkout.sessions``: checkout sessions."""
 
     async def create(
         self,
@@ -417,7 +417,7 @@ class AsyncCheckoutSessionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CheckoutSession:
-        """Create a sessions.
+        """Create a checkout session.
 
         https://docs.stripe.com/api/checkout/sessions/create
         """
@@ -494,7 +494,7 @@ class AsyncCheckoutSessionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CheckoutSession:
-        """Expire a sessions.
+        """Expire a checkout session.
 
         https://docs.stripe.com/api/checkout/sessions/expire
         """
@@ -570,7 +570,7 @@ class AsyncCheckoutSessionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> AsyncListPager[Item]:
-        """List the line items of a sessions: a page, which walks every page when iterated.
+        """List the line items of a checkout session: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/checkout/sessions/list_line_items
         """
@@ -599,7 +599,7 @@ class AsyncCheckoutSessionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CheckoutSession:
-        """Retrieve a sessions.
+        """Retrieve a checkout session.
 
         https://docs.stripe.com/api/checkout/sessions/retrieve
         """
@@ -630,7 +630,7 @@ class AsyncCheckoutSessionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CheckoutSession:
-        """Update a sessions.
+        """Update a checkout session.
 
         https://docs.stripe.com/api/checkout/sessions/update
         """

@@ -505,7 +505,7 @@ class ExternalAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount | Card:
-        """Update an external accounts.
+        """Update an external account.
 
         https://docs.stripe.com/api/external_accounts/update
         """
@@ -1114,7 +1114,7 @@ class AsyncExternalAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount | Card:
-        """Update an external accounts.
+        """Update an external account.
 
         https://docs.stripe.com/api/external_accounts/update
         """

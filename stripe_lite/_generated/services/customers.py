@@ -180,7 +180,7 @@ class CustomersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Customer:
-        """Create a customers.
+        """Create a customer.
 
         https://docs.stripe.com/api/customers/create
         """
@@ -226,7 +226,7 @@ class CustomersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> DeletedCustomer:
-        """Delete a customers.
+        """Delete a customer.
 
         https://docs.stripe.com/api/customers/delete
         """
@@ -249,7 +249,7 @@ class CustomersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> DeletedDiscount:
-        """Delete the discount of a customers.
+        """Delete the discount of a customer.
 
         https://docs.stripe.com/api/customers/delete_discount
         """
@@ -310,7 +310,7 @@ class CustomersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Customer | DeletedCustomer:
-        """Retrieve a customers.
+        """Retrieve a customer.
 
         https://docs.stripe.com/api/customers/retrieve
         """
@@ -336,7 +336,7 @@ class CustomersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CashBalance:
-        """Retrieve the cash balance of a customers.
+        """Retrieve the cash balance of a customer.
 
         https://docs.stripe.com/api/customers/retrieve_cash_balance
         """
@@ -362,7 +362,7 @@ class CustomersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Discount:
-        """Retrieve the discount of a customers.
+        """Retrieve the discount of a customer.
 
         https://docs.stripe.com/api/customers/retrieve_discount
         """
@@ -444,7 +444,7 @@ class CustomersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Customer:
-        """Update a customers.
+        """Update a customer.
 
         https://docs.stripe.com/api/customers/update
         """
@@ -496,7 +496,7 @@ class CustomersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CashBalance:
-        """Update the cash balance of a customers.
+        """Update the cash balance of a customer.
 
         https://docs.stripe.com/api/customers/update_cash_balance
         """
@@ -667,7 +667,7 @@ class CustomersBankAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Account | BankAccount | Card | Source:
-        """Create a bank accounts.
+        """Create a bank account.
 
         https://docs.stripe.com/api/accounts/create
         """
@@ -699,7 +699,7 @@ class CustomersBankAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Account | BankAccount | Card | Source | DeletedBankAccount | DeletedCard:
-        """Delete a bank accounts.
+        """Delete a bank account.
 
         https://docs.stripe.com/api/accounts/delete
         """
@@ -760,7 +760,7 @@ class CustomersBankAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount:
-        """Retrieve a bank accounts.
+        """Retrieve a bank account.
 
         Deprecated by Stripe.
 
@@ -803,7 +803,7 @@ class CustomersBankAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Card | BankAccount | Source:
-        """Update a bank accounts.
+        """Update a bank account.
 
         https://docs.stripe.com/api/accounts/update
         """
@@ -845,7 +845,7 @@ class CustomersBankAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount:
-        """Verify a bank accounts.
+        """Verify a bank account.
 
         https://docs.stripe.com/api/accounts/verify
         """
@@ -882,7 +882,7 @@ class CustomersCardsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Account | BankAccount | Card | Source:
-        """Create a cards.
+        """Create a card.
 
         https://docs.stripe.com/api/accounts/create
         """
@@ -914,7 +914,7 @@ class CustomersCardsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Account | BankAccount | Card | Source | DeletedBankAccount | DeletedCard:
-        """Delete a cards.
+        """Delete a card.
 
         https://docs.stripe.com/api/accounts/delete
         """
@@ -975,7 +975,7 @@ class CustomersCardsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Card:
-        """Retrieve a cards.
+        """Retrieve a card.
 
         Deprecated by Stripe.
 
@@ -1018,7 +1018,7 @@ class CustomersCardsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Card | BankAccount | Source:
-        """Update a cards.
+        """Update a card.
 
         https://docs.stripe.com/api/accounts/update
         """
@@ -1215,7 +1215,7 @@ class CustomersPaymentMethodsService(SyncService):
 
 
 class CustomersSourcesService(SyncService):
-    """``client.customers.sources``: sources."""
+    """``client.customers.sources``: bank accounts."""
 
     def create(
         self,
@@ -1234,7 +1234,7 @@ class CustomersSourcesService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Account | BankAccount | Card | Source:
-        """Create a sources.
+        """Create a bank account.
 
         https://docs.stripe.com/api/accounts/create
         """
@@ -1266,7 +1266,7 @@ class CustomersSourcesService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Account | BankAccount | Card | Source | DeletedBankAccount | DeletedCard:
-        """Delete a sources.
+        """Delete a bank account.
 
         https://docs.stripe.com/api/accounts/delete
         """
@@ -1327,7 +1327,7 @@ class CustomersSourcesService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Account | BankAccount | Card | Source:
-        """Retrieve a sources.
+        """Retrieve a bank account.
 
         https://docs.stripe.com/api/accounts/retrieve
         """
@@ -1368,7 +1368,7 @@ class CustomersSourcesService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Card | BankAccount | Source:
-        """Update a sources.
+        """Update a bank account.
 
         https://docs.stripe.com/api/accounts/update
         """
@@ -1410,7 +1410,7 @@ class CustomersSourcesService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount:
-        """Verify a sources.
+        """Verify a bank account.
 
         https://docs.stripe.com/api/accounts/verify
         """
@@ -1470,7 +1470,7 @@ class CustomersSubscriptionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Subscription:
-        """Create a subscriptions.
+        """Create a subscription.
 
         https://docs.stripe.com/api/subscriptions/create
         """
@@ -1527,7 +1527,7 @@ class CustomersSubscriptionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Subscription:
-        """Delete a subscriptions.
+        """Delete a subscription.
 
         https://docs.stripe.com/api/subscriptions/delete
         """
@@ -1555,7 +1555,7 @@ class CustomersSubscriptionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> DeletedDiscount:
-        """Delete the discount of a subscriptions.
+        """Delete the discount of a subscription.
 
         https://docs.stripe.com/api/subscriptions/delete_discount
         """
@@ -1612,7 +1612,7 @@ class CustomersSubscriptionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Subscription:
-        """Retrieve a subscriptions.
+        """Retrieve a subscription.
 
         https://docs.stripe.com/api/subscriptions/retrieve
         """
@@ -1639,7 +1639,7 @@ class CustomersSubscriptionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Discount:
-        """Retrieve the discount of a subscriptions.
+        """Retrieve the discount of a subscription.
 
         https://docs.stripe.com/api/subscriptions/retrieve_discount
         """
@@ -1695,7 +1695,7 @@ class CustomersSubscriptionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Subscription:
-        """Update a subscriptions.
+        """Update a subscription.
 
         https://docs.stripe.com/api/subscriptions/update
         """
@@ -1937,7 +1937,7 @@ class AsyncCustomersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Customer:
-        """Create a customers.
+        """Create a customer.
 
         https://docs.stripe.com/api/customers/create
         """
@@ -1983,7 +1983,7 @@ class AsyncCustomersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> DeletedCustomer:
-        """Delete a customers.
+        """Delete a customer.
 
         https://docs.stripe.com/api/customers/delete
         """
@@ -2006,7 +2006,7 @@ class AsyncCustomersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> DeletedDiscount:
-        """Delete the discount of a customers.
+        """Delete the discount of a customer.
 
         https://docs.stripe.com/api/customers/delete_discount
         """
@@ -2067,7 +2067,7 @@ class AsyncCustomersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Customer | DeletedCustomer:
-        """Retrieve a customers.
+        """Retrieve a customer.
 
         https://docs.stripe.com/api/customers/retrieve
         """
@@ -2093,7 +2093,7 @@ class AsyncCustomersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CashBalance:
-        """Retrieve the cash balance of a customers.
+        """Retrieve the cash balance of a customer.
 
         https://docs.stripe.com/api/customers/retrieve_cash_balance
         """
@@ -2119,7 +2119,7 @@ class AsyncCustomersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Discount:
-        """Retrieve the discount of a customers.
+        """Retrieve the discount of a customer.
 
         https://docs.stripe.com/api/customers/retrieve_discount
         """
@@ -2201,7 +2201,7 @@ class AsyncCustomersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Customer:
-        """Update a customers.
+        """Update a customer.
 
         https://docs.stripe.com/api/customers/update
         """
@@ -2253,7 +2253,7 @@ class AsyncCustomersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CashBalance:
-        """Update the cash balance of a customers.
+        """Update the cash balance of a customer.
 
         https://docs.stripe.com/api/customers/update_cash_balance
         """
@@ -2424,7 +2424,7 @@ class AsyncCustomersBankAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Account | BankAccount | Card | Source:
-        """Create a bank accounts.
+        """Create a bank account.
 
         https://docs.stripe.com/api/accounts/create
         """
@@ -2456,7 +2456,7 @@ class AsyncCustomersBankAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Account | BankAccount | Card | Source | DeletedBankAccount | DeletedCard:
-        """Delete a bank accounts.
+        """Delete a bank account.
 
         https://docs.stripe.com/api/accounts/delete
         """
@@ -2517,7 +2517,7 @@ class AsyncCustomersBankAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount:
-        """Retrieve a bank accounts.
+        """Retrieve a bank account.
 
         Deprecated by Stripe.
 
@@ -2560,7 +2560,7 @@ class AsyncCustomersBankAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Card | BankAccount | Source:
-        """Update a bank accounts.
+        """Update a bank account.
 
         https://docs.stripe.com/api/accounts/update
         """
@@ -2602,7 +2602,7 @@ class AsyncCustomersBankAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount:
-        """Verify a bank accounts.
+        """Verify a bank account.
 
         https://docs.stripe.com/api/accounts/verify
         """
@@ -2639,7 +2639,7 @@ class AsyncCustomersCardsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Account | BankAccount | Card | Source:
-        """Create a cards.
+        """Create a card.
 
         https://docs.stripe.com/api/accounts/create
         """
@@ -2671,7 +2671,7 @@ class AsyncCustomersCardsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Account | BankAccount | Card | Source | DeletedBankAccount | DeletedCard:
-        """Delete a cards.
+        """Delete a card.
 
         https://docs.stripe.com/api/accounts/delete
         """
@@ -2732,7 +2732,7 @@ class AsyncCustomersCardsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Card:
-        """Retrieve a cards.
+        """Retrieve a card.
 
         Deprecated by Stripe.
 
@@ -2775,7 +2775,7 @@ class AsyncCustomersCardsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Card | BankAccount | Source:
-        """Update a cards.
+        """Update a card.
 
         https://docs.stripe.com/api/accounts/update
         """
@@ -2972,7 +2972,7 @@ class AsyncCustomersPaymentMethodsService(AsyncService):
 
 
 class AsyncCustomersSourcesService(AsyncService):
-    """``client.customers.sources``: sources."""
+    """``client.customers.sources``: bank accounts."""
 
     async def create(
         self,
@@ -2991,7 +2991,7 @@ class AsyncCustomersSourcesService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Account | BankAccount | Card | Source:
-        """Create a sources.
+        """Create a bank account.
 
         https://docs.stripe.com/api/accounts/create
         """
@@ -3023,7 +3023,7 @@ class AsyncCustomersSourcesService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Account | BankAccount | Card | Source | DeletedBankAccount | DeletedCard:
-        """Delete a sources.
+        """Delete a bank account.
 
         https://docs.stripe.com/api/accounts/delete
         """
@@ -3084,7 +3084,7 @@ class AsyncCustomersSourcesService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Account | BankAccount | Card | Source:
-        """Retrieve a sources.
+        """Retrieve a bank account.
 
         https://docs.stripe.com/api/accounts/retrieve
         """
@@ -3125,7 +3125,7 @@ class AsyncCustomersSourcesService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Card | BankAccount | Source:
-        """Update a sources.
+        """Update a bank account.
 
         https://docs.stripe.com/api/accounts/update
         """
@@ -3167,7 +3167,7 @@ class AsyncCustomersSourcesService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount:
-        """Verify a sources.
+        """Verify a bank account.
 
         https://docs.stripe.com/api/accounts/verify
         """
@@ -3227,7 +3227,7 @@ class AsyncCustomersSubscriptionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Subscription:
-        """Create a subscriptions.
+        """Create a subscription.
 
         https://docs.stripe.com/api/subscriptions/create
         """
@@ -3284,7 +3284,7 @@ class AsyncCustomersSubscriptionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Subscription:
-        """Delete a subscriptions.
+        """Delete a subscription.
 
         https://docs.stripe.com/api/subscriptions/delete
         """
@@ -3312,7 +3312,7 @@ class AsyncCustomersSubscriptionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> DeletedDiscount:
-        """Delete the discount of a subscriptions.
+        """Delete the discount of a subscription.
 
         https://docs.stripe.com/api/subscriptions/delete_discount
         """
@@ -3369,7 +3369,7 @@ class AsyncCustomersSubscriptionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Subscription:
-        """Retrieve a subscriptions.
+        """Retrieve a subscription.
 
         https://docs.stripe.com/api/subscriptions/retrieve
         """
@@ -3396,7 +3396,7 @@ class AsyncCustomersSubscriptionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Discount:
-        """Retrieve the discount of a subscriptions.
+        """Retrieve the discount of a subscription.
 
         https://docs.stripe.com/api/subscriptions/retrieve_discount
         """
@@ -3452,7 +3452,7 @@ class AsyncCustomersSubscriptionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Subscription:
-        """Update a subscriptions.
+        """Update a subscription.
 
         https://docs.stripe.com/api/subscriptions/update
         """

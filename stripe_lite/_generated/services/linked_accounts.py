@@ -26,7 +26,7 @@ _decode_FinancialConnectionsAccountOwner = cast("Callable[[Any], FinancialConnec
 
 
 class LinkedAccountsService(SyncService):
-    """``client.linked_accounts``: linked accounts."""
+    """``client.linked_accounts``: financial connections accounts."""
 
     def disconnect(
         self,
@@ -40,7 +40,7 @@ class LinkedAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> FinancialConnectionsAccount:
-        """Disconnect a linked accounts.
+        """Disconnect a financial connections account.
 
         https://docs.stripe.com/api/linked_accounts/disconnect
         """
@@ -105,7 +105,7 @@ class LinkedAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> ListPage[FinancialConnectionsAccountOwner]:
-        """List the owners of a linked accounts: a page, which walks every page when iterated.
+        """List the owners of a financial connections account: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/linked_accounts/list_owners
         """
@@ -137,7 +137,7 @@ class LinkedAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> FinancialConnectionsAccount:
-        """Refresh a linked accounts.
+        """Refresh a financial connections account.
 
         https://docs.stripe.com/api/linked_accounts/refresh
         """
@@ -164,7 +164,7 @@ class LinkedAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> FinancialConnectionsAccount:
-        """Retrieve a linked accounts.
+        """Retrieve a financial connections account.
 
         https://docs.stripe.com/api/linked_accounts/retrieve
         """
@@ -181,7 +181,7 @@ class LinkedAccountsService(SyncService):
 
 
 class AsyncLinkedAccountsService(AsyncService):
-    """``client.linked_accounts``: linked accounts."""
+    """``client.linked_accounts``: financial connections accounts."""
 
     async def disconnect(
         self,
@@ -195,7 +195,7 @@ class AsyncLinkedAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> FinancialConnectionsAccount:
-        """Disconnect a linked accounts.
+        """Disconnect a financial connections account.
 
         https://docs.stripe.com/api/linked_accounts/disconnect
         """
@@ -260,7 +260,7 @@ class AsyncLinkedAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> AsyncListPager[FinancialConnectionsAccountOwner]:
-        """List the owners of a linked accounts: a page, which walks every page when iterated.
+        """List the owners of a financial connections account: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/linked_accounts/list_owners
         """
@@ -292,7 +292,7 @@ class AsyncLinkedAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> FinancialConnectionsAccount:
-        """Refresh a linked accounts.
+        """Refresh a financial connections account.
 
         https://docs.stripe.com/api/linked_accounts/refresh
         """
@@ -319,7 +319,7 @@ class AsyncLinkedAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> FinancialConnectionsAccount:
-        """Retrieve a linked accounts.
+        """Retrieve a financial connections account.
 
         https://docs.stripe.com/api/linked_accounts/retrieve
         """

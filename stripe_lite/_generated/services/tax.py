@@ -91,7 +91,7 @@ class TaxAssociationsService(SyncService):
 
 
 class TaxCalculationsService(SyncService):
-    """``client.tax.calculations``: calculations."""
+    """``client.tax.calculations``: tax calculations."""
 
     def create(
         self,
@@ -111,7 +111,7 @@ class TaxCalculationsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TaxCalculation:
-        """Create a calculations.
+        """Create a tax calculation.
 
         https://docs.stripe.com/api/tax/calculations/create
         """
@@ -147,7 +147,7 @@ class TaxCalculationsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> ListPage[TaxCalculationLineItem]:
-        """List the line items of a calculations: a page, which walks every page when iterated.
+        """List the line items of a tax calculation: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/tax/calculations/list_line_items
         """
@@ -176,7 +176,7 @@ class TaxCalculationsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TaxCalculation:
-        """Retrieve a calculations.
+        """Retrieve a tax calculation.
 
         https://docs.stripe.com/api/tax/calculations/retrieve
         """
@@ -380,7 +380,7 @@ class TaxSettingsService(SyncService):
 
 
 class TaxTransactionsService(SyncService):
-    """``client.tax.transactions``: transactions."""
+    """``client.tax.transactions``: tax transactions."""
 
     def create_from_calculation(
         self,
@@ -397,7 +397,7 @@ class TaxTransactionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TaxTransaction:
-        """Create from calculation: a transactions.
+        """Create from calculation: a tax transaction.
 
         https://docs.stripe.com/api/tax/transactions/create_from_calculation
         """
@@ -434,7 +434,7 @@ class TaxTransactionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TaxTransaction:
-        """Create reversal: a transactions.
+        """Create reversal: a tax transaction.
 
         https://docs.stripe.com/api/tax/transactions/create_reversal
         """
@@ -470,7 +470,7 @@ class TaxTransactionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> ListPage[TaxTransactionLineItem]:
-        """List the line items of a transactions: a page, which walks every page when iterated.
+        """List the line items of a tax transaction: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/tax/transactions/list_line_items
         """
@@ -499,7 +499,7 @@ class TaxTransactionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TaxTransaction:
-        """Retrieve a transactions.
+        """Retrieve a tax transaction.
 
         https://docs.stripe.com/api/tax/transactions/retrieve
         """
@@ -547,7 +547,7 @@ class AsyncTaxAssociationsService(AsyncService):
 
 
 class AsyncTaxCalculationsService(AsyncService):
-    """``client.tax.calculations``: calculations."""
+    """``client.tax.calculations``: tax calculations."""
 
     async def create(
         self,
@@ -567,7 +567,7 @@ class AsyncTaxCalculationsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TaxCalculation:
-        """Create a calculations.
+        """Create a tax calculation.
 
         https://docs.stripe.com/api/tax/calculations/create
         """
@@ -603,7 +603,7 @@ class AsyncTaxCalculationsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> AsyncListPager[TaxCalculationLineItem]:
-        """List the line items of a calculations: a page, which walks every page when iterated.
+        """List the line items of a tax calculation: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/tax/calculations/list_line_items
         """
@@ -632,7 +632,7 @@ class AsyncTaxCalculationsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TaxCalculation:
-        """Retrieve a calculations.
+        """Retrieve a tax calculation.
 
         https://docs.stripe.com/api/tax/calculations/retrieve
         """
@@ -836,7 +836,7 @@ class AsyncTaxSettingsService(AsyncService):
 
 
 class AsyncTaxTransactionsService(AsyncService):
-    """``client.tax.transactions``: transactions."""
+    """``client.tax.transactions``: tax transactions."""
 
     async def create_from_calculation(
         self,
@@ -853,7 +853,7 @@ class AsyncTaxTransactionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TaxTransaction:
-        """Create from calculation: a transactions.
+        """Create from calculation: a tax transaction.
 
         https://docs.stripe.com/api/tax/transactions/create_from_calculation
         """
@@ -890,7 +890,7 @@ class AsyncTaxTransactionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TaxTransaction:
-        """Create reversal: a transactions.
+        """Create reversal: a tax transaction.
 
         https://docs.stripe.com/api/tax/transactions/create_reversal
         """
@@ -926,7 +926,7 @@ class AsyncTaxTransactionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> AsyncListPager[TaxTransactionLineItem]:
-        """List the line items of a transactions: a page, which walks every page when iterated.
+        """List the line items of a tax transaction: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/tax/transactions/list_line_items
         """
@@ -955,7 +955,7 @@ class AsyncTaxTransactionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TaxTransaction:
-        """Retrieve a transactions.
+        """Retrieve a tax transaction.
 
         https://docs.stripe.com/api/tax/transactions/retrieve
         """

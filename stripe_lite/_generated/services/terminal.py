@@ -937,7 +937,7 @@ class TerminalRefundsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalRefund:
-        """Create a refunds.
+        """Create a refund.
 
         https://docs.stripe.com/api/terminal/refunds/create
         """
@@ -1820,7 +1820,7 @@ class AsyncTerminalRefundsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalRefund:
-        """Create a refunds.
+        """Create a refund.
 
         https://docs.stripe.com/api/terminal/refunds/create
         """

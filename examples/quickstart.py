@@ -26,17 +26,19 @@ from stripe_lite import CardError, StripeClient
 ZERO_DECIMAL = {"bif", "clp", "djf", "gnf", "jpy", "kmf", "krw", "mga", "pyg", "rwf", "ugx", "vnd", "vuv", "xaf", "xof", "xpf"}
 
 
-def money(amount: int, currency: str) -> str:
+def money(amount: int | None, currency: str | None) -> str:
     """An amount in the smallest currency unit, for people: 2000, "usd" -> "20.00 USD"."""
+    if amount is None or currency is None:  # typed optional: Stripe may leave them out
+        return "?"
     if currency.lower() in ZERO_DECIMAL:
         return f"{amount} {currency.upper()}"
     return f"{amount / 100:.2f} {currency.upper()}"
 
 
 def run(client: StripeClient, local: bool) -> None:
-    # Card payments without redirects. Stripe chooses payment methods dynamically
-    # (this API version no longer takes payment_method_types); localstripe
-    # predates that and accepts no such parameter.
+    # Card payments without redirects. Stripe chooses payment methods dynamically,
+    # and allow_redirects="never" keeps to those confirmable without a return_url;
+    # localstripe predates automatic_payment_methods and refuses the parameter.
     cards: dict[str, Any] = {} if local else {"automatic_payment_methods": {"enabled": True, "allow_redirects": "never"}}
 
     # 1. Authorize a card payment now and capture it later (as when you ship the order).

@@ -81,6 +81,10 @@ _ACTION_STATES = {
 """What a generic action does to an object's status (when its schema allows that status)."""
 
 
+_EVENT_PREFIXES = {"dispute": "charge.dispute", "fee_refund": "application_fee.refund"}
+"""Objects whose events are named after another object's (``charge.dispute.created``)."""
+
+
 class Answer:
     """What the core answers: a status, headers and a body; or ``drop``: close the connection, answer nothing."""
 
@@ -278,6 +282,7 @@ class Call:
     def event(self, schema: str, action: str, obj: dict[str, Any], previous: dict[str, Any] | None = None) -> None:
         """Record ``<object>.<action>`` (when Stripe has such an event), with a snapshot of ``obj``."""
         name = self.spec.object_name(schema) or schema
+        name = _EVENT_PREFIXES.get(name, name)
         for event_type in (f"{name}.{action}", f"{name.replace('.', '_')}.{action}"):
             if event_type in self.spec.event_types:
                 self.record(event_type, obj, previous)
@@ -485,9 +490,9 @@ class Call:
         name = self.op.path_params[-1]
         value = self.args[name]
         included = self.account.included.get((value, self.op.segments[-1]))
-        if included is not None:
-            wanted = set(included)
-            return [item for item in items if item.get("id") in wanted]
+        if included is not None:  # in the order they were given, as Stripe lists line items
+            objects = self.account.objects
+            return [objects[i] for i in included if i in objects]
         parents = self.account.parents
         return [item for item in items if parents.get(item.get("id", "")) == value or _refers_to(item, name, value)]
 

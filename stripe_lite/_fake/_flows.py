@@ -743,7 +743,7 @@ def reverse_payout(call: Call) -> Obj:
     reversal = call.new("payout")
     call.merge(reversal, "payout", call.params)
     reversal.update({"amount": payout["amount"], "currency": payout["currency"], "status": "pending",
-                     "reversal_of": payout["id"], "arrival_date": call.now() + 2 * 86400, "type": payout["type"],
+                     "original_payout": payout["id"], "arrival_date": call.now() + 2 * 86400, "type": payout["type"],
                      "method": payout["method"]})
     call.store(reversal, "payout")
     previous = {"reversed_by": payout.get("reversed_by")}

@@ -44,7 +44,7 @@ def merge(spec: Spec, schema: Schema, target: dict[str, Any], params: dict[str, 
 
 def conform(spec: Spec, prop: Schema, value: Any, current: Any = None) -> Any:
     """``value`` (a checked parameter) as a value of the field ``prop``, merged into ``current``; or SKIP."""
-    if value == "" and not _is_string(spec, prop):
+    if value == "" and (prop.get("nullable") or not _is_string(spec, prop)):
         # Stripe's way to unset: null where the field takes null, else the field's empty value.
         if prop.get("nullable"):
             return None

@@ -141,9 +141,9 @@ class Spec:
             kind = (response.get("properties", {}).get("object", {}).get("enum") or [None])[0]
             if "$ref" not in response and "anyOf" not in response and kind in ("list", "search_result"):
                 op.kind = "list" if kind == "list" else "search"
-                op.item_types = _refs(response["properties"]["data"]["items"])
+                op.item_types = self._flat(_refs(response["properties"]["data"]["items"]))
                 continue
-            op.response_types = _refs(response)
+            op.response_types = self._flat(_refs(response))
             if op.method == "GET" and op.segments[-1].startswith("{"):
                 self.param_types.setdefault(_normal(op.segments), op.response_types[0])
         for op in self.operations:
@@ -167,6 +167,16 @@ class Spec:
                 op.kind, op.verb = "action", op.segments[-1]
             else:
                 op.kind = "compute"
+
+    def _flat(self, names: list[str]) -> list[str]:
+        """Schema names with the choices between schemas (``external_account``) replaced by their members."""
+        out: list[str] = []
+        for name in names:
+            members = self.schemas[name].get("anyOf")
+            for member in self._flat(_refs({"anyOf": members})) if members else [name]:
+                if member not in out:
+                    out.append(member)
+        return out
 
     # -- schemas ---------------------------------------------------------------------
 

@@ -94,7 +94,8 @@ class Spec:
             else:
                 self.object_schemas.setdefault(objects[0], name)
         self._templates: dict[str, bytes] = {}
-        self._routes: dict[tuple[str, int], list[tuple[tuple[str, ...], Operation]]] = {}
+        # (method, how many segments, the first segment) -> the candidate paths: a handful each.
+        self._routes: dict[tuple[str, int, str], list[tuple[tuple[str, ...], Operation]]] = {}
         self.param_types: dict[tuple[str, ...], str] = {}  # a path up to an id -> the id's schema
         self._classify()
 
@@ -106,7 +107,7 @@ class Spec:
         if len(parts) < 3 or parts[0] != "" or parts[1] != "v1":
             return None
         segments = parts[2:]
-        for pattern, op in self._routes.get((method, len(segments)), ()):
+        for pattern, op in self._routes.get((method, len(segments), segments[0]), ()):
             args: dict[str, str] = {}
             for want, got in zip(pattern, segments, strict=False):
                 if want[0] == "{":
@@ -129,7 +130,7 @@ class Spec:
         by_shape: dict[tuple[str, tuple[str, ...]], Operation] = {}
         for op in self.operations:
             by_shape[(op.method, _normal(op.segments))] = op
-            self._routes.setdefault((op.method, len(op.segments)), []).append((op.segments, op))
+            self._routes.setdefault((op.method, len(op.segments), op.segments[0]), []).append((op.segments, op))
         for routes in self._routes.values():
             # Literal segments win over parameters: /payment_intents/search before /payment_intents/{intent}.
             routes.sort(key=lambda item: [s.startswith("{") for s in item[0]])

@@ -13,7 +13,6 @@ import pytest
 import respx
 
 import stripe_lite
-from stripe_lite._fake.pytest_plugin import stripe_fake  # noqa: F401 - the fixture the installed plugin gives
 from stripe_lite._service import AsyncService, SyncService
 
 from .faulty_server import FaultyServer, serve

@@ -220,8 +220,8 @@ class _Module:
         if isinstance(ir, OneOf):
             if self._discriminated(ir.members):
                 return f"{self.helper('choose')}({f})"
-            decoders = ", ".join(self.decoder(m) for m in ir.members)
-            return f"{self.helper('pick')}({f}, ({decoders},))"
+            names = ", ".join(f'"{self.spec.models[m].class_name}"' for m in ir.members)
+            return f"{self.helper('pick')}({f}, ({names},))"
         if isinstance(ir, ListOf):
             item = self.item_function(ir.item)
             return None if item is None else f"{self.helper('list_of')}({f}, {item})"
@@ -268,7 +268,7 @@ class _Module:
             "",
             f"def _d_{name}(d: Any) -> Any:",
             f"    if type(d) is not dict or len(d) < {count}:",
-            f"        return {self.helper('by_key')}({name}, d)",
+            f"        return {self.helper('refill')}({name}, _d_{name}, d)",
             f"    o = {self.helper('new')}({name})",
             "    try:",
         ]
@@ -283,7 +283,7 @@ class _Module:
                 lines.append(f"        o.{f.attr} = {expression}")
         lines += [
             "    except KeyError:  # a field left out",
-            f"        return by_key({name}, d)",
+            f"        return refill({name}, _d_{name}, d)",
             f"    if len(d) != {count}:",
             f"        o._extra = {self.helper('unknown')}(d, {name})",
             "    return o",

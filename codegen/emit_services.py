@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from codegen.emit_models import reference_slug
-from codegen.emit_params import ParamNames, annotation
+from codegen.emit_params import ParamNames, annotation, singular
 from codegen.operations import Operation, response_schemas
 from codegen.overrides import OBJECT_ALIASES
 from codegen.render import HEADER, all_lines, camel, import_line, sorted_imports
@@ -126,9 +126,13 @@ class ServiceModule:
         return name
 
     def noun(self, service: Service) -> str:
-        schemas = {s for op in service.operations for s in response_schemas(op)}
-        objects = sorted({self.spec.models[s].object_name or "" for s in schemas} - {""})
-        return _words(objects[0]) if len(objects) == 1 else _words(service.path[-1])
+        """What one object of the service is called: the object its main methods answer with."""
+        order = ("retrieve", "create", "update", "list", "search")
+        for op in sorted(service.operations, key=lambda o: order.index(o.method) if o.method in order else 9):
+            names = {self.spec.models[s].object_name for s in response_schemas(op)} - {None}
+            if len(names) == 1:
+                return _words(names.pop())  # type: ignore[arg-type]
+        return _words(singular(service.path[-1]))
 
     def doc(self, op: Operation, service: Service) -> list[str]:
         noun = self.noun(service)
@@ -141,6 +145,8 @@ class ServiceModule:
             "list": f"List {_words(service.path[-1])}: a page, which walks every page when iterated.",
             "search": f"Search {_words(service.path[-1])}: a page of results, which walks every page when iterated.",
         }.get(method)
+        if first is None and op.kind == "binary":
+            first = f"Download the {method.upper()} of {_article(noun)} {noun}, as bytes."
         if first is None:
             head, _, rest = method.partition("_")
             if head == "list" and op.kind == "list":

@@ -16,7 +16,6 @@ import sys
 import time
 
 from stripe_lite import StripeClient, StripeError
-from stripe_lite.models import IssuingTransaction
 
 
 def money(amount: int, currency: str) -> str:
@@ -52,18 +51,13 @@ def run(client: StripeClient) -> None:
     card = client.issuing.cards.create(cardholder=cardholder.id, currency="usd", type="virtual", status="active")
     print(f"Card         {card.id}  **** {card.last4}  status={card.status}")
 
-    # 3. A purchase on the card. There is no typed method for test helpers, so
-    #    this goes through the client's request() escape hatch; cast_to gives a model back.
-    purchase = client.request(
-        "post",
-        "/v1/test_helpers/issuing/transactions/create_force_capture",
-        params={
-            "card": card.id,
-            "amount": 1250,
-            "currency": "usd",
-            "merchant_data": {"name": "Rocket Rides", "category": "taxicabs_limousines", "city": "San Francisco"},
-        },
-        cast_to=IssuingTransaction,
+    # 3. A purchase on the card, made by Stripe's test helper (test mode only):
+    #    a capture the network forces through without an authorization first.
+    purchase = client.test_helpers.issuing.transactions.create_force_capture(
+        card=card.id,
+        amount=1250,
+        currency="usd",
+        merchant_data={"name": "Rocket Rides", "category": "taxicabs_limousines", "city": "San Francisco"},
     )
     print(f"Purchase     {purchase.id}  {money(abs(purchase.amount), purchase.currency)}  type={purchase.type}")
 

@@ -6,6 +6,7 @@ import datetime
 import enum
 import json
 import math
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -62,17 +63,24 @@ def _flatten(pairs: list[tuple[str, str]], key: str, value: Any) -> None:
         pairs.append((key, "true" if value else "false"))
     elif kind is int:
         pairs.append((key, str(value)))
-    elif isinstance(value, Mapping):
+    elif kind is dict or isinstance(value, Mapping):  # the ABC check is slow: plain dicts skip it
         for sub_key, sub_value in value.items():
-            if not isinstance(sub_key, str):
-                raise TypeError(f"parameter {key!r}: keys must be str, got {sub_key!r}")
-            _check_name(sub_key, key)
-            _flatten(pairs, f"{key}[{sub_key}]", sub_value)
+            if type(sub_key) is not str or not sub_key or "[" in sub_key or "]" in sub_key:
+                if not isinstance(sub_key, str):
+                    raise TypeError(f"parameter {key!r}: keys must be str, got {sub_key!r}")
+                _check_name(sub_key, key)
+            if type(sub_value) is str:  # most values: no call for them
+                pairs.append((f"{key}[{sub_key}]", sub_value))
+            else:
+                _flatten(pairs, f"{key}[{sub_key}]", sub_value)
     elif kind is list or kind is tuple:
         for index, item in enumerate(value):
-            if item is None:
+            if type(item) is str:
+                pairs.append((f"{key}[{index}]", item))
+            elif item is None:
                 raise TypeError(f"parameter '{key}[{index}]': a list cannot hold None")
-            _flatten(pairs, f"{key}[{index}]", item)
+            else:
+                _flatten(pairs, f"{key}[{index}]", item)
     else:
         pairs.append((key, _scalar(key, value)))
 
@@ -215,9 +223,27 @@ def _flatten_v2(pairs: list[tuple[str, str]], key: str, value: Any, depth: int) 
         pairs.append((key, "true" if text is True else "false" if text is False else str(text)))
 
 
+# What quote(..., safe="") leaves as it is: a value made only of these needs no quoting.
+_NEEDS_NO_QUOTING = re.compile(r"[A-Za-z0-9_.~-]*").fullmatch
+# Parameter names repeat from call to call (metadata[order_id], line_items[0][price]): quoted once.
+_QUOTED_NAMES: dict[str, str] = {}
+_MAX_QUOTED_NAMES = 4096
+
+
+def _quote_name(name: str) -> str:
+    quoted = _QUOTED_NAMES.get(name)
+    if quoted is None:
+        quoted = quote(name, safe="")
+        if len(_QUOTED_NAMES) < _MAX_QUOTED_NAMES:
+            _QUOTED_NAMES[name] = quoted
+    return quoted
+
+
 def urlencode_pairs(pairs: list[tuple[str, str]]) -> str:
     """Percent-encode form pairs (brackets included, as browsers do)."""
-    return "&".join(f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in pairs)
+    safe = _NEEDS_NO_QUOTING
+    name = _quote_name
+    return "&".join(f"{name(k)}={v if safe(v) else quote(v, safe='')}" for k, v in pairs)
 
 
 def encode_path_id(value: str, name: str) -> str:

@@ -59,7 +59,7 @@ def object_decoder(names: tuple[str, ...] | None) -> Decoder:
         if len(decoders) == 1:
             (found,) = decoders.values()
         else:
-            choices = tuple(decoders.values())
+            choices = tuple(cls.__name__ for cls in classes.values() if cls is not None)
 
             def found(value: Any) -> Any:
                 if type(value) is dict:
@@ -85,20 +85,20 @@ def event_data(cls: type[Any]) -> Decoder:
             if value is None:
                 return None
             raise bad(cls.__name__, value)
-        table = _keyed(cls)
         data = new(cls)
         extra: dict[str, Any] | None = None
         for key, item in value.items():
-            entry = table.get(key)
-            if entry is None:
+            attr, convert = _table(cls).get(key, _UNDECLARED)
+            if attr is None:  # undeclared, or declared without a slot: kept with the unknown fields
                 if extra is None:
                     extra = {}
                 extra[key] = item
-            elif key == "object":
-                entry[0](data, object_decoder(names)(item))
-            else:
-                setter, convert = entry
-                setter(data, item if convert is None else convert(item))
+                continue
+            if key == "object":
+                item = object_decoder(names)(item)
+            elif convert is not None:
+                item = convert(item)
+            setattr(data, attr, item)
         if extra is not None:
             data._extra = extra
         return data
@@ -127,28 +127,46 @@ def by_type(
         kind = value.get("type")
         entry = types.get(kind) if type(kind) is str else None
         cls, names = entry if entry is not None else (unknown, None)
-        table = _keyed(base)
+        table = _table(base)
         event = new(cls)
         extra: dict[str, Any] | None = None
         for key, item in value.items():
-            field = table.get(key)
-            if field is None:
+            attr, convert = table.get(key, _UNDECLARED)
+            if attr is None:
                 if extra is None:
                     extra = {}
                 extra[key] = item
                 continue
-            setter, convert = field
             if key == "type":
-                setter(event, intern(item) if type(item) is str else item)
+                item = intern(item) if type(item) is str else item
             elif key == "data" and data is not None:
-                setter(event, data(item, names))
-            else:
-                setter(event, item if convert is None else convert(item))
+                item = data(item, names)
+            elif convert is not None:
+                item = convert(item)
+            setattr(event, attr, item)
         if extra is not None:
             event._extra = extra
         return event
 
     return decode
+
+
+_TABLES: dict[type, dict[str, tuple[str | None, Decoder | None]]] = {}
+_UNDECLARED: tuple[None, None] = (None, None)
+
+
+def _table(cls: type) -> dict[str, tuple[str | None, Decoder | None]]:
+    """JSON key -> (attribute, converter) of the fields ``cls`` declares, read once from its annotations.
+
+    Its ``type`` and the object of its ``data`` are type parameters, which the
+    callers above decode themselves.
+    """
+    table = _TABLES.get(cls)
+    if table is None:
+        table = _keyed(cls)
+        with _LOCK:
+            _TABLES[cls] = table
+    return table
 
 
 # -- what a thin event notifies of -----------------------------------------------------------

@@ -281,65 +281,94 @@ def register(cls: type[_S], decode: Decoder | None = None) -> Decoder:
     null), and refuses anything else that is not a JSON object.
     """
     if decode is None:
-
-        def decode(data: Any) -> _S | None:
-            return by_key(cls, data)
-
+        decode = _key_by_key(cls)
     cls._decode = decode
     return decode
 
 
-# wire name -> (slot setter, converter or None), per class: built from the annotations on first use.
-_KEYED: dict[type, dict[str, tuple[Callable[[Any, Any], None], Decoder | None]]] = {}
-_KEYED_LOCK = threading.Lock()
+def refill(cls: type[_S], decode: Callable[[Any], _S], data: Any) -> _S | None:
+    """Decode a large object that left some fields out, with its generated decoder.
+
+    The missing keys are filled with null for the decoder (which then reads
+    every key straight through), and unset again afterwards: absent stays
+    absent. An object that left most fields out decodes key by key instead.
+    """
+    if type(data) is not dict:
+        return by_key(cls, data)  # None, or an error
+    known = _known(cls)
+    missing = known.difference(data)
+    if not missing or len(missing) * 2 > len(known):
+        return by_key(cls, data)
+    full = dict.fromkeys(missing)
+    full.update(data)
+    obj = decode(full)
+    for wire in missing:
+        delattr(obj, _attr(wire))
+    return obj
+
+
 
 
 def by_key(cls: type[_S], data: Any) -> _S | None:
     """Decode key by key. Small objects always do; large ones when a field was left out."""
-    if type(data) is not dict:
-        if data is None:
-            return None
-        raise bad(cls.__name__, data)
-    table = _KEYED.get(cls) or _keyed(cls)
-    obj = new(cls)
-    extra: dict[str, Any] | None = None
-    for key, value in data.items():
-        entry = table.get(key)
-        if entry is None:
-            if extra is None:
-                extra = {}
-            extra[key] = value
-            continue
-        setter, convert = entry
-        setter(obj, value if convert is None else convert(value))
-    if extra is not None:
-        # Declared fields without a slot may already be there: add to them.
-        _extra_dict(obj).update(extra)
-    return obj
+    decode = _BY_KEY.get(cls)
+    if decode is None:
+        decode = _BY_KEY[cls] = _key_by_key(cls)
+    return decode(data)
 
 
-def _keyed(cls: type) -> dict[str, tuple[Callable[[Any, Any], None], Decoder | None]]:
+_BY_KEY: dict[type, Decoder] = {}
+
+
+def _key_by_key(cls: type[_S]) -> Callable[[Any], _S | None]:
+    """A decoder of ``cls`` that reads the keys sent, each by what its field's annotation says."""
+    # JSON key -> (attribute, converter or None); attribute None: a declared field without a slot.
+    # Built on the first decode, from the annotations (which may name models not loaded yet).
+    table: dict[str, tuple[str | None, Decoder | None]] | None = None
+
+    def decode(data: Any) -> _S | None:
+        nonlocal table
+        if type(data) is not dict:
+            if data is None:
+                return None
+            raise bad(cls.__name__, data)
+        if table is None:
+            table = _keyed(cls)
+        obj = new(cls)
+        extra: dict[str, Any] | None = None
+        for key, value in data.items():
+            entry = table.get(key)
+            if entry is None:
+                if extra is None:
+                    extra = {}
+                extra[key] = value
+                continue
+            attr, convert = entry
+            if convert is not None:
+                value = convert(value)
+            if attr is None:  # a declared field kept without a slot
+                _extra_dict(obj)[key] = value
+            else:
+                setattr(obj, attr, value)
+        if extra is not None:
+            # Declared fields without a slot may already be there: add to them.
+            _extra_dict(obj).update(extra)
+        return obj
+
+    return decode
+
+
+def _keyed(cls: type) -> dict[str, tuple[str | None, Decoder | None]]:
     annotations = {}
     for klass in reversed(cls.__mro__):
         # The class's own annotations (not inherited ones); inspect is too heavy to import for this.
         annotations.update(klass.__dict__.get("__annotations__", {}))  # noqa: RUF063
-    table = {
-        wire: (cls.__dict__[attr].__set__, _converter(str(annotations.get(attr, "Any"))))
-        for attr, wire, _ in _fields(cls)
-        if attr in cls.__dict__
-    }
+    table: dict[str, tuple[str | None, Decoder | None]] = {}
+    for attr, wire, _ in _fields(cls):
+        table[wire] = (attr, _converter(str(annotations.get(attr, "Any"))))
     for attr, wire in _sparse(cls).items():
-        table[wire] = (_keep_with_extra(wire), _converter(str(annotations.get(attr, "Any"))))
-    with _KEYED_LOCK:
-        _KEYED[cls] = table
+        table[wire] = (None, _converter(str(annotations.get(attr, "Any"))))
     return table
-
-
-def _keep_with_extra(wire: str) -> Callable[[Any, Any], None]:
-    def store(obj: Any, value: Any) -> None:
-        _extra_dict(obj)[wire] = value
-
-    return store
 
 
 _SCALARS: Final = frozenset({"str", "int", "float", "bool", "Any", "None"})
@@ -400,7 +429,7 @@ def _converter(annotation: str) -> Decoder | None:
     if len(models) == 1:
         decode = _decoder_named(models[0])
         return ref(decode) if expandable else decode
-    return expand if expandable else _one_of([_decoder_named(name) for name in models])
+    return expand if expandable else _one_of(models)
 
 
 def _list_converter(item: Decoder | None) -> Decoder | None:
@@ -424,20 +453,17 @@ def _decoder_named(name: str) -> Decoder:
         if value is None:
             return None
         if not loaded:
-            from ._generated.models import MODULES
-
-            cls = getattr(importlib.import_module(f"{_MODELS}.{MODULES[name]}"), name)
-            loaded.append(cls._decode)
+            loaded.append(_class_named(name)._decode)
         return loaded[0](value)
 
     return decode
 
 
-def _one_of(decoders: list[Decoder]) -> Decoder:
+def _one_of(names: list[str]) -> Decoder:
     def decode(value: Any) -> Any:
         if type(value) is dict and type(value.get("object")) is str:
             return construct(value)
-        return pick(value, tuple(decoders))
+        return pick(value, tuple(names))
 
     return decode
 
@@ -506,20 +532,46 @@ def choose(value: Any) -> Any:
     raise bad("a Stripe object", value)
 
 
-def pick(value: Any, decoders: tuple[Decoder, ...]) -> Any:
-    """One of several shapes that have no ``object`` name: the one that declares most of the keys."""
+def pick(value: Any, names: tuple[str, ...]) -> Any:
+    """One of several shapes that have no ``object`` name (models named ``names``): the one that
+    declares most of the keys sent. Shapes that tie on the keys at the top are decoded, and the
+    one leaving fewest keys unknown further down wins."""
     if type(value) is not dict:
         if value is None:
             return None
         raise bad("object", value)
-    best: Any = None
-    best_extra = -1
-    for decode in decoders:
-        candidate = decode(value)
-        extra = len(_read_extra(candidate, ()))
-        if best is None or extra < best_extra:
-            best, best_extra = candidate, extra
-    return best
+    scored = [(len(_known(cls).intersection(value)), cls) for cls in map(_class_named, names)]
+    best = max(score for score, _ in scored)
+    tied = [cls for score, cls in scored if score == best]
+    if len(tied) == 1:
+        return tied[0]._decode(value)
+    decoded = [cls._decode(value) for cls in tied]
+    return min(decoded, key=_unknown_keys)  # min() keeps the first of equals
+
+
+def _unknown_keys(value: Any) -> int:
+    """How many keys, at any depth, no model declares."""
+    if isinstance(value, StripeObject):
+        count = len(value.extra_fields)
+        for attr, _ in declared(type(value)):
+            count += _unknown_keys(getattr(value, attr, None))
+        return count
+    if type(value) is list:
+        return sum(_unknown_keys(item) for item in value)
+    return 0
+
+
+_NAMED: dict[str, type[StripeObject]] = {}
+
+
+def _class_named(name: str) -> type[StripeObject]:
+    """The model class called ``name``, its module imported on first use."""
+    cls = _NAMED.get(name)
+    if cls is None:
+        from ._generated.models import MODULES
+
+        cls = _NAMED[name] = getattr(importlib.import_module(f"{_MODELS}.{MODULES[name]}"), name)
+    return cls
 
 
 def lazy(module: str, name: str, namespace: dict[str, Any] | None = None) -> Decoder:

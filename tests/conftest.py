@@ -17,6 +17,9 @@ from stripe_lite._service import AsyncService, SyncService
 
 from .faulty_server import FaultyServer, serve
 
+# pytester runs the stripe_fake plugin in a pytest of its own (tests/test_fake_serve.py).
+pytest_plugins = ["pytester"]
+
 API_KEY = "sk_test_4eC39HqLyjWDarjtT1zdp7dcSECRETKEY"
 BASE = "https://api.stripe.com"
 
@@ -113,12 +116,12 @@ def faulty_server() -> Iterator[FaultyServer]:
 
 
 def all_services(root: Any) -> Iterator[tuple[str, Any]]:
-    """(dotted name, service) for every service reachable from a client, namespaces included."""
+    """(dotted name, service) for every service reachable from a client: in namespaces, and nested
+    in other services (``customers.balance_transactions``)."""
     for name, member in inspect.getmembers(type(root)):
         if isinstance(member, functools.cached_property):
             value = getattr(root, name)
             if isinstance(value, (SyncService, AsyncService)):
                 yield name, value
-            else:
-                for sub, service in all_services(value):
-                    yield f"{name}.{sub}", service
+            for sub, service in all_services(value):
+                yield f"{name}.{sub}", service

@@ -7,29 +7,25 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._models import (
     StripeList,
     StripeObject,
-    by_key,
     choose,
     intern,
     lazy,
     list_object,
     list_of,
     new,
+    refill,
     register,
     unknown,
 )
 
 if TYPE_CHECKING:
-    from .account_link__bank_account import (
-        AccountRequirementsAlternative,
-        AccountRequirementsError,
-        Address,
-        BankAccount,
-    )
-    from .capability__credit_note_line_item import Card
-    from .credit_notes_pretax_credit_amount__forwarding_request import File
-    from .funding_instructions__login_link import LegalEntityJapanAddress
+    from .account_link__balance_transaction import AccountRequirementsAlternative, AccountRequirementsError, Address
+    from .bank_account__billing_meter_event_summary import BankAccount
+    from .card__customer_balance_transaction import Card
+    from .discount__invoice_payment import File
+    from .invoice_rendering_template__payment_flows_payment_intent_presentment_details import LegalEntityJapanAddress
     from .person import Person
-    from .tax_code__terminal_refund import TaxId
+    from .tax_deducted_at_source__terminal_refund import TaxId
 
 __all__ = [
     "Account",
@@ -106,7 +102,7 @@ class Account(StripeObject):
 
 def _d_Account(d: Any) -> Any:
     if type(d) is not dict or len(d) < 23:
-        return by_key(Account, d)
+        return refill(Account, _d_Account, d)
     o = new(Account)
     try:
         o.business_profile = _d_AccountBusinessProfile(d["business_profile"])
@@ -133,7 +129,7 @@ def _d_Account(d: Any) -> Any:
         o.tos_acceptance = _d_AccountTosAcceptance(d["tos_acceptance"])
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(Account, d)
+        return refill(Account, _d_Account, d)
     if len(d) != 23:
         o._extra = unknown(d, Account)
     return o
@@ -202,7 +198,7 @@ class AccountBusinessProfile(StripeObject):
 
 def _d_AccountBusinessProfile(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
-        return by_key(AccountBusinessProfile, d)
+        return refill(AccountBusinessProfile, _d_AccountBusinessProfile, d)
     o = new(AccountBusinessProfile)
     try:
         o.annual_revenue = _d_AccountAnnualRevenue(d["annual_revenue"])
@@ -218,7 +214,7 @@ def _d_AccountBusinessProfile(d: Any) -> Any:
         o.support_url = d["support_url"]
         o.url = d["url"]
     except KeyError:  # a field left out
-        return by_key(AccountBusinessProfile, d)
+        return refill(AccountBusinessProfile, _d_AccountBusinessProfile, d)
     if len(d) != 12:
         o._extra = unknown(d, AccountBusinessProfile)
     return o
@@ -302,7 +298,7 @@ class AccountCapabilities(StripeObject):
 
 def _d_AccountCapabilities(d: Any) -> Any:
     if type(d) is not dict or len(d) < 66:
-        return by_key(AccountCapabilities, d)
+        return refill(AccountCapabilities, _d_AccountCapabilities, d)
     o = new(AccountCapabilities)
     try:
         o.acss_debit_payments = intern(v) if type(v := d["acss_debit_payments"]) is str else v
@@ -372,7 +368,7 @@ def _d_AccountCapabilities(d: Any) -> Any:
         o.us_bank_transfer_payments = intern(v) if type(v := d["us_bank_transfer_payments"]) is str else v
         o.zip_payments = intern(v) if type(v := d["zip_payments"]) is str else v
     except KeyError:  # a field left out
-        return by_key(AccountCapabilities, d)
+        return refill(AccountCapabilities, _d_AccountCapabilities, d)
     if len(d) != 66:
         o._extra = unknown(d, AccountCapabilities)
     return o
@@ -447,7 +443,7 @@ class AccountFutureRequirements(StripeObject):
 
 def _d_AccountFutureRequirements(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(AccountFutureRequirements, d)
+        return refill(AccountFutureRequirements, _d_AccountFutureRequirements, d)
     o = new(AccountFutureRequirements)
     try:
         o.alternatives = list_of(d["alternatives"], _d_AccountRequirementsAlternative)
@@ -459,7 +455,7 @@ def _d_AccountFutureRequirements(d: Any) -> Any:
         o.past_due = d["past_due"]
         o.pending_verification = d["pending_verification"]
     except KeyError:  # a field left out
-        return by_key(AccountFutureRequirements, d)
+        return refill(AccountFutureRequirements, _d_AccountFutureRequirements, d)
     if len(d) != 8:
         o._extra = unknown(d, AccountFutureRequirements)
     return o
@@ -546,7 +542,7 @@ class AccountRequirements(StripeObject):
 
 def _d_AccountRequirements(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(AccountRequirements, d)
+        return refill(AccountRequirements, _d_AccountRequirements, d)
     o = new(AccountRequirements)
     try:
         o.alternatives = list_of(d["alternatives"], _d_AccountRequirementsAlternative)
@@ -558,7 +554,7 @@ def _d_AccountRequirements(d: Any) -> Any:
         o.past_due = d["past_due"]
         o.pending_verification = d["pending_verification"]
     except KeyError:  # a field left out
-        return by_key(AccountRequirements, d)
+        return refill(AccountRequirements, _d_AccountRequirements, d)
     if len(d) != 8:
         o._extra = unknown(d, AccountRequirements)
     return o
@@ -597,7 +593,7 @@ class AccountSettings(StripeObject):
 
 def _d_AccountSettings(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
-        return by_key(AccountSettings, d)
+        return refill(AccountSettings, _d_AccountSettings, d)
     o = new(AccountSettings)
     try:
         o.bacs_debit_payments = _d_AccountBacsDebitPaymentsSettings(d["bacs_debit_payments"])
@@ -611,7 +607,7 @@ def _d_AccountSettings(d: Any) -> Any:
         o.sepa_debit_payments = _d_AccountSepaDebitPaymentsSettings(d["sepa_debit_payments"])
         o.treasury = _d_AccountTreasurySettings(d["treasury"])
     except KeyError:  # a field left out
-        return by_key(AccountSettings, d)
+        return refill(AccountSettings, _d_AccountSettings, d)
     if len(d) != 10:
         o._extra = unknown(d, AccountSettings)
     return o
@@ -673,7 +669,7 @@ class AccountUnificationAccountController(StripeObject):
 
 def _d_AccountUnificationAccountController(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(AccountUnificationAccountController, d)
+        return refill(AccountUnificationAccountController, _d_AccountUnificationAccountController, d)
     o = new(AccountUnificationAccountController)
     try:
         o.fees = _d_AccountUnificationAccountControllerFees(d["fees"])
@@ -683,7 +679,7 @@ def _d_AccountUnificationAccountController(d: Any) -> Any:
         o.stripe_dashboard = _d_AccountUnificationAccountControllerStripeDashboard(d["stripe_dashboard"])
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(AccountUnificationAccountController, d)
+        return refill(AccountUnificationAccountController, _d_AccountUnificationAccountController, d)
     if len(d) != 6:
         o._extra = unknown(d, AccountUnificationAccountController)
     return o
@@ -785,7 +781,7 @@ class LegalEntityCompany(StripeObject):
 
 def _d_LegalEntityCompany(d: Any) -> Any:
     if type(d) is not dict or len(d) < 22:
-        return by_key(LegalEntityCompany, d)
+        return refill(LegalEntityCompany, _d_LegalEntityCompany, d)
     o = new(LegalEntityCompany)
     try:
         o.address = _d_Address(d["address"])
@@ -811,7 +807,7 @@ def _d_LegalEntityCompany(d: Any) -> Any:
         o.vat_id_provided = d["vat_id_provided"]
         o.verification = _d_LegalEntityCompanyVerification(d["verification"])
     except KeyError:  # a field left out
-        return by_key(LegalEntityCompany, d)
+        return refill(LegalEntityCompany, _d_LegalEntityCompany, d)
     if len(d) != 22:
         o._extra = unknown(d, LegalEntityCompany)
     return o
@@ -912,7 +908,7 @@ class TransferSchedule(StripeObject):
 
 def _d_TransferSchedule(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(TransferSchedule, d)
+        return refill(TransferSchedule, _d_TransferSchedule, d)
     o = new(TransferSchedule)
     try:
         o.delay_days = d["delay_days"]
@@ -922,7 +918,7 @@ def _d_TransferSchedule(d: Any) -> Any:
         o.weekly_anchor = d["weekly_anchor"]
         o.weekly_payout_days = d["weekly_payout_days"]
     except KeyError:  # a field left out
-        return by_key(TransferSchedule, d)
+        return refill(TransferSchedule, _d_TransferSchedule, d)
     if len(d) != 6:
         o._extra = unknown(d, TransferSchedule)
     return o
@@ -932,8 +928,8 @@ register(TransferSchedule, _d_TransferSchedule)
 
 
 # Decoders of other modules, imported when first called.
-_d_AccountRequirementsAlternative = lazy("account_link__bank_account", "_d_AccountRequirementsAlternative", globals())
-_d_AccountRequirementsError = lazy("account_link__bank_account", "_d_AccountRequirementsError", globals())
-_d_Address = lazy("account_link__bank_account", "_d_Address", globals())
-_d_LegalEntityJapanAddress = lazy("funding_instructions__login_link", "_d_LegalEntityJapanAddress", globals())
+_d_AccountRequirementsAlternative = lazy("account_link__balance_transaction", "_d_AccountRequirementsAlternative", globals())
+_d_AccountRequirementsError = lazy("account_link__balance_transaction", "_d_AccountRequirementsError", globals())
+_d_Address = lazy("account_link__balance_transaction", "_d_Address", globals())
+_d_LegalEntityJapanAddress = lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_LegalEntityJapanAddress", globals())
 _d_Person = lazy("person", "_d_Person", globals())

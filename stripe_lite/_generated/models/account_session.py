@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from ..._models import StripeObject, by_key, intern, new, register, unknown
+from ..._models import StripeObject, intern, new, refill, register, unknown
 
 __all__ = [
     "AccountSession",
@@ -52,7 +52,7 @@ class AccountSession(StripeObject):
 
 def _d_AccountSession(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(AccountSession, d)
+        return refill(AccountSession, _d_AccountSession, d)
     o = new(AccountSession)
     try:
         o.account = d["account"]
@@ -62,7 +62,7 @@ def _d_AccountSession(d: Any) -> Any:
         o.livemode = d["livemode"]
         o.object = intern(v) if type(v := d["object"]) is str else v
     except KeyError:  # a field left out
-        return by_key(AccountSession, d)
+        return refill(AccountSession, _d_AccountSession, d)
     if len(d) != 6:
         o._extra = unknown(d, AccountSession)
     return o
@@ -125,7 +125,7 @@ class ConnectEmbeddedAccountSessionCreateComponents(StripeObject):
 
 def _d_ConnectEmbeddedAccountSessionCreateComponents(d: Any) -> Any:
     if type(d) is not dict or len(d) < 21:
-        return by_key(ConnectEmbeddedAccountSessionCreateComponents, d)
+        return refill(ConnectEmbeddedAccountSessionCreateComponents, _d_ConnectEmbeddedAccountSessionCreateComponents, d)
     o = new(ConnectEmbeddedAccountSessionCreateComponents)
     try:
         o.account_management = _d_ConnectEmbeddedAccountConfigClaim(d["account_management"])
@@ -150,7 +150,7 @@ def _d_ConnectEmbeddedAccountSessionCreateComponents(d: Any) -> Any:
         o.tax_registrations = _d_ConnectEmbeddedBaseConfigClaim(d["tax_registrations"])
         o.tax_settings = _d_ConnectEmbeddedBaseConfigClaim(d["tax_settings"])
     except KeyError:  # a field left out
-        return by_key(ConnectEmbeddedAccountSessionCreateComponents, d)
+        return refill(ConnectEmbeddedAccountSessionCreateComponents, _d_ConnectEmbeddedAccountSessionCreateComponents, d)
     if len(d) != 21:
         o._extra = unknown(d, ConnectEmbeddedAccountSessionCreateComponents)
     return o

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, expand, intern, list_of, new, register, unknown
+from ..._models import StripeObject, expand, intern, list_of, new, refill, register, unknown
 
 if TYPE_CHECKING:
-    from .account_link__bank_account import Application, DeletedApplication
+    from .account_link__balance_transaction import Application, DeletedApplication
 
 __all__ = [
     "BillingPortalConfiguration",
@@ -53,7 +53,7 @@ class BillingPortalConfiguration(StripeObject):
 
 def _d_BillingPortalConfiguration(d: Any) -> Any:
     if type(d) is not dict or len(d) < 14:
-        return by_key(BillingPortalConfiguration, d)
+        return refill(BillingPortalConfiguration, _d_BillingPortalConfiguration, d)
     o = new(BillingPortalConfiguration)
     try:
         o.active = d["active"]
@@ -71,7 +71,7 @@ def _d_BillingPortalConfiguration(d: Any) -> Any:
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.updated = d["updated"]
     except KeyError:  # a field left out
-        return by_key(BillingPortalConfiguration, d)
+        return refill(BillingPortalConfiguration, _d_BillingPortalConfiguration, d)
     if len(d) != 14:
         o._extra = unknown(d, BillingPortalConfiguration)
     return o
@@ -219,7 +219,7 @@ class PortalSubscriptionUpdate(StripeObject):
 
 def _d_PortalSubscriptionUpdate(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(PortalSubscriptionUpdate, d)
+        return refill(PortalSubscriptionUpdate, _d_PortalSubscriptionUpdate, d)
     o = new(PortalSubscriptionUpdate)
     try:
         o.billing_cycle_anchor = intern(v) if type(v := d["billing_cycle_anchor"]) is str else v
@@ -230,7 +230,7 @@ def _d_PortalSubscriptionUpdate(d: Any) -> Any:
         o.schedule_at_period_end = _d_PortalResourceScheduleUpdateAtPeriodEnd(d["schedule_at_period_end"])
         o.trial_update_behavior = intern(v) if type(v := d["trial_update_behavior"]) is str else v
     except KeyError:  # a field left out
-        return by_key(PortalSubscriptionUpdate, d)
+        return refill(PortalSubscriptionUpdate, _d_PortalSubscriptionUpdate, d)
     if len(d) != 7:
         o._extra = unknown(d, PortalSubscriptionUpdate)
     return o

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, intern, lazy, new, register, unknown
+from ..._models import StripeObject, intern, lazy, new, refill, register, unknown
 
 if TYPE_CHECKING:
     from .billing_portal_configuration import BillingPortalConfiguration
@@ -49,7 +49,7 @@ class BillingPortalSession(StripeObject):
 
 def _d_BillingPortalSession(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
-        return by_key(BillingPortalSession, d)
+        return refill(BillingPortalSession, _d_BillingPortalSession, d)
     o = new(BillingPortalSession)
     try:
         o.configuration = _d_BillingPortalConfiguration(v) if type(v := d["configuration"]) is dict else v
@@ -65,7 +65,7 @@ def _d_BillingPortalSession(d: Any) -> Any:
         o.return_url = d["return_url"]
         o.url = d["url"]
     except KeyError:  # a field left out
-        return by_key(BillingPortalSession, d)
+        return refill(BillingPortalSession, _d_BillingPortalSession, d)
     if len(d) != 12:
         o._extra = unknown(d, BillingPortalSession)
     return o

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, intern, lazy, new, register, unknown
+from ..._models import StripeObject, intern, lazy, new, refill, register, unknown
 
 if TYPE_CHECKING:
-    from .account_link__bank_account import Address
+    from .account_link__balance_transaction import Address
     from .charge import Charge
-    from .payment_attempt_record__payout import PaymentMethodDetailsCardPresentOffline
     from .payment_flows_private_payment_methods_card_present_common_wallet import (
         PaymentFlowsPrivatePaymentMethodsCardPresentCommonWallet,
         PaymentMethodDetailsCardPresent,
     )
+    from .payment_intent_next_action_blik_authorize__plan import PaymentMethodDetailsCardPresentOffline
     from .setup_attempt import SetupAttempt
 
 __all__ = [
@@ -288,7 +288,7 @@ class PaymentMethodCard(StripeObject):
 
 def _d_PaymentMethodCard(d: Any) -> Any:
     if type(d) is not dict or len(d) < 14:
-        return by_key(PaymentMethodCard, d)
+        return refill(PaymentMethodCard, _d_PaymentMethodCard, d)
     o = new(PaymentMethodCard)
     try:
         o.brand = d["brand"]
@@ -306,7 +306,7 @@ def _d_PaymentMethodCard(d: Any) -> Any:
         o.three_d_secure_usage = _d_ThreeDSecureUsage(d["three_d_secure_usage"])
         o.wallet = _d_PaymentMethodCardWallet(d["wallet"])
     except KeyError:  # a field left out
-        return by_key(PaymentMethodCard, d)
+        return refill(PaymentMethodCard, _d_PaymentMethodCard, d)
     if len(d) != 14:
         o._extra = unknown(d, PaymentMethodCard)
     return o
@@ -366,7 +366,7 @@ class PaymentMethodCardPresent(StripeObject):
 
 def _d_PaymentMethodCardPresent(d: Any) -> Any:
     if type(d) is not dict or len(d) < 16:
-        return by_key(PaymentMethodCardPresent, d)
+        return refill(PaymentMethodCardPresent, _d_PaymentMethodCardPresent, d)
     o = new(PaymentMethodCardPresent)
     try:
         o.brand = d["brand"]
@@ -386,7 +386,7 @@ def _d_PaymentMethodCardPresent(d: Any) -> Any:
         o.read_method = intern(v) if type(v := d["read_method"]) is str else v
         o.wallet = _d_PaymentFlowsPrivatePaymentMethodsCardPresentCommonWallet(d["wallet"])
     except KeyError:  # a field left out
-        return by_key(PaymentMethodCardPresent, d)
+        return refill(PaymentMethodCardPresent, _d_PaymentMethodCardPresent, d)
     if len(d) != 16:
         o._extra = unknown(d, PaymentMethodCardPresent)
     return o
@@ -425,7 +425,7 @@ class PaymentMethodCardWallet(StripeObject):
 
 def _d_PaymentMethodCardWallet(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
-        return by_key(PaymentMethodCardWallet, d)
+        return refill(PaymentMethodCardWallet, _d_PaymentMethodCardWallet, d)
     o = new(PaymentMethodCardWallet)
     try:
         o.amex_express_checkout = _d_PaymentMethodCardWalletAmexExpressCheckout(d["amex_express_checkout"])
@@ -438,7 +438,7 @@ def _d_PaymentMethodCardWallet(d: Any) -> Any:
         o.type = intern(v) if type(v := d["type"]) is str else v
         o.visa_checkout = _d_PaymentMethodCardWalletVisaCheckout(d["visa_checkout"])
     except KeyError:  # a field left out
-        return by_key(PaymentMethodCardWallet, d)
+        return refill(PaymentMethodCardWallet, _d_PaymentMethodCardWallet, d)
     if len(d) != 9:
         o._extra = unknown(d, PaymentMethodCardWallet)
     return o
@@ -624,7 +624,7 @@ class PaymentMethodInteracPresent(StripeObject):
 
 def _d_PaymentMethodInteracPresent(d: Any) -> Any:
     if type(d) is not dict or len(d) < 13:
-        return by_key(PaymentMethodInteracPresent, d)
+        return refill(PaymentMethodInteracPresent, _d_PaymentMethodInteracPresent, d)
     o = new(PaymentMethodInteracPresent)
     try:
         o.brand = d["brand"]
@@ -641,7 +641,7 @@ def _d_PaymentMethodInteracPresent(d: Any) -> Any:
         o.preferred_locales = d["preferred_locales"]
         o.read_method = intern(v) if type(v := d["read_method"]) is str else v
     except KeyError:  # a field left out
-        return by_key(PaymentMethodInteracPresent, d)
+        return refill(PaymentMethodInteracPresent, _d_PaymentMethodInteracPresent, d)
     if len(d) != 13:
         o._extra = unknown(d, PaymentMethodInteracPresent)
     return o
@@ -756,7 +756,7 @@ class PaymentMethodNzBankAccount(StripeObject):
 
 def _d_PaymentMethodNzBankAccount(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(PaymentMethodNzBankAccount, d)
+        return refill(PaymentMethodNzBankAccount, _d_PaymentMethodNzBankAccount, d)
     o = new(PaymentMethodNzBankAccount)
     try:
         o.account_holder_name = d["account_holder_name"]
@@ -766,7 +766,7 @@ def _d_PaymentMethodNzBankAccount(d: Any) -> Any:
         o.last4 = d["last4"]
         o.suffix = d["suffix"]
     except KeyError:  # a field left out
-        return by_key(PaymentMethodNzBankAccount, d)
+        return refill(PaymentMethodNzBankAccount, _d_PaymentMethodNzBankAccount, d)
     if len(d) != 6:
         o._extra = unknown(d, PaymentMethodNzBankAccount)
     return o
@@ -917,7 +917,7 @@ class PaymentMethodSepaDebit(StripeObject):
 
 def _d_PaymentMethodSepaDebit(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(PaymentMethodSepaDebit, d)
+        return refill(PaymentMethodSepaDebit, _d_PaymentMethodSepaDebit, d)
     o = new(PaymentMethodSepaDebit)
     try:
         o.bank_code = d["bank_code"]
@@ -927,7 +927,7 @@ def _d_PaymentMethodSepaDebit(d: Any) -> Any:
         o.generated_from = _d_SepaDebitGeneratedFrom(d["generated_from"])
         o.last4 = d["last4"]
     except KeyError:  # a field left out
-        return by_key(PaymentMethodSepaDebit, d)
+        return refill(PaymentMethodSepaDebit, _d_PaymentMethodSepaDebit, d)
     if len(d) != 6:
         o._extra = unknown(d, PaymentMethodSepaDebit)
     return o
@@ -1003,7 +1003,7 @@ class PaymentMethodUsBankAccount(StripeObject):
 
 def _d_PaymentMethodUsBankAccount(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
-        return by_key(PaymentMethodUsBankAccount, d)
+        return refill(PaymentMethodUsBankAccount, _d_PaymentMethodUsBankAccount, d)
     o = new(PaymentMethodUsBankAccount)
     try:
         o.account_holder_type = intern(v) if type(v := d["account_holder_type"]) is str else v
@@ -1016,7 +1016,7 @@ def _d_PaymentMethodUsBankAccount(d: Any) -> Any:
         o.routing_number = d["routing_number"]
         o.status_details = _d_PaymentMethodUsBankAccountStatusDetails(d["status_details"])
     except KeyError:  # a field left out
-        return by_key(PaymentMethodUsBankAccount, d)
+        return refill(PaymentMethodUsBankAccount, _d_PaymentMethodUsBankAccount, d)
     if len(d) != 9:
         o._extra = unknown(d, PaymentMethodUsBankAccount)
     return o
@@ -1103,4 +1103,4 @@ _d_UsBankAccountNetworks = register(UsBankAccountNetworks)
 
 # Decoders of other modules, imported when first called.
 _d_PaymentFlowsPrivatePaymentMethodsCardPresentCommonWallet = lazy("payment_flows_private_payment_methods_card_present_common_wallet", "_d_PaymentFlowsPrivatePaymentMethodsCardPresentCommonWallet", globals())
-_d_PaymentMethodDetailsCardPresentOffline = lazy("payment_attempt_record__payout", "_d_PaymentMethodDetailsCardPresentOffline", globals())
+_d_PaymentMethodDetailsCardPresentOffline = lazy("payment_intent_next_action_blik_authorize__plan", "_d_PaymentMethodDetailsCardPresentOffline", globals())

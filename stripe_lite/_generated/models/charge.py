@@ -4,20 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeList, StripeObject, by_key, expand, intern, lazy, list_object, new, register, unknown
+from ..._models import StripeList, StripeObject, expand, intern, lazy, list_object, new, refill, register, unknown
 
 if TYPE_CHECKING:
     from .account import Account
-    from .account_link__bank_account import Address, Application, ApplicationFee, BalanceTransaction
-    from .bank_connections_resource_accountholder__billing_meter_event_summary import BillingDetails
+    from .account_link__balance_transaction import Address, Application, ApplicationFee, BalanceTransaction
+    from .bank_account__billing_meter_event_summary import BillingDetails
     from .customer import Customer, DeletedCustomer
-    from .mandate import Mandate
-    from .payment_attempt_record__payout import (
+    from .invoice_rendering_template__payment_flows_payment_intent_presentment_details import (
         PaymentFlowsPaymentIntentPresentmentDetails,
-        PaymentMethodDetailsCardInstallmentsPlan,
-        PaymentMethodDetailsCardWalletApplePay,
-        PaymentMethodDetailsCardWalletGooglePay,
     )
+    from .mandate import Mandate
     from .payment_flows_private_payment_methods_alipay_details import (
         PaymentFlowsPrivatePaymentMethodsAlipayDetails,
         PaymentMethodDetailsAchCreditTransfer,
@@ -38,10 +35,15 @@ if TYPE_CHECKING:
     )
     from .payment_flows_private_payment_methods_card_present_common_wallet import PaymentMethodDetailsCardPresent
     from .payment_intent import PaymentIntent
+    from .payment_intent_next_action_blik_authorize__plan import (
+        PaymentMethodDetailsCardInstallmentsPlan,
+        PaymentMethodDetailsCardWalletApplePay,
+        PaymentMethodDetailsCardWalletGooglePay,
+    )
     from .payment_method import PaymentMethod
-    from .plan__reporting_report_type import RadarRadarOptions
+    from .price__reserve_transaction import RadarRadarOptions
     from .refund import Refund
-    from .reserve_transaction__tax_calculation_line_item import Review, Rule, Shipping
+    from .review__tax_code import Review, Rule, Shipping
     from .test_helpers_test_clock__treasury_transaction import Transfer
 
 __all__ = [
@@ -198,7 +200,7 @@ class Charge(StripeObject):
 
 def _d_Charge(d: Any) -> Any:
     if type(d) is not dict or len(d) < 45:
-        return by_key(Charge, d)
+        return refill(Charge, _d_Charge, d)
     o = new(Charge)
     try:
         o.amount = d["amount"]
@@ -247,7 +249,7 @@ def _d_Charge(d: Any) -> Any:
         o.transfer_data = _d_ChargeTransferData(d["transfer_data"])
         o.transfer_group = d["transfer_group"]
     except KeyError:  # a field left out
-        return by_key(Charge, d)
+        return refill(Charge, _d_Charge, d)
     if len(d) != 45:
         o._extra = unknown(d, Charge)
     return o
@@ -287,7 +289,7 @@ class ChargeOutcome(StripeObject):
 
 def _d_ChargeOutcome(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
-        return by_key(ChargeOutcome, d)
+        return refill(ChargeOutcome, _d_ChargeOutcome, d)
     o = new(ChargeOutcome)
     try:
         o.advice_code = intern(v) if type(v := d["advice_code"]) is str else v
@@ -301,7 +303,7 @@ def _d_ChargeOutcome(d: Any) -> Any:
         o.seller_message = d["seller_message"]
         o.type = d["type"]
     except KeyError:  # a field left out
-        return by_key(ChargeOutcome, d)
+        return refill(ChargeOutcome, _d_ChargeOutcome, d)
     if len(d) != 10:
         o._extra = unknown(d, ChargeOutcome)
     return o
@@ -491,7 +493,7 @@ class PaymentMethodDetailsAcssDebit(StripeObject):
 
 def _d_PaymentMethodDetailsAcssDebit(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(PaymentMethodDetailsAcssDebit, d)
+        return refill(PaymentMethodDetailsAcssDebit, _d_PaymentMethodDetailsAcssDebit, d)
     o = new(PaymentMethodDetailsAcssDebit)
     try:
         o.bank_name = d["bank_name"]
@@ -502,7 +504,7 @@ def _d_PaymentMethodDetailsAcssDebit(d: Any) -> Any:
         o.mandate = d["mandate"]
         o.transit_number = d["transit_number"]
     except KeyError:  # a field left out
-        return by_key(PaymentMethodDetailsAcssDebit, d)
+        return refill(PaymentMethodDetailsAcssDebit, _d_PaymentMethodDetailsAcssDebit, d)
     if len(d) != 7:
         o._extra = unknown(d, PaymentMethodDetailsAcssDebit)
     return o
@@ -577,7 +579,7 @@ class PaymentMethodDetailsBancontact(StripeObject):
 
 def _d_PaymentMethodDetailsBancontact(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(PaymentMethodDetailsBancontact, d)
+        return refill(PaymentMethodDetailsBancontact, _d_PaymentMethodDetailsBancontact, d)
     o = new(PaymentMethodDetailsBancontact)
     try:
         o.bank_code = d["bank_code"]
@@ -589,7 +591,7 @@ def _d_PaymentMethodDetailsBancontact(d: Any) -> Any:
         o.preferred_language = intern(v) if type(v := d["preferred_language"]) is str else v
         o.verified_name = d["verified_name"]
     except KeyError:  # a field left out
-        return by_key(PaymentMethodDetailsBancontact, d)
+        return refill(PaymentMethodDetailsBancontact, _d_PaymentMethodDetailsBancontact, d)
     if len(d) != 8:
         o._extra = unknown(d, PaymentMethodDetailsBancontact)
     return o
@@ -674,7 +676,7 @@ class PaymentMethodDetailsCard(StripeObject):
 
 def _d_PaymentMethodDetailsCard(d: Any) -> Any:
     if type(d) is not dict or len(d) < 23:
-        return by_key(PaymentMethodDetailsCard, d)
+        return refill(PaymentMethodDetailsCard, _d_PaymentMethodDetailsCard, d)
     o = new(PaymentMethodDetailsCard)
     try:
         o.amount_authorized = d["amount_authorized"]
@@ -701,7 +703,7 @@ def _d_PaymentMethodDetailsCard(d: Any) -> Any:
         o.three_d_secure = _d_ThreeDSecureDetailsCharge(d["three_d_secure"])
         o.wallet = _d_PaymentMethodDetailsCardWallet(d["wallet"])
     except KeyError:  # a field left out
-        return by_key(PaymentMethodDetailsCard, d)
+        return refill(PaymentMethodDetailsCard, _d_PaymentMethodDetailsCard, d)
     if len(d) != 23:
         o._extra = unknown(d, PaymentMethodDetailsCard)
     return o
@@ -763,7 +765,7 @@ class PaymentMethodDetailsCardWallet(StripeObject):
 
 def _d_PaymentMethodDetailsCardWallet(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
-        return by_key(PaymentMethodDetailsCardWallet, d)
+        return refill(PaymentMethodDetailsCardWallet, _d_PaymentMethodDetailsCardWallet, d)
     o = new(PaymentMethodDetailsCardWallet)
     try:
         o.amex_express_checkout = _d_PaymentMethodDetailsCardWalletAmexExpressCheckout(d["amex_express_checkout"])
@@ -776,7 +778,7 @@ def _d_PaymentMethodDetailsCardWallet(d: Any) -> Any:
         o.type = intern(v) if type(v := d["type"]) is str else v
         o.visa_checkout = _d_PaymentMethodDetailsCardWalletVisaCheckout(d["visa_checkout"])
     except KeyError:  # a field left out
-        return by_key(PaymentMethodDetailsCardWallet, d)
+        return refill(PaymentMethodDetailsCardWallet, _d_PaymentMethodDetailsCardWallet, d)
     if len(d) != 9:
         o._extra = unknown(d, PaymentMethodDetailsCardWallet)
     return o
@@ -895,7 +897,7 @@ class PaymentMethodDetailsIdeal(StripeObject):
 
 def _d_PaymentMethodDetailsIdeal(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(PaymentMethodDetailsIdeal, d)
+        return refill(PaymentMethodDetailsIdeal, _d_PaymentMethodDetailsIdeal, d)
     o = new(PaymentMethodDetailsIdeal)
     try:
         o.bank = intern(v) if type(v := d["bank"]) is str else v
@@ -906,7 +908,7 @@ def _d_PaymentMethodDetailsIdeal(d: Any) -> Any:
         o.transaction_id = d["transaction_id"]
         o.verified_name = d["verified_name"]
     except KeyError:  # a field left out
-        return by_key(PaymentMethodDetailsIdeal, d)
+        return refill(PaymentMethodDetailsIdeal, _d_PaymentMethodDetailsIdeal, d)
     if len(d) != 7:
         o._extra = unknown(d, PaymentMethodDetailsIdeal)
     return o
@@ -1058,7 +1060,7 @@ class PaymentMethodDetailsPassthroughCard(StripeObject):
 
 def _d_PaymentMethodDetailsPassthroughCard(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(PaymentMethodDetailsPassthroughCard, d)
+        return refill(PaymentMethodDetailsPassthroughCard, _d_PaymentMethodDetailsPassthroughCard, d)
     o = new(PaymentMethodDetailsPassthroughCard)
     try:
         o.brand = d["brand"]
@@ -1068,7 +1070,7 @@ def _d_PaymentMethodDetailsPassthroughCard(d: Any) -> Any:
         o.funding = d["funding"]
         o.last4 = d["last4"]
     except KeyError:  # a field left out
-        return by_key(PaymentMethodDetailsPassthroughCard, d)
+        return refill(PaymentMethodDetailsPassthroughCard, _d_PaymentMethodDetailsPassthroughCard, d)
     if len(d) != 6:
         o._extra = unknown(d, PaymentMethodDetailsPassthroughCard)
     return o
@@ -1210,7 +1212,7 @@ class PaymentMethodDetailsSepaDebit(StripeObject):
 
 def _d_PaymentMethodDetailsSepaDebit(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(PaymentMethodDetailsSepaDebit, d)
+        return refill(PaymentMethodDetailsSepaDebit, _d_PaymentMethodDetailsSepaDebit, d)
     o = new(PaymentMethodDetailsSepaDebit)
     try:
         o.bank_code = d["bank_code"]
@@ -1221,7 +1223,7 @@ def _d_PaymentMethodDetailsSepaDebit(d: Any) -> Any:
         o.last4 = d["last4"]
         o.mandate = d["mandate"]
     except KeyError:  # a field left out
-        return by_key(PaymentMethodDetailsSepaDebit, d)
+        return refill(PaymentMethodDetailsSepaDebit, _d_PaymentMethodDetailsSepaDebit, d)
     if len(d) != 7:
         o._extra = unknown(d, PaymentMethodDetailsSepaDebit)
     return o
@@ -1248,7 +1250,7 @@ class PaymentMethodDetailsSofort(StripeObject):
 
 def _d_PaymentMethodDetailsSofort(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
-        return by_key(PaymentMethodDetailsSofort, d)
+        return refill(PaymentMethodDetailsSofort, _d_PaymentMethodDetailsSofort, d)
     o = new(PaymentMethodDetailsSofort)
     try:
         o.bank_code = d["bank_code"]
@@ -1261,7 +1263,7 @@ def _d_PaymentMethodDetailsSofort(d: Any) -> Any:
         o.preferred_language = intern(v) if type(v := d["preferred_language"]) is str else v
         o.verified_name = d["verified_name"]
     except KeyError:  # a field left out
-        return by_key(PaymentMethodDetailsSofort, d)
+        return refill(PaymentMethodDetailsSofort, _d_PaymentMethodDetailsSofort, d)
     if len(d) != 9:
         o._extra = unknown(d, PaymentMethodDetailsSofort)
     return o
@@ -1323,7 +1325,7 @@ class PaymentMethodDetailsUsBankAccount(StripeObject):
 
 def _d_PaymentMethodDetailsUsBankAccount(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
-        return by_key(PaymentMethodDetailsUsBankAccount, d)
+        return refill(PaymentMethodDetailsUsBankAccount, _d_PaymentMethodDetailsUsBankAccount, d)
     o = new(PaymentMethodDetailsUsBankAccount)
     try:
         o.account_holder_type = intern(v) if type(v := d["account_holder_type"]) is str else v
@@ -1336,7 +1338,7 @@ def _d_PaymentMethodDetailsUsBankAccount(d: Any) -> Any:
         o.payment_reference = d["payment_reference"]
         o.routing_number = d["routing_number"]
     except KeyError:  # a field left out
-        return by_key(PaymentMethodDetailsUsBankAccount, d)
+        return refill(PaymentMethodDetailsUsBankAccount, _d_PaymentMethodDetailsUsBankAccount, d)
     if len(d) != 9:
         o._extra = unknown(d, PaymentMethodDetailsUsBankAccount)
     return o
@@ -1397,7 +1399,7 @@ class ThreeDSecureDetailsCharge(StripeObject):
 
 def _d_ThreeDSecureDetailsCharge(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(ThreeDSecureDetailsCharge, d)
+        return refill(ThreeDSecureDetailsCharge, _d_ThreeDSecureDetailsCharge, d)
     o = new(ThreeDSecureDetailsCharge)
     try:
         o.authentication_flow = intern(v) if type(v := d["authentication_flow"]) is str else v
@@ -1409,7 +1411,7 @@ def _d_ThreeDSecureDetailsCharge(d: Any) -> Any:
         o.transaction_id = d["transaction_id"]
         o.version = intern(v) if type(v := d["version"]) is str else v
     except KeyError:  # a field left out
-        return by_key(ThreeDSecureDetailsCharge, d)
+        return refill(ThreeDSecureDetailsCharge, _d_ThreeDSecureDetailsCharge, d)
     if len(d) != 8:
         o._extra = unknown(d, ThreeDSecureDetailsCharge)
     return o
@@ -1420,19 +1422,19 @@ register(ThreeDSecureDetailsCharge, _d_ThreeDSecureDetailsCharge)
 
 # Decoders of other modules, imported when first called.
 _d_Account = lazy("account", "_d_Account", globals())
-_d_Application = lazy("account_link__bank_account", "_d_Application", globals())
-_d_ApplicationFee = lazy("account_link__bank_account", "_d_ApplicationFee", globals())
-_d_BalanceTransaction = lazy("account_link__bank_account", "_d_BalanceTransaction", globals())
-_d_BillingDetails = lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingDetails", globals())
+_d_Application = lazy("account_link__balance_transaction", "_d_Application", globals())
+_d_ApplicationFee = lazy("account_link__balance_transaction", "_d_ApplicationFee", globals())
+_d_BalanceTransaction = lazy("account_link__balance_transaction", "_d_BalanceTransaction", globals())
+_d_BillingDetails = lazy("bank_account__billing_meter_event_summary", "_d_BillingDetails", globals())
 _d_Mandate = lazy("mandate", "_d_Mandate", globals())
-_d_PaymentFlowsPaymentIntentPresentmentDetails = lazy("payment_attempt_record__payout", "_d_PaymentFlowsPaymentIntentPresentmentDetails", globals())
+_d_PaymentFlowsPaymentIntentPresentmentDetails = lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_PaymentFlowsPaymentIntentPresentmentDetails", globals())
 _d_PaymentIntent = lazy("payment_intent", "_d_PaymentIntent", globals())
 _d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())
-_d_PaymentMethodDetailsCardWalletApplePay = lazy("payment_attempt_record__payout", "_d_PaymentMethodDetailsCardWalletApplePay", globals())
-_d_PaymentMethodDetailsCardWalletGooglePay = lazy("payment_attempt_record__payout", "_d_PaymentMethodDetailsCardWalletGooglePay", globals())
-_d_RadarRadarOptions = lazy("plan__reporting_report_type", "_d_RadarRadarOptions", globals())
+_d_PaymentMethodDetailsCardWalletApplePay = lazy("payment_intent_next_action_blik_authorize__plan", "_d_PaymentMethodDetailsCardWalletApplePay", globals())
+_d_PaymentMethodDetailsCardWalletGooglePay = lazy("payment_intent_next_action_blik_authorize__plan", "_d_PaymentMethodDetailsCardWalletGooglePay", globals())
+_d_RadarRadarOptions = lazy("price__reserve_transaction", "_d_RadarRadarOptions", globals())
 _d_Refund = lazy("refund", "_d_Refund", globals())
-_d_Review = lazy("reserve_transaction__tax_calculation_line_item", "_d_Review", globals())
-_d_Rule = lazy("reserve_transaction__tax_calculation_line_item", "_d_Rule", globals())
-_d_Shipping = lazy("reserve_transaction__tax_calculation_line_item", "_d_Shipping", globals())
+_d_Review = lazy("review__tax_code", "_d_Review", globals())
+_d_Rule = lazy("review__tax_code", "_d_Rule", globals())
+_d_Shipping = lazy("review__tax_code", "_d_Shipping", globals())
 _d_Transfer = lazy("test_helpers_test_clock__treasury_transaction", "_d_Transfer", globals())

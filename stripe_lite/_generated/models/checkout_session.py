@@ -7,44 +7,42 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._models import (
     StripeList,
     StripeObject,
-    by_key,
     expand,
     intern,
     lazy,
     list_object,
     list_of,
     new,
+    refill,
     register,
     unknown,
 )
 
 if TYPE_CHECKING:
-    from .account_link__bank_account import Address
-    from .capability__credit_note_line_item import ConnectAccountReference, Coupon
+    from .account_link__balance_transaction import Address
+    from .card__customer_balance_transaction import ConnectAccountReference, Coupon
     from .customer import Customer, DeletedCustomer
-    from .funding_instructions__login_link import (
+    from .invoice import Invoice
+    from .invoice_rendering_template__payment_flows_payment_intent_presentment_details import (
         InvoiceSettingCheckoutRenderingOptions,
         InvoiceSettingCustomField,
         Item,
         LineItemsDiscountAmount,
         LineItemsTaxAmount,
         LinkedAccountOptionsCommon,
+        PaymentFlowsPaymentIntentPresentmentDetails,
         PaymentMethodConfigBizPaymentMethodConfigurationDetails,
         PaymentMethodOptionsMandateOptionsPix,
         PaymentPagesCheckoutSessionManagedPayments,
     )
-    from .invoice import Invoice
-    from .payment_attempt_record__payout import (
-        PaymentFlowsPaymentIntentPresentmentDetails,
-        PaymentMethodOptionsCustomerBalanceEuBankAccount,
-    )
     from .payment_intent import PaymentIntent
+    from .payment_intent_next_action_blik_authorize__plan import PaymentMethodOptionsCustomerBalanceEuBankAccount
     from .payment_link import PaymentLink
-    from .plan__reporting_report_type import PromotionCode
-    from .reserve_transaction__tax_calculation_line_item import ShippingRate
+    from .price__reserve_transaction import PromotionCode
+    from .review__tax_code import ShippingRate
     from .setup_intent import SetupIntent
     from .subscription import Subscription
-    from .tax_code__terminal_refund import DeletedTaxId, TaxId
+    from .tax_deducted_at_source__terminal_refund import DeletedTaxId, TaxId
 
 __all__ = [
     "CheckoutAcssDebitMandateOptions",
@@ -324,7 +322,7 @@ class CheckoutCardPaymentMethodOptions(StripeObject):
 
 def _d_CheckoutCardPaymentMethodOptions(d: Any) -> Any:
     if type(d) is not dict or len(d) < 11:
-        return by_key(CheckoutCardPaymentMethodOptions, d)
+        return refill(CheckoutCardPaymentMethodOptions, _d_CheckoutCardPaymentMethodOptions, d)
     o = new(CheckoutCardPaymentMethodOptions)
     try:
         o.capture_method = intern(v) if type(v := d["capture_method"]) is str else v
@@ -339,7 +337,7 @@ def _d_CheckoutCardPaymentMethodOptions(d: Any) -> Any:
         o.statement_descriptor_suffix_kana = d["statement_descriptor_suffix_kana"]
         o.statement_descriptor_suffix_kanji = d["statement_descriptor_suffix_kanji"]
     except KeyError:  # a field left out
-        return by_key(CheckoutCardPaymentMethodOptions, d)
+        return refill(CheckoutCardPaymentMethodOptions, _d_CheckoutCardPaymentMethodOptions, d)
     if len(d) != 11:
         o._extra = unknown(d, CheckoutCardPaymentMethodOptions)
     return o
@@ -792,7 +790,7 @@ class CheckoutSession(StripeObject):
 
 def _d_CheckoutSession(d: Any) -> Any:
     if type(d) is not dict or len(d) < 68:
-        return by_key(CheckoutSession, d)
+        return refill(CheckoutSession, _d_CheckoutSession, d)
     o = new(CheckoutSession)
     try:
         o.adaptive_pricing = _d_PaymentPagesCheckoutSessionAdaptivePricing(d["adaptive_pricing"])
@@ -864,7 +862,7 @@ def _d_CheckoutSession(d: Any) -> Any:
         o.url = d["url"]
         o.wallet_options = _d_CheckoutSessionWalletOptions(d["wallet_options"])
     except KeyError:  # a field left out
-        return by_key(CheckoutSession, d)
+        return refill(CheckoutSession, _d_CheckoutSession, d)
     if len(d) != 68:
         o._extra = unknown(d, CheckoutSession)
     return o
@@ -1013,7 +1011,7 @@ class MandateOptionsPayto(StripeObject):
 
 def _d_MandateOptionsPayto(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(MandateOptionsPayto, d)
+        return refill(MandateOptionsPayto, _d_MandateOptionsPayto, d)
     o = new(MandateOptionsPayto)
     try:
         o.amount = d["amount"]
@@ -1024,7 +1022,7 @@ def _d_MandateOptionsPayto(d: Any) -> Any:
         o.purpose = intern(v) if type(v := d["purpose"]) is str else v
         o.start_date = d["start_date"]
     except KeyError:  # a field left out
-        return by_key(MandateOptionsPayto, d)
+        return refill(MandateOptionsPayto, _d_MandateOptionsPayto, d)
     if len(d) != 7:
         o._extra = unknown(d, MandateOptionsPayto)
     return o
@@ -1113,7 +1111,7 @@ class PaymentPagesCheckoutSessionBrandingSettings(StripeObject):
 
 def _d_PaymentPagesCheckoutSessionBrandingSettings(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(PaymentPagesCheckoutSessionBrandingSettings, d)
+        return refill(PaymentPagesCheckoutSessionBrandingSettings, _d_PaymentPagesCheckoutSessionBrandingSettings, d)
     o = new(PaymentPagesCheckoutSessionBrandingSettings)
     try:
         o.background_color = d["background_color"]
@@ -1124,7 +1122,7 @@ def _d_PaymentPagesCheckoutSessionBrandingSettings(d: Any) -> Any:
         o.icon = _d_PaymentPagesCheckoutSessionBrandingSettingsIcon(d["icon"])
         o.logo = _d_PaymentPagesCheckoutSessionBrandingSettingsLogo(d["logo"])
     except KeyError:  # a field left out
-        return by_key(PaymentPagesCheckoutSessionBrandingSettings, d)
+        return refill(PaymentPagesCheckoutSessionBrandingSettings, _d_PaymentPagesCheckoutSessionBrandingSettings, d)
     if len(d) != 7:
         o._extra = unknown(d, PaymentPagesCheckoutSessionBrandingSettings)
     return o
@@ -1251,7 +1249,7 @@ class PaymentPagesCheckoutSessionCustomFields(StripeObject):
 
 def _d_PaymentPagesCheckoutSessionCustomFields(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(PaymentPagesCheckoutSessionCustomFields, d)
+        return refill(PaymentPagesCheckoutSessionCustomFields, _d_PaymentPagesCheckoutSessionCustomFields, d)
     o = new(PaymentPagesCheckoutSessionCustomFields)
     try:
         o.dropdown = _d_PaymentPagesCheckoutSessionCustomFieldsDropdown(d["dropdown"])
@@ -1262,7 +1260,7 @@ def _d_PaymentPagesCheckoutSessionCustomFields(d: Any) -> Any:
         o.text = _d_PaymentPagesCheckoutSessionCustomFieldsText(d["text"])
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(PaymentPagesCheckoutSessionCustomFields, d)
+        return refill(PaymentPagesCheckoutSessionCustomFields, _d_PaymentPagesCheckoutSessionCustomFields, d)
     if len(d) != 7:
         o._extra = unknown(d, PaymentPagesCheckoutSessionCustomFields)
     return o
@@ -1378,7 +1376,7 @@ class PaymentPagesCheckoutSessionCustomerDetails(StripeObject):
 
 def _d_PaymentPagesCheckoutSessionCustomerDetails(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(PaymentPagesCheckoutSessionCustomerDetails, d)
+        return refill(PaymentPagesCheckoutSessionCustomerDetails, _d_PaymentPagesCheckoutSessionCustomerDetails, d)
     o = new(PaymentPagesCheckoutSessionCustomerDetails)
     try:
         o.address = _d_Address(d["address"])
@@ -1390,7 +1388,7 @@ def _d_PaymentPagesCheckoutSessionCustomerDetails(d: Any) -> Any:
         o.tax_exempt = intern(v) if type(v := d["tax_exempt"]) is str else v
         o.tax_ids = list_of(d["tax_ids"], _d_PaymentPagesCheckoutSessionTaxId)
     except KeyError:  # a field left out
-        return by_key(PaymentPagesCheckoutSessionCustomerDetails, d)
+        return refill(PaymentPagesCheckoutSessionCustomerDetails, _d_PaymentPagesCheckoutSessionCustomerDetails, d)
     if len(d) != 8:
         o._extra = unknown(d, PaymentPagesCheckoutSessionCustomerDetails)
     return o
@@ -1451,7 +1449,7 @@ class PaymentPagesCheckoutSessionInvoiceSettings(StripeObject):
 
 def _d_PaymentPagesCheckoutSessionInvoiceSettings(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(PaymentPagesCheckoutSessionInvoiceSettings, d)
+        return refill(PaymentPagesCheckoutSessionInvoiceSettings, _d_PaymentPagesCheckoutSessionInvoiceSettings, d)
     o = new(PaymentPagesCheckoutSessionInvoiceSettings)
     try:
         o.account_tax_ids = list_of(d["account_tax_ids"], expand)
@@ -1462,7 +1460,7 @@ def _d_PaymentPagesCheckoutSessionInvoiceSettings(d: Any) -> Any:
         o.metadata = d["metadata"]
         o.rendering_options = _d_InvoiceSettingCheckoutRenderingOptions(d["rendering_options"])
     except KeyError:  # a field left out
-        return by_key(PaymentPagesCheckoutSessionInvoiceSettings, d)
+        return refill(PaymentPagesCheckoutSessionInvoiceSettings, _d_PaymentPagesCheckoutSessionInvoiceSettings, d)
     if len(d) != 7:
         o._extra = unknown(d, PaymentPagesCheckoutSessionInvoiceSettings)
     return o
@@ -1655,16 +1653,16 @@ _d_PaymentPagesPrivateCardPaymentMethodOptionsResourceRestrictions = register(Pa
 
 
 # Decoders of other modules, imported when first called.
-_d_Address = lazy("account_link__bank_account", "_d_Address", globals())
-_d_ConnectAccountReference = lazy("capability__credit_note_line_item", "_d_ConnectAccountReference", globals())
+_d_Address = lazy("account_link__balance_transaction", "_d_Address", globals())
+_d_ConnectAccountReference = lazy("card__customer_balance_transaction", "_d_ConnectAccountReference", globals())
 _d_Invoice = lazy("invoice", "_d_Invoice", globals())
-_d_InvoiceSettingCheckoutRenderingOptions = lazy("funding_instructions__login_link", "_d_InvoiceSettingCheckoutRenderingOptions", globals())
-_d_InvoiceSettingCustomField = lazy("funding_instructions__login_link", "_d_InvoiceSettingCustomField", globals())
-_d_Item = lazy("funding_instructions__login_link", "_d_Item", globals())
-_d_PaymentFlowsPaymentIntentPresentmentDetails = lazy("payment_attempt_record__payout", "_d_PaymentFlowsPaymentIntentPresentmentDetails", globals())
+_d_InvoiceSettingCheckoutRenderingOptions = lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_InvoiceSettingCheckoutRenderingOptions", globals())
+_d_InvoiceSettingCustomField = lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_InvoiceSettingCustomField", globals())
+_d_Item = lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_Item", globals())
+_d_PaymentFlowsPaymentIntentPresentmentDetails = lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_PaymentFlowsPaymentIntentPresentmentDetails", globals())
 _d_PaymentIntent = lazy("payment_intent", "_d_PaymentIntent", globals())
 _d_PaymentLink = lazy("payment_link", "_d_PaymentLink", globals())
-_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails = lazy("funding_instructions__login_link", "_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails", globals())
-_d_PaymentPagesCheckoutSessionManagedPayments = lazy("funding_instructions__login_link", "_d_PaymentPagesCheckoutSessionManagedPayments", globals())
+_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails = lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails", globals())
+_d_PaymentPagesCheckoutSessionManagedPayments = lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_PaymentPagesCheckoutSessionManagedPayments", globals())
 _d_SetupIntent = lazy("setup_intent", "_d_SetupIntent", globals())
 _d_Subscription = lazy("subscription", "_d_Subscription", globals())

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, intern, new, register, unknown
+from ..._models import StripeObject, intern, new, refill, register, unknown
 
 if TYPE_CHECKING:
-    from .account_link__bank_account import Address
-    from .bank_connections_resource_accountholder__billing_meter_event_summary import BillingDetails
+    from .account_link__balance_transaction import Address
+    from .bank_account__billing_meter_event_summary import BillingDetails
     from .card_generated_from_payment_method_details import (
         PaymentFlowsPrivatePaymentMethodsAlipay,
         PaymentMethodAcssDebit,
@@ -68,7 +68,7 @@ if TYPE_CHECKING:
         PaymentMethodZip,
     )
     from .customer import Customer
-    from .payment_attempt_record__payout import PaymentMethodDetailsCardInstallmentsPlan
+    from .payment_intent_next_action_blik_authorize__plan import PaymentMethodDetailsCardInstallmentsPlan
 
 __all__ = [
     "ConfirmationToken",
@@ -109,7 +109,7 @@ class ConfirmationToken(StripeObject):
 
 def _d_ConfirmationToken(d: Any) -> Any:
     if type(d) is not dict or len(d) < 14:
-        return by_key(ConfirmationToken, d)
+        return refill(ConfirmationToken, _d_ConfirmationToken, d)
     o = new(ConfirmationToken)
     try:
         o.created = d["created"]
@@ -127,7 +127,7 @@ def _d_ConfirmationToken(d: Any) -> Any:
         o.shipping = _d_ConfirmationTokensResourceShipping(d["shipping"])
         o.use_stripe_sdk = d["use_stripe_sdk"]
     except KeyError:  # a field left out
-        return by_key(ConfirmationToken, d)
+        return refill(ConfirmationToken, _d_ConfirmationToken, d)
     if len(d) != 14:
         o._extra = unknown(d, ConfirmationToken)
     return o

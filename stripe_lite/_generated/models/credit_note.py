@@ -7,30 +7,30 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._models import (
     StripeList,
     StripeObject,
-    by_key,
     expand,
     intern,
     lazy,
     list_object,
     list_of,
     new,
+    refill,
     register,
     unknown,
 )
 
 if TYPE_CHECKING:
-    from .bank_connections_resource_accountholder__billing_meter_event_summary import (
-        BillingBillResourceInvoicingTaxesTax,
-    )
-    from .capability__credit_note_line_item import CreditNoteLineItem
-    from .credit_notes_pretax_credit_amount__forwarding_request import (
+    from .bank_account__billing_meter_event_summary import BillingBillResourceInvoicingTaxesTax
+    from .card__customer_balance_transaction import (
+        CreditNoteLineItem,
         CreditNotesPretaxCreditAmount,
         CustomerBalanceTransaction,
-        DiscountsResourceDiscountAmount,
     )
     from .customer import Customer, DeletedCustomer
-    from .funding_instructions__login_link import InvoicesResourceShippingCost
+    from .discount__invoice_payment import DiscountsResourceDiscountAmount
     from .invoice import Invoice
+    from .invoice_rendering_template__payment_flows_payment_intent_presentment_details import (
+        InvoicesResourceShippingCost,
+    )
     from .refund import Refund
 
 __all__ = ["CreditNote", "CreditNoteRefund", "CreditNotesPaymentRecordRefund"]
@@ -82,7 +82,7 @@ class CreditNote(StripeObject):
 
 def _d_CreditNote(d: Any) -> Any:
     if type(d) is not dict or len(d) < 34:
-        return by_key(CreditNote, d)
+        return refill(CreditNote, _d_CreditNote, d)
     o = new(CreditNote)
     try:
         o.amount = d["amount"]
@@ -120,7 +120,7 @@ def _d_CreditNote(d: Any) -> Any:
         o.type = intern(v) if type(v := d["type"]) is str else v
         o.voided_at = d["voided_at"]
     except KeyError:  # a field left out
-        return by_key(CreditNote, d)
+        return refill(CreditNote, _d_CreditNote, d)
     if len(d) != 34:
         o._extra = unknown(d, CreditNote)
     return o
@@ -156,10 +156,10 @@ _d_CreditNotesPaymentRecordRefund = register(CreditNotesPaymentRecordRefund)
 
 
 # Decoders of other modules, imported when first called.
-_d_BillingBillResourceInvoicingTaxesTax = lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingBillResourceInvoicingTaxesTax", globals())
-_d_CreditNoteLineItem = lazy("capability__credit_note_line_item", "_d_CreditNoteLineItem", globals())
-_d_CreditNotesPretaxCreditAmount = lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_CreditNotesPretaxCreditAmount", globals())
-_d_CustomerBalanceTransaction = lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_CustomerBalanceTransaction", globals())
-_d_DiscountsResourceDiscountAmount = lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_DiscountsResourceDiscountAmount", globals())
+_d_BillingBillResourceInvoicingTaxesTax = lazy("bank_account__billing_meter_event_summary", "_d_BillingBillResourceInvoicingTaxesTax", globals())
+_d_CreditNoteLineItem = lazy("card__customer_balance_transaction", "_d_CreditNoteLineItem", globals())
+_d_CreditNotesPretaxCreditAmount = lazy("card__customer_balance_transaction", "_d_CreditNotesPretaxCreditAmount", globals())
+_d_CustomerBalanceTransaction = lazy("card__customer_balance_transaction", "_d_CustomerBalanceTransaction", globals())
+_d_DiscountsResourceDiscountAmount = lazy("discount__invoice_payment", "_d_DiscountsResourceDiscountAmount", globals())
 _d_Invoice = lazy("invoice", "_d_Invoice", globals())
-_d_InvoicesResourceShippingCost = lazy("funding_instructions__login_link", "_d_InvoicesResourceShippingCost", globals())
+_d_InvoicesResourceShippingCost = lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_InvoicesResourceShippingCost", globals())

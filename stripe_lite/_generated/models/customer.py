@@ -7,27 +7,28 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._models import (
     StripeList,
     StripeObject,
-    by_key,
     choose,
     expand,
     intern,
     lazy,
     list_object,
     new,
+    refill,
     register,
     unknown,
 )
 
 if TYPE_CHECKING:
-    from .account_link__bank_account import Address, BankAccount
-    from .capability__credit_note_line_item import Card, CashBalance
-    from .credit_notes_pretax_credit_amount__forwarding_request import Discount
-    from .funding_instructions__login_link import InvoiceSettingCustomField
+    from .account_link__balance_transaction import Address
+    from .bank_account__billing_meter_event_summary import BankAccount
+    from .card__customer_balance_transaction import Card, CashBalance
+    from .discount__invoice_payment import Discount
+    from .invoice_rendering_template__payment_flows_payment_intent_presentment_details import InvoiceSettingCustomField
     from .payment_method import PaymentMethod
-    from .reserve_transaction__tax_calculation_line_item import Shipping
+    from .review__tax_code import Shipping
     from .source import Source
     from .subscription import Subscription
-    from .tax_code__terminal_refund import TaxId
+    from .tax_deducted_at_source__terminal_refund import TaxId
     from .test_helpers_test_clock__treasury_transaction import TestHelpersTestClock
 
 __all__ = [
@@ -83,7 +84,7 @@ class Customer(StripeObject):
 
 def _d_Customer(d: Any) -> Any:
     if type(d) is not dict or len(d) < 31:
-        return by_key(Customer, d)
+        return refill(Customer, _d_Customer, d)
     o = new(Customer)
     try:
         o.address = _d_Address(d["address"])
@@ -118,7 +119,7 @@ def _d_Customer(d: Any) -> Any:
         o.tax_ids = list_object(d["tax_ids"], _d_TaxId)
         o.test_clock = _d_TestHelpersTestClock(v) if type(v := d["test_clock"]) is dict else v
     except KeyError:  # a field left out
-        return by_key(Customer, d)
+        return refill(Customer, _d_Customer, d)
     if len(d) != 31:
         o._extra = unknown(d, Customer)
     return o
@@ -197,10 +198,10 @@ _d_InvoiceSettingCustomerSetting = register(InvoiceSettingCustomerSetting)
 
 
 # Decoders of other modules, imported when first called.
-_d_Address = lazy("account_link__bank_account", "_d_Address", globals())
-_d_CashBalance = lazy("capability__credit_note_line_item", "_d_CashBalance", globals())
-_d_Discount = lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_Discount", globals())
-_d_Shipping = lazy("reserve_transaction__tax_calculation_line_item", "_d_Shipping", globals())
+_d_Address = lazy("account_link__balance_transaction", "_d_Address", globals())
+_d_CashBalance = lazy("card__customer_balance_transaction", "_d_CashBalance", globals())
+_d_Discount = lazy("discount__invoice_payment", "_d_Discount", globals())
+_d_Shipping = lazy("review__tax_code", "_d_Shipping", globals())
 _d_Subscription = lazy("subscription", "_d_Subscription", globals())
-_d_TaxId = lazy("tax_code__terminal_refund", "_d_TaxId", globals())
+_d_TaxId = lazy("tax_deducted_at_source__terminal_refund", "_d_TaxId", globals())
 _d_TestHelpersTestClock = lazy("test_helpers_test_clock__treasury_transaction", "_d_TestHelpersTestClock", globals())

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, intern, lazy, new, register, unknown
+from ..._models import StripeObject, intern, lazy, new, refill, register, unknown
 
 if TYPE_CHECKING:
-    from .account_link__bank_account import BalanceTransaction
+    from .account_link__balance_transaction import BalanceTransaction
     from .customer import Customer
     from .payment_intent import PaymentIntent
     from .refund import Refund
@@ -77,7 +77,7 @@ class CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionReso
 
 def _d_CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransfer(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransfer, d)
+        return refill(CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransfer, _d_CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransfer, d)
     o = new(CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransfer)
     try:
         o.eu_bank_transfer = _d_CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransferResourceEuBankTransfer(d["eu_bank_transfer"])
@@ -87,7 +87,7 @@ def _d_CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionRes
         o.type = intern(v) if type(v := d["type"]) is str else v
         o.us_bank_transfer = _d_CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransferResourceUsBankTransfer(d["us_bank_transfer"])
     except KeyError:  # a field left out
-        return by_key(CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransfer, d)
+        return refill(CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransfer, _d_CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransfer, d)
     if len(d) != 6:
         o._extra = unknown(d, CustomerBalanceResourceCashBalanceTransactionResourceFundedTransactionResourceBankTransfer)
     return o
@@ -208,7 +208,7 @@ class CustomerCashBalanceTransaction(StripeObject):
 
 def _d_CustomerCashBalanceTransaction(d: Any) -> Any:
     if type(d) is not dict or len(d) < 16:
-        return by_key(CustomerCashBalanceTransaction, d)
+        return refill(CustomerCashBalanceTransaction, _d_CustomerCashBalanceTransaction, d)
     o = new(CustomerCashBalanceTransaction)
     try:
         o.adjusted_for_overdraft = _d_CustomerBalanceResourceCashBalanceTransactionResourceAdjustedForOverdraft(d["adjusted_for_overdraft"])
@@ -228,7 +228,7 @@ def _d_CustomerCashBalanceTransaction(d: Any) -> Any:
         o.type = intern(v) if type(v := d["type"]) is str else v
         o.unapplied_from_payment = _d_CustomerBalanceResourceCashBalanceTransactionResourceUnappliedFromPaymentTransaction(d["unapplied_from_payment"])
     except KeyError:  # a field left out
-        return by_key(CustomerCashBalanceTransaction, d)
+        return refill(CustomerCashBalanceTransaction, _d_CustomerCashBalanceTransaction, d)
     if len(d) != 16:
         o._extra = unknown(d, CustomerCashBalanceTransaction)
     return o

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, intern, lazy, new, register, unknown
+from ..._models import StripeObject, intern, lazy, new, refill, register, unknown
 
 if TYPE_CHECKING:
     from .customer import Customer
@@ -43,7 +43,7 @@ class CustomerSession(StripeObject):
 
 def _d_CustomerSession(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(CustomerSession, d)
+        return refill(CustomerSession, _d_CustomerSession, d)
     o = new(CustomerSession)
     try:
         o.client_secret = d["client_secret"]
@@ -55,7 +55,7 @@ def _d_CustomerSession(d: Any) -> Any:
         o.livemode = d["livemode"]
         o.object = intern(v) if type(v := d["object"]) is str else v
     except KeyError:  # a field left out
-        return by_key(CustomerSession, d)
+        return refill(CustomerSession, _d_CustomerSession, d)
     if len(d) != 8:
         o._extra = unknown(d, CustomerSession)
     return o
@@ -168,7 +168,7 @@ class CustomerSessionResourceComponentsResourcePaymentElementResourceFeatures(St
 
 def _d_CustomerSessionResourceComponentsResourcePaymentElementResourceFeatures(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(CustomerSessionResourceComponentsResourcePaymentElementResourceFeatures, d)
+        return refill(CustomerSessionResourceComponentsResourcePaymentElementResourceFeatures, _d_CustomerSessionResourceComponentsResourcePaymentElementResourceFeatures, d)
     o = new(CustomerSessionResourceComponentsResourcePaymentElementResourceFeatures)
     try:
         o.payment_method_allow_redisplay_filters = d["payment_method_allow_redisplay_filters"]
@@ -178,7 +178,7 @@ def _d_CustomerSessionResourceComponentsResourcePaymentElementResourceFeatures(d
         o.payment_method_save = intern(v) if type(v := d["payment_method_save"]) is str else v
         o.payment_method_save_usage = intern(v) if type(v := d["payment_method_save_usage"]) is str else v
     except KeyError:  # a field left out
-        return by_key(CustomerSessionResourceComponentsResourcePaymentElementResourceFeatures, d)
+        return refill(CustomerSessionResourceComponentsResourcePaymentElementResourceFeatures, _d_CustomerSessionResourceComponentsResourcePaymentElementResourceFeatures, d)
     if len(d) != 6:
         o._extra = unknown(d, CustomerSessionResourceComponentsResourcePaymentElementResourceFeatures)
     return o

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, intern, lazy, list_of, new, register, unknown
+from ..._models import StripeObject, intern, lazy, list_of, new, refill, register, unknown
 
 if TYPE_CHECKING:
-    from .account_link__bank_account import BalanceTransaction
+    from .account_link__balance_transaction import BalanceTransaction
     from .charge import Charge
-    from .credit_notes_pretax_credit_amount__forwarding_request import File
+    from .discount__invoice_payment import File
     from .payment_intent import PaymentIntent
 
 __all__ = [
@@ -62,7 +62,7 @@ class Dispute(StripeObject):
 
 def _d_Dispute(d: Any) -> Any:
     if type(d) is not dict or len(d) < 17:
-        return by_key(Dispute, d)
+        return refill(Dispute, _d_Dispute, d)
     o = new(Dispute)
     try:
         o.amount = d["amount"]
@@ -83,7 +83,7 @@ def _d_Dispute(d: Any) -> Any:
         o.reason = d["reason"]
         o.status = intern(v) if type(v := d["status"]) is str else v
     except KeyError:  # a field left out
-        return by_key(Dispute, d)
+        return refill(Dispute, _d_Dispute, d)
     if len(d) != 17:
         o._extra = unknown(d, Dispute)
     return o
@@ -199,7 +199,7 @@ class DisputeEvidence(StripeObject):
 
 def _d_DisputeEvidence(d: Any) -> Any:
     if type(d) is not dict or len(d) < 28:
-        return by_key(DisputeEvidence, d)
+        return refill(DisputeEvidence, _d_DisputeEvidence, d)
     o = new(DisputeEvidence)
     try:
         o.access_activity_log = d["access_activity_log"]
@@ -231,7 +231,7 @@ def _d_DisputeEvidence(d: Any) -> Any:
         o.uncategorized_file = _d_File(v) if type(v := d["uncategorized_file"]) is dict else v
         o.uncategorized_text = d["uncategorized_text"]
     except KeyError:  # a field left out
-        return by_key(DisputeEvidence, d)
+        return refill(DisputeEvidence, _d_DisputeEvidence, d)
     if len(d) != 28:
         o._extra = unknown(d, DisputeEvidence)
     return o
@@ -333,7 +333,7 @@ class DisputeTransactionShippingAddress(StripeObject):
 
 def _d_DisputeTransactionShippingAddress(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(DisputeTransactionShippingAddress, d)
+        return refill(DisputeTransactionShippingAddress, _d_DisputeTransactionShippingAddress, d)
     o = new(DisputeTransactionShippingAddress)
     try:
         o.city = d["city"]
@@ -343,7 +343,7 @@ def _d_DisputeTransactionShippingAddress(d: Any) -> Any:
         o.postal_code = d["postal_code"]
         o.state = d["state"]
     except KeyError:  # a field left out
-        return by_key(DisputeTransactionShippingAddress, d)
+        return refill(DisputeTransactionShippingAddress, _d_DisputeTransactionShippingAddress, d)
     if len(d) != 6:
         o._extra = unknown(d, DisputeTransactionShippingAddress)
     return o
@@ -369,7 +369,7 @@ class DisputeVisaCompellingEvidence3DisputedTransaction(StripeObject):
 
 def _d_DisputeVisaCompellingEvidence3DisputedTransaction(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(DisputeVisaCompellingEvidence3DisputedTransaction, d)
+        return refill(DisputeVisaCompellingEvidence3DisputedTransaction, _d_DisputeVisaCompellingEvidence3DisputedTransaction, d)
     o = new(DisputeVisaCompellingEvidence3DisputedTransaction)
     try:
         o.customer_account_id = d["customer_account_id"]
@@ -381,7 +381,7 @@ def _d_DisputeVisaCompellingEvidence3DisputedTransaction(d: Any) -> Any:
         o.product_description = d["product_description"]
         o.shipping_address = _d_DisputeTransactionShippingAddress(d["shipping_address"])
     except KeyError:  # a field left out
-        return by_key(DisputeVisaCompellingEvidence3DisputedTransaction, d)
+        return refill(DisputeVisaCompellingEvidence3DisputedTransaction, _d_DisputeVisaCompellingEvidence3DisputedTransaction, d)
     if len(d) != 8:
         o._extra = unknown(d, DisputeVisaCompellingEvidence3DisputedTransaction)
     return o
@@ -407,7 +407,7 @@ class DisputeVisaCompellingEvidence3PriorUndisputedTransaction(StripeObject):
 
 def _d_DisputeVisaCompellingEvidence3PriorUndisputedTransaction(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(DisputeVisaCompellingEvidence3PriorUndisputedTransaction, d)
+        return refill(DisputeVisaCompellingEvidence3PriorUndisputedTransaction, _d_DisputeVisaCompellingEvidence3PriorUndisputedTransaction, d)
     o = new(DisputeVisaCompellingEvidence3PriorUndisputedTransaction)
     try:
         o.charge = d["charge"]
@@ -419,7 +419,7 @@ def _d_DisputeVisaCompellingEvidence3PriorUndisputedTransaction(d: Any) -> Any:
         o.product_description = d["product_description"]
         o.shipping_address = _d_DisputeTransactionShippingAddress(d["shipping_address"])
     except KeyError:  # a field left out
-        return by_key(DisputeVisaCompellingEvidence3PriorUndisputedTransaction, d)
+        return refill(DisputeVisaCompellingEvidence3PriorUndisputedTransaction, _d_DisputeVisaCompellingEvidence3PriorUndisputedTransaction, d)
     if len(d) != 8:
         o._extra = unknown(d, DisputeVisaCompellingEvidence3PriorUndisputedTransaction)
     return o
@@ -429,7 +429,7 @@ register(DisputeVisaCompellingEvidence3PriorUndisputedTransaction, _d_DisputeVis
 
 
 # Decoders of other modules, imported when first called.
-_d_BalanceTransaction = lazy("account_link__bank_account", "_d_BalanceTransaction", globals())
+_d_BalanceTransaction = lazy("account_link__balance_transaction", "_d_BalanceTransaction", globals())
 _d_Charge = lazy("charge", "_d_Charge", globals())
-_d_File = lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_File", globals())
+_d_File = lazy("discount__invoice_payment", "_d_File", globals())
 _d_PaymentIntent = lazy("payment_intent", "_d_PaymentIntent", globals())

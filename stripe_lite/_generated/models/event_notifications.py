@@ -11,7 +11,7 @@ from ..._events import FetchMethods, by_type
 from ..._models import StripeObject, register
 
 if TYPE_CHECKING:
-    from .bank_connections_resource_accountholder__billing_meter_event_summary import BillingMeter
+    from .bank_account__billing_meter_event_summary import BillingMeter
     from .treasury_transaction_entry__webhook_endpoint import (
         V2CoreEventDestination,
         V2CoreEventReason,

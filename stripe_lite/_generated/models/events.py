@@ -12,34 +12,25 @@ from ..._models import StripeObject, register
 
 if TYPE_CHECKING:
     from .account import Account
-    from .account_link__bank_account import Application, ApplicationFee, Balance, BalanceSettings, BankAccount
-    from .bank_connections_resource_accountholder__billing_meter_event_summary import BillingCreditGrant
+    from .account_link__balance_transaction import Application, ApplicationFee, Balance, BalanceSettings
+    from .bank_account__billing_meter_event_summary import BankAccount, BillingCreditGrant
     from .billing_portal_configuration import BillingPortalConfiguration
     from .billing_portal_session import BillingPortalSession
-    from .capability__credit_note_line_item import (
-        Capability,
-        Card,
-        CashBalance,
-        ClimateOrder,
-        ClimateProduct,
-        Coupon,
-    )
+    from .capability import Capability
+    from .card__customer_balance_transaction import Card, CashBalance, ClimateOrder, ClimateProduct, Coupon
     from .charge import Charge
     from .checkout_session import CheckoutSession
     from .credit_note import CreditNote
-    from .credit_notes_pretax_credit_amount__forwarding_request import (
-        Discount,
-        FeeRefund,
-        File,
-        NotificationEventRequest,
-    )
     from .customer import Customer
     from .customer_cash_balance_transaction import CustomerCashBalanceTransaction
+    from .discount__invoice_payment import Discount, FeeRefund, File, InvoicePayment, NotificationEventRequest
     from .dispute import Dispute
     from .financial_connections_account import FinancialConnectionsAccount
-    from .funding_instructions__login_link import InvoicePayment, IssuingPersonalizationDesign
     from .identity_verification_session import IdentityVerificationSession
     from .invoice import Invoice
+    from .invoice_rendering_template__payment_flows_payment_intent_presentment_details import (
+        IssuingPersonalizationDesign,
+    )
     from .invoiceitem import Invoiceitem
     from .issuing_authorization import IssuingAuthorization
     from .issuing_card import IssuingCard
@@ -48,13 +39,12 @@ if TYPE_CHECKING:
     from .issuing_token import IssuingToken
     from .issuing_transaction import IssuingTransaction
     from .mandate import Mandate
-    from .payment_attempt_record__payout import Payout
     from .payment_intent import PaymentIntent
+    from .payment_intent_next_action_blik_authorize__plan import Payout, Plan
     from .payment_link import PaymentLink
     from .payment_method import PaymentMethod
     from .person import Person
-    from .plan__reporting_report_type import (
-        Plan,
+    from .price__reserve_transaction import (
         Price,
         Product,
         PromotionCode,
@@ -64,17 +54,12 @@ if TYPE_CHECKING:
     )
     from .quote import Quote
     from .refund import Refund
-    from .reserve_transaction__tax_calculation_line_item import (
-        Review,
-        ScheduledQueryRun,
-        SourceMandateNotification,
-        SourceTransaction,
-    )
+    from .review__tax_code import Review, ScheduledQueryRun, SourceMandateNotification, SourceTransaction
     from .setup_intent import SetupIntent
     from .source import Source
     from .subscription import Subscription
     from .subscription_schedule import SubscriptionSchedule
-    from .tax_code__terminal_refund import TaxId, TaxRate, TaxSettings
+    from .tax_deducted_at_source__terminal_refund import TaxId, TaxRate, TaxSettings
     from .terminal_reader import TerminalReader
     from .test_helpers_test_clock__treasury_transaction import (
         TestHelpersTestClock,

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, intern, lazy, list_of, new, register, unknown
+from ..._models import StripeObject, intern, lazy, list_of, new, refill, register, unknown
 
 if TYPE_CHECKING:
-    from .bank_connections_resource_accountholder__billing_meter_event_summary import (
-        BankConnectionsResourceAccountholder,
-    )
-    from .credit_notes_pretax_credit_amount__forwarding_request import FinancialConnectionsAccountOwnership
+    from .bank_account__billing_meter_event_summary import BankConnectionsResourceAccountholder
+    from .discount__invoice_payment import FinancialConnectionsAccountOwnership
 
 __all__ = [
     "BankConnectionsResourceAccountNumberDetails",
@@ -147,7 +145,7 @@ class FinancialConnectionsAccount(StripeObject):
 
 def _d_FinancialConnectionsAccount(d: Any) -> Any:
     if type(d) is not dict or len(d) < 20:
-        return by_key(FinancialConnectionsAccount, d)
+        return refill(FinancialConnectionsAccount, _d_FinancialConnectionsAccount, d)
     o = new(FinancialConnectionsAccount)
     try:
         o.account_holder = _d_BankConnectionsResourceAccountholder(d["account_holder"])
@@ -171,7 +169,7 @@ def _d_FinancialConnectionsAccount(d: Any) -> Any:
         o.supported_payment_method_types = d["supported_payment_method_types"]
         o.transaction_refresh = _d_BankConnectionsResourceTransactionRefresh(d["transaction_refresh"])
     except KeyError:  # a field left out
-        return by_key(FinancialConnectionsAccount, d)
+        return refill(FinancialConnectionsAccount, _d_FinancialConnectionsAccount, d)
     if len(d) != 20:
         o._extra = unknown(d, FinancialConnectionsAccount)
     return o
@@ -181,5 +179,5 @@ register(FinancialConnectionsAccount, _d_FinancialConnectionsAccount)
 
 
 # Decoders of other modules, imported when first called.
-_d_BankConnectionsResourceAccountholder = lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BankConnectionsResourceAccountholder", globals())
-_d_FinancialConnectionsAccountOwnership = lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_FinancialConnectionsAccountOwnership", globals())
+_d_BankConnectionsResourceAccountholder = lazy("bank_account__billing_meter_event_summary", "_d_BankConnectionsResourceAccountholder", globals())
+_d_FinancialConnectionsAccountOwnership = lazy("discount__invoice_payment", "_d_FinancialConnectionsAccountOwnership", globals())

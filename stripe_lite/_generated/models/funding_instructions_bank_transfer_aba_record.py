@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, intern, lazy, new, register, unknown
+from ..._models import StripeObject, intern, lazy, new, refill, register, unknown
 
 if TYPE_CHECKING:
-    from .account_link__bank_account import Address
+    from .account_link__balance_transaction import Address
 
 __all__ = [
     "FundingInstructionsBankTransferAbaRecord",
@@ -36,7 +36,7 @@ class FundingInstructionsBankTransferAbaRecord(StripeObject):
 
 def _d_FundingInstructionsBankTransferAbaRecord(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(FundingInstructionsBankTransferAbaRecord, d)
+        return refill(FundingInstructionsBankTransferAbaRecord, _d_FundingInstructionsBankTransferAbaRecord, d)
     o = new(FundingInstructionsBankTransferAbaRecord)
     try:
         o.account_holder_address = _d_Address(d["account_holder_address"])
@@ -47,7 +47,7 @@ def _d_FundingInstructionsBankTransferAbaRecord(d: Any) -> Any:
         o.bank_name = d["bank_name"]
         o.routing_number = d["routing_number"]
     except KeyError:  # a field left out
-        return by_key(FundingInstructionsBankTransferAbaRecord, d)
+        return refill(FundingInstructionsBankTransferAbaRecord, _d_FundingInstructionsBankTransferAbaRecord, d)
     if len(d) != 7:
         o._extra = unknown(d, FundingInstructionsBankTransferAbaRecord)
     return o
@@ -73,7 +73,7 @@ class FundingInstructionsBankTransferFinancialAddress(StripeObject):
 
 def _d_FundingInstructionsBankTransferFinancialAddress(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(FundingInstructionsBankTransferFinancialAddress, d)
+        return refill(FundingInstructionsBankTransferFinancialAddress, _d_FundingInstructionsBankTransferFinancialAddress, d)
     o = new(FundingInstructionsBankTransferFinancialAddress)
     try:
         o.aba = _d_FundingInstructionsBankTransferAbaRecord(d["aba"])
@@ -85,7 +85,7 @@ def _d_FundingInstructionsBankTransferFinancialAddress(d: Any) -> Any:
         o.type = intern(v) if type(v := d["type"]) is str else v
         o.zengin = _d_FundingInstructionsBankTransferZenginRecord(d["zengin"])
     except KeyError:  # a field left out
-        return by_key(FundingInstructionsBankTransferFinancialAddress, d)
+        return refill(FundingInstructionsBankTransferFinancialAddress, _d_FundingInstructionsBankTransferFinancialAddress, d)
     if len(d) != 8:
         o._extra = unknown(d, FundingInstructionsBankTransferFinancialAddress)
     return o
@@ -109,7 +109,7 @@ class FundingInstructionsBankTransferIbanRecord(StripeObject):
 
 def _d_FundingInstructionsBankTransferIbanRecord(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(FundingInstructionsBankTransferIbanRecord, d)
+        return refill(FundingInstructionsBankTransferIbanRecord, _d_FundingInstructionsBankTransferIbanRecord, d)
     o = new(FundingInstructionsBankTransferIbanRecord)
     try:
         o.account_holder_address = _d_Address(d["account_holder_address"])
@@ -119,7 +119,7 @@ def _d_FundingInstructionsBankTransferIbanRecord(d: Any) -> Any:
         o.country = d["country"]
         o.iban = d["iban"]
     except KeyError:  # a field left out
-        return by_key(FundingInstructionsBankTransferIbanRecord, d)
+        return refill(FundingInstructionsBankTransferIbanRecord, _d_FundingInstructionsBankTransferIbanRecord, d)
     if len(d) != 6:
         o._extra = unknown(d, FundingInstructionsBankTransferIbanRecord)
     return o
@@ -158,7 +158,7 @@ class FundingInstructionsBankTransferSpeiRecord(StripeObject):
 
 def _d_FundingInstructionsBankTransferSpeiRecord(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(FundingInstructionsBankTransferSpeiRecord, d)
+        return refill(FundingInstructionsBankTransferSpeiRecord, _d_FundingInstructionsBankTransferSpeiRecord, d)
     o = new(FundingInstructionsBankTransferSpeiRecord)
     try:
         o.account_holder_address = _d_Address(d["account_holder_address"])
@@ -168,7 +168,7 @@ def _d_FundingInstructionsBankTransferSpeiRecord(d: Any) -> Any:
         o.bank_name = d["bank_name"]
         o.clabe = d["clabe"]
     except KeyError:  # a field left out
-        return by_key(FundingInstructionsBankTransferSpeiRecord, d)
+        return refill(FundingInstructionsBankTransferSpeiRecord, _d_FundingInstructionsBankTransferSpeiRecord, d)
     if len(d) != 6:
         o._extra = unknown(d, FundingInstructionsBankTransferSpeiRecord)
     return o
@@ -193,7 +193,7 @@ class FundingInstructionsBankTransferSwiftRecord(StripeObject):
 
 def _d_FundingInstructionsBankTransferSwiftRecord(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(FundingInstructionsBankTransferSwiftRecord, d)
+        return refill(FundingInstructionsBankTransferSwiftRecord, _d_FundingInstructionsBankTransferSwiftRecord, d)
     o = new(FundingInstructionsBankTransferSwiftRecord)
     try:
         o.account_holder_address = _d_Address(d["account_holder_address"])
@@ -204,7 +204,7 @@ def _d_FundingInstructionsBankTransferSwiftRecord(d: Any) -> Any:
         o.bank_name = d["bank_name"]
         o.swift_code = d["swift_code"]
     except KeyError:  # a field left out
-        return by_key(FundingInstructionsBankTransferSwiftRecord, d)
+        return refill(FundingInstructionsBankTransferSwiftRecord, _d_FundingInstructionsBankTransferSwiftRecord, d)
     if len(d) != 7:
         o._extra = unknown(d, FundingInstructionsBankTransferSwiftRecord)
     return o
@@ -231,7 +231,7 @@ class FundingInstructionsBankTransferZenginRecord(StripeObject):
 
 def _d_FundingInstructionsBankTransferZenginRecord(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
-        return by_key(FundingInstructionsBankTransferZenginRecord, d)
+        return refill(FundingInstructionsBankTransferZenginRecord, _d_FundingInstructionsBankTransferZenginRecord, d)
     o = new(FundingInstructionsBankTransferZenginRecord)
     try:
         o.account_holder_address = _d_Address(d["account_holder_address"])
@@ -244,7 +244,7 @@ def _d_FundingInstructionsBankTransferZenginRecord(d: Any) -> Any:
         o.branch_code = d["branch_code"]
         o.branch_name = d["branch_name"]
     except KeyError:  # a field left out
-        return by_key(FundingInstructionsBankTransferZenginRecord, d)
+        return refill(FundingInstructionsBankTransferZenginRecord, _d_FundingInstructionsBankTransferZenginRecord, d)
     if len(d) != 9:
         o._extra = unknown(d, FundingInstructionsBankTransferZenginRecord)
     return o
@@ -254,4 +254,4 @@ register(FundingInstructionsBankTransferZenginRecord, _d_FundingInstructionsBank
 
 
 # Decoders of other modules, imported when first called.
-_d_Address = lazy("account_link__bank_account", "_d_Address", globals())
+_d_Address = lazy("account_link__balance_transaction", "_d_Address", globals())

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, intern, lazy, new, register, unknown
+from ..._models import StripeObject, intern, lazy, new, refill, register, unknown
 
 if TYPE_CHECKING:
-    from .account_link__bank_account import Address
+    from .account_link__balance_transaction import Address
 
 __all__ = [
     "GelatoDataDocumentReportDateOfBirth",
@@ -107,7 +107,7 @@ class GelatoDocumentReport(StripeObject):
 
 def _d_GelatoDocumentReport(d: Any) -> Any:
     if type(d) is not dict or len(d) < 15:
-        return by_key(GelatoDocumentReport, d)
+        return refill(GelatoDocumentReport, _d_GelatoDocumentReport, d)
     o = new(GelatoDocumentReport)
     try:
         o.address = _d_Address(d["address"])
@@ -126,7 +126,7 @@ def _d_GelatoDocumentReport(d: Any) -> Any:
         o.unparsed_place_of_birth = d["unparsed_place_of_birth"]
         o.unparsed_sex = d["unparsed_sex"]
     except KeyError:  # a field left out
-        return by_key(GelatoDocumentReport, d)
+        return refill(GelatoDocumentReport, _d_GelatoDocumentReport, d)
     if len(d) != 15:
         o._extra = unknown(d, GelatoDocumentReport)
     return o
@@ -188,7 +188,7 @@ class GelatoIdNumberReport(StripeObject):
 
 def _d_GelatoIdNumberReport(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(GelatoIdNumberReport, d)
+        return refill(GelatoIdNumberReport, _d_GelatoIdNumberReport, d)
     o = new(GelatoIdNumberReport)
     try:
         o.dob = _d_GelatoDataIdNumberReportDate(d["dob"])
@@ -199,7 +199,7 @@ def _d_GelatoIdNumberReport(d: Any) -> Any:
         o.last_name = d["last_name"]
         o.status = intern(v) if type(v := d["status"]) is str else v
     except KeyError:  # a field left out
-        return by_key(GelatoIdNumberReport, d)
+        return refill(GelatoIdNumberReport, _d_GelatoIdNumberReport, d)
     if len(d) != 7:
         o._extra = unknown(d, GelatoIdNumberReport)
     return o
@@ -332,7 +332,7 @@ class IdentityVerificationReport(StripeObject):
 
 def _d_IdentityVerificationReport(d: Any) -> Any:
     if type(d) is not dict or len(d) < 14:
-        return by_key(IdentityVerificationReport, d)
+        return refill(IdentityVerificationReport, _d_IdentityVerificationReport, d)
     o = new(IdentityVerificationReport)
     try:
         o.client_reference_id = d["client_reference_id"]
@@ -350,7 +350,7 @@ def _d_IdentityVerificationReport(d: Any) -> Any:
         o.verification_flow = d["verification_flow"]
         o.verification_session = d["verification_session"]
     except KeyError:  # a field left out
-        return by_key(IdentityVerificationReport, d)
+        return refill(IdentityVerificationReport, _d_IdentityVerificationReport, d)
     if len(d) != 14:
         o._extra = unknown(d, IdentityVerificationReport)
     return o
@@ -360,4 +360,4 @@ register(IdentityVerificationReport, _d_IdentityVerificationReport)
 
 
 # Decoders of other modules, imported when first called.
-_d_Address = lazy("account_link__bank_account", "_d_Address", globals())
+_d_Address = lazy("account_link__balance_transaction", "_d_Address", globals())

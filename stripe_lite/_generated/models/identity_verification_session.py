@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, intern, lazy, new, register, unknown
+from ..._models import StripeObject, intern, lazy, new, refill, register, unknown
 
 if TYPE_CHECKING:
-    from .account_link__bank_account import Address
+    from .account_link__balance_transaction import Address
     from .identity_verification_report import IdentityVerificationReport
 
 __all__ = [
@@ -168,7 +168,7 @@ class GelatoVerifiedOutputs(StripeObject):
 
 def _d_GelatoVerifiedOutputs(d: Any) -> Any:
     if type(d) is not dict or len(d) < 11:
-        return by_key(GelatoVerifiedOutputs, d)
+        return refill(GelatoVerifiedOutputs, _d_GelatoVerifiedOutputs, d)
     o = new(GelatoVerifiedOutputs)
     try:
         o.address = _d_Address(d["address"])
@@ -183,7 +183,7 @@ def _d_GelatoVerifiedOutputs(d: Any) -> Any:
         o.unparsed_place_of_birth = d["unparsed_place_of_birth"]
         o.unparsed_sex = d["unparsed_sex"]
     except KeyError:  # a field left out
-        return by_key(GelatoVerifiedOutputs, d)
+        return refill(GelatoVerifiedOutputs, _d_GelatoVerifiedOutputs, d)
     if len(d) != 11:
         o._extra = unknown(d, GelatoVerifiedOutputs)
     return o
@@ -224,7 +224,7 @@ class IdentityVerificationSession(StripeObject):
 
 def _d_IdentityVerificationSession(d: Any) -> Any:
     if type(d) is not dict or len(d) < 20:
-        return by_key(IdentityVerificationSession, d)
+        return refill(IdentityVerificationSession, _d_IdentityVerificationSession, d)
     o = new(IdentityVerificationSession)
     try:
         o.client_reference_id = d["client_reference_id"]
@@ -248,7 +248,7 @@ def _d_IdentityVerificationSession(d: Any) -> Any:
         o.verification_flow = d["verification_flow"]
         o.verified_outputs = _d_GelatoVerifiedOutputs(d["verified_outputs"])
     except KeyError:  # a field left out
-        return by_key(IdentityVerificationSession, d)
+        return refill(IdentityVerificationSession, _d_IdentityVerificationSession, d)
     if len(d) != 20:
         o._extra = unknown(d, IdentityVerificationSession)
     return o
@@ -269,5 +269,5 @@ _d_VerificationSessionRedaction = register(VerificationSessionRedaction)
 
 
 # Decoders of other modules, imported when first called.
-_d_Address = lazy("account_link__bank_account", "_d_Address", globals())
+_d_Address = lazy("account_link__balance_transaction", "_d_Address", globals())
 _d_IdentityVerificationReport = lazy("identity_verification_report", "_d_IdentityVerificationReport", globals())

@@ -7,36 +7,24 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._models import (
     StripeList,
     StripeObject,
-    by_key,
     expand,
     intern,
     lazy,
     list_object,
     list_of,
     new,
+    refill,
     register,
     unknown,
 )
 
 if TYPE_CHECKING:
     from .account import Account
-    from .account_link__bank_account import Address, ApiErrors, Application, BankAccount, DeletedApplication
-    from .bank_connections_resource_accountholder__billing_meter_event_summary import (
-        BillingBillResourceInvoicingTaxesTax,
-    )
-    from .capability__credit_note_line_item import Card, ConnectAccountReference
-    from .credit_notes_pretax_credit_amount__forwarding_request import (
-        DeletedDiscount,
-        Discount,
-        DiscountsResourceDiscountAmount,
-    )
+    from .account_link__balance_transaction import Address, ApiErrors, Application, DeletedApplication
+    from .bank_account__billing_meter_event_summary import BankAccount, BillingBillResourceInvoicingTaxesTax
+    from .card__customer_balance_transaction import Card, ConnectAccountReference
     from .customer import Customer, DeletedCustomer
-    from .funding_instructions__login_link import (
-        InvoicePayment,
-        InvoiceSettingCustomField,
-        InvoicesResourcePretaxCreditAmount,
-        InvoicesResourceShippingCost,
-    )
+    from .discount__invoice_payment import DeletedDiscount, Discount, DiscountsResourceDiscountAmount, InvoicePayment
     from .invoice_mandate_options_payto import (
         InvoicePaymentMethodOptionsAcssDebit,
         InvoicePaymentMethodOptionsBancontact,
@@ -47,12 +35,17 @@ if TYPE_CHECKING:
         InvoicePaymentMethodOptionsUpi,
         InvoicePaymentMethodOptionsUsBankAccount,
     )
+    from .invoice_rendering_template__payment_flows_payment_intent_presentment_details import (
+        InvoiceSettingCustomField,
+        InvoicesResourcePretaxCreditAmount,
+        InvoicesResourceShippingCost,
+    )
     from .line_item import LineItem
     from .payment_method import PaymentMethod
-    from .reserve_transaction__tax_calculation_line_item import Shipping
+    from .review__tax_code import Shipping
     from .source import Source
     from .subscription import Subscription
-    from .tax_code__terminal_refund import DeletedTaxId, TaxId, TaxRate
+    from .tax_deducted_at_source__terminal_refund import DeletedTaxId, TaxId, TaxRate
     from .test_helpers_test_clock__treasury_transaction import TestHelpersTestClock
 
 __all__ = [
@@ -236,7 +229,7 @@ class Invoice(StripeObject):
 
 def _d_Invoice(d: Any) -> Any:
     if type(d) is not dict or len(d) < 78:
-        return by_key(Invoice, d)
+        return refill(Invoice, _d_Invoice, d)
     o = new(Invoice)
     try:
         o.account_country = d["account_country"]
@@ -318,7 +311,7 @@ def _d_Invoice(d: Any) -> Any:
         o.total_taxes = list_of(d["total_taxes"], _d_BillingBillResourceInvoicingTaxesTax)
         o.webhooks_delivered_at = d["webhooks_delivered_at"]
     except KeyError:  # a field left out
-        return by_key(Invoice, d)
+        return refill(Invoice, _d_Invoice, d)
     if len(d) != 78:
         o._extra = unknown(d, Invoice)
     return o
@@ -416,7 +409,7 @@ class InvoicesPaymentMethodOptions(StripeObject):
 
 def _d_InvoicesPaymentMethodOptions(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
-        return by_key(InvoicesPaymentMethodOptions, d)
+        return refill(InvoicesPaymentMethodOptions, _d_InvoicesPaymentMethodOptions, d)
     o = new(InvoicesPaymentMethodOptions)
     try:
         o.acss_debit = _d_InvoicePaymentMethodOptionsAcssDebit(d["acss_debit"])
@@ -430,7 +423,7 @@ def _d_InvoicesPaymentMethodOptions(d: Any) -> Any:
         o.upi = _d_InvoicePaymentMethodOptionsUpi(d["upi"])
         o.us_bank_account = _d_InvoicePaymentMethodOptionsUsBankAccount(d["us_bank_account"])
     except KeyError:  # a field left out
-        return by_key(InvoicesPaymentMethodOptions, d)
+        return refill(InvoicesPaymentMethodOptions, _d_InvoicesPaymentMethodOptions, d)
     if len(d) != 10:
         o._extra = unknown(d, InvoicesPaymentMethodOptions)
     return o
@@ -518,12 +511,12 @@ _d_InvoicesResourceStatusTransitions = register(InvoicesResourceStatusTransition
 
 # Decoders of other modules, imported when first called.
 _d_Account = lazy("account", "_d_Account", globals())
-_d_Address = lazy("account_link__bank_account", "_d_Address", globals())
-_d_ApiErrors = lazy("account_link__bank_account", "_d_ApiErrors", globals())
-_d_BillingBillResourceInvoicingTaxesTax = lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingBillResourceInvoicingTaxesTax", globals())
-_d_ConnectAccountReference = lazy("capability__credit_note_line_item", "_d_ConnectAccountReference", globals())
-_d_DiscountsResourceDiscountAmount = lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_DiscountsResourceDiscountAmount", globals())
-_d_InvoicePayment = lazy("funding_instructions__login_link", "_d_InvoicePayment", globals())
+_d_Address = lazy("account_link__balance_transaction", "_d_Address", globals())
+_d_ApiErrors = lazy("account_link__balance_transaction", "_d_ApiErrors", globals())
+_d_BillingBillResourceInvoicingTaxesTax = lazy("bank_account__billing_meter_event_summary", "_d_BillingBillResourceInvoicingTaxesTax", globals())
+_d_ConnectAccountReference = lazy("card__customer_balance_transaction", "_d_ConnectAccountReference", globals())
+_d_DiscountsResourceDiscountAmount = lazy("discount__invoice_payment", "_d_DiscountsResourceDiscountAmount", globals())
+_d_InvoicePayment = lazy("discount__invoice_payment", "_d_InvoicePayment", globals())
 _d_InvoicePaymentMethodOptionsAcssDebit = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsAcssDebit", globals())
 _d_InvoicePaymentMethodOptionsBancontact = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsBancontact", globals())
 _d_InvoicePaymentMethodOptionsCustomerBalance = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsCustomerBalance", globals())
@@ -532,11 +525,11 @@ _d_InvoicePaymentMethodOptionsPayto = lazy("invoice_mandate_options_payto", "_d_
 _d_InvoicePaymentMethodOptionsSepaDebit = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsSepaDebit", globals())
 _d_InvoicePaymentMethodOptionsUpi = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsUpi", globals())
 _d_InvoicePaymentMethodOptionsUsBankAccount = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsUsBankAccount", globals())
-_d_InvoiceSettingCustomField = lazy("funding_instructions__login_link", "_d_InvoiceSettingCustomField", globals())
-_d_InvoicesResourcePretaxCreditAmount = lazy("funding_instructions__login_link", "_d_InvoicesResourcePretaxCreditAmount", globals())
-_d_InvoicesResourceShippingCost = lazy("funding_instructions__login_link", "_d_InvoicesResourceShippingCost", globals())
+_d_InvoiceSettingCustomField = lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_InvoiceSettingCustomField", globals())
+_d_InvoicesResourcePretaxCreditAmount = lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_InvoicesResourcePretaxCreditAmount", globals())
+_d_InvoicesResourceShippingCost = lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_InvoicesResourceShippingCost", globals())
 _d_LineItem = lazy("line_item", "_d_LineItem", globals())
 _d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())
-_d_Shipping = lazy("reserve_transaction__tax_calculation_line_item", "_d_Shipping", globals())
-_d_TaxRate = lazy("tax_code__terminal_refund", "_d_TaxRate", globals())
+_d_Shipping = lazy("review__tax_code", "_d_Shipping", globals())
+_d_TaxRate = lazy("tax_deducted_at_source__terminal_refund", "_d_TaxRate", globals())
 _d_TestHelpersTestClock = lazy("test_helpers_test_clock__treasury_transaction", "_d_TestHelpersTestClock", globals())

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, expand, intern, lazy, list_of, new, register, unknown
+from ..._models import StripeObject, expand, intern, lazy, list_of, new, refill, register, unknown
 
 if TYPE_CHECKING:
-    from .bank_connections_resource_accountholder__billing_meter_event_summary import (
+    from .bank_account__billing_meter_event_summary import (
         BillingBillResourceInvoicingPricingPricing,
         InvoiceLineItemPeriod,
     )
-    from .credit_notes_pretax_credit_amount__forwarding_request import Discount, DiscountsResourceDiscountAmount
     from .customer import Customer, DeletedCustomer
+    from .discount__invoice_payment import Discount, DiscountsResourceDiscountAmount
     from .invoice import Invoice
-    from .tax_code__terminal_refund import TaxRate
+    from .tax_deducted_at_source__terminal_refund import TaxRate
     from .test_helpers_test_clock__treasury_transaction import TestHelpersTestClock
 
 __all__ = [
@@ -128,7 +128,7 @@ class Invoiceitem(StripeObject):
 
 def _d_Invoiceitem(d: Any) -> Any:
     if type(d) is not dict or len(d) < 23:
-        return by_key(Invoiceitem, d)
+        return refill(Invoiceitem, _d_Invoiceitem, d)
     o = new(Invoiceitem)
     try:
         o.amount = d["amount"]
@@ -155,7 +155,7 @@ def _d_Invoiceitem(d: Any) -> Any:
         o.tax_rates = list_of(d["tax_rates"], _d_TaxRate)
         o.test_clock = _d_TestHelpersTestClock(v) if type(v := d["test_clock"]) is dict else v
     except KeyError:  # a field left out
-        return by_key(Invoiceitem, d)
+        return refill(Invoiceitem, _d_Invoiceitem, d)
     if len(d) != 23:
         o._extra = unknown(d, Invoiceitem)
     return o
@@ -177,8 +177,8 @@ _d_ProrationDetails = register(ProrationDetails)
 
 
 # Decoders of other modules, imported when first called.
-_d_BillingBillResourceInvoicingPricingPricing = lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingBillResourceInvoicingPricingPricing", globals())
+_d_BillingBillResourceInvoicingPricingPricing = lazy("bank_account__billing_meter_event_summary", "_d_BillingBillResourceInvoicingPricingPricing", globals())
 _d_Invoice = lazy("invoice", "_d_Invoice", globals())
-_d_InvoiceLineItemPeriod = lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_InvoiceLineItemPeriod", globals())
-_d_TaxRate = lazy("tax_code__terminal_refund", "_d_TaxRate", globals())
+_d_InvoiceLineItemPeriod = lazy("bank_account__billing_meter_event_summary", "_d_InvoiceLineItemPeriod", globals())
+_d_TaxRate = lazy("tax_deducted_at_source__terminal_refund", "_d_TaxRate", globals())
 _d_TestHelpersTestClock = lazy("test_helpers_test_clock__treasury_transaction", "_d_TestHelpersTestClock", globals())

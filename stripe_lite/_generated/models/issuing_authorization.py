@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, intern, lazy, list_of, new, register, unknown
+from ..._models import StripeObject, intern, lazy, list_of, new, refill, register, unknown
 
 if TYPE_CHECKING:
-    from .account_link__bank_account import BalanceTransaction
-    from .funding_instructions__login_link import IssuingAuthorizationMerchantData
+    from .account_link__balance_transaction import BalanceTransaction
+    from .invoice_rendering_template__payment_flows_payment_intent_presentment_details import (
+        IssuingAuthorizationMerchantData,
+    )
     from .issuing_card import IssuingCard
     from .issuing_cardholder import IssuingCardholder
     from .issuing_token import IssuingToken
@@ -77,7 +79,7 @@ class IssuingAuthorization(StripeObject):
 
 def _d_IssuingAuthorization(d: Any) -> Any:
     if type(d) is not dict or len(d) < 30:
-        return by_key(IssuingAuthorization, d)
+        return refill(IssuingAuthorization, _d_IssuingAuthorization, d)
     o = new(IssuingAuthorization)
     try:
         o.amount = d["amount"]
@@ -111,7 +113,7 @@ def _d_IssuingAuthorization(d: Any) -> Any:
         o.verified_by_fraud_challenge = d["verified_by_fraud_challenge"]
         o.wallet = d["wallet"]
     except KeyError:  # a field left out
-        return by_key(IssuingAuthorization, d)
+        return refill(IssuingAuthorization, _d_IssuingAuthorization, d)
     if len(d) != 30:
         o._extra = unknown(d, IssuingAuthorization)
     return o
@@ -159,7 +161,7 @@ class IssuingAuthorizationFleetCardholderPromptData(StripeObject):
 
 def _d_IssuingAuthorizationFleetCardholderPromptData(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(IssuingAuthorizationFleetCardholderPromptData, d)
+        return refill(IssuingAuthorizationFleetCardholderPromptData, _d_IssuingAuthorizationFleetCardholderPromptData, d)
     o = new(IssuingAuthorizationFleetCardholderPromptData)
     try:
         o.alphanumeric_id = d["alphanumeric_id"]
@@ -169,7 +171,7 @@ def _d_IssuingAuthorizationFleetCardholderPromptData(d: Any) -> Any:
         o.user_id = d["user_id"]
         o.vehicle_number = d["vehicle_number"]
     except KeyError:  # a field left out
-        return by_key(IssuingAuthorizationFleetCardholderPromptData, d)
+        return refill(IssuingAuthorizationFleetCardholderPromptData, _d_IssuingAuthorizationFleetCardholderPromptData, d)
     if len(d) != 6:
         o._extra = unknown(d, IssuingAuthorizationFleetCardholderPromptData)
     return o
@@ -296,7 +298,7 @@ class IssuingAuthorizationPendingRequest(StripeObject):
 
 def _d_IssuingAuthorizationPendingRequest(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(IssuingAuthorizationPendingRequest, d)
+        return refill(IssuingAuthorizationPendingRequest, _d_IssuingAuthorizationPendingRequest, d)
     o = new(IssuingAuthorizationPendingRequest)
     try:
         o.amount = d["amount"]
@@ -307,7 +309,7 @@ def _d_IssuingAuthorizationPendingRequest(d: Any) -> Any:
         o.merchant_currency = d["merchant_currency"]
         o.network_risk_score = d["network_risk_score"]
     except KeyError:  # a field left out
-        return by_key(IssuingAuthorizationPendingRequest, d)
+        return refill(IssuingAuthorizationPendingRequest, _d_IssuingAuthorizationPendingRequest, d)
     if len(d) != 7:
         o._extra = unknown(d, IssuingAuthorizationPendingRequest)
     return o
@@ -337,7 +339,7 @@ class IssuingAuthorizationRequest(StripeObject):
 
 def _d_IssuingAuthorizationRequest(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
-        return by_key(IssuingAuthorizationRequest, d)
+        return refill(IssuingAuthorizationRequest, _d_IssuingAuthorizationRequest, d)
     o = new(IssuingAuthorizationRequest)
     try:
         o.amount = d["amount"]
@@ -353,7 +355,7 @@ def _d_IssuingAuthorizationRequest(d: Any) -> Any:
         o.reason_message = d["reason_message"]
         o.requested_at = d["requested_at"]
     except KeyError:  # a field left out
-        return by_key(IssuingAuthorizationRequest, d)
+        return refill(IssuingAuthorizationRequest, _d_IssuingAuthorizationRequest, d)
     if len(d) != 12:
         o._extra = unknown(d, IssuingAuthorizationRequest)
     return o
@@ -402,7 +404,7 @@ class IssuingAuthorizationVerificationData(StripeObject):
 
 def _d_IssuingAuthorizationVerificationData(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(IssuingAuthorizationVerificationData, d)
+        return refill(IssuingAuthorizationVerificationData, _d_IssuingAuthorizationVerificationData, d)
     o = new(IssuingAuthorizationVerificationData)
     try:
         o.address_line1_check = intern(v) if type(v := d["address_line1_check"]) is str else v
@@ -413,7 +415,7 @@ def _d_IssuingAuthorizationVerificationData(d: Any) -> Any:
         o.postal_code = d["postal_code"]
         o.three_d_secure = _d_IssuingAuthorizationThreeDSecure(d["three_d_secure"])
     except KeyError:  # a field left out
-        return by_key(IssuingAuthorizationVerificationData, d)
+        return refill(IssuingAuthorizationVerificationData, _d_IssuingAuthorizationVerificationData, d)
     if len(d) != 7:
         o._extra = unknown(d, IssuingAuthorizationVerificationData)
     return o
@@ -423,8 +425,8 @@ register(IssuingAuthorizationVerificationData, _d_IssuingAuthorizationVerificati
 
 
 # Decoders of other modules, imported when first called.
-_d_BalanceTransaction = lazy("account_link__bank_account", "_d_BalanceTransaction", globals())
-_d_IssuingAuthorizationMerchantData = lazy("funding_instructions__login_link", "_d_IssuingAuthorizationMerchantData", globals())
+_d_BalanceTransaction = lazy("account_link__balance_transaction", "_d_BalanceTransaction", globals())
+_d_IssuingAuthorizationMerchantData = lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_IssuingAuthorizationMerchantData", globals())
 _d_IssuingCard = lazy("issuing_card", "_d_IssuingCard", globals())
 _d_IssuingCardholder = lazy("issuing_cardholder", "_d_IssuingCardholder", globals())
 _d_IssuingToken = lazy("issuing_token", "_d_IssuingToken", globals())

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, intern, lazy, list_of, new, register, unknown
+from ..._models import StripeObject, intern, lazy, list_of, new, refill, register, unknown
 
 if TYPE_CHECKING:
-    from .account_link__bank_account import Address
-    from .funding_instructions__login_link import IssuingPersonalizationDesign
+    from .account_link__balance_transaction import Address
+    from .invoice_rendering_template__payment_flows_payment_intent_presentment_details import (
+        IssuingPersonalizationDesign,
+    )
     from .issuing_cardholder import IssuingCardholder
 
 __all__ = [
@@ -66,7 +68,7 @@ class IssuingCard(StripeObject):
 
 def _d_IssuingCard(d: Any) -> Any:
     if type(d) is not dict or len(d) < 27:
-        return by_key(IssuingCard, d)
+        return refill(IssuingCard, _d_IssuingCard, d)
     o = new(IssuingCard)
     try:
         o.brand = d["brand"]
@@ -97,7 +99,7 @@ def _d_IssuingCard(d: Any) -> Any:
         o.type = intern(v) if type(v := d["type"]) is str else v
         o.wallets = _d_IssuingCardWallets(d["wallets"])
     except KeyError:  # a field left out
-        return by_key(IssuingCard, d)
+        return refill(IssuingCard, _d_IssuingCard, d)
     if len(d) != 27:
         o._extra = unknown(d, IssuingCard)
     return o
@@ -135,7 +137,7 @@ class IssuingCardAuthorizationControls(StripeObject):
 
 def _d_IssuingCardAuthorizationControls(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(IssuingCardAuthorizationControls, d)
+        return refill(IssuingCardAuthorizationControls, _d_IssuingCardAuthorizationControls, d)
     o = new(IssuingCardAuthorizationControls)
     try:
         o.allowed_card_presences = d["allowed_card_presences"]
@@ -147,7 +149,7 @@ def _d_IssuingCardAuthorizationControls(d: Any) -> Any:
         o.spending_limits = list_of(d["spending_limits"], _d_IssuingCardSpendingLimit)
         o.spending_limits_currency = d["spending_limits_currency"]
     except KeyError:  # a field left out
-        return by_key(IssuingCardAuthorizationControls, d)
+        return refill(IssuingCardAuthorizationControls, _d_IssuingCardAuthorizationControls, d)
     if len(d) != 8:
         o._extra = unknown(d, IssuingCardAuthorizationControls)
     return o
@@ -224,7 +226,7 @@ class IssuingCardShipping(StripeObject):
 
 def _d_IssuingCardShipping(d: Any) -> Any:
     if type(d) is not dict or len(d) < 13:
-        return by_key(IssuingCardShipping, d)
+        return refill(IssuingCardShipping, _d_IssuingCardShipping, d)
     o = new(IssuingCardShipping)
     try:
         o.address = _d_Address(d["address"])
@@ -241,7 +243,7 @@ def _d_IssuingCardShipping(d: Any) -> Any:
         o.tracking_url = d["tracking_url"]
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(IssuingCardShipping, d)
+        return refill(IssuingCardShipping, _d_IssuingCardShipping, d)
     if len(d) != 13:
         o._extra = unknown(d, IssuingCardShipping)
     return o
@@ -301,6 +303,6 @@ _d_IssuingCardWallets = register(IssuingCardWallets)
 
 
 # Decoders of other modules, imported when first called.
-_d_Address = lazy("account_link__bank_account", "_d_Address", globals())
+_d_Address = lazy("account_link__balance_transaction", "_d_Address", globals())
 _d_IssuingCardholder = lazy("issuing_cardholder", "_d_IssuingCardholder", globals())
-_d_IssuingPersonalizationDesign = lazy("funding_instructions__login_link", "_d_IssuingPersonalizationDesign", globals())
+_d_IssuingPersonalizationDesign = lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_IssuingPersonalizationDesign", globals())

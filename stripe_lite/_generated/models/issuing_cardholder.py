@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, intern, list_of, new, register, unknown
+from ..._models import StripeObject, intern, list_of, new, refill, register, unknown
 
 if TYPE_CHECKING:
-    from .account_link__bank_account import Address
-    from .credit_notes_pretax_credit_amount__forwarding_request import File
+    from .account_link__balance_transaction import Address
+    from .discount__invoice_payment import File
 
 __all__ = [
     "IssuingCardholder",
@@ -54,7 +54,7 @@ class IssuingCardholder(StripeObject):
 
 def _d_IssuingCardholder(d: Any) -> Any:
     if type(d) is not dict or len(d) < 16:
-        return by_key(IssuingCardholder, d)
+        return refill(IssuingCardholder, _d_IssuingCardholder, d)
     o = new(IssuingCardholder)
     try:
         o.billing = _d_IssuingCardholderAddress(d["billing"])
@@ -74,7 +74,7 @@ def _d_IssuingCardholder(d: Any) -> Any:
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(IssuingCardholder, d)
+        return refill(IssuingCardholder, _d_IssuingCardholder, d)
     if len(d) != 16:
         o._extra = unknown(d, IssuingCardholder)
     return o
@@ -111,7 +111,7 @@ class IssuingCardholderAuthorizationControls(StripeObject):
 
 def _d_IssuingCardholderAuthorizationControls(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(IssuingCardholderAuthorizationControls, d)
+        return refill(IssuingCardholderAuthorizationControls, _d_IssuingCardholderAuthorizationControls, d)
     o = new(IssuingCardholderAuthorizationControls)
     try:
         o.allowed_card_presences = d["allowed_card_presences"]
@@ -123,7 +123,7 @@ def _d_IssuingCardholderAuthorizationControls(d: Any) -> Any:
         o.spending_limits = list_of(d["spending_limits"], _d_IssuingCardholderSpendingLimit)
         o.spending_limits_currency = d["spending_limits_currency"]
     except KeyError:  # a field left out
-        return by_key(IssuingCardholderAuthorizationControls, d)
+        return refill(IssuingCardholderAuthorizationControls, _d_IssuingCardholderAuthorizationControls, d)
     if len(d) != 8:
         o._extra = unknown(d, IssuingCardholderAuthorizationControls)
     return o

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, intern, lazy, list_of, new, register, unknown
+from ..._models import StripeObject, intern, lazy, list_of, new, refill, register, unknown
 
 if TYPE_CHECKING:
-    from .account_link__bank_account import BalanceTransaction
-    from .credit_notes_pretax_credit_amount__forwarding_request import File
+    from .account_link__balance_transaction import BalanceTransaction
+    from .discount__invoice_payment import File
     from .issuing_transaction import IssuingTransaction
 
 __all__ = [
@@ -51,7 +51,7 @@ class IssuingDispute(StripeObject):
 
 def _d_IssuingDispute(d: Any) -> Any:
     if type(d) is not dict or len(d) < 13:
-        return by_key(IssuingDispute, d)
+        return refill(IssuingDispute, _d_IssuingDispute, d)
     o = new(IssuingDispute)
     try:
         o.amount = d["amount"]
@@ -68,7 +68,7 @@ def _d_IssuingDispute(d: Any) -> Any:
         o.transaction = _d_IssuingTransaction(v) if type(v := d["transaction"]) is dict else v
         o.treasury = _d_IssuingDisputeTreasury(d["treasury"])
     except KeyError:  # a field left out
-        return by_key(IssuingDispute, d)
+        return refill(IssuingDispute, _d_IssuingDispute, d)
     if len(d) != 13:
         o._extra = unknown(d, IssuingDispute)
     return o
@@ -96,7 +96,7 @@ class IssuingDisputeCanceledEvidence(StripeObject):
 
 def _d_IssuingDisputeCanceledEvidence(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
-        return by_key(IssuingDisputeCanceledEvidence, d)
+        return refill(IssuingDisputeCanceledEvidence, _d_IssuingDisputeCanceledEvidence, d)
     o = new(IssuingDisputeCanceledEvidence)
     try:
         o.additional_documentation = _d_File(v) if type(v := d["additional_documentation"]) is dict else v
@@ -110,7 +110,7 @@ def _d_IssuingDisputeCanceledEvidence(d: Any) -> Any:
         o.return_status = intern(v) if type(v := d["return_status"]) is str else v
         o.returned_at = d["returned_at"]
     except KeyError:  # a field left out
-        return by_key(IssuingDisputeCanceledEvidence, d)
+        return refill(IssuingDisputeCanceledEvidence, _d_IssuingDisputeCanceledEvidence, d)
     if len(d) != 10:
         o._extra = unknown(d, IssuingDisputeCanceledEvidence)
     return o
@@ -134,7 +134,7 @@ class IssuingDisputeDuplicateEvidence(StripeObject):
 
 def _d_IssuingDisputeDuplicateEvidence(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(IssuingDisputeDuplicateEvidence, d)
+        return refill(IssuingDisputeDuplicateEvidence, _d_IssuingDisputeDuplicateEvidence, d)
     o = new(IssuingDisputeDuplicateEvidence)
     try:
         o.additional_documentation = _d_File(v) if type(v := d["additional_documentation"]) is dict else v
@@ -144,7 +144,7 @@ def _d_IssuingDisputeDuplicateEvidence(d: Any) -> Any:
         o.explanation = d["explanation"]
         o.original_transaction = d["original_transaction"]
     except KeyError:  # a field left out
-        return by_key(IssuingDisputeDuplicateEvidence, d)
+        return refill(IssuingDisputeDuplicateEvidence, _d_IssuingDisputeDuplicateEvidence, d)
     if len(d) != 6:
         o._extra = unknown(d, IssuingDisputeDuplicateEvidence)
     return o
@@ -171,7 +171,7 @@ class IssuingDisputeEvidence(StripeObject):
 
 def _d_IssuingDisputeEvidence(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
-        return by_key(IssuingDisputeEvidence, d)
+        return refill(IssuingDisputeEvidence, _d_IssuingDisputeEvidence, d)
     o = new(IssuingDisputeEvidence)
     try:
         o.canceled = _d_IssuingDisputeCanceledEvidence(d["canceled"])
@@ -184,7 +184,7 @@ def _d_IssuingDisputeEvidence(d: Any) -> Any:
         o.reason = intern(v) if type(v := d["reason"]) is str else v
         o.service_not_as_described = _d_IssuingDisputeServiceNotAsDescribedEvidence(d["service_not_as_described"])
     except KeyError:  # a field left out
-        return by_key(IssuingDisputeEvidence, d)
+        return refill(IssuingDisputeEvidence, _d_IssuingDisputeEvidence, d)
     if len(d) != 9:
         o._extra = unknown(d, IssuingDisputeEvidence)
     return o
@@ -220,7 +220,7 @@ class IssuingDisputeMerchandiseNotAsDescribedEvidence(StripeObject):
 
 def _d_IssuingDisputeMerchandiseNotAsDescribedEvidence(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(IssuingDisputeMerchandiseNotAsDescribedEvidence, d)
+        return refill(IssuingDisputeMerchandiseNotAsDescribedEvidence, _d_IssuingDisputeMerchandiseNotAsDescribedEvidence, d)
     o = new(IssuingDisputeMerchandiseNotAsDescribedEvidence)
     try:
         o.additional_documentation = _d_File(v) if type(v := d["additional_documentation"]) is dict else v
@@ -230,7 +230,7 @@ def _d_IssuingDisputeMerchandiseNotAsDescribedEvidence(d: Any) -> Any:
         o.return_status = intern(v) if type(v := d["return_status"]) is str else v
         o.returned_at = d["returned_at"]
     except KeyError:  # a field left out
-        return by_key(IssuingDisputeMerchandiseNotAsDescribedEvidence, d)
+        return refill(IssuingDisputeMerchandiseNotAsDescribedEvidence, _d_IssuingDisputeMerchandiseNotAsDescribedEvidence, d)
     if len(d) != 6:
         o._extra = unknown(d, IssuingDisputeMerchandiseNotAsDescribedEvidence)
     return o
@@ -308,6 +308,6 @@ _d_IssuingDisputeTreasury = register(IssuingDisputeTreasury)
 
 
 # Decoders of other modules, imported when first called.
-_d_BalanceTransaction = lazy("account_link__bank_account", "_d_BalanceTransaction", globals())
-_d_File = lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_File", globals())
+_d_BalanceTransaction = lazy("account_link__balance_transaction", "_d_BalanceTransaction", globals())
+_d_File = lazy("discount__invoice_payment", "_d_File", globals())
 _d_IssuingTransaction = lazy("issuing_transaction", "_d_IssuingTransaction", globals())

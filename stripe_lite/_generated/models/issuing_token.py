@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, intern, lazy, new, register, unknown
+from ..._models import StripeObject, intern, lazy, new, refill, register, unknown
 
 if TYPE_CHECKING:
     from .issuing_card import IssuingCard
@@ -47,7 +47,7 @@ class IssuingNetworkTokenDevice(StripeObject):
 
 def _d_IssuingNetworkTokenDevice(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(IssuingNetworkTokenDevice, d)
+        return refill(IssuingNetworkTokenDevice, _d_IssuingNetworkTokenDevice, d)
     o = new(IssuingNetworkTokenDevice)
     try:
         o.device_fingerprint = d["device_fingerprint"]
@@ -57,7 +57,7 @@ def _d_IssuingNetworkTokenDevice(d: Any) -> Any:
         o.phone_number = d["phone_number"]
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(IssuingNetworkTokenDevice, d)
+        return refill(IssuingNetworkTokenDevice, _d_IssuingNetworkTokenDevice, d)
     if len(d) != 6:
         o._extra = unknown(d, IssuingNetworkTokenDevice)
     return o
@@ -128,7 +128,7 @@ class IssuingNetworkTokenWalletProvider(StripeObject):
 
 def _d_IssuingNetworkTokenWalletProvider(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
-        return by_key(IssuingNetworkTokenWalletProvider, d)
+        return refill(IssuingNetworkTokenWalletProvider, _d_IssuingNetworkTokenWalletProvider, d)
     o = new(IssuingNetworkTokenWalletProvider)
     try:
         o.account_id = d["account_id"]
@@ -142,7 +142,7 @@ def _d_IssuingNetworkTokenWalletProvider(d: Any) -> Any:
         o.suggested_decision = intern(v) if type(v := d["suggested_decision"]) is str else v
         o.suggested_decision_version = d["suggested_decision_version"]
     except KeyError:  # a field left out
-        return by_key(IssuingNetworkTokenWalletProvider, d)
+        return refill(IssuingNetworkTokenWalletProvider, _d_IssuingNetworkTokenWalletProvider, d)
     if len(d) != 10:
         o._extra = unknown(d, IssuingNetworkTokenWalletProvider)
     return o
@@ -175,7 +175,7 @@ class IssuingToken(StripeObject):
 
 def _d_IssuingToken(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
-        return by_key(IssuingToken, d)
+        return refill(IssuingToken, _d_IssuingToken, d)
     o = new(IssuingToken)
     try:
         o.card = _d_IssuingCard(v) if type(v := d["card"]) is dict else v
@@ -191,7 +191,7 @@ def _d_IssuingToken(d: Any) -> Any:
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.wallet_provider = intern(v) if type(v := d["wallet_provider"]) is str else v
     except KeyError:  # a field left out
-        return by_key(IssuingToken, d)
+        return refill(IssuingToken, _d_IssuingToken, d)
     if len(d) != 12:
         o._extra = unknown(d, IssuingToken)
     return o

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, intern, lazy, list_of, new, register, unknown
+from ..._models import StripeObject, intern, lazy, list_of, new, refill, register, unknown
 
 if TYPE_CHECKING:
-    from .account_link__bank_account import BalanceTransaction
-    from .funding_instructions__login_link import IssuingAuthorizationMerchantData
+    from .account_link__balance_transaction import BalanceTransaction
+    from .invoice_rendering_template__payment_flows_payment_intent_presentment_details import (
+        IssuingAuthorizationMerchantData,
+    )
     from .issuing_authorization import IssuingAuthorization
     from .issuing_card import IssuingCard
     from .issuing_cardholder import IssuingCardholder
@@ -69,7 +71,7 @@ class IssuingTransaction(StripeObject):
 
 def _d_IssuingTransaction(d: Any) -> Any:
     if type(d) is not dict or len(d) < 22:
-        return by_key(IssuingTransaction, d)
+        return refill(IssuingTransaction, _d_IssuingTransaction, d)
     o = new(IssuingTransaction)
     try:
         o.amount = d["amount"]
@@ -95,7 +97,7 @@ def _d_IssuingTransaction(d: Any) -> Any:
         o.type = intern(v) if type(v := d["type"]) is str else v
         o.wallet = intern(v) if type(v := d["wallet"]) is str else v
     except KeyError:  # a field left out
-        return by_key(IssuingTransaction, d)
+        return refill(IssuingTransaction, _d_IssuingTransaction, d)
     if len(d) != 22:
         o._extra = unknown(d, IssuingTransaction)
     return o
@@ -222,7 +224,7 @@ class IssuingTransactionFlightDataLeg(StripeObject):
 
 def _d_IssuingTransactionFlightDataLeg(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(IssuingTransactionFlightDataLeg, d)
+        return refill(IssuingTransactionFlightDataLeg, _d_IssuingTransactionFlightDataLeg, d)
     o = new(IssuingTransactionFlightDataLeg)
     try:
         o.arrival_airport_code = d["arrival_airport_code"]
@@ -232,7 +234,7 @@ def _d_IssuingTransactionFlightDataLeg(d: Any) -> Any:
         o.service_class = d["service_class"]
         o.stopover_allowed = d["stopover_allowed"]
     except KeyError:  # a field left out
-        return by_key(IssuingTransactionFlightDataLeg, d)
+        return refill(IssuingTransactionFlightDataLeg, _d_IssuingTransactionFlightDataLeg, d)
     if len(d) != 6:
         o._extra = unknown(d, IssuingTransactionFlightDataLeg)
     return o
@@ -296,7 +298,7 @@ class IssuingTransactionPurchaseDetails(StripeObject):
 
 def _d_IssuingTransactionPurchaseDetails(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(IssuingTransactionPurchaseDetails, d)
+        return refill(IssuingTransactionPurchaseDetails, _d_IssuingTransactionPurchaseDetails, d)
     o = new(IssuingTransactionPurchaseDetails)
     try:
         o.fleet = _d_IssuingTransactionFleetData(d["fleet"])
@@ -306,7 +308,7 @@ def _d_IssuingTransactionPurchaseDetails(d: Any) -> Any:
         o.receipt = list_of(d["receipt"], _d_IssuingTransactionReceiptData)
         o.reference = d["reference"]
     except KeyError:  # a field left out
-        return by_key(IssuingTransactionPurchaseDetails, d)
+        return refill(IssuingTransactionPurchaseDetails, _d_IssuingTransactionPurchaseDetails, d)
     if len(d) != 6:
         o._extra = unknown(d, IssuingTransactionPurchaseDetails)
     return o
@@ -342,9 +344,9 @@ _d_IssuingTransactionTreasury = register(IssuingTransactionTreasury)
 
 
 # Decoders of other modules, imported when first called.
-_d_BalanceTransaction = lazy("account_link__bank_account", "_d_BalanceTransaction", globals())
+_d_BalanceTransaction = lazy("account_link__balance_transaction", "_d_BalanceTransaction", globals())
 _d_IssuingAuthorization = lazy("issuing_authorization", "_d_IssuingAuthorization", globals())
-_d_IssuingAuthorizationMerchantData = lazy("funding_instructions__login_link", "_d_IssuingAuthorizationMerchantData", globals())
+_d_IssuingAuthorizationMerchantData = lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_IssuingAuthorizationMerchantData", globals())
 _d_IssuingCard = lazy("issuing_card", "_d_IssuingCard", globals())
 _d_IssuingCardholder = lazy("issuing_cardholder", "_d_IssuingCardholder", globals())
 _d_IssuingDispute = lazy("issuing_dispute", "_d_IssuingDispute", globals())

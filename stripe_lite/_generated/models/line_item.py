@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, expand, intern, lazy, list_of, new, register, unknown
+from ..._models import StripeObject, expand, intern, lazy, list_of, new, refill, register, unknown
 
 if TYPE_CHECKING:
-    from .bank_connections_resource_accountholder__billing_meter_event_summary import (
+    from .bank_account__billing_meter_event_summary import (
         BillingBillResourceInvoicingPricingPricing,
         BillingBillResourceInvoicingTaxesTax,
         InvoiceLineItemPeriod,
     )
-    from .credit_notes_pretax_credit_amount__forwarding_request import Discount, DiscountsResourceDiscountAmount
-    from .funding_instructions__login_link import InvoicesResourcePretaxCreditAmount
+    from .discount__invoice_payment import Discount, DiscountsResourceDiscountAmount
+    from .invoice_rendering_template__payment_flows_payment_intent_presentment_details import (
+        InvoicesResourcePretaxCreditAmount,
+    )
     from .subscription import Subscription
 
 __all__ = [
@@ -123,7 +125,7 @@ class LineItem(StripeObject):
 
 def _d_LineItem(d: Any) -> Any:
     if type(d) is not dict or len(d) < 20:
-        return by_key(LineItem, d)
+        return refill(LineItem, _d_LineItem, d)
     o = new(LineItem)
     try:
         o.amount = d["amount"]
@@ -147,7 +149,7 @@ def _d_LineItem(d: Any) -> Any:
         o.subtotal = d["subtotal"]
         o.taxes = list_of(d["taxes"], _d_BillingBillResourceInvoicingTaxesTax)
     except KeyError:  # a field left out
-        return by_key(LineItem, d)
+        return refill(LineItem, _d_LineItem, d)
     if len(d) != 20:
         o._extra = unknown(d, LineItem)
     return o
@@ -157,9 +159,9 @@ register(LineItem, _d_LineItem)
 
 
 # Decoders of other modules, imported when first called.
-_d_BillingBillResourceInvoicingPricingPricing = lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingBillResourceInvoicingPricingPricing", globals())
-_d_BillingBillResourceInvoicingTaxesTax = lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingBillResourceInvoicingTaxesTax", globals())
-_d_DiscountsResourceDiscountAmount = lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_DiscountsResourceDiscountAmount", globals())
-_d_InvoiceLineItemPeriod = lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_InvoiceLineItemPeriod", globals())
-_d_InvoicesResourcePretaxCreditAmount = lazy("funding_instructions__login_link", "_d_InvoicesResourcePretaxCreditAmount", globals())
+_d_BillingBillResourceInvoicingPricingPricing = lazy("bank_account__billing_meter_event_summary", "_d_BillingBillResourceInvoicingPricingPricing", globals())
+_d_BillingBillResourceInvoicingTaxesTax = lazy("bank_account__billing_meter_event_summary", "_d_BillingBillResourceInvoicingTaxesTax", globals())
+_d_DiscountsResourceDiscountAmount = lazy("discount__invoice_payment", "_d_DiscountsResourceDiscountAmount", globals())
+_d_InvoiceLineItemPeriod = lazy("bank_account__billing_meter_event_summary", "_d_InvoiceLineItemPeriod", globals())
+_d_InvoicesResourcePretaxCreditAmount = lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_InvoicesResourcePretaxCreditAmount", globals())
 _d_Subscription = lazy("subscription", "_d_Subscription", globals())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, intern, lazy, new, register, unknown
+from ..._models import StripeObject, intern, lazy, new, refill, register, unknown
 
 if TYPE_CHECKING:
     from .payment_method import PaymentMethod
@@ -86,7 +86,7 @@ class Mandate(StripeObject):
 
 def _d_Mandate(d: Any) -> Any:
     if type(d) is not dict or len(d) < 11:
-        return by_key(Mandate, d)
+        return refill(Mandate, _d_Mandate, d)
     o = new(Mandate)
     try:
         o.customer_acceptance = _d_CustomerAcceptance(d["customer_acceptance"])
@@ -101,7 +101,7 @@ def _d_Mandate(d: Any) -> Any:
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(Mandate, d)
+        return refill(Mandate, _d_Mandate, d)
     if len(d) != 11:
         o._extra = unknown(d, Mandate)
     return o
@@ -159,7 +159,7 @@ class MandateBacsDebit(StripeObject):
 
 def _d_MandateBacsDebit(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(MandateBacsDebit, d)
+        return refill(MandateBacsDebit, _d_MandateBacsDebit, d)
     o = new(MandateBacsDebit)
     try:
         o.display_name = d["display_name"]
@@ -169,7 +169,7 @@ def _d_MandateBacsDebit(d: Any) -> Any:
         o.service_user_number = d["service_user_number"]
         o.url = d["url"]
     except KeyError:  # a field left out
-        return by_key(MandateBacsDebit, d)
+        return refill(MandateBacsDebit, _d_MandateBacsDebit, d)
     if len(d) != 6:
         o._extra = unknown(d, MandateBacsDebit)
     return o
@@ -312,7 +312,7 @@ class MandatePayto(StripeObject):
 
 def _d_MandatePayto(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(MandatePayto, d)
+        return refill(MandatePayto, _d_MandatePayto, d)
     o = new(MandatePayto)
     try:
         o.amount = d["amount"]
@@ -323,7 +323,7 @@ def _d_MandatePayto(d: Any) -> Any:
         o.purpose = intern(v) if type(v := d["purpose"]) is str else v
         o.start_date = d["start_date"]
     except KeyError:  # a field left out
-        return by_key(MandatePayto, d)
+        return refill(MandatePayto, _d_MandatePayto, d)
     if len(d) != 7:
         o._extra = unknown(d, MandatePayto)
     return o
@@ -347,7 +347,7 @@ class MandatePix(StripeObject):
 
 def _d_MandatePix(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(MandatePix, d)
+        return refill(MandatePix, _d_MandatePix, d)
     o = new(MandatePix)
     try:
         o.amount_includes_iof = intern(v) if type(v := d["amount_includes_iof"]) is str else v
@@ -357,7 +357,7 @@ def _d_MandatePix(d: Any) -> Any:
         o.reference = d["reference"]
         o.start_date = d["start_date"]
     except KeyError:  # a field left out
-        return by_key(MandatePix, d)
+        return refill(MandatePix, _d_MandatePix, d)
     if len(d) != 6:
         o._extra = unknown(d, MandatePix)
     return o

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from ..._models import StripeObject, by_key, intern, new, register, unknown
+from ..._models import StripeObject, intern, new, refill, register, unknown
 
 __all__ = [
     "PaymentFlowsPrivatePaymentMethodsAlipayDetails",
@@ -70,7 +70,7 @@ class PaymentMethodDetailsAchDebit(StripeObject):
 
 def _d_PaymentMethodDetailsAchDebit(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(PaymentMethodDetailsAchDebit, d)
+        return refill(PaymentMethodDetailsAchDebit, _d_PaymentMethodDetailsAchDebit, d)
     o = new(PaymentMethodDetailsAchDebit)
     try:
         o.account_holder_type = intern(v) if type(v := d["account_holder_type"]) is str else v
@@ -80,7 +80,7 @@ def _d_PaymentMethodDetailsAchDebit(d: Any) -> Any:
         o.last4 = d["last4"]
         o.routing_number = d["routing_number"]
     except KeyError:  # a field left out
-        return by_key(PaymentMethodDetailsAchDebit, d)
+        return refill(PaymentMethodDetailsAchDebit, _d_PaymentMethodDetailsAchDebit, d)
     if len(d) != 6:
         o._extra = unknown(d, PaymentMethodDetailsAchDebit)
     return o
@@ -193,7 +193,7 @@ class PaymentMethodDetailsInteracPresent(StripeObject):
 
 def _d_PaymentMethodDetailsInteracPresent(d: Any) -> Any:
     if type(d) is not dict or len(d) < 19:
-        return by_key(PaymentMethodDetailsInteracPresent, d)
+        return refill(PaymentMethodDetailsInteracPresent, _d_PaymentMethodDetailsInteracPresent, d)
     o = new(PaymentMethodDetailsInteracPresent)
     try:
         o.brand = d["brand"]
@@ -216,7 +216,7 @@ def _d_PaymentMethodDetailsInteracPresent(d: Any) -> Any:
         o.reader = d["reader"]
         o.receipt = _d_PaymentMethodDetailsInteracPresentReceipt(d["receipt"])
     except KeyError:  # a field left out
-        return by_key(PaymentMethodDetailsInteracPresent, d)
+        return refill(PaymentMethodDetailsInteracPresent, _d_PaymentMethodDetailsInteracPresent, d)
     if len(d) != 19:
         o._extra = unknown(d, PaymentMethodDetailsInteracPresent)
     return o
@@ -243,7 +243,7 @@ class PaymentMethodDetailsInteracPresentReceipt(StripeObject):
 
 def _d_PaymentMethodDetailsInteracPresentReceipt(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
-        return by_key(PaymentMethodDetailsInteracPresentReceipt, d)
+        return refill(PaymentMethodDetailsInteracPresentReceipt, _d_PaymentMethodDetailsInteracPresentReceipt, d)
     o = new(PaymentMethodDetailsInteracPresentReceipt)
     try:
         o.account_type = intern(v) if type(v := d["account_type"]) is str else v
@@ -256,7 +256,7 @@ def _d_PaymentMethodDetailsInteracPresentReceipt(d: Any) -> Any:
         o.terminal_verification_results = d["terminal_verification_results"]
         o.transaction_status_information = d["transaction_status_information"]
     except KeyError:  # a field left out
-        return by_key(PaymentMethodDetailsInteracPresentReceipt, d)
+        return refill(PaymentMethodDetailsInteracPresentReceipt, _d_PaymentMethodDetailsInteracPresentReceipt, d)
     if len(d) != 9:
         o._extra = unknown(d, PaymentMethodDetailsInteracPresentReceipt)
     return o
@@ -295,7 +295,7 @@ class PaymentMethodDetailsNzBankAccount(StripeObject):
 
 def _d_PaymentMethodDetailsNzBankAccount(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(PaymentMethodDetailsNzBankAccount, d)
+        return refill(PaymentMethodDetailsNzBankAccount, _d_PaymentMethodDetailsNzBankAccount, d)
     o = new(PaymentMethodDetailsNzBankAccount)
     try:
         o.account_holder_name = d["account_holder_name"]
@@ -306,7 +306,7 @@ def _d_PaymentMethodDetailsNzBankAccount(d: Any) -> Any:
         o.last4 = d["last4"]
         o.suffix = d["suffix"]
     except KeyError:  # a field left out
-        return by_key(PaymentMethodDetailsNzBankAccount, d)
+        return refill(PaymentMethodDetailsNzBankAccount, _d_PaymentMethodDetailsNzBankAccount, d)
     if len(d) != 7:
         o._extra = unknown(d, PaymentMethodDetailsNzBankAccount)
     return o
@@ -330,7 +330,7 @@ class PaymentMethodDetailsPaypal(StripeObject):
 
 def _d_PaymentMethodDetailsPaypal(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(PaymentMethodDetailsPaypal, d)
+        return refill(PaymentMethodDetailsPaypal, _d_PaymentMethodDetailsPaypal, d)
     o = new(PaymentMethodDetailsPaypal)
     try:
         o.country = d["country"]
@@ -340,7 +340,7 @@ def _d_PaymentMethodDetailsPaypal(d: Any) -> Any:
         o.seller_protection = _d_PaypalSellerProtection(d["seller_protection"])
         o.transaction_id = d["transaction_id"]
     except KeyError:  # a field left out
-        return by_key(PaymentMethodDetailsPaypal, d)
+        return refill(PaymentMethodDetailsPaypal, _d_PaymentMethodDetailsPaypal, d)
     if len(d) != 6:
         o._extra = unknown(d, PaymentMethodDetailsPaypal)
     return o

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, intern, lazy, new, register, unknown
+from ..._models import StripeObject, intern, lazy, new, refill, register, unknown
 
 if TYPE_CHECKING:
-    from .payment_attempt_record__payout import PaymentMethodDetailsCardPresentOffline
+    from .payment_intent_next_action_blik_authorize__plan import PaymentMethodDetailsCardPresentOffline
 
 __all__ = [
     "PaymentFlowsPrivatePaymentMethodsCardPresentCommonWallet",
@@ -62,7 +62,7 @@ class PaymentMethodDetailsCardPresent(StripeObject):
 
 def _d_PaymentMethodDetailsCardPresent(d: Any) -> Any:
     if type(d) is not dict or len(d) < 26:
-        return by_key(PaymentMethodDetailsCardPresent, d)
+        return refill(PaymentMethodDetailsCardPresent, _d_PaymentMethodDetailsCardPresent, d)
     o = new(PaymentMethodDetailsCardPresent)
     try:
         o.amount_authorized = d["amount_authorized"]
@@ -92,7 +92,7 @@ def _d_PaymentMethodDetailsCardPresent(d: Any) -> Any:
         o.receipt = _d_PaymentMethodDetailsCardPresentReceipt(d["receipt"])
         o.wallet = _d_PaymentFlowsPrivatePaymentMethodsCardPresentCommonWallet(d["wallet"])
     except KeyError:  # a field left out
-        return by_key(PaymentMethodDetailsCardPresent, d)
+        return refill(PaymentMethodDetailsCardPresent, _d_PaymentMethodDetailsCardPresent, d)
     if len(d) != 26:
         o._extra = unknown(d, PaymentMethodDetailsCardPresent)
     return o
@@ -119,7 +119,7 @@ class PaymentMethodDetailsCardPresentReceipt(StripeObject):
 
 def _d_PaymentMethodDetailsCardPresentReceipt(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
-        return by_key(PaymentMethodDetailsCardPresentReceipt, d)
+        return refill(PaymentMethodDetailsCardPresentReceipt, _d_PaymentMethodDetailsCardPresentReceipt, d)
     o = new(PaymentMethodDetailsCardPresentReceipt)
     try:
         o.account_type = intern(v) if type(v := d["account_type"]) is str else v
@@ -132,7 +132,7 @@ def _d_PaymentMethodDetailsCardPresentReceipt(d: Any) -> Any:
         o.terminal_verification_results = d["terminal_verification_results"]
         o.transaction_status_information = d["transaction_status_information"]
     except KeyError:  # a field left out
-        return by_key(PaymentMethodDetailsCardPresentReceipt, d)
+        return refill(PaymentMethodDetailsCardPresentReceipt, _d_PaymentMethodDetailsCardPresentReceipt, d)
     if len(d) != 9:
         o._extra = unknown(d, PaymentMethodDetailsCardPresentReceipt)
     return o
@@ -142,4 +142,4 @@ register(PaymentMethodDetailsCardPresentReceipt, _d_PaymentMethodDetailsCardPres
 
 
 # Decoders of other modules, imported when first called.
-_d_PaymentMethodDetailsCardPresentOffline = lazy("payment_attempt_record__payout", "_d_PaymentMethodDetailsCardPresentOffline", globals())
+_d_PaymentMethodDetailsCardPresentOffline = lazy("payment_intent_next_action_blik_authorize__plan", "_d_PaymentMethodDetailsCardPresentOffline", globals())

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._models import (
     StripeList,
     StripeObject,
-    by_key,
     expand,
     intern,
     lazy,
@@ -15,23 +14,25 @@ from ..._models import (
     list_of,
     new,
     pick,
+    refill,
     register,
     unknown,
 )
 
 if TYPE_CHECKING:
     from .account import Account
-    from .account_link__bank_account import ApiErrors, Application
+    from .account_link__balance_transaction import ApiErrors, Application
     from .charge import Charge
     from .customer import Customer, DeletedCustomer
-    from .funding_instructions__login_link import (
+    from .funding_instructions_bank_transfer_aba_record import FundingInstructionsBankTransferFinancialAddress
+    from .invoice_rendering_template__payment_flows_payment_intent_presentment_details import (
         LinkedAccountOptionsCommon,
+        PaymentFlowsPaymentIntentPresentmentDetails,
         PaymentMethodConfigBizPaymentMethodConfigurationDetails,
         PaymentMethodOptionsMandateOptionsPix,
     )
-    from .funding_instructions_bank_transfer_aba_record import FundingInstructionsBankTransferFinancialAddress
-    from .payment_attempt_record__payout import (
-        PaymentFlowsPaymentIntentPresentmentDetails,
+    from .payment_intent_amount_details_line_item import PaymentIntentAmountDetailsLineItem
+    from .payment_intent_next_action_blik_authorize__plan import (
         PaymentIntentNextActionBlikAuthorize,
         PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode,
         PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode,
@@ -39,9 +40,8 @@ if TYPE_CHECKING:
         PaymentMethodOptionsCustomerBalanceEuBankAccount,
         PaymentMethodOptionsUsBankAccountMandateOptions,
     )
-    from .payment_intent_amount_details_line_item import PaymentIntentAmountDetailsLineItem
     from .payment_method import PaymentMethod
-    from .reserve_transaction__tax_calculation_line_item import Review, Shipping, SmorResourceManagedPayments
+    from .review__tax_code import Review, Shipping, SmorResourceManagedPayments
 
 __all__ = [
     "PaymentData",
@@ -181,7 +181,7 @@ class PaymentFlowsAmountDetails(StripeObject):
 
 def _d_PaymentFlowsAmountDetails(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(PaymentFlowsAmountDetails, d)
+        return refill(PaymentFlowsAmountDetails, _d_PaymentFlowsAmountDetails, d)
     o = new(PaymentFlowsAmountDetails)
     try:
         o.discount_amount = d["discount_amount"]
@@ -191,7 +191,7 @@ def _d_PaymentFlowsAmountDetails(d: Any) -> Any:
         o.tax = _d_PaymentFlowsAmountDetailsResourceTax(d["tax"])
         o.tip = _d_PaymentFlowsAmountDetailsClientResourceTip(d["tip"])
     except KeyError:  # a field left out
-        return by_key(PaymentFlowsAmountDetails, d)
+        return refill(PaymentFlowsAmountDetails, _d_PaymentFlowsAmountDetails, d)
     if len(d) != 6:
         o._extra = unknown(d, PaymentFlowsAmountDetails)
     return o
@@ -429,12 +429,12 @@ class PaymentIntent(StripeObject):
 
 def _d_PaymentIntent(d: Any) -> Any:
     if type(d) is not dict or len(d) < 44:
-        return by_key(PaymentIntent, d)
+        return refill(PaymentIntent, _d_PaymentIntent, d)
     o = new(PaymentIntent)
     try:
         o.amount = d["amount"]
         o.amount_capturable = d["amount_capturable"]
-        o.amount_details = pick(d["amount_details"], (_d_PaymentFlowsAmountDetails, _d_PaymentFlowsAmountDetailsClient,))
+        o.amount_details = pick(d["amount_details"], ("PaymentFlowsAmountDetails", "PaymentFlowsAmountDetailsClient",))
         o.amount_received = d["amount_received"]
         o.application = _d_Application(v) if type(v := d["application"]) is dict else v
         o.application_fee_amount = d["application_fee_amount"]
@@ -477,7 +477,7 @@ def _d_PaymentIntent(d: Any) -> Any:
         o.transfer_data = _d_TransferData(d["transfer_data"])
         o.transfer_group = d["transfer_group"]
     except KeyError:  # a field left out
-        return by_key(PaymentIntent, d)
+        return refill(PaymentIntent, _d_PaymentIntent, d)
     if len(d) != 44:
         o._extra = unknown(d, PaymentIntent)
     return o
@@ -584,7 +584,7 @@ class PaymentIntentNextActionDisplayBankTransferInstructions(StripeObject):
 
 def _d_PaymentIntentNextActionDisplayBankTransferInstructions(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(PaymentIntentNextActionDisplayBankTransferInstructions, d)
+        return refill(PaymentIntentNextActionDisplayBankTransferInstructions, _d_PaymentIntentNextActionDisplayBankTransferInstructions, d)
     o = new(PaymentIntentNextActionDisplayBankTransferInstructions)
     try:
         o.amount_remaining = d["amount_remaining"]
@@ -594,7 +594,7 @@ def _d_PaymentIntentNextActionDisplayBankTransferInstructions(d: Any) -> Any:
         o.reference = d["reference"]
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(PaymentIntentNextActionDisplayBankTransferInstructions, d)
+        return refill(PaymentIntentNextActionDisplayBankTransferInstructions, _d_PaymentIntentNextActionDisplayBankTransferInstructions, d)
     if len(d) != 6:
         o._extra = unknown(d, PaymentIntentNextActionDisplayBankTransferInstructions)
     return o
@@ -843,7 +843,7 @@ class PaymentIntentNextActionWechatPayRedirectToAndroidApp(StripeObject):
 
 def _d_PaymentIntentNextActionWechatPayRedirectToAndroidApp(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(PaymentIntentNextActionWechatPayRedirectToAndroidApp, d)
+        return refill(PaymentIntentNextActionWechatPayRedirectToAndroidApp, _d_PaymentIntentNextActionWechatPayRedirectToAndroidApp, d)
     o = new(PaymentIntentNextActionWechatPayRedirectToAndroidApp)
     try:
         o.app_id = d["app_id"]
@@ -854,7 +854,7 @@ def _d_PaymentIntentNextActionWechatPayRedirectToAndroidApp(d: Any) -> Any:
         o.sign = d["sign"]
         o.timestamp = d["timestamp"]
     except KeyError:  # a field left out
-        return by_key(PaymentIntentNextActionWechatPayRedirectToAndroidApp, d)
+        return refill(PaymentIntentNextActionWechatPayRedirectToAndroidApp, _d_PaymentIntentNextActionWechatPayRedirectToAndroidApp, d)
     if len(d) != 7:
         o._extra = unknown(d, PaymentIntentNextActionWechatPayRedirectToAndroidApp)
     return o
@@ -1011,7 +1011,7 @@ class PaymentIntentPaymentMethodOptionsCard(StripeObject):
 
 def _d_PaymentIntentPaymentMethodOptionsCard(d: Any) -> Any:
     if type(d) is not dict or len(d) < 13:
-        return by_key(PaymentIntentPaymentMethodOptionsCard, d)
+        return refill(PaymentIntentPaymentMethodOptionsCard, _d_PaymentIntentPaymentMethodOptionsCard, d)
     o = new(PaymentIntentPaymentMethodOptionsCard)
     try:
         o.capture_method = intern(v) if type(v := d["capture_method"]) is str else v
@@ -1028,7 +1028,7 @@ def _d_PaymentIntentPaymentMethodOptionsCard(d: Any) -> Any:
         o.statement_descriptor_suffix_kana = d["statement_descriptor_suffix_kana"]
         o.statement_descriptor_suffix_kanji = d["statement_descriptor_suffix_kanji"]
     except KeyError:  # a field left out
-        return by_key(PaymentIntentPaymentMethodOptionsCard, d)
+        return refill(PaymentIntentPaymentMethodOptionsCard, _d_PaymentIntentPaymentMethodOptionsCard, d)
     if len(d) != 13:
         o._extra = unknown(d, PaymentIntentPaymentMethodOptionsCard)
     return o
@@ -1100,7 +1100,7 @@ class PaymentIntentPaymentMethodOptionsMandateOptionsPayto(StripeObject):
 
 def _d_PaymentIntentPaymentMethodOptionsMandateOptionsPayto(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(PaymentIntentPaymentMethodOptionsMandateOptionsPayto, d)
+        return refill(PaymentIntentPaymentMethodOptionsMandateOptionsPayto, _d_PaymentIntentPaymentMethodOptionsMandateOptionsPayto, d)
     o = new(PaymentIntentPaymentMethodOptionsMandateOptionsPayto)
     try:
         o.amount = d["amount"]
@@ -1110,7 +1110,7 @@ def _d_PaymentIntentPaymentMethodOptionsMandateOptionsPayto(d: Any) -> Any:
         o.payments_per_period = d["payments_per_period"]
         o.purpose = intern(v) if type(v := d["purpose"]) is str else v
     except KeyError:  # a field left out
-        return by_key(PaymentIntentPaymentMethodOptionsMandateOptionsPayto, d)
+        return refill(PaymentIntentPaymentMethodOptionsMandateOptionsPayto, _d_PaymentIntentPaymentMethodOptionsMandateOptionsPayto, d)
     if len(d) != 6:
         o._extra = unknown(d, PaymentIntentPaymentMethodOptionsMandateOptionsPayto)
     return o
@@ -1206,7 +1206,7 @@ class PaymentIntentPaymentMethodOptionsUsBankAccount(StripeObject):
 
 def _d_PaymentIntentPaymentMethodOptionsUsBankAccount(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(PaymentIntentPaymentMethodOptionsUsBankAccount, d)
+        return refill(PaymentIntentPaymentMethodOptionsUsBankAccount, _d_PaymentIntentPaymentMethodOptionsUsBankAccount, d)
     o = new(PaymentIntentPaymentMethodOptionsUsBankAccount)
     try:
         o.financial_connections = _d_LinkedAccountOptionsCommon(d["financial_connections"])
@@ -1216,7 +1216,7 @@ def _d_PaymentIntentPaymentMethodOptionsUsBankAccount(d: Any) -> Any:
         o.transaction_purpose = intern(v) if type(v := d["transaction_purpose"]) is str else v
         o.verification_method = intern(v) if type(v := d["verification_method"]) is str else v
     except KeyError:  # a field left out
-        return by_key(PaymentIntentPaymentMethodOptionsUsBankAccount, d)
+        return refill(PaymentIntentPaymentMethodOptionsUsBankAccount, _d_PaymentIntentPaymentMethodOptionsUsBankAccount, d)
     if len(d) != 6:
         o._extra = unknown(d, PaymentIntentPaymentMethodOptionsUsBankAccount)
     return o
@@ -1266,7 +1266,7 @@ class PaymentIntentTypeSpecificPaymentMethodOptionsClient(StripeObject):
 
 def _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(PaymentIntentTypeSpecificPaymentMethodOptionsClient, d)
+        return refill(PaymentIntentTypeSpecificPaymentMethodOptionsClient, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient, d)
     o = new(PaymentIntentTypeSpecificPaymentMethodOptionsClient)
     try:
         o.capture_method = intern(v) if type(v := d["capture_method"]) is str else v
@@ -1278,7 +1278,7 @@ def _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient(d: Any) -> Any:
         o.setup_future_usage = intern(v) if type(v := d["setup_future_usage"]) is str else v
         o.verification_method = intern(v) if type(v := d["verification_method"]) is str else v
     except KeyError:  # a field left out
-        return by_key(PaymentIntentTypeSpecificPaymentMethodOptionsClient, d)
+        return refill(PaymentIntentTypeSpecificPaymentMethodOptionsClient, _d_PaymentIntentTypeSpecificPaymentMethodOptionsClient, d)
     if len(d) != 8:
         o._extra = unknown(d, PaymentIntentTypeSpecificPaymentMethodOptionsClient)
     return o
@@ -1422,7 +1422,7 @@ class PaymentMethodOptionsCardMandateOptions(StripeObject):
 
 def _d_PaymentMethodOptionsCardMandateOptions(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
-        return by_key(PaymentMethodOptionsCardMandateOptions, d)
+        return refill(PaymentMethodOptionsCardMandateOptions, _d_PaymentMethodOptionsCardMandateOptions, d)
     o = new(PaymentMethodOptionsCardMandateOptions)
     try:
         o.amount = d["amount"]
@@ -1435,7 +1435,7 @@ def _d_PaymentMethodOptionsCardMandateOptions(d: Any) -> Any:
         o.start_date = d["start_date"]
         o.supported_types = d["supported_types"]
     except KeyError:  # a field left out
-        return by_key(PaymentMethodOptionsCardMandateOptions, d)
+        return refill(PaymentMethodOptionsCardMandateOptions, _d_PaymentMethodOptionsCardMandateOptions, d)
     if len(d) != 9:
         o._extra = unknown(d, PaymentMethodOptionsCardMandateOptions)
     return o
@@ -1825,16 +1825,16 @@ _d_TransferData = register(TransferData)
 
 # Decoders of other modules, imported when first called.
 _d_Account = lazy("account", "_d_Account", globals())
-_d_ApiErrors = lazy("account_link__bank_account", "_d_ApiErrors", globals())
-_d_Application = lazy("account_link__bank_account", "_d_Application", globals())
+_d_ApiErrors = lazy("account_link__balance_transaction", "_d_ApiErrors", globals())
+_d_Application = lazy("account_link__balance_transaction", "_d_Application", globals())
 _d_Charge = lazy("charge", "_d_Charge", globals())
 _d_FundingInstructionsBankTransferFinancialAddress = lazy("funding_instructions_bank_transfer_aba_record", "_d_FundingInstructionsBankTransferFinancialAddress", globals())
-_d_LinkedAccountOptionsCommon = lazy("funding_instructions__login_link", "_d_LinkedAccountOptionsCommon", globals())
-_d_PaymentFlowsPaymentIntentPresentmentDetails = lazy("payment_attempt_record__payout", "_d_PaymentFlowsPaymentIntentPresentmentDetails", globals())
+_d_LinkedAccountOptionsCommon = lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_LinkedAccountOptionsCommon", globals())
+_d_PaymentFlowsPaymentIntentPresentmentDetails = lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_PaymentFlowsPaymentIntentPresentmentDetails", globals())
 _d_PaymentIntentAmountDetailsLineItem = lazy("payment_intent_amount_details_line_item", "_d_PaymentIntentAmountDetailsLineItem", globals())
 _d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())
-_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails = lazy("funding_instructions__login_link", "_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails", globals())
-_d_PaymentMethodOptionsUsBankAccountMandateOptions = lazy("payment_attempt_record__payout", "_d_PaymentMethodOptionsUsBankAccountMandateOptions", globals())
-_d_Review = lazy("reserve_transaction__tax_calculation_line_item", "_d_Review", globals())
-_d_Shipping = lazy("reserve_transaction__tax_calculation_line_item", "_d_Shipping", globals())
-_d_SmorResourceManagedPayments = lazy("reserve_transaction__tax_calculation_line_item", "_d_SmorResourceManagedPayments", globals())
+_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails = lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails", globals())
+_d_PaymentMethodOptionsUsBankAccountMandateOptions = lazy("payment_intent_next_action_blik_authorize__plan", "_d_PaymentMethodOptionsUsBankAccountMandateOptions", globals())
+_d_Review = lazy("review__tax_code", "_d_Review", globals())
+_d_Shipping = lazy("review__tax_code", "_d_Shipping", globals())
+_d_SmorResourceManagedPayments = lazy("review__tax_code", "_d_SmorResourceManagedPayments", globals())

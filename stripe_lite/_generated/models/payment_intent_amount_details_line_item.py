@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from ..._models import StripeObject, by_key, intern, new, register, unknown
+from ..._models import StripeObject, intern, new, refill, register, unknown
 
 __all__ = [
     "PaymentFlowsAmountDetailsResourceLineItemsListResourceLineItemResourcePaymentMethodOptions",
@@ -113,7 +113,7 @@ class PaymentIntentAmountDetailsLineItem(StripeObject):
 
 def _d_PaymentIntentAmountDetailsLineItem(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
-        return by_key(PaymentIntentAmountDetailsLineItem, d)
+        return refill(PaymentIntentAmountDetailsLineItem, _d_PaymentIntentAmountDetailsLineItem, d)
     o = new(PaymentIntentAmountDetailsLineItem)
     try:
         o.discount_amount = d["discount_amount"]
@@ -127,7 +127,7 @@ def _d_PaymentIntentAmountDetailsLineItem(d: Any) -> Any:
         o.unit_cost = d["unit_cost"]
         o.unit_of_measure = d["unit_of_measure"]
     except KeyError:  # a field left out
-        return by_key(PaymentIntentAmountDetailsLineItem, d)
+        return refill(PaymentIntentAmountDetailsLineItem, _d_PaymentIntentAmountDetailsLineItem, d)
     if len(d) != 10:
         o._extra = unknown(d, PaymentIntentAmountDetailsLineItem)
     return o

@@ -7,29 +7,29 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._models import (
     StripeList,
     StripeObject,
-    by_key,
     expand,
     intern,
     lazy,
     list_object,
     list_of,
     new,
+    refill,
     register,
     unknown,
 )
 
 if TYPE_CHECKING:
     from .account import Account
-    from .account_link__bank_account import Application, DeletedApplication
-    from .capability__credit_note_line_item import ConnectAccountReference
-    from .funding_instructions__login_link import (
+    from .account_link__balance_transaction import Application, DeletedApplication
+    from .card__customer_balance_transaction import ConnectAccountReference
+    from .invoice_rendering_template__payment_flows_payment_intent_presentment_details import (
         InvoiceSettingCheckoutRenderingOptions,
         InvoiceSettingCustomField,
         Item,
         PaymentPagesCheckoutSessionManagedPayments,
     )
-    from .reserve_transaction__tax_calculation_line_item import ShippingRate
-    from .tax_code__terminal_refund import DeletedTaxId, TaxId
+    from .review__tax_code import ShippingRate
+    from .tax_deducted_at_source__terminal_refund import DeletedTaxId, TaxId
 
 __all__ = [
     "PaymentLink",
@@ -121,7 +121,7 @@ class PaymentLink(StripeObject):
 
 def _d_PaymentLink(d: Any) -> Any:
     if type(d) is not dict or len(d) < 37:
-        return by_key(PaymentLink, d)
+        return refill(PaymentLink, _d_PaymentLink, d)
     o = new(PaymentLink)
     try:
         o.active = d["active"]
@@ -162,7 +162,7 @@ def _d_PaymentLink(d: Any) -> Any:
         o.transfer_data = _d_PaymentLinksResourceTransferData(d["transfer_data"])
         o.url = d["url"]
     except KeyError:  # a field left out
-        return by_key(PaymentLink, d)
+        return refill(PaymentLink, _d_PaymentLink, d)
     if len(d) != 37:
         o._extra = unknown(d, PaymentLink)
     return o
@@ -293,7 +293,7 @@ class PaymentLinksResourceCustomFields(StripeObject):
 
 def _d_PaymentLinksResourceCustomFields(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(PaymentLinksResourceCustomFields, d)
+        return refill(PaymentLinksResourceCustomFields, _d_PaymentLinksResourceCustomFields, d)
     o = new(PaymentLinksResourceCustomFields)
     try:
         o.dropdown = _d_PaymentLinksResourceCustomFieldsDropdown(d["dropdown"])
@@ -304,7 +304,7 @@ def _d_PaymentLinksResourceCustomFields(d: Any) -> Any:
         o.text = _d_PaymentLinksResourceCustomFieldsText(d["text"])
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(PaymentLinksResourceCustomFields, d)
+        return refill(PaymentLinksResourceCustomFields, _d_PaymentLinksResourceCustomFields, d)
     if len(d) != 7:
         o._extra = unknown(d, PaymentLinksResourceCustomFields)
     return o
@@ -440,7 +440,7 @@ class PaymentLinksResourceInvoiceSettings(StripeObject):
 
 def _d_PaymentLinksResourceInvoiceSettings(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(PaymentLinksResourceInvoiceSettings, d)
+        return refill(PaymentLinksResourceInvoiceSettings, _d_PaymentLinksResourceInvoiceSettings, d)
     o = new(PaymentLinksResourceInvoiceSettings)
     try:
         o.account_tax_ids = list_of(d["account_tax_ids"], expand)
@@ -451,7 +451,7 @@ def _d_PaymentLinksResourceInvoiceSettings(d: Any) -> Any:
         o.metadata = d["metadata"]
         o.rendering_options = _d_InvoiceSettingCheckoutRenderingOptions(d["rendering_options"])
     except KeyError:  # a field left out
-        return by_key(PaymentLinksResourceInvoiceSettings, d)
+        return refill(PaymentLinksResourceInvoiceSettings, _d_PaymentLinksResourceInvoiceSettings, d)
     if len(d) != 7:
         o._extra = unknown(d, PaymentLinksResourceInvoiceSettings)
     return o
@@ -514,7 +514,7 @@ class PaymentLinksResourcePaymentIntentData(StripeObject):
 
 def _d_PaymentLinksResourcePaymentIntentData(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(PaymentLinksResourcePaymentIntentData, d)
+        return refill(PaymentLinksResourcePaymentIntentData, _d_PaymentLinksResourcePaymentIntentData, d)
     o = new(PaymentLinksResourcePaymentIntentData)
     try:
         o.capture_method = intern(v) if type(v := d["capture_method"]) is str else v
@@ -525,7 +525,7 @@ def _d_PaymentLinksResourcePaymentIntentData(d: Any) -> Any:
         o.statement_descriptor_suffix = d["statement_descriptor_suffix"]
         o.transfer_group = d["transfer_group"]
     except KeyError:  # a field left out
-        return by_key(PaymentLinksResourcePaymentIntentData, d)
+        return refill(PaymentLinksResourcePaymentIntentData, _d_PaymentLinksResourcePaymentIntentData, d)
     if len(d) != 7:
         o._extra = unknown(d, PaymentLinksResourcePaymentIntentData)
     return o
@@ -675,8 +675,8 @@ _d_SubscriptionsTrialsResourceTrialSettings = register(SubscriptionsTrialsResour
 
 # Decoders of other modules, imported when first called.
 _d_Account = lazy("account", "_d_Account", globals())
-_d_ConnectAccountReference = lazy("capability__credit_note_line_item", "_d_ConnectAccountReference", globals())
-_d_InvoiceSettingCheckoutRenderingOptions = lazy("funding_instructions__login_link", "_d_InvoiceSettingCheckoutRenderingOptions", globals())
-_d_InvoiceSettingCustomField = lazy("funding_instructions__login_link", "_d_InvoiceSettingCustomField", globals())
-_d_Item = lazy("funding_instructions__login_link", "_d_Item", globals())
-_d_PaymentPagesCheckoutSessionManagedPayments = lazy("funding_instructions__login_link", "_d_PaymentPagesCheckoutSessionManagedPayments", globals())
+_d_ConnectAccountReference = lazy("card__customer_balance_transaction", "_d_ConnectAccountReference", globals())
+_d_InvoiceSettingCheckoutRenderingOptions = lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_InvoiceSettingCheckoutRenderingOptions", globals())
+_d_InvoiceSettingCustomField = lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_InvoiceSettingCustomField", globals())
+_d_Item = lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_Item", globals())
+_d_PaymentPagesCheckoutSessionManagedPayments = lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_PaymentPagesCheckoutSessionManagedPayments", globals())

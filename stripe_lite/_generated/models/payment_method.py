@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Literal
 from ..._models import StripeObject, register
 
 if TYPE_CHECKING:
-    from .bank_connections_resource_accountholder__billing_meter_event_summary import BillingDetails
+    from .bank_account__billing_meter_event_summary import BillingDetails
     from .card_generated_from_payment_method_details import (
         PaymentFlowsPrivatePaymentMethodsAlipay,
         PaymentMethodAcssDebit,
@@ -67,7 +67,7 @@ if TYPE_CHECKING:
         PaymentMethodZip,
     )
     from .customer import Customer
-    from .plan__reporting_report_type import RadarRadarOptions
+    from .price__reserve_transaction import RadarRadarOptions
 
 __all__ = ["CustomLogo", "PaymentMethod", "PaymentMethodCustom"]
 

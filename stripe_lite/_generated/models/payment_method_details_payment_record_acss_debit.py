@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, intern, lazy, new, register, unknown
+from ..._models import StripeObject, intern, lazy, new, refill, register, unknown
 
 if TYPE_CHECKING:
     from .mandate import Mandate
@@ -118,7 +118,7 @@ class PaymentMethodDetailsPaymentRecordAcssDebit(StripeObject):
 
 def _d_PaymentMethodDetailsPaymentRecordAcssDebit(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(PaymentMethodDetailsPaymentRecordAcssDebit, d)
+        return refill(PaymentMethodDetailsPaymentRecordAcssDebit, _d_PaymentMethodDetailsPaymentRecordAcssDebit, d)
     o = new(PaymentMethodDetailsPaymentRecordAcssDebit)
     try:
         o.bank_name = d["bank_name"]
@@ -129,7 +129,7 @@ def _d_PaymentMethodDetailsPaymentRecordAcssDebit(d: Any) -> Any:
         o.mandate = d["mandate"]
         o.transit_number = d["transit_number"]
     except KeyError:  # a field left out
-        return by_key(PaymentMethodDetailsPaymentRecordAcssDebit, d)
+        return refill(PaymentMethodDetailsPaymentRecordAcssDebit, _d_PaymentMethodDetailsPaymentRecordAcssDebit, d)
     if len(d) != 7:
         o._extra = unknown(d, PaymentMethodDetailsPaymentRecordAcssDebit)
     return o
@@ -204,7 +204,7 @@ class PaymentMethodDetailsPaymentRecordBancontact(StripeObject):
 
 def _d_PaymentMethodDetailsPaymentRecordBancontact(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(PaymentMethodDetailsPaymentRecordBancontact, d)
+        return refill(PaymentMethodDetailsPaymentRecordBancontact, _d_PaymentMethodDetailsPaymentRecordBancontact, d)
     o = new(PaymentMethodDetailsPaymentRecordBancontact)
     try:
         o.bank_code = d["bank_code"]
@@ -216,7 +216,7 @@ def _d_PaymentMethodDetailsPaymentRecordBancontact(d: Any) -> Any:
         o.preferred_language = intern(v) if type(v := d["preferred_language"]) is str else v
         o.verified_name = d["verified_name"]
     except KeyError:  # a field left out
-        return by_key(PaymentMethodDetailsPaymentRecordBancontact, d)
+        return refill(PaymentMethodDetailsPaymentRecordBancontact, _d_PaymentMethodDetailsPaymentRecordBancontact, d)
     if len(d) != 8:
         o._extra = unknown(d, PaymentMethodDetailsPaymentRecordBancontact)
     return o
@@ -324,7 +324,7 @@ class PaymentMethodDetailsPaymentRecordIdeal(StripeObject):
 
 def _d_PaymentMethodDetailsPaymentRecordIdeal(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(PaymentMethodDetailsPaymentRecordIdeal, d)
+        return refill(PaymentMethodDetailsPaymentRecordIdeal, _d_PaymentMethodDetailsPaymentRecordIdeal, d)
     o = new(PaymentMethodDetailsPaymentRecordIdeal)
     try:
         o.bank = intern(v) if type(v := d["bank"]) is str else v
@@ -335,7 +335,7 @@ def _d_PaymentMethodDetailsPaymentRecordIdeal(d: Any) -> Any:
         o.transaction_id = d["transaction_id"]
         o.verified_name = d["verified_name"]
     except KeyError:  # a field left out
-        return by_key(PaymentMethodDetailsPaymentRecordIdeal, d)
+        return refill(PaymentMethodDetailsPaymentRecordIdeal, _d_PaymentMethodDetailsPaymentRecordIdeal, d)
     if len(d) != 7:
         o._extra = unknown(d, PaymentMethodDetailsPaymentRecordIdeal)
     return o
@@ -594,7 +594,7 @@ class PaymentMethodDetailsPaymentRecordSepaDebit(StripeObject):
 
 def _d_PaymentMethodDetailsPaymentRecordSepaDebit(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(PaymentMethodDetailsPaymentRecordSepaDebit, d)
+        return refill(PaymentMethodDetailsPaymentRecordSepaDebit, _d_PaymentMethodDetailsPaymentRecordSepaDebit, d)
     o = new(PaymentMethodDetailsPaymentRecordSepaDebit)
     try:
         o.bank_code = d["bank_code"]
@@ -605,7 +605,7 @@ def _d_PaymentMethodDetailsPaymentRecordSepaDebit(d: Any) -> Any:
         o.last4 = d["last4"]
         o.mandate = d["mandate"]
     except KeyError:  # a field left out
-        return by_key(PaymentMethodDetailsPaymentRecordSepaDebit, d)
+        return refill(PaymentMethodDetailsPaymentRecordSepaDebit, _d_PaymentMethodDetailsPaymentRecordSepaDebit, d)
     if len(d) != 7:
         o._extra = unknown(d, PaymentMethodDetailsPaymentRecordSepaDebit)
     return o
@@ -632,7 +632,7 @@ class PaymentMethodDetailsPaymentRecordSofort(StripeObject):
 
 def _d_PaymentMethodDetailsPaymentRecordSofort(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
-        return by_key(PaymentMethodDetailsPaymentRecordSofort, d)
+        return refill(PaymentMethodDetailsPaymentRecordSofort, _d_PaymentMethodDetailsPaymentRecordSofort, d)
     o = new(PaymentMethodDetailsPaymentRecordSofort)
     try:
         o.bank_code = d["bank_code"]
@@ -645,7 +645,7 @@ def _d_PaymentMethodDetailsPaymentRecordSofort(d: Any) -> Any:
         o.preferred_language = intern(v) if type(v := d["preferred_language"]) is str else v
         o.verified_name = d["verified_name"]
     except KeyError:  # a field left out
-        return by_key(PaymentMethodDetailsPaymentRecordSofort, d)
+        return refill(PaymentMethodDetailsPaymentRecordSofort, _d_PaymentMethodDetailsPaymentRecordSofort, d)
     if len(d) != 9:
         o._extra = unknown(d, PaymentMethodDetailsPaymentRecordSofort)
     return o
@@ -707,7 +707,7 @@ class PaymentMethodDetailsPaymentRecordUsBankAccount(StripeObject):
 
 def _d_PaymentMethodDetailsPaymentRecordUsBankAccount(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
-        return by_key(PaymentMethodDetailsPaymentRecordUsBankAccount, d)
+        return refill(PaymentMethodDetailsPaymentRecordUsBankAccount, _d_PaymentMethodDetailsPaymentRecordUsBankAccount, d)
     o = new(PaymentMethodDetailsPaymentRecordUsBankAccount)
     try:
         o.account_holder_type = intern(v) if type(v := d["account_holder_type"]) is str else v
@@ -720,7 +720,7 @@ def _d_PaymentMethodDetailsPaymentRecordUsBankAccount(d: Any) -> Any:
         o.payment_reference = d["payment_reference"]
         o.routing_number = d["routing_number"]
     except KeyError:  # a field left out
-        return by_key(PaymentMethodDetailsPaymentRecordUsBankAccount, d)
+        return refill(PaymentMethodDetailsPaymentRecordUsBankAccount, _d_PaymentMethodDetailsPaymentRecordUsBankAccount, d)
     if len(d) != 9:
         o._extra = unknown(d, PaymentMethodDetailsPaymentRecordUsBankAccount)
     return o
@@ -767,7 +767,7 @@ class PaymentsPrimitivesPaymentRecordsResourceAddress(StripeObject):
 
 def _d_PaymentsPrimitivesPaymentRecordsResourceAddress(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(PaymentsPrimitivesPaymentRecordsResourceAddress, d)
+        return refill(PaymentsPrimitivesPaymentRecordsResourceAddress, _d_PaymentsPrimitivesPaymentRecordsResourceAddress, d)
     o = new(PaymentsPrimitivesPaymentRecordsResourceAddress)
     try:
         o.city = d["city"]
@@ -777,7 +777,7 @@ def _d_PaymentsPrimitivesPaymentRecordsResourceAddress(d: Any) -> Any:
         o.postal_code = d["postal_code"]
         o.state = d["state"]
     except KeyError:  # a field left out
-        return by_key(PaymentsPrimitivesPaymentRecordsResourceAddress, d)
+        return refill(PaymentsPrimitivesPaymentRecordsResourceAddress, _d_PaymentsPrimitivesPaymentRecordsResourceAddress, d)
     if len(d) != 6:
         o._extra = unknown(d, PaymentsPrimitivesPaymentRecordsResourceAddress)
     return o
@@ -864,7 +864,7 @@ class PaymentsPrimitivesPaymentRecordsResourcePaymentMethodAmazonPayDetailsResou
 
 def _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodAmazonPayDetailsResourceFundingResourceFundingCard(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodAmazonPayDetailsResourceFundingResourceFundingCard, d)
+        return refill(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodAmazonPayDetailsResourceFundingResourceFundingCard, _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodAmazonPayDetailsResourceFundingResourceFundingCard, d)
     o = new(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodAmazonPayDetailsResourceFundingResourceFundingCard)
     try:
         o.brand = d["brand"]
@@ -874,7 +874,7 @@ def _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodAmazonPayDetailsReso
         o.funding = d["funding"]
         o.last4 = d["last4"]
     except KeyError:  # a field left out
-        return by_key(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodAmazonPayDetailsResourceFundingResourceFundingCard, d)
+        return refill(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodAmazonPayDetailsResourceFundingResourceFundingCard, _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodAmazonPayDetailsResourceFundingResourceFundingCard, d)
     if len(d) != 6:
         o._extra = unknown(d, PaymentsPrimitivesPaymentRecordsResourcePaymentMethodAmazonPayDetailsResourceFundingResourceFundingCard)
     return o
@@ -914,7 +914,7 @@ class PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetails(StripeObj
 
 def _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetails(d: Any) -> Any:
     if type(d) is not dict or len(d) < 22:
-        return by_key(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetails, d)
+        return refill(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetails, _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetails, d)
     o = new(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetails)
     try:
         o.authorization_code = d["authorization_code"]
@@ -940,7 +940,7 @@ def _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetails(d: Any) 
         o.three_d_secure = _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceThreeDSecure(d["three_d_secure"])
         o.wallet = _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceWallet(d["wallet"])
     except KeyError:  # a field left out
-        return by_key(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetails, d)
+        return refill(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetails, _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetails, d)
     if len(d) != 22:
         o._extra = unknown(d, PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetails)
     return o
@@ -1014,7 +1014,7 @@ class PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceTh
 
 def _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceThreeDSecure(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceThreeDSecure, d)
+        return refill(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceThreeDSecure, _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceThreeDSecure, d)
     o = new(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceThreeDSecure)
     try:
         o.authentication_flow = intern(v) if type(v := d["authentication_flow"]) is str else v
@@ -1026,7 +1026,7 @@ def _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceT
         o.result_reason = intern(v) if type(v := d["result_reason"]) is str else v
         o.version = intern(v) if type(v := d["version"]) is str else v
     except KeyError:  # a field left out
-        return by_key(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceThreeDSecure, d)
+        return refill(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceThreeDSecure, _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceThreeDSecure, d)
     if len(d) != 8:
         o._extra = unknown(d, PaymentsPrimitivesPaymentRecordsResourcePaymentMethodCardDetailsResourceThreeDSecure)
     return o
@@ -1230,7 +1230,7 @@ class PaymentsPrimitivesPaymentRecordsResourcePaymentMethodRevolutPayDetailsReso
 
 def _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodRevolutPayDetailsResourceFundingResourceFundingCard(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodRevolutPayDetailsResourceFundingResourceFundingCard, d)
+        return refill(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodRevolutPayDetailsResourceFundingResourceFundingCard, _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodRevolutPayDetailsResourceFundingResourceFundingCard, d)
     o = new(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodRevolutPayDetailsResourceFundingResourceFundingCard)
     try:
         o.brand = d["brand"]
@@ -1240,7 +1240,7 @@ def _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodRevolutPayDetailsRes
         o.funding = d["funding"]
         o.last4 = d["last4"]
     except KeyError:  # a field left out
-        return by_key(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodRevolutPayDetailsResourceFundingResourceFundingCard, d)
+        return refill(PaymentsPrimitivesPaymentRecordsResourcePaymentMethodRevolutPayDetailsResourceFundingResourceFundingCard, _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodRevolutPayDetailsResourceFundingResourceFundingCard, d)
     if len(d) != 6:
         o._extra = unknown(d, PaymentsPrimitivesPaymentRecordsResourcePaymentMethodRevolutPayDetailsResourceFundingResourceFundingCard)
     return o

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, intern, lazy, list_of, new, register, unknown
+from ..._models import StripeObject, intern, lazy, list_of, new, refill, register, unknown
 
 if TYPE_CHECKING:
-    from .account_link__bank_account import AccountRequirementsAlternative, AccountRequirementsError, Address
-    from .credit_notes_pretax_credit_amount__forwarding_request import File
-    from .funding_instructions__login_link import LegalEntityJapanAddress
+    from .account_link__balance_transaction import AccountRequirementsAlternative, AccountRequirementsError, Address
+    from .discount__invoice_payment import File
+    from .invoice_rendering_template__payment_flows_payment_intent_presentment_details import LegalEntityJapanAddress
 
 __all__ = [
     "DeletedPerson",
@@ -130,7 +130,7 @@ class Person(StripeObject):
 
 def _d_Person(d: Any) -> Any:
     if type(d) is not dict or len(d) < 32:
-        return by_key(Person, d)
+        return refill(Person, _d_Person, d)
     o = new(Person)
     try:
         o.account = d["account"]
@@ -166,7 +166,7 @@ def _d_Person(d: Any) -> Any:
         o.us_cfpb_data = _d_PersonUsCfpbData(d["us_cfpb_data"])
         o.verification = _d_LegalEntityPersonVerification(d["verification"])
     except KeyError:  # a field left out
-        return by_key(Person, d)
+        return refill(Person, _d_Person, d)
     if len(d) != 32:
         o._extra = unknown(d, Person)
     return o
@@ -226,7 +226,7 @@ class PersonFutureRequirements(StripeObject):
 
 def _d_PersonFutureRequirements(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(PersonFutureRequirements, d)
+        return refill(PersonFutureRequirements, _d_PersonFutureRequirements, d)
     o = new(PersonFutureRequirements)
     try:
         o.alternatives = list_of(d["alternatives"], _d_AccountRequirementsAlternative)
@@ -236,7 +236,7 @@ def _d_PersonFutureRequirements(d: Any) -> Any:
         o.past_due = d["past_due"]
         o.pending_verification = d["pending_verification"]
     except KeyError:  # a field left out
-        return by_key(PersonFutureRequirements, d)
+        return refill(PersonFutureRequirements, _d_PersonFutureRequirements, d)
     if len(d) != 6:
         o._extra = unknown(d, PersonFutureRequirements)
     return o
@@ -274,7 +274,7 @@ class PersonRelationship(StripeObject):
 
 def _d_PersonRelationship(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(PersonRelationship, d)
+        return refill(PersonRelationship, _d_PersonRelationship, d)
     o = new(PersonRelationship)
     try:
         o.authorizer = d["authorizer"]
@@ -286,7 +286,7 @@ def _d_PersonRelationship(d: Any) -> Any:
         o.representative = d["representative"]
         o.title = d["title"]
     except KeyError:  # a field left out
-        return by_key(PersonRelationship, d)
+        return refill(PersonRelationship, _d_PersonRelationship, d)
     if len(d) != 8:
         o._extra = unknown(d, PersonRelationship)
     return o
@@ -310,7 +310,7 @@ class PersonRequirements(StripeObject):
 
 def _d_PersonRequirements(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(PersonRequirements, d)
+        return refill(PersonRequirements, _d_PersonRequirements, d)
     o = new(PersonRequirements)
     try:
         o.alternatives = list_of(d["alternatives"], _d_AccountRequirementsAlternative)
@@ -320,7 +320,7 @@ def _d_PersonRequirements(d: Any) -> Any:
         o.past_due = d["past_due"]
         o.pending_verification = d["pending_verification"]
     except KeyError:  # a field left out
-        return by_key(PersonRequirements, d)
+        return refill(PersonRequirements, _d_PersonRequirements, d)
     if len(d) != 6:
         o._extra = unknown(d, PersonRequirements)
     return o
@@ -343,7 +343,7 @@ _d_PersonUsCfpbData = register(PersonUsCfpbData)
 
 
 # Decoders of other modules, imported when first called.
-_d_AccountRequirementsAlternative = lazy("account_link__bank_account", "_d_AccountRequirementsAlternative", globals())
-_d_AccountRequirementsError = lazy("account_link__bank_account", "_d_AccountRequirementsError", globals())
-_d_Address = lazy("account_link__bank_account", "_d_Address", globals())
-_d_LegalEntityJapanAddress = lazy("funding_instructions__login_link", "_d_LegalEntityJapanAddress", globals())
+_d_AccountRequirementsAlternative = lazy("account_link__balance_transaction", "_d_AccountRequirementsAlternative", globals())
+_d_AccountRequirementsError = lazy("account_link__balance_transaction", "_d_AccountRequirementsError", globals())
+_d_Address = lazy("account_link__balance_transaction", "_d_Address", globals())
+_d_LegalEntityJapanAddress = lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_LegalEntityJapanAddress", globals())

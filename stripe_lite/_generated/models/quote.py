@@ -7,29 +7,33 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._models import (
     StripeList,
     StripeObject,
-    by_key,
     expand,
     intern,
     lazy,
     list_object,
     list_of,
     new,
+    refill,
     register,
     unknown,
 )
 
 if TYPE_CHECKING:
     from .account import Account
-    from .account_link__bank_account import Application, DeletedApplication
-    from .capability__credit_note_line_item import ConnectAccountReference
-    from .credit_notes_pretax_credit_amount__forwarding_request import Discount
+    from .account_link__balance_transaction import Application, DeletedApplication
+    from .card__customer_balance_transaction import ConnectAccountReference
     from .customer import Customer, DeletedCustomer
-    from .funding_instructions__login_link import Item, LineItemsDiscountAmount, LineItemsTaxAmount
+    from .discount__invoice_payment import Discount
     from .invoice import DeletedInvoice, Invoice
-    from .reserve_transaction__tax_calculation_line_item import SubscriptionsResourceBillingModeFlexible
+    from .invoice_rendering_template__payment_flows_payment_intent_presentment_details import (
+        Item,
+        LineItemsDiscountAmount,
+        LineItemsTaxAmount,
+    )
+    from .review__tax_code import SubscriptionsResourceBillingModeFlexible
     from .subscription import Subscription
     from .subscription_schedule import SubscriptionSchedule
-    from .tax_code__terminal_refund import TaxRate
+    from .tax_deducted_at_source__terminal_refund import TaxRate
     from .test_helpers_test_clock__treasury_transaction import TestHelpersTestClock
 
 __all__ = [
@@ -109,7 +113,7 @@ class Quote(StripeObject):
 
 def _d_Quote(d: Any) -> Any:
     if type(d) is not dict or len(d) < 36:
-        return by_key(Quote, d)
+        return refill(Quote, _d_Quote, d)
     o = new(Quote)
     try:
         o.amount_subtotal = d["amount_subtotal"]
@@ -149,7 +153,7 @@ def _d_Quote(d: Any) -> Any:
         o.total_details = _d_QuotesResourceTotalDetails(d["total_details"])
         o.transfer_data = _d_QuotesResourceTransferData(d["transfer_data"])
     except KeyError:  # a field left out
-        return by_key(Quote, d)
+        return refill(Quote, _d_Quote, d)
     if len(d) != 36:
         o._extra = unknown(d, Quote)
     return o
@@ -306,7 +310,7 @@ _d_QuotesResourceUpfront = register(QuotesResourceUpfront)
 
 # Decoders of other modules, imported when first called.
 _d_Account = lazy("account", "_d_Account", globals())
-_d_Item = lazy("funding_instructions__login_link", "_d_Item", globals())
+_d_Item = lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_Item", globals())
 _d_Subscription = lazy("subscription", "_d_Subscription", globals())
 _d_SubscriptionSchedule = lazy("subscription_schedule", "_d_SubscriptionSchedule", globals())
 _d_TestHelpersTestClock = lazy("test_helpers_test_clock__treasury_transaction", "_d_TestHelpersTestClock", globals())

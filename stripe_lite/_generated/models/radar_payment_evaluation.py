@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, intern, list_of, new, register, unknown
+from ..._models import StripeObject, intern, list_of, new, refill, register, unknown
 
 if TYPE_CHECKING:
     from .payment_method import PaymentMethod
@@ -53,7 +53,7 @@ class InsightsResourcesPaymentEvaluationAddress(StripeObject):
 
 def _d_InsightsResourcesPaymentEvaluationAddress(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(InsightsResourcesPaymentEvaluationAddress, d)
+        return refill(InsightsResourcesPaymentEvaluationAddress, _d_InsightsResourcesPaymentEvaluationAddress, d)
     o = new(InsightsResourcesPaymentEvaluationAddress)
     try:
         o.city = d["city"]
@@ -63,7 +63,7 @@ def _d_InsightsResourcesPaymentEvaluationAddress(d: Any) -> Any:
         o.postal_code = d["postal_code"]
         o.state = d["state"]
     except KeyError:  # a field left out
-        return by_key(InsightsResourcesPaymentEvaluationAddress, d)
+        return refill(InsightsResourcesPaymentEvaluationAddress, _d_InsightsResourcesPaymentEvaluationAddress, d)
     if len(d) != 6:
         o._extra = unknown(d, InsightsResourcesPaymentEvaluationAddress)
     return o
@@ -152,7 +152,7 @@ class InsightsResourcesPaymentEvaluationEvent(StripeObject):
 
 def _d_InsightsResourcesPaymentEvaluationEvent(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(InsightsResourcesPaymentEvaluationEvent, d)
+        return refill(InsightsResourcesPaymentEvaluationEvent, _d_InsightsResourcesPaymentEvaluationEvent, d)
     o = new(InsightsResourcesPaymentEvaluationEvent)
     try:
         o.dispute_opened = _d_InsightsResourcesPaymentEvaluationDisputeOpened(d["dispute_opened"])
@@ -163,7 +163,7 @@ def _d_InsightsResourcesPaymentEvaluationEvent(d: Any) -> Any:
         o.user_intervention_raised = _d_InsightsResourcesPaymentEvaluationUserInterventionRaised(d["user_intervention_raised"])
         o.user_intervention_resolved = _d_InsightsResourcesPaymentEvaluationUserInterventionResolved(d["user_intervention_resolved"])
     except KeyError:  # a field left out
-        return by_key(InsightsResourcesPaymentEvaluationEvent, d)
+        return refill(InsightsResourcesPaymentEvaluationEvent, _d_InsightsResourcesPaymentEvaluationEvent, d)
     if len(d) != 7:
         o._extra = unknown(d, InsightsResourcesPaymentEvaluationEvent)
     return o
@@ -238,7 +238,7 @@ class InsightsResourcesPaymentEvaluationPaymentDetails(StripeObject):
 
 def _d_InsightsResourcesPaymentEvaluationPaymentDetails(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(InsightsResourcesPaymentEvaluationPaymentDetails, d)
+        return refill(InsightsResourcesPaymentEvaluationPaymentDetails, _d_InsightsResourcesPaymentEvaluationPaymentDetails, d)
     o = new(InsightsResourcesPaymentEvaluationPaymentDetails)
     try:
         o.amount = d["amount"]
@@ -249,7 +249,7 @@ def _d_InsightsResourcesPaymentEvaluationPaymentDetails(d: Any) -> Any:
         o.shipping_details = _d_InsightsResourcesPaymentEvaluationShipping(d["shipping_details"])
         o.statement_descriptor = d["statement_descriptor"]
     except KeyError:  # a field left out
-        return by_key(InsightsResourcesPaymentEvaluationPaymentDetails, d)
+        return refill(InsightsResourcesPaymentEvaluationPaymentDetails, _d_InsightsResourcesPaymentEvaluationPaymentDetails, d)
     if len(d) != 7:
         o._extra = unknown(d, InsightsResourcesPaymentEvaluationPaymentDetails)
     return o
@@ -429,7 +429,7 @@ class RadarPaymentEvaluation(StripeObject):
 
 def _d_RadarPaymentEvaluation(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
-        return by_key(RadarPaymentEvaluation, d)
+        return refill(RadarPaymentEvaluation, _d_RadarPaymentEvaluation, d)
     o = new(RadarPaymentEvaluation)
     try:
         o.client_device_metadata_details = _d_InsightsResourcesPaymentEvaluationClientDeviceMetadata(d["client_device_metadata_details"])
@@ -445,7 +445,7 @@ def _d_RadarPaymentEvaluation(d: Any) -> Any:
         o.recommended_action = intern(v) if type(v := d["recommended_action"]) is str else v
         o.signals = _d_InsightsResourcesPaymentEvaluationSignals(d["signals"])
     except KeyError:  # a field left out
-        return by_key(RadarPaymentEvaluation, d)
+        return refill(RadarPaymentEvaluation, _d_RadarPaymentEvaluation, d)
     if len(d) != 12:
         o._extra = unknown(d, RadarPaymentEvaluation)
     return o

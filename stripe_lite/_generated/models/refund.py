@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, intern, lazy, new, register, unknown
+from ..._models import StripeObject, intern, lazy, new, refill, register, unknown
 
 if TYPE_CHECKING:
-    from .account_link__bank_account import BalanceTransaction
+    from .account_link__balance_transaction import BalanceTransaction
     from .charge import Charge
-    from .payment_attempt_record__payout import PaymentFlowsPaymentIntentPresentmentDetails
+    from .invoice_rendering_template__payment_flows_payment_intent_presentment_details import (
+        PaymentFlowsPaymentIntentPresentmentDetails,
+    )
     from .payment_intent import PaymentIntent
     from .test_helpers_test_clock__treasury_transaction import TransferReversal
 
@@ -93,7 +95,7 @@ class Refund(StripeObject):
 
 def _d_Refund(d: Any) -> Any:
     if type(d) is not dict or len(d) < 22:
-        return by_key(Refund, d)
+        return refill(Refund, _d_Refund, d)
     o = new(Refund)
     try:
         o.amount = d["amount"]
@@ -119,7 +121,7 @@ def _d_Refund(d: Any) -> Any:
         o.status = d["status"]
         o.transfer_reversal = _d_TransferReversal(v) if type(v := d["transfer_reversal"]) is dict else v
     except KeyError:  # a field left out
-        return by_key(Refund, d)
+        return refill(Refund, _d_Refund, d)
     if len(d) != 22:
         o._extra = unknown(d, Refund)
     return o
@@ -382,8 +384,8 @@ _d_RefundNextActionDisplayDetails = register(RefundNextActionDisplayDetails)
 
 
 # Decoders of other modules, imported when first called.
-_d_BalanceTransaction = lazy("account_link__bank_account", "_d_BalanceTransaction", globals())
+_d_BalanceTransaction = lazy("account_link__balance_transaction", "_d_BalanceTransaction", globals())
 _d_Charge = lazy("charge", "_d_Charge", globals())
-_d_PaymentFlowsPaymentIntentPresentmentDetails = lazy("payment_attempt_record__payout", "_d_PaymentFlowsPaymentIntentPresentmentDetails", globals())
+_d_PaymentFlowsPaymentIntentPresentmentDetails = lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_PaymentFlowsPaymentIntentPresentmentDetails", globals())
 _d_PaymentIntent = lazy("payment_intent", "_d_PaymentIntent", globals())
 _d_TransferReversal = lazy("test_helpers_test_clock__treasury_transaction", "_d_TransferReversal", globals())

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, expand, intern, lazy, new, register, unknown
+from ..._models import StripeObject, expand, intern, lazy, new, refill, register, unknown
 
 if TYPE_CHECKING:
     from .account import Account
-    from .account_link__bank_account import ApiErrors, Application
+    from .account_link__balance_transaction import ApiErrors, Application
     from .customer import Customer, DeletedCustomer
     from .mandate import Mandate
-    from .payment_attempt_record__payout import (
+    from .payment_intent_next_action_blik_authorize__plan import (
         PaymentMethodDetailsCardPresentOffline,
         PaymentMethodDetailsCardWalletApplePay,
         PaymentMethodDetailsCardWalletGooglePay,
@@ -81,7 +81,7 @@ class SetupAttempt(StripeObject):
 
 def _d_SetupAttempt(d: Any) -> Any:
     if type(d) is not dict or len(d) < 16:
-        return by_key(SetupAttempt, d)
+        return refill(SetupAttempt, _d_SetupAttempt, d)
     o = new(SetupAttempt)
     try:
         o.application = _d_Application(v) if type(v := d["application"]) is dict else v
@@ -101,7 +101,7 @@ def _d_SetupAttempt(d: Any) -> Any:
         o.status = d["status"]
         o.usage = d["usage"]
     except KeyError:  # a field left out
-        return by_key(SetupAttempt, d)
+        return refill(SetupAttempt, _d_SetupAttempt, d)
     if len(d) != 16:
         o._extra = unknown(d, SetupAttempt)
     return o
@@ -199,7 +199,7 @@ class SetupAttemptPaymentMethodDetailsBancontact(StripeObject):
 
 def _d_SetupAttemptPaymentMethodDetailsBancontact(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(SetupAttemptPaymentMethodDetailsBancontact, d)
+        return refill(SetupAttemptPaymentMethodDetailsBancontact, _d_SetupAttemptPaymentMethodDetailsBancontact, d)
     o = new(SetupAttemptPaymentMethodDetailsBancontact)
     try:
         o.bank_code = d["bank_code"]
@@ -211,7 +211,7 @@ def _d_SetupAttemptPaymentMethodDetailsBancontact(d: Any) -> Any:
         o.preferred_language = intern(v) if type(v := d["preferred_language"]) is str else v
         o.verified_name = d["verified_name"]
     except KeyError:  # a field left out
-        return by_key(SetupAttemptPaymentMethodDetailsBancontact, d)
+        return refill(SetupAttemptPaymentMethodDetailsBancontact, _d_SetupAttemptPaymentMethodDetailsBancontact, d)
     if len(d) != 8:
         o._extra = unknown(d, SetupAttemptPaymentMethodDetailsBancontact)
     return o
@@ -249,7 +249,7 @@ class SetupAttemptPaymentMethodDetailsCard(StripeObject):
 
 def _d_SetupAttemptPaymentMethodDetailsCard(d: Any) -> Any:
     if type(d) is not dict or len(d) < 11:
-        return by_key(SetupAttemptPaymentMethodDetailsCard, d)
+        return refill(SetupAttemptPaymentMethodDetailsCard, _d_SetupAttemptPaymentMethodDetailsCard, d)
     o = new(SetupAttemptPaymentMethodDetailsCard)
     try:
         o.brand = d["brand"]
@@ -264,7 +264,7 @@ def _d_SetupAttemptPaymentMethodDetailsCard(d: Any) -> Any:
         o.three_d_secure = _d_ThreeDSecureDetails(d["three_d_secure"])
         o.wallet = _d_SetupAttemptPaymentMethodDetailsCardWallet(d["wallet"])
     except KeyError:  # a field left out
-        return by_key(SetupAttemptPaymentMethodDetailsCard, d)
+        return refill(SetupAttemptPaymentMethodDetailsCard, _d_SetupAttemptPaymentMethodDetailsCard, d)
     if len(d) != 11:
         o._extra = unknown(d, SetupAttemptPaymentMethodDetailsCard)
     return o
@@ -335,7 +335,7 @@ class SetupAttemptPaymentMethodDetailsIdeal(StripeObject):
 
 def _d_SetupAttemptPaymentMethodDetailsIdeal(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(SetupAttemptPaymentMethodDetailsIdeal, d)
+        return refill(SetupAttemptPaymentMethodDetailsIdeal, _d_SetupAttemptPaymentMethodDetailsIdeal, d)
     o = new(SetupAttemptPaymentMethodDetailsIdeal)
     try:
         o.bank = intern(v) if type(v := d["bank"]) is str else v
@@ -345,7 +345,7 @@ def _d_SetupAttemptPaymentMethodDetailsIdeal(d: Any) -> Any:
         o.iban_last4 = d["iban_last4"]
         o.verified_name = d["verified_name"]
     except KeyError:  # a field left out
-        return by_key(SetupAttemptPaymentMethodDetailsIdeal, d)
+        return refill(SetupAttemptPaymentMethodDetailsIdeal, _d_SetupAttemptPaymentMethodDetailsIdeal, d)
     if len(d) != 6:
         o._extra = unknown(d, SetupAttemptPaymentMethodDetailsIdeal)
     return o
@@ -472,7 +472,7 @@ class SetupAttemptPaymentMethodDetailsSofort(StripeObject):
 
 def _d_SetupAttemptPaymentMethodDetailsSofort(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(SetupAttemptPaymentMethodDetailsSofort, d)
+        return refill(SetupAttemptPaymentMethodDetailsSofort, _d_SetupAttemptPaymentMethodDetailsSofort, d)
     o = new(SetupAttemptPaymentMethodDetailsSofort)
     try:
         o.bank_code = d["bank_code"]
@@ -484,7 +484,7 @@ def _d_SetupAttemptPaymentMethodDetailsSofort(d: Any) -> Any:
         o.preferred_language = intern(v) if type(v := d["preferred_language"]) is str else v
         o.verified_name = d["verified_name"]
     except KeyError:  # a field left out
-        return by_key(SetupAttemptPaymentMethodDetailsSofort, d)
+        return refill(SetupAttemptPaymentMethodDetailsSofort, _d_SetupAttemptPaymentMethodDetailsSofort, d)
     if len(d) != 8:
         o._extra = unknown(d, SetupAttemptPaymentMethodDetailsSofort)
     return o
@@ -535,7 +535,7 @@ class ThreeDSecureDetails(StripeObject):
 
 def _d_ThreeDSecureDetails(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(ThreeDSecureDetails, d)
+        return refill(ThreeDSecureDetails, _d_ThreeDSecureDetails, d)
     o = new(ThreeDSecureDetails)
     try:
         o.authentication_flow = intern(v) if type(v := d["authentication_flow"]) is str else v
@@ -545,7 +545,7 @@ def _d_ThreeDSecureDetails(d: Any) -> Any:
         o.transaction_id = d["transaction_id"]
         o.version = intern(v) if type(v := d["version"]) is str else v
     except KeyError:  # a field left out
-        return by_key(ThreeDSecureDetails, d)
+        return refill(ThreeDSecureDetails, _d_ThreeDSecureDetails, d)
     if len(d) != 6:
         o._extra = unknown(d, ThreeDSecureDetails)
     return o
@@ -556,8 +556,8 @@ register(ThreeDSecureDetails, _d_ThreeDSecureDetails)
 
 # Decoders of other modules, imported when first called.
 _d_Account = lazy("account", "_d_Account", globals())
-_d_ApiErrors = lazy("account_link__bank_account", "_d_ApiErrors", globals())
-_d_Application = lazy("account_link__bank_account", "_d_Application", globals())
+_d_ApiErrors = lazy("account_link__balance_transaction", "_d_ApiErrors", globals())
+_d_Application = lazy("account_link__balance_transaction", "_d_Application", globals())
 _d_Mandate = lazy("mandate", "_d_Mandate", globals())
 _d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())
 _d_SetupIntent = lazy("setup_intent", "_d_SetupIntent", globals())

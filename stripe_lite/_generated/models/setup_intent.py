@@ -4,26 +4,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, expand, intern, lazy, new, pick, register, unknown
+from ..._models import StripeObject, expand, intern, lazy, new, pick, refill, register, unknown
 
 if TYPE_CHECKING:
     from .account import Account
-    from .account_link__bank_account import ApiErrors, Application
+    from .account_link__balance_transaction import ApiErrors, Application
     from .customer import Customer, DeletedCustomer
-    from .funding_instructions__login_link import (
+    from .invoice_rendering_template__payment_flows_payment_intent_presentment_details import (
         LinkedAccountOptionsCommon,
         PaymentMethodConfigBizPaymentMethodConfigurationDetails,
         PaymentMethodOptionsMandateOptionsPix,
     )
     from .mandate import Mandate
-    from .payment_attempt_record__payout import (
+    from .payment_intent_next_action_blik_authorize__plan import (
         PaymentIntentNextActionBlikAuthorize,
         PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode,
         PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode,
         PaymentMethodOptionsUsBankAccountMandateOptions,
     )
     from .payment_method import PaymentMethod
-    from .reserve_transaction__tax_calculation_line_item import SmorResourceManagedPayments
+    from .review__tax_code import SmorResourceManagedPayments
     from .setup_attempt import SetupAttempt
 
 __all__ = [
@@ -124,7 +124,7 @@ class SetupIntent(StripeObject):
 
 def _d_SetupIntent(d: Any) -> Any:
     if type(d) is not dict or len(d) < 28:
-        return by_key(SetupIntent, d)
+        return refill(SetupIntent, _d_SetupIntent, d)
     o = new(SetupIntent)
     try:
         o.application = _d_Application(v) if type(v := d["application"]) is dict else v
@@ -156,7 +156,7 @@ def _d_SetupIntent(d: Any) -> Any:
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.usage = d["usage"]
     except KeyError:  # a field left out
-        return by_key(SetupIntent, d)
+        return refill(SetupIntent, _d_SetupIntent, d)
     if len(d) != 28:
         o._extra = unknown(d, SetupIntent)
     return o
@@ -182,7 +182,7 @@ class SetupIntentNextAction(StripeObject):
 
 def _d_SetupIntentNextAction(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(SetupIntentNextAction, d)
+        return refill(SetupIntentNextAction, _d_SetupIntentNextAction, d)
     o = new(SetupIntentNextAction)
     try:
         o.blik_authorize = _d_PaymentIntentNextActionBlikAuthorize(d["blik_authorize"])
@@ -194,7 +194,7 @@ def _d_SetupIntentNextAction(d: Any) -> Any:
         o.use_stripe_sdk = d["use_stripe_sdk"]
         o.verify_with_microdeposits = _d_SetupIntentNextActionVerifyWithMicrodeposits(d["verify_with_microdeposits"])
     except KeyError:  # a field left out
-        return by_key(SetupIntentNextAction, d)
+        return refill(SetupIntentNextAction, _d_SetupIntentNextAction, d)
     if len(d) != 8:
         o._extra = unknown(d, SetupIntentNextAction)
     return o
@@ -266,25 +266,25 @@ class SetupIntentPaymentMethodOptions(StripeObject):
 
 def _d_SetupIntentPaymentMethodOptions(d: Any) -> Any:
     if type(d) is not dict or len(d) < 14:
-        return by_key(SetupIntentPaymentMethodOptions, d)
+        return refill(SetupIntentPaymentMethodOptions, _d_SetupIntentPaymentMethodOptions, d)
     o = new(SetupIntentPaymentMethodOptions)
     try:
-        o.acss_debit = pick(d["acss_debit"], (_d_SetupIntentPaymentMethodOptionsAcssDebit, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.amazon_pay = pick(d["amazon_pay"], (_d_SetupIntentPaymentMethodOptionsAmazonPay, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.bacs_debit = pick(d["bacs_debit"], (_d_SetupIntentPaymentMethodOptionsBacsDebit, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.bizum = pick(d["bizum"], (_d_SetupIntentPaymentMethodOptionsBizum, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.card = pick(d["card"], (_d_SetupIntentPaymentMethodOptionsCard, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.card_present = pick(d["card_present"], (_d_SetupIntentPaymentMethodOptionsCardPresent, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.klarna = pick(d["klarna"], (_d_SetupIntentPaymentMethodOptionsKlarna, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.link = pick(d["link"], (_d_SetupIntentPaymentMethodOptionsLink, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.paypal = pick(d["paypal"], (_d_SetupIntentPaymentMethodOptionsPaypal, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.payto = pick(d["payto"], (_d_SetupIntentPaymentMethodOptionsPayto, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.pix = pick(d["pix"], (_d_SetupIntentPaymentMethodOptionsPix, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.sepa_debit = pick(d["sepa_debit"], (_d_SetupIntentPaymentMethodOptionsSepaDebit, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.upi = pick(d["upi"], (_d_SetupIntentPaymentMethodOptionsUpi, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,))
-        o.us_bank_account = pick(d["us_bank_account"], (_d_SetupIntentPaymentMethodOptionsUsBankAccount, _d_SetupIntentTypeSpecificPaymentMethodOptionsClient,))
+        o.acss_debit = pick(d["acss_debit"], ("SetupIntentPaymentMethodOptionsAcssDebit", "SetupIntentTypeSpecificPaymentMethodOptionsClient",))
+        o.amazon_pay = pick(d["amazon_pay"], ("SetupIntentPaymentMethodOptionsAmazonPay", "SetupIntentTypeSpecificPaymentMethodOptionsClient",))
+        o.bacs_debit = pick(d["bacs_debit"], ("SetupIntentPaymentMethodOptionsBacsDebit", "SetupIntentTypeSpecificPaymentMethodOptionsClient",))
+        o.bizum = pick(d["bizum"], ("SetupIntentPaymentMethodOptionsBizum", "SetupIntentTypeSpecificPaymentMethodOptionsClient",))
+        o.card = pick(d["card"], ("SetupIntentPaymentMethodOptionsCard", "SetupIntentTypeSpecificPaymentMethodOptionsClient",))
+        o.card_present = pick(d["card_present"], ("SetupIntentPaymentMethodOptionsCardPresent", "SetupIntentTypeSpecificPaymentMethodOptionsClient",))
+        o.klarna = pick(d["klarna"], ("SetupIntentPaymentMethodOptionsKlarna", "SetupIntentTypeSpecificPaymentMethodOptionsClient",))
+        o.link = pick(d["link"], ("SetupIntentPaymentMethodOptionsLink", "SetupIntentTypeSpecificPaymentMethodOptionsClient",))
+        o.paypal = pick(d["paypal"], ("SetupIntentPaymentMethodOptionsPaypal", "SetupIntentTypeSpecificPaymentMethodOptionsClient",))
+        o.payto = pick(d["payto"], ("SetupIntentPaymentMethodOptionsPayto", "SetupIntentTypeSpecificPaymentMethodOptionsClient",))
+        o.pix = pick(d["pix"], ("SetupIntentPaymentMethodOptionsPix", "SetupIntentTypeSpecificPaymentMethodOptionsClient",))
+        o.sepa_debit = pick(d["sepa_debit"], ("SetupIntentPaymentMethodOptionsSepaDebit", "SetupIntentTypeSpecificPaymentMethodOptionsClient",))
+        o.upi = pick(d["upi"], ("SetupIntentPaymentMethodOptionsUpi", "SetupIntentTypeSpecificPaymentMethodOptionsClient",))
+        o.us_bank_account = pick(d["us_bank_account"], ("SetupIntentPaymentMethodOptionsUsBankAccount", "SetupIntentTypeSpecificPaymentMethodOptionsClient",))
     except KeyError:  # a field left out
-        return by_key(SetupIntentPaymentMethodOptions, d)
+        return refill(SetupIntentPaymentMethodOptions, _d_SetupIntentPaymentMethodOptions, d)
     if len(d) != 14:
         o._extra = unknown(d, SetupIntentPaymentMethodOptions)
     return o
@@ -367,7 +367,7 @@ class SetupIntentPaymentMethodOptionsCardMandateOptions(StripeObject):
 
 def _d_SetupIntentPaymentMethodOptionsCardMandateOptions(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
-        return by_key(SetupIntentPaymentMethodOptionsCardMandateOptions, d)
+        return refill(SetupIntentPaymentMethodOptionsCardMandateOptions, _d_SetupIntentPaymentMethodOptionsCardMandateOptions, d)
     o = new(SetupIntentPaymentMethodOptionsCardMandateOptions)
     try:
         o.amount = d["amount"]
@@ -381,7 +381,7 @@ def _d_SetupIntentPaymentMethodOptionsCardMandateOptions(d: Any) -> Any:
         o.start_date = d["start_date"]
         o.supported_types = d["supported_types"]
     except KeyError:  # a field left out
-        return by_key(SetupIntentPaymentMethodOptionsCardMandateOptions, d)
+        return refill(SetupIntentPaymentMethodOptionsCardMandateOptions, _d_SetupIntentPaymentMethodOptionsCardMandateOptions, d)
     if len(d) != 10:
         o._extra = unknown(d, SetupIntentPaymentMethodOptionsCardMandateOptions)
     return o
@@ -462,7 +462,7 @@ class SetupIntentPaymentMethodOptionsMandateOptionsPayto(StripeObject):
 
 def _d_SetupIntentPaymentMethodOptionsMandateOptionsPayto(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(SetupIntentPaymentMethodOptionsMandateOptionsPayto, d)
+        return refill(SetupIntentPaymentMethodOptionsMandateOptionsPayto, _d_SetupIntentPaymentMethodOptionsMandateOptionsPayto, d)
     o = new(SetupIntentPaymentMethodOptionsMandateOptionsPayto)
     try:
         o.amount = d["amount"]
@@ -473,7 +473,7 @@ def _d_SetupIntentPaymentMethodOptionsMandateOptionsPayto(d: Any) -> Any:
         o.purpose = intern(v) if type(v := d["purpose"]) is str else v
         o.start_date = d["start_date"]
     except KeyError:  # a field left out
-        return by_key(SetupIntentPaymentMethodOptionsMandateOptionsPayto, d)
+        return refill(SetupIntentPaymentMethodOptionsMandateOptionsPayto, _d_SetupIntentPaymentMethodOptionsMandateOptionsPayto, d)
     if len(d) != 7:
         o._extra = unknown(d, SetupIntentPaymentMethodOptionsMandateOptionsPayto)
     return o
@@ -575,13 +575,13 @@ _d_SetupIntentTypeSpecificPaymentMethodOptionsClient = register(SetupIntentTypeS
 
 # Decoders of other modules, imported when first called.
 _d_Account = lazy("account", "_d_Account", globals())
-_d_ApiErrors = lazy("account_link__bank_account", "_d_ApiErrors", globals())
-_d_Application = lazy("account_link__bank_account", "_d_Application", globals())
+_d_ApiErrors = lazy("account_link__balance_transaction", "_d_ApiErrors", globals())
+_d_Application = lazy("account_link__balance_transaction", "_d_Application", globals())
 _d_Mandate = lazy("mandate", "_d_Mandate", globals())
-_d_PaymentIntentNextActionBlikAuthorize = lazy("payment_attempt_record__payout", "_d_PaymentIntentNextActionBlikAuthorize", globals())
-_d_PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode = lazy("payment_attempt_record__payout", "_d_PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode", globals())
-_d_PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode = lazy("payment_attempt_record__payout", "_d_PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode", globals())
+_d_PaymentIntentNextActionBlikAuthorize = lazy("payment_intent_next_action_blik_authorize__plan", "_d_PaymentIntentNextActionBlikAuthorize", globals())
+_d_PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode = lazy("payment_intent_next_action_blik_authorize__plan", "_d_PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode", globals())
+_d_PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode = lazy("payment_intent_next_action_blik_authorize__plan", "_d_PaymentIntentNextActionUpiHandleRedirectOrDisplayQrCode", globals())
 _d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())
-_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails = lazy("funding_instructions__login_link", "_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails", globals())
+_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails = lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_PaymentMethodConfigBizPaymentMethodConfigurationDetails", globals())
 _d_SetupAttempt = lazy("setup_attempt", "_d_SetupAttempt", globals())
-_d_SmorResourceManagedPayments = lazy("reserve_transaction__tax_calculation_line_item", "_d_SmorResourceManagedPayments", globals())
+_d_SmorResourceManagedPayments = lazy("review__tax_code", "_d_SmorResourceManagedPayments", globals())

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, intern, lazy, new, register, unknown
+from ..._models import StripeObject, intern, lazy, new, refill, register, unknown
 
 if TYPE_CHECKING:
-    from .account_link__bank_account import Address
-    from .reserve_transaction__tax_calculation_line_item import Shipping
+    from .account_link__balance_transaction import Address
+    from .review__tax_code import Shipping
 
 __all__ = [
     "Source",
@@ -89,7 +89,7 @@ class Source(StripeObject):
 
 def _d_Source(d: Any) -> Any:
     if type(d) is not dict or len(d) < 38:
-        return by_key(Source, d)
+        return refill(Source, _d_Source, d)
     o = new(Source)
     try:
         o.ach_credit_transfer = _d_SourceTypeAchCreditTransfer(d["ach_credit_transfer"])
@@ -131,7 +131,7 @@ def _d_Source(d: Any) -> Any:
         o.usage = d["usage"]
         o.wechat = _d_SourceTypeWechat(d["wechat"])
     except KeyError:  # a field left out
-        return by_key(Source, d)
+        return refill(Source, _d_Source, d)
     if len(d) != 38:
         o._extra = unknown(d, Source)
     return o
@@ -182,7 +182,7 @@ class SourceOrderItem(StripeObject):
 
 def _d_SourceOrderItem(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(SourceOrderItem, d)
+        return refill(SourceOrderItem, _d_SourceOrderItem, d)
     o = new(SourceOrderItem)
     try:
         o.amount = d["amount"]
@@ -192,7 +192,7 @@ def _d_SourceOrderItem(d: Any) -> Any:
         o.quantity = d["quantity"]
         o.type = d["type"]
     except KeyError:  # a field left out
-        return by_key(SourceOrderItem, d)
+        return refill(SourceOrderItem, _d_SourceOrderItem, d)
     if len(d) != 6:
         o._extra = unknown(d, SourceOrderItem)
     return o
@@ -218,7 +218,7 @@ class SourceOwner(StripeObject):
 
 def _d_SourceOwner(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(SourceOwner, d)
+        return refill(SourceOwner, _d_SourceOwner, d)
     o = new(SourceOwner)
     try:
         o.address = _d_Address(d["address"])
@@ -230,7 +230,7 @@ def _d_SourceOwner(d: Any) -> Any:
         o.verified_name = d["verified_name"]
         o.verified_phone = d["verified_phone"]
     except KeyError:  # a field left out
-        return by_key(SourceOwner, d)
+        return refill(SourceOwner, _d_SourceOwner, d)
     if len(d) != 8:
         o._extra = unknown(d, SourceOwner)
     return o
@@ -254,7 +254,7 @@ class SourceReceiverFlow(StripeObject):
 
 def _d_SourceReceiverFlow(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(SourceReceiverFlow, d)
+        return refill(SourceReceiverFlow, _d_SourceReceiverFlow, d)
     o = new(SourceReceiverFlow)
     try:
         o.address = d["address"]
@@ -264,7 +264,7 @@ def _d_SourceReceiverFlow(d: Any) -> Any:
         o.refund_attributes_method = d["refund_attributes_method"]
         o.refund_attributes_status = d["refund_attributes_status"]
     except KeyError:  # a field left out
-        return by_key(SourceReceiverFlow, d)
+        return refill(SourceReceiverFlow, _d_SourceReceiverFlow, d)
     if len(d) != 6:
         o._extra = unknown(d, SourceReceiverFlow)
     return o
@@ -304,7 +304,7 @@ class SourceTypeAchCreditTransfer(StripeObject):
 
 def _d_SourceTypeAchCreditTransfer(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(SourceTypeAchCreditTransfer, d)
+        return refill(SourceTypeAchCreditTransfer, _d_SourceTypeAchCreditTransfer, d)
     o = new(SourceTypeAchCreditTransfer)
     try:
         o.account_number = d["account_number"]
@@ -316,7 +316,7 @@ def _d_SourceTypeAchCreditTransfer(d: Any) -> Any:
         o.routing_number = d["routing_number"]
         o.swift_code = d["swift_code"]
     except KeyError:  # a field left out
-        return by_key(SourceTypeAchCreditTransfer, d)
+        return refill(SourceTypeAchCreditTransfer, _d_SourceTypeAchCreditTransfer, d)
     if len(d) != 8:
         o._extra = unknown(d, SourceTypeAchCreditTransfer)
     return o
@@ -340,7 +340,7 @@ class SourceTypeAchDebit(StripeObject):
 
 def _d_SourceTypeAchDebit(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(SourceTypeAchDebit, d)
+        return refill(SourceTypeAchDebit, _d_SourceTypeAchDebit, d)
     o = new(SourceTypeAchDebit)
     try:
         o.bank_name = d["bank_name"]
@@ -350,7 +350,7 @@ def _d_SourceTypeAchDebit(d: Any) -> Any:
         o.routing_number = d["routing_number"]
         o.type = d["type"]
     except KeyError:  # a field left out
-        return by_key(SourceTypeAchDebit, d)
+        return refill(SourceTypeAchDebit, _d_SourceTypeAchDebit, d)
     if len(d) != 6:
         o._extra = unknown(d, SourceTypeAchDebit)
     return o
@@ -378,7 +378,7 @@ class SourceTypeAcssDebit(StripeObject):
 
 def _d_SourceTypeAcssDebit(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
-        return by_key(SourceTypeAcssDebit, d)
+        return refill(SourceTypeAcssDebit, _d_SourceTypeAcssDebit, d)
     o = new(SourceTypeAcssDebit)
     try:
         o.bank_address_city = d["bank_address_city"]
@@ -392,7 +392,7 @@ def _d_SourceTypeAcssDebit(d: Any) -> Any:
         o.last4 = d["last4"]
         o.routing_number = d["routing_number"]
     except KeyError:  # a field left out
-        return by_key(SourceTypeAcssDebit, d)
+        return refill(SourceTypeAcssDebit, _d_SourceTypeAcssDebit, d)
     if len(d) != 10:
         o._extra = unknown(d, SourceTypeAcssDebit)
     return o
@@ -442,7 +442,7 @@ class SourceTypeBancontact(StripeObject):
 
 def _d_SourceTypeBancontact(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(SourceTypeBancontact, d)
+        return refill(SourceTypeBancontact, _d_SourceTypeBancontact, d)
     o = new(SourceTypeBancontact)
     try:
         o.bank_code = d["bank_code"]
@@ -452,7 +452,7 @@ def _d_SourceTypeBancontact(d: Any) -> Any:
         o.preferred_language = d["preferred_language"]
         o.statement_descriptor = d["statement_descriptor"]
     except KeyError:  # a field left out
-        return by_key(SourceTypeBancontact, d)
+        return refill(SourceTypeBancontact, _d_SourceTypeBancontact, d)
     if len(d) != 6:
         o._extra = unknown(d, SourceTypeBancontact)
     return o
@@ -484,7 +484,7 @@ class SourceTypeCard(StripeObject):
 
 def _d_SourceTypeCard(d: Any) -> Any:
     if type(d) is not dict or len(d) < 14:
-        return by_key(SourceTypeCard, d)
+        return refill(SourceTypeCard, _d_SourceTypeCard, d)
     o = new(SourceTypeCard)
     try:
         o.address_line1_check = d["address_line1_check"]
@@ -502,7 +502,7 @@ def _d_SourceTypeCard(d: Any) -> Any:
         o.three_d_secure = d["three_d_secure"]
         o.tokenization_method = d["tokenization_method"]
     except KeyError:  # a field left out
-        return by_key(SourceTypeCard, d)
+        return refill(SourceTypeCard, _d_SourceTypeCard, d)
     if len(d) != 14:
         o._extra = unknown(d, SourceTypeCard)
     return o
@@ -543,7 +543,7 @@ class SourceTypeCardPresent(StripeObject):
 
 def _d_SourceTypeCardPresent(d: Any) -> Any:
     if type(d) is not dict or len(d) < 23:
-        return by_key(SourceTypeCardPresent, d)
+        return refill(SourceTypeCardPresent, _d_SourceTypeCardPresent, d)
     o = new(SourceTypeCardPresent)
     try:
         o.application_cryptogram = d["application_cryptogram"]
@@ -570,7 +570,7 @@ def _d_SourceTypeCardPresent(d: Any) -> Any:
         o.terminal_verification_results = d["terminal_verification_results"]
         o.transaction_status_information = d["transaction_status_information"]
     except KeyError:  # a field left out
-        return by_key(SourceTypeCardPresent, d)
+        return refill(SourceTypeCardPresent, _d_SourceTypeCardPresent, d)
     if len(d) != 23:
         o._extra = unknown(d, SourceTypeCardPresent)
     return o
@@ -654,7 +654,7 @@ class SourceTypeKlarna(StripeObject):
 
 def _d_SourceTypeKlarna(d: Any) -> Any:
     if type(d) is not dict or len(d) < 26:
-        return by_key(SourceTypeKlarna, d)
+        return refill(SourceTypeKlarna, _d_SourceTypeKlarna, d)
     o = new(SourceTypeKlarna)
     try:
         o.background_image_url = d["background_image_url"]
@@ -684,7 +684,7 @@ def _d_SourceTypeKlarna(d: Any) -> Any:
         o.shipping_first_name = d["shipping_first_name"]
         o.shipping_last_name = d["shipping_last_name"]
     except KeyError:  # a field left out
-        return by_key(SourceTypeKlarna, d)
+        return refill(SourceTypeKlarna, _d_SourceTypeKlarna, d)
     if len(d) != 26:
         o._extra = unknown(d, SourceTypeKlarna)
     return o
@@ -712,7 +712,7 @@ class SourceTypeMultibanco(StripeObject):
 
 def _d_SourceTypeMultibanco(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
-        return by_key(SourceTypeMultibanco, d)
+        return refill(SourceTypeMultibanco, _d_SourceTypeMultibanco, d)
     o = new(SourceTypeMultibanco)
     try:
         o.entity = d["entity"]
@@ -726,7 +726,7 @@ def _d_SourceTypeMultibanco(d: Any) -> Any:
         o.refund_account_holder_name = d["refund_account_holder_name"]
         o.refund_iban = d["refund_iban"]
     except KeyError:  # a field left out
-        return by_key(SourceTypeMultibanco, d)
+        return refill(SourceTypeMultibanco, _d_SourceTypeMultibanco, d)
     if len(d) != 10:
         o._extra = unknown(d, SourceTypeMultibanco)
     return o
@@ -762,7 +762,7 @@ class SourceTypeSepaDebit(StripeObject):
 
 def _d_SourceTypeSepaDebit(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(SourceTypeSepaDebit, d)
+        return refill(SourceTypeSepaDebit, _d_SourceTypeSepaDebit, d)
     o = new(SourceTypeSepaDebit)
     try:
         o.bank_code = d["bank_code"]
@@ -773,7 +773,7 @@ def _d_SourceTypeSepaDebit(d: Any) -> Any:
         o.mandate_reference = d["mandate_reference"]
         o.mandate_url = d["mandate_url"]
     except KeyError:  # a field left out
-        return by_key(SourceTypeSepaDebit, d)
+        return refill(SourceTypeSepaDebit, _d_SourceTypeSepaDebit, d)
     if len(d) != 7:
         o._extra = unknown(d, SourceTypeSepaDebit)
     return o
@@ -798,7 +798,7 @@ class SourceTypeSofort(StripeObject):
 
 def _d_SourceTypeSofort(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(SourceTypeSofort, d)
+        return refill(SourceTypeSofort, _d_SourceTypeSofort, d)
     o = new(SourceTypeSofort)
     try:
         o.bank_code = d["bank_code"]
@@ -809,7 +809,7 @@ def _d_SourceTypeSofort(d: Any) -> Any:
         o.preferred_language = d["preferred_language"]
         o.statement_descriptor = d["statement_descriptor"]
     except KeyError:  # a field left out
-        return by_key(SourceTypeSofort, d)
+        return refill(SourceTypeSofort, _d_SourceTypeSofort, d)
     if len(d) != 7:
         o._extra = unknown(d, SourceTypeSofort)
     return o
@@ -844,7 +844,7 @@ class SourceTypeThreeDSecure(StripeObject):
 
 def _d_SourceTypeThreeDSecure(d: Any) -> Any:
     if type(d) is not dict or len(d) < 17:
-        return by_key(SourceTypeThreeDSecure, d)
+        return refill(SourceTypeThreeDSecure, _d_SourceTypeThreeDSecure, d)
     o = new(SourceTypeThreeDSecure)
     try:
         o.address_line1_check = d["address_line1_check"]
@@ -865,7 +865,7 @@ def _d_SourceTypeThreeDSecure(d: Any) -> Any:
         o.three_d_secure = d["three_d_secure"]
         o.tokenization_method = d["tokenization_method"]
     except KeyError:  # a field left out
-        return by_key(SourceTypeThreeDSecure, d)
+        return refill(SourceTypeThreeDSecure, _d_SourceTypeThreeDSecure, d)
     if len(d) != 17:
         o._extra = unknown(d, SourceTypeThreeDSecure)
     return o
@@ -888,4 +888,4 @@ _d_SourceTypeWechat = register(SourceTypeWechat)
 
 
 # Decoders of other modules, imported when first called.
-_d_Address = lazy("account_link__bank_account", "_d_Address", globals())
+_d_Address = lazy("account_link__balance_transaction", "_d_Address", globals())

@@ -7,23 +7,24 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._models import (
     StripeList,
     StripeObject,
-    by_key,
     expand,
     intern,
     lazy,
     list_object,
     list_of,
     new,
+    refill,
     register,
     unknown,
 )
 
 if TYPE_CHECKING:
     from .account import Account
-    from .account_link__bank_account import Application, BankAccount, DeletedApplication
-    from .capability__credit_note_line_item import Card, ConnectAccountReference
-    from .credit_notes_pretax_credit_amount__forwarding_request import Discount
+    from .account_link__balance_transaction import Application, DeletedApplication
+    from .bank_account__billing_meter_event_summary import BankAccount
+    from .card__customer_balance_transaction import Card, ConnectAccountReference
     from .customer import Customer, DeletedCustomer
+    from .discount__invoice_payment import Discount
     from .invoice import Invoice
     from .invoice_mandate_options_payto import (
         InvoicePaymentMethodOptionsAcssDebit,
@@ -36,8 +37,8 @@ if TYPE_CHECKING:
         InvoicePaymentMethodOptionsUsBankAccount,
     )
     from .payment_method import PaymentMethod
-    from .plan__reporting_report_type import Price
-    from .reserve_transaction__tax_calculation_line_item import (
+    from .price__reserve_transaction import Price
+    from .review__tax_code import (
         SmorResourceManagedPayments,
         SubscriptionBillingThresholds,
         SubscriptionItem,
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
     from .setup_intent import SetupIntent
     from .source import Source
     from .subscription_schedule import SubscriptionSchedule
-    from .tax_code__terminal_refund import DeletedTaxId, TaxId, TaxRate
+    from .tax_deducted_at_source__terminal_refund import DeletedTaxId, TaxId, TaxRate
     from .test_helpers_test_clock__treasury_transaction import TestHelpersTestClock
 
 __all__ = [
@@ -161,7 +162,7 @@ class Subscription(StripeObject):
 
 def _d_Subscription(d: Any) -> Any:
     if type(d) is not dict or len(d) < 48:
-        return by_key(Subscription, d)
+        return refill(Subscription, _d_Subscription, d)
     o = new(Subscription)
     try:
         o.application = expand(d["application"])
@@ -213,7 +214,7 @@ def _d_Subscription(d: Any) -> Any:
         o.trial_settings = _d_SubscriptionsResourceTrialSettingsTrialSettings(d["trial_settings"])
         o.trial_start = d["trial_start"]
     except KeyError:  # a field left out
-        return by_key(Subscription, d)
+        return refill(Subscription, _d_Subscription, d)
     if len(d) != 48:
         o._extra = unknown(d, Subscription)
     return o
@@ -383,7 +384,7 @@ class SubscriptionsResourcePaymentMethodOptions(StripeObject):
 
 def _d_SubscriptionsResourcePaymentMethodOptions(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
-        return by_key(SubscriptionsResourcePaymentMethodOptions, d)
+        return refill(SubscriptionsResourcePaymentMethodOptions, _d_SubscriptionsResourcePaymentMethodOptions, d)
     o = new(SubscriptionsResourcePaymentMethodOptions)
     try:
         o.acss_debit = _d_InvoicePaymentMethodOptionsAcssDebit(d["acss_debit"])
@@ -397,7 +398,7 @@ def _d_SubscriptionsResourcePaymentMethodOptions(d: Any) -> Any:
         o.upi = _d_InvoicePaymentMethodOptionsUpi(d["upi"])
         o.us_bank_account = _d_InvoicePaymentMethodOptionsUsBankAccount(d["us_bank_account"])
     except KeyError:  # a field left out
-        return by_key(SubscriptionsResourcePaymentMethodOptions, d)
+        return refill(SubscriptionsResourcePaymentMethodOptions, _d_SubscriptionsResourcePaymentMethodOptions, d)
     if len(d) != 10:
         o._extra = unknown(d, SubscriptionsResourcePaymentMethodOptions)
     return o
@@ -436,7 +437,7 @@ class SubscriptionsResourcePendingUpdate(StripeObject):
 
 def _d_SubscriptionsResourcePendingUpdate(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(SubscriptionsResourcePendingUpdate, d)
+        return refill(SubscriptionsResourcePendingUpdate, _d_SubscriptionsResourcePendingUpdate, d)
     o = new(SubscriptionsResourcePendingUpdate)
     try:
         o.billing_cycle_anchor = d["billing_cycle_anchor"]
@@ -448,7 +449,7 @@ def _d_SubscriptionsResourcePendingUpdate(d: Any) -> Any:
         o.trial_end = d["trial_end"]
         o.trial_from_plan = d["trial_from_plan"]
     except KeyError:  # a field left out
-        return by_key(SubscriptionsResourcePendingUpdate, d)
+        return refill(SubscriptionsResourcePendingUpdate, _d_SubscriptionsResourcePendingUpdate, d)
     if len(d) != 8:
         o._extra = unknown(d, SubscriptionsResourcePendingUpdate)
     return o
@@ -504,7 +505,7 @@ _d_SubscriptionsResourceTrialSettingsTrialSettings = register(SubscriptionsResou
 
 # Decoders of other modules, imported when first called.
 _d_Account = lazy("account", "_d_Account", globals())
-_d_Discount = lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_Discount", globals())
+_d_Discount = lazy("discount__invoice_payment", "_d_Discount", globals())
 _d_Invoice = lazy("invoice", "_d_Invoice", globals())
 _d_InvoicePaymentMethodOptionsAcssDebit = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsAcssDebit", globals())
 _d_InvoicePaymentMethodOptionsBancontact = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsBancontact", globals())
@@ -516,11 +517,11 @@ _d_InvoicePaymentMethodOptionsUpi = lazy("invoice_mandate_options_payto", "_d_In
 _d_InvoicePaymentMethodOptionsUsBankAccount = lazy("invoice_mandate_options_payto", "_d_InvoicePaymentMethodOptionsUsBankAccount", globals())
 _d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())
 _d_SetupIntent = lazy("setup_intent", "_d_SetupIntent", globals())
-_d_SmorResourceManagedPayments = lazy("reserve_transaction__tax_calculation_line_item", "_d_SmorResourceManagedPayments", globals())
-_d_SubscriptionBillingThresholds = lazy("reserve_transaction__tax_calculation_line_item", "_d_SubscriptionBillingThresholds", globals())
-_d_SubscriptionItem = lazy("reserve_transaction__tax_calculation_line_item", "_d_SubscriptionItem", globals())
+_d_SmorResourceManagedPayments = lazy("review__tax_code", "_d_SmorResourceManagedPayments", globals())
+_d_SubscriptionBillingThresholds = lazy("review__tax_code", "_d_SubscriptionBillingThresholds", globals())
+_d_SubscriptionItem = lazy("review__tax_code", "_d_SubscriptionItem", globals())
 _d_SubscriptionSchedule = lazy("subscription_schedule", "_d_SubscriptionSchedule", globals())
-_d_SubscriptionTransferData = lazy("reserve_transaction__tax_calculation_line_item", "_d_SubscriptionTransferData", globals())
-_d_SubscriptionsResourceBillingMode = lazy("reserve_transaction__tax_calculation_line_item", "_d_SubscriptionsResourceBillingMode", globals())
-_d_TaxRate = lazy("tax_code__terminal_refund", "_d_TaxRate", globals())
+_d_SubscriptionTransferData = lazy("review__tax_code", "_d_SubscriptionTransferData", globals())
+_d_SubscriptionsResourceBillingMode = lazy("review__tax_code", "_d_SubscriptionsResourceBillingMode", globals())
+_d_TaxRate = lazy("tax_deducted_at_source__terminal_refund", "_d_TaxRate", globals())
 _d_TestHelpersTestClock = lazy("test_helpers_test_clock__treasury_transaction", "_d_TestHelpersTestClock", globals())

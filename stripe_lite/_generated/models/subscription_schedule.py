@@ -4,24 +4,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, expand, intern, lazy, list_of, new, register, unknown
+from ..._models import StripeObject, expand, intern, lazy, list_of, new, refill, register, unknown
 
 if TYPE_CHECKING:
     from .account import Account
-    from .account_link__bank_account import Application, DeletedApplication
-    from .capability__credit_note_line_item import ConnectAccountReference, Coupon
-    from .credit_notes_pretax_credit_amount__forwarding_request import Discount
+    from .account_link__balance_transaction import Application, DeletedApplication
+    from .card__customer_balance_transaction import ConnectAccountReference, Coupon
     from .customer import Customer, DeletedCustomer
+    from .discount__invoice_payment import Discount
     from .payment_method import PaymentMethod
-    from .plan__reporting_report_type import DeletedPrice, Price, PromotionCode
-    from .reserve_transaction__tax_calculation_line_item import (
+    from .price__reserve_transaction import DeletedPrice, Price, PromotionCode
+    from .review__tax_code import (
         SubscriptionBillingThresholds,
         SubscriptionItemBillingThresholds,
         SubscriptionsResourceBillingMode,
         SubscriptionTransferData,
     )
     from .subscription import Subscription
-    from .tax_code__terminal_refund import DeletedTaxId, TaxId, TaxRate
+    from .tax_deducted_at_source__terminal_refund import DeletedTaxId, TaxId, TaxRate
     from .test_helpers_test_clock__treasury_transaction import TestHelpersTestClock
 
 __all__ = [
@@ -154,7 +154,7 @@ class SubscriptionSchedule(StripeObject):
 
 def _d_SubscriptionSchedule(d: Any) -> Any:
     if type(d) is not dict or len(d) < 20:
-        return by_key(SubscriptionSchedule, d)
+        return refill(SubscriptionSchedule, _d_SubscriptionSchedule, d)
     o = new(SubscriptionSchedule)
     try:
         o.application = expand(d["application"])
@@ -178,7 +178,7 @@ def _d_SubscriptionSchedule(d: Any) -> Any:
         o.subscription = _d_Subscription(v) if type(v := d["subscription"]) is dict else v
         o.test_clock = _d_TestHelpersTestClock(v) if type(v := d["test_clock"]) is dict else v
     except KeyError:  # a field left out
-        return by_key(SubscriptionSchedule, d)
+        return refill(SubscriptionSchedule, _d_SubscriptionSchedule, d)
     if len(d) != 20:
         o._extra = unknown(d, SubscriptionSchedule)
     return o
@@ -203,7 +203,7 @@ class SubscriptionScheduleAddInvoiceItem(StripeObject):
 
 def _d_SubscriptionScheduleAddInvoiceItem(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(SubscriptionScheduleAddInvoiceItem, d)
+        return refill(SubscriptionScheduleAddInvoiceItem, _d_SubscriptionScheduleAddInvoiceItem, d)
     o = new(SubscriptionScheduleAddInvoiceItem)
     try:
         o.discountable = d["discountable"]
@@ -214,7 +214,7 @@ def _d_SubscriptionScheduleAddInvoiceItem(d: Any) -> Any:
         o.quantity = d["quantity"]
         o.tax_rates = list_of(d["tax_rates"], _d_TaxRate)
     except KeyError:  # a field left out
-        return by_key(SubscriptionScheduleAddInvoiceItem, d)
+        return refill(SubscriptionScheduleAddInvoiceItem, _d_SubscriptionScheduleAddInvoiceItem, d)
     if len(d) != 7:
         o._extra = unknown(d, SubscriptionScheduleAddInvoiceItem)
     return o
@@ -250,7 +250,7 @@ class SubscriptionScheduleConfigurationItem(StripeObject):
 
 def _d_SubscriptionScheduleConfigurationItem(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(SubscriptionScheduleConfigurationItem, d)
+        return refill(SubscriptionScheduleConfigurationItem, _d_SubscriptionScheduleConfigurationItem, d)
     o = new(SubscriptionScheduleConfigurationItem)
     try:
         o.billing_thresholds = _d_SubscriptionItemBillingThresholds(d["billing_thresholds"])
@@ -260,7 +260,7 @@ def _d_SubscriptionScheduleConfigurationItem(d: Any) -> Any:
         o.quantity = d["quantity"]
         o.tax_rates = list_of(d["tax_rates"], _d_TaxRate)
     except KeyError:  # a field left out
-        return by_key(SubscriptionScheduleConfigurationItem, d)
+        return refill(SubscriptionScheduleConfigurationItem, _d_SubscriptionScheduleConfigurationItem, d)
     if len(d) != 6:
         o._extra = unknown(d, SubscriptionScheduleConfigurationItem)
     return o
@@ -310,7 +310,7 @@ class SubscriptionSchedulePhaseConfiguration(StripeObject):
 
 def _d_SubscriptionSchedulePhaseConfiguration(d: Any) -> Any:
     if type(d) is not dict or len(d) < 20:
-        return by_key(SubscriptionSchedulePhaseConfiguration, d)
+        return refill(SubscriptionSchedulePhaseConfiguration, _d_SubscriptionSchedulePhaseConfiguration, d)
     o = new(SubscriptionSchedulePhaseConfiguration)
     try:
         o.add_invoice_items = list_of(d["add_invoice_items"], _d_SubscriptionScheduleAddInvoiceItem)
@@ -334,7 +334,7 @@ def _d_SubscriptionSchedulePhaseConfiguration(d: Any) -> Any:
         o.transfer_data = _d_SubscriptionTransferData(d["transfer_data"])
         o.trial_end = d["trial_end"]
     except KeyError:  # a field left out
-        return by_key(SubscriptionSchedulePhaseConfiguration, d)
+        return refill(SubscriptionSchedulePhaseConfiguration, _d_SubscriptionSchedulePhaseConfiguration, d)
     if len(d) != 20:
         o._extra = unknown(d, SubscriptionSchedulePhaseConfiguration)
     return o
@@ -362,7 +362,7 @@ class SubscriptionSchedulesResourceDefaultSettings(StripeObject):
 
 def _d_SubscriptionSchedulesResourceDefaultSettings(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
-        return by_key(SubscriptionSchedulesResourceDefaultSettings, d)
+        return refill(SubscriptionSchedulesResourceDefaultSettings, _d_SubscriptionSchedulesResourceDefaultSettings, d)
     o = new(SubscriptionSchedulesResourceDefaultSettings)
     try:
         o.application_fee_percent = d["application_fee_percent"]
@@ -376,7 +376,7 @@ def _d_SubscriptionSchedulesResourceDefaultSettings(d: Any) -> Any:
         o.on_behalf_of = _d_Account(v) if type(v := d["on_behalf_of"]) is dict else v
         o.transfer_data = _d_SubscriptionTransferData(d["transfer_data"])
     except KeyError:  # a field left out
-        return by_key(SubscriptionSchedulesResourceDefaultSettings, d)
+        return refill(SubscriptionSchedulesResourceDefaultSettings, _d_SubscriptionSchedulesResourceDefaultSettings, d)
     if len(d) != 10:
         o._extra = unknown(d, SubscriptionSchedulesResourceDefaultSettings)
     return o
@@ -426,9 +426,9 @@ _d_SubscriptionSchedulesResourceInvoiceItemPeriodResourcePeriodStart = register(
 _d_Account = lazy("account", "_d_Account", globals())
 _d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())
 _d_Subscription = lazy("subscription", "_d_Subscription", globals())
-_d_SubscriptionBillingThresholds = lazy("reserve_transaction__tax_calculation_line_item", "_d_SubscriptionBillingThresholds", globals())
-_d_SubscriptionItemBillingThresholds = lazy("reserve_transaction__tax_calculation_line_item", "_d_SubscriptionItemBillingThresholds", globals())
-_d_SubscriptionTransferData = lazy("reserve_transaction__tax_calculation_line_item", "_d_SubscriptionTransferData", globals())
-_d_SubscriptionsResourceBillingMode = lazy("reserve_transaction__tax_calculation_line_item", "_d_SubscriptionsResourceBillingMode", globals())
-_d_TaxRate = lazy("tax_code__terminal_refund", "_d_TaxRate", globals())
+_d_SubscriptionBillingThresholds = lazy("review__tax_code", "_d_SubscriptionBillingThresholds", globals())
+_d_SubscriptionItemBillingThresholds = lazy("review__tax_code", "_d_SubscriptionItemBillingThresholds", globals())
+_d_SubscriptionTransferData = lazy("review__tax_code", "_d_SubscriptionTransferData", globals())
+_d_SubscriptionsResourceBillingMode = lazy("review__tax_code", "_d_SubscriptionsResourceBillingMode", globals())
+_d_TaxRate = lazy("tax_deducted_at_source__terminal_refund", "_d_TaxRate", globals())
 _d_TestHelpersTestClock = lazy("test_helpers_test_clock__treasury_transaction", "_d_TestHelpersTestClock", globals())

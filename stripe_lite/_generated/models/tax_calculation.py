@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeList, StripeObject, by_key, intern, lazy, list_object, list_of, new, register, unknown
+from ..._models import StripeList, StripeObject, intern, lazy, list_object, list_of, new, refill, register, unknown
 
 if TYPE_CHECKING:
-    from .reserve_transaction__tax_calculation_line_item import TaxCalculationLineItem
-    from .tax_code__terminal_refund import (
+    from .review__tax_code import TaxCalculationLineItem
+    from .tax_deducted_at_source__terminal_refund import (
         TaxProductResourceCustomerDetails,
         TaxProductResourceLineItemTaxBreakdown,
         TaxProductResourceShipFromDetails,
@@ -50,7 +50,7 @@ class TaxCalculation(StripeObject):
 
 def _d_TaxCalculation(d: Any) -> Any:
     if type(d) is not dict or len(d) < 15:
-        return by_key(TaxCalculation, d)
+        return refill(TaxCalculation, _d_TaxCalculation, d)
     o = new(TaxCalculation)
     try:
         o.amount_total = d["amount_total"]
@@ -69,7 +69,7 @@ def _d_TaxCalculation(d: Any) -> Any:
         o.tax_breakdown = list_of(d["tax_breakdown"], _d_TaxProductResourceTaxBreakdown)
         o.tax_date = d["tax_date"]
     except KeyError:  # a field left out
-        return by_key(TaxCalculation, d)
+        return refill(TaxCalculation, _d_TaxCalculation, d)
     if len(d) != 15:
         o._extra = unknown(d, TaxCalculation)
     return o
@@ -108,7 +108,7 @@ class TaxProductResourceTaxCalculationShippingCost(StripeObject):
 
 def _d_TaxProductResourceTaxCalculationShippingCost(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(TaxProductResourceTaxCalculationShippingCost, d)
+        return refill(TaxProductResourceTaxCalculationShippingCost, _d_TaxProductResourceTaxCalculationShippingCost, d)
     o = new(TaxProductResourceTaxCalculationShippingCost)
     try:
         o.amount = d["amount"]
@@ -118,7 +118,7 @@ def _d_TaxProductResourceTaxCalculationShippingCost(d: Any) -> Any:
         o.tax_breakdown = list_of(d["tax_breakdown"], _d_TaxProductResourceLineItemTaxBreakdown)
         o.tax_code = d["tax_code"]
     except KeyError:  # a field left out
-        return by_key(TaxProductResourceTaxCalculationShippingCost, d)
+        return refill(TaxProductResourceTaxCalculationShippingCost, _d_TaxProductResourceTaxCalculationShippingCost, d)
     if len(d) != 6:
         o._extra = unknown(d, TaxProductResourceTaxCalculationShippingCost)
     return o
@@ -142,7 +142,7 @@ class TaxProductResourceTaxRateDetails(StripeObject):
 
 def _d_TaxProductResourceTaxRateDetails(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(TaxProductResourceTaxRateDetails, d)
+        return refill(TaxProductResourceTaxRateDetails, _d_TaxProductResourceTaxRateDetails, d)
     o = new(TaxProductResourceTaxRateDetails)
     try:
         o.country = d["country"]
@@ -152,7 +152,7 @@ def _d_TaxProductResourceTaxRateDetails(d: Any) -> Any:
         o.state = d["state"]
         o.tax_type = intern(v) if type(v := d["tax_type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(TaxProductResourceTaxRateDetails, d)
+        return refill(TaxProductResourceTaxRateDetails, _d_TaxProductResourceTaxRateDetails, d)
     if len(d) != 6:
         o._extra = unknown(d, TaxProductResourceTaxRateDetails)
     return o
@@ -162,8 +162,8 @@ register(TaxProductResourceTaxRateDetails, _d_TaxProductResourceTaxRateDetails)
 
 
 # Decoders of other modules, imported when first called.
-_d_TaxCalculationLineItem = lazy("reserve_transaction__tax_calculation_line_item", "_d_TaxCalculationLineItem", globals())
-_d_TaxProductResourceCustomerDetails = lazy("tax_code__terminal_refund", "_d_TaxProductResourceCustomerDetails", globals())
-_d_TaxProductResourceLineItemTaxBreakdown = lazy("tax_code__terminal_refund", "_d_TaxProductResourceLineItemTaxBreakdown", globals())
-_d_TaxProductResourceShipFromDetails = lazy("tax_code__terminal_refund", "_d_TaxProductResourceShipFromDetails", globals())
-_d_TaxRateFlatAmount = lazy("tax_code__terminal_refund", "_d_TaxRateFlatAmount", globals())
+_d_TaxCalculationLineItem = lazy("review__tax_code", "_d_TaxCalculationLineItem", globals())
+_d_TaxProductResourceCustomerDetails = lazy("tax_deducted_at_source__terminal_refund", "_d_TaxProductResourceCustomerDetails", globals())
+_d_TaxProductResourceLineItemTaxBreakdown = lazy("tax_deducted_at_source__terminal_refund", "_d_TaxProductResourceLineItemTaxBreakdown", globals())
+_d_TaxProductResourceShipFromDetails = lazy("tax_deducted_at_source__terminal_refund", "_d_TaxProductResourceShipFromDetails", globals())
+_d_TaxRateFlatAmount = lazy("tax_deducted_at_source__terminal_refund", "_d_TaxRateFlatAmount", globals())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from ..._models import StripeObject, by_key, intern, new, register, unknown
+from ..._models import StripeObject, intern, new, refill, register, unknown
 
 __all__ = [
     "TaxProductRegistrationsResourceCountryOptions",
@@ -320,7 +320,7 @@ class TaxRegistration(StripeObject):
 
 def _d_TaxRegistration(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
-        return by_key(TaxRegistration, d)
+        return refill(TaxRegistration, _d_TaxRegistration, d)
     o = new(TaxRegistration)
     try:
         o.active_from = d["active_from"]
@@ -333,7 +333,7 @@ def _d_TaxRegistration(d: Any) -> Any:
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.status = intern(v) if type(v := d["status"]) is str else v
     except KeyError:  # a field left out
-        return by_key(TaxRegistration, d)
+        return refill(TaxRegistration, _d_TaxRegistration, d)
     if len(d) != 9:
         o._extra = unknown(d, TaxRegistration)
     return o

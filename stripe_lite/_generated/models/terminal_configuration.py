@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, intern, new, register, unknown
+from ..._models import StripeObject, intern, new, refill, register, unknown
 
 if TYPE_CHECKING:
-    from .credit_notes_pretax_credit_amount__forwarding_request import File
+    from .discount__invoice_payment import File
 
 __all__ = [
     "DeletedTerminalConfiguration",
@@ -72,7 +72,7 @@ class TerminalConfiguration(StripeObject):
 
 def _d_TerminalConfiguration(d: Any) -> Any:
     if type(d) is not dict or len(d) < 19:
-        return by_key(TerminalConfiguration, d)
+        return refill(TerminalConfiguration, _d_TerminalConfiguration, d)
     o = new(TerminalConfiguration)
     try:
         o.bbpos_wisepad3 = _d_TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig(d["bbpos_wisepad3"])
@@ -95,7 +95,7 @@ def _d_TerminalConfiguration(d: Any) -> Any:
         o.verifone_v660p = _d_TerminalConfigurationConfigurationResourceDeviceTypeSpecificConfig(d["verifone_v660p"])
         o.wifi = _d_TerminalConfigurationConfigurationResourceWifiConfig(d["wifi"])
     except KeyError:  # a field left out
-        return by_key(TerminalConfiguration, d)
+        return refill(TerminalConfiguration, _d_TerminalConfiguration, d)
     if len(d) != 19:
         o._extra = unknown(d, TerminalConfiguration)
     return o

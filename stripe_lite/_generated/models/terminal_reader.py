@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, intern, lazy, list_of, new, register, unknown
+from ..._models import StripeObject, intern, lazy, list_of, new, refill, register, unknown
 
 if TYPE_CHECKING:
-    from .account_link__bank_account import ApiErrors
+    from .account_link__balance_transaction import ApiErrors
     from .charge import Charge
     from .payment_intent import PaymentIntent
     from .payment_method import PaymentMethod
     from .refund import Refund
     from .setup_intent import SetupIntent
-    from .tax_code__terminal_refund import TerminalLocation
+    from .tax_deducted_at_source__terminal_refund import TerminalLocation
 
 __all__ = [
     "DeletedTerminalReader",
@@ -92,7 +92,7 @@ class TerminalReader(StripeObject):
 
 def _d_TerminalReader(d: Any) -> Any:
     if type(d) is not dict or len(d) < 13:
-        return by_key(TerminalReader, d)
+        return refill(TerminalReader, _d_TerminalReader, d)
     o = new(TerminalReader)
     try:
         o.action = _d_TerminalReaderReaderResourceReaderAction(d["action"])
@@ -109,7 +109,7 @@ def _d_TerminalReader(d: Any) -> Any:
         o.serial_number = d["serial_number"]
         o.status = intern(v) if type(v := d["status"]) is str else v
     except KeyError:  # a field left out
-        return by_key(TerminalReader, d)
+        return refill(TerminalReader, _d_TerminalReader, d)
     if len(d) != 13:
         o._extra = unknown(d, TerminalReader)
     return o
@@ -265,7 +265,7 @@ class TerminalReaderReaderResourceInput(StripeObject):
 
 def _d_TerminalReaderReaderResourceInput(d: Any) -> Any:
     if type(d) is not dict or len(d) < 11:
-        return by_key(TerminalReaderReaderResourceInput, d)
+        return refill(TerminalReaderReaderResourceInput, _d_TerminalReaderReaderResourceInput, d)
     o = new(TerminalReaderReaderResourceInput)
     try:
         o.custom_text = _d_TerminalReaderReaderResourceCustomText(d["custom_text"])
@@ -280,7 +280,7 @@ def _d_TerminalReaderReaderResourceInput(d: Any) -> Any:
         o.toggles = list_of(d["toggles"], _d_TerminalReaderReaderResourceToggle)
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(TerminalReaderReaderResourceInput, d)
+        return refill(TerminalReaderReaderResourceInput, _d_TerminalReaderReaderResourceInput, d)
     if len(d) != 11:
         o._extra = unknown(d, TerminalReaderReaderResourceInput)
     return o
@@ -408,7 +408,7 @@ class TerminalReaderReaderResourceReaderAction(StripeObject):
 
 def _d_TerminalReaderReaderResourceReaderAction(d: Any) -> Any:
     if type(d) is not dict or len(d) < 13:
-        return by_key(TerminalReaderReaderResourceReaderAction, d)
+        return refill(TerminalReaderReaderResourceReaderAction, _d_TerminalReaderReaderResourceReaderAction, d)
     o = new(TerminalReaderReaderResourceReaderAction)
     try:
         o.api_error = _d_ApiErrors(d["api_error"])
@@ -425,7 +425,7 @@ def _d_TerminalReaderReaderResourceReaderAction(d: Any) -> Any:
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(TerminalReaderReaderResourceReaderAction, d)
+        return refill(TerminalReaderReaderResourceReaderAction, _d_TerminalReaderReaderResourceReaderAction, d)
     if len(d) != 13:
         o._extra = unknown(d, TerminalReaderReaderResourceReaderAction)
     return o
@@ -452,7 +452,7 @@ class TerminalReaderReaderResourceRefundPaymentAction(StripeObject):
 
 def _d_TerminalReaderReaderResourceRefundPaymentAction(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
-        return by_key(TerminalReaderReaderResourceRefundPaymentAction, d)
+        return refill(TerminalReaderReaderResourceRefundPaymentAction, _d_TerminalReaderReaderResourceRefundPaymentAction, d)
     o = new(TerminalReaderReaderResourceRefundPaymentAction)
     try:
         o.amount = d["amount"]
@@ -465,7 +465,7 @@ def _d_TerminalReaderReaderResourceRefundPaymentAction(d: Any) -> Any:
         o.refund_payment_config = _d_TerminalReaderReaderResourceRefundPaymentConfig(d["refund_payment_config"])
         o.reverse_transfer = d["reverse_transfer"]
     except KeyError:  # a field left out
-        return by_key(TerminalReaderReaderResourceRefundPaymentAction, d)
+        return refill(TerminalReaderReaderResourceRefundPaymentAction, _d_TerminalReaderReaderResourceRefundPaymentAction, d)
     if len(d) != 9:
         o._extra = unknown(d, TerminalReaderReaderResourceRefundPaymentAction)
     return o
@@ -558,8 +558,8 @@ _d_TerminalReaderReaderResourceToggle = register(TerminalReaderReaderResourceTog
 
 
 # Decoders of other modules, imported when first called.
-_d_ApiErrors = lazy("account_link__bank_account", "_d_ApiErrors", globals())
+_d_ApiErrors = lazy("account_link__balance_transaction", "_d_ApiErrors", globals())
 _d_Charge = lazy("charge", "_d_Charge", globals())
 _d_PaymentIntent = lazy("payment_intent", "_d_PaymentIntent", globals())
 _d_Refund = lazy("refund", "_d_Refund", globals())
-_d_TerminalLocation = lazy("tax_code__terminal_refund", "_d_TerminalLocation", globals())
+_d_TerminalLocation = lazy("tax_deducted_at_source__terminal_refund", "_d_TerminalLocation", globals())

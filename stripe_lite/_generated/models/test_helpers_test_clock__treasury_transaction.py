@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeList, StripeObject, by_key, intern, lazy, list_object, new, register, unknown
+from ..._models import StripeList, StripeObject, intern, lazy, list_object, new, refill, register, unknown
 
 if TYPE_CHECKING:
     from .account import Account
-    from .account_link__bank_account import Address, BalanceTransaction, BankAccount
-    from .capability__credit_note_line_item import Card
+    from .account_link__balance_transaction import Address, BalanceTransaction
+    from .bank_account__billing_meter_event_summary import BankAccount
+    from .card__customer_balance_transaction import Card
     from .charge import Charge
-    from .plan__reporting_report_type import (
+    from .price__reserve_transaction import (
         TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails,
     )
     from .refund import Refund
@@ -104,7 +105,7 @@ class TestHelpersTestClock(StripeObject):
 
 def _d_TestHelpersTestClock(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
-        return by_key(TestHelpersTestClock, d)
+        return refill(TestHelpersTestClock, _d_TestHelpersTestClock, d)
     o = new(TestHelpersTestClock)
     try:
         o.created = d["created"]
@@ -117,7 +118,7 @@ def _d_TestHelpersTestClock(d: Any) -> Any:
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.status_details = _d_BillingClocksResourceStatusDetailsStatusDetails(d["status_details"])
     except KeyError:  # a field left out
-        return by_key(TestHelpersTestClock, d)
+        return refill(TestHelpersTestClock, _d_TestHelpersTestClock, d)
     if len(d) != 9:
         o._extra = unknown(d, TestHelpersTestClock)
     return o
@@ -147,7 +148,7 @@ class Token(StripeObject):
 
 def _d_Token(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
-        return by_key(Token, d)
+        return refill(Token, _d_Token, d)
     o = new(Token)
     try:
         o.bank_account = _d_BankAccount(d["bank_account"])
@@ -160,7 +161,7 @@ def _d_Token(d: Any) -> Any:
         o.type = d["type"]
         o.used = d["used"]
     except KeyError:  # a field left out
-        return by_key(Token, d)
+        return refill(Token, _d_Token, d)
     if len(d) != 9:
         o._extra = unknown(d, Token)
     return o
@@ -197,7 +198,7 @@ class Topup(StripeObject):
 
 def _d_Topup(d: Any) -> Any:
     if type(d) is not dict or len(d) < 16:
-        return by_key(Topup, d)
+        return refill(Topup, _d_Topup, d)
     o = new(Topup)
     try:
         o.amount = d["amount"]
@@ -217,7 +218,7 @@ def _d_Topup(d: Any) -> Any:
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.transfer_group = d["transfer_group"]
     except KeyError:  # a field left out
-        return by_key(Topup, d)
+        return refill(Topup, _d_Topup, d)
     if len(d) != 16:
         o._extra = unknown(d, Topup)
     return o
@@ -255,7 +256,7 @@ class Transfer(StripeObject):
 
 def _d_Transfer(d: Any) -> Any:
     if type(d) is not dict or len(d) < 17:
-        return by_key(Transfer, d)
+        return refill(Transfer, _d_Transfer, d)
     o = new(Transfer)
     try:
         o.amount = d["amount"]
@@ -276,7 +277,7 @@ def _d_Transfer(d: Any) -> Any:
         o.source_type = d["source_type"]
         o.transfer_group = d["transfer_group"]
     except KeyError:  # a field left out
-        return by_key(Transfer, d)
+        return refill(Transfer, _d_Transfer, d)
     if len(d) != 17:
         o._extra = unknown(d, Transfer)
     return o
@@ -307,7 +308,7 @@ class TransferReversal(StripeObject):
 
 def _d_TransferReversal(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
-        return by_key(TransferReversal, d)
+        return refill(TransferReversal, _d_TransferReversal, d)
     o = new(TransferReversal)
     try:
         o.amount = d["amount"]
@@ -321,7 +322,7 @@ def _d_TransferReversal(d: Any) -> Any:
         o.source_refund = _d_Refund(v) if type(v := d["source_refund"]) is dict else v
         o.transfer = _d_Transfer(v) if type(v := d["transfer"]) is dict else v
     except KeyError:  # a field left out
-        return by_key(TransferReversal, d)
+        return refill(TransferReversal, _d_TransferReversal, d)
     if len(d) != 10:
         o._extra = unknown(d, TransferReversal)
     return o
@@ -356,7 +357,7 @@ class TreasuryCreditReversal(StripeObject):
 
 def _d_TreasuryCreditReversal(d: Any) -> Any:
     if type(d) is not dict or len(d) < 14:
-        return by_key(TreasuryCreditReversal, d)
+        return refill(TreasuryCreditReversal, _d_TreasuryCreditReversal, d)
     o = new(TreasuryCreditReversal)
     try:
         o.amount = d["amount"]
@@ -374,7 +375,7 @@ def _d_TreasuryCreditReversal(d: Any) -> Any:
         o.status_transitions = _d_TreasuryReceivedCreditsResourceStatusTransitions(d["status_transitions"])
         o.transaction = _d_TreasuryTransaction(v) if type(v := d["transaction"]) is dict else v
     except KeyError:  # a field left out
-        return by_key(TreasuryCreditReversal, d)
+        return refill(TreasuryCreditReversal, _d_TreasuryCreditReversal, d)
     if len(d) != 14:
         o._extra = unknown(d, TreasuryCreditReversal)
     return o
@@ -410,7 +411,7 @@ class TreasuryDebitReversal(StripeObject):
 
 def _d_TreasuryDebitReversal(d: Any) -> Any:
     if type(d) is not dict or len(d) < 15:
-        return by_key(TreasuryDebitReversal, d)
+        return refill(TreasuryDebitReversal, _d_TreasuryDebitReversal, d)
     o = new(TreasuryDebitReversal)
     try:
         o.amount = d["amount"]
@@ -429,7 +430,7 @@ def _d_TreasuryDebitReversal(d: Any) -> Any:
         o.status_transitions = _d_TreasuryReceivedDebitsResourceStatusTransitions(d["status_transitions"])
         o.transaction = _d_TreasuryTransaction(v) if type(v := d["transaction"]) is dict else v
     except KeyError:  # a field left out
-        return by_key(TreasuryDebitReversal, d)
+        return refill(TreasuryDebitReversal, _d_TreasuryDebitReversal, d)
     if len(d) != 15:
         o._extra = unknown(d, TreasuryDebitReversal)
     return o
@@ -477,7 +478,7 @@ class TreasuryReceivedDebit(StripeObject):
 
 def _d_TreasuryReceivedDebit(d: Any) -> Any:
     if type(d) is not dict or len(d) < 16:
-        return by_key(TreasuryReceivedDebit, d)
+        return refill(TreasuryReceivedDebit, _d_TreasuryReceivedDebit, d)
     o = new(TreasuryReceivedDebit)
     try:
         o.amount = d["amount"]
@@ -497,7 +498,7 @@ def _d_TreasuryReceivedDebit(d: Any) -> Any:
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.transaction = _d_TreasuryTransaction(v) if type(v := d["transaction"]) is dict else v
     except KeyError:  # a field left out
-        return by_key(TreasuryReceivedDebit, d)
+        return refill(TreasuryReceivedDebit, _d_TreasuryReceivedDebit, d)
     if len(d) != 16:
         o._extra = unknown(d, TreasuryReceivedDebit)
     return o
@@ -532,7 +533,7 @@ class TreasuryReceivedDebitsResourceLinkedFlows(StripeObject):
 
 def _d_TreasuryReceivedDebitsResourceLinkedFlows(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(TreasuryReceivedDebitsResourceLinkedFlows, d)
+        return refill(TreasuryReceivedDebitsResourceLinkedFlows, _d_TreasuryReceivedDebitsResourceLinkedFlows, d)
     o = new(TreasuryReceivedDebitsResourceLinkedFlows)
     try:
         o.debit_reversal = d["debit_reversal"]
@@ -542,7 +543,7 @@ def _d_TreasuryReceivedDebitsResourceLinkedFlows(d: Any) -> Any:
         o.payout = d["payout"]
         o.topup = d["topup"]
     except KeyError:  # a field left out
-        return by_key(TreasuryReceivedDebitsResourceLinkedFlows, d)
+        return refill(TreasuryReceivedDebitsResourceLinkedFlows, _d_TreasuryReceivedDebitsResourceLinkedFlows, d)
     if len(d) != 6:
         o._extra = unknown(d, TreasuryReceivedDebitsResourceLinkedFlows)
     return o
@@ -614,7 +615,7 @@ class TreasuryTransaction(StripeObject):
 
 def _d_TreasuryTransaction(d: Any) -> Any:
     if type(d) is not dict or len(d) < 15:
-        return by_key(TreasuryTransaction, d)
+        return refill(TreasuryTransaction, _d_TreasuryTransaction, d)
     o = new(TreasuryTransaction)
     try:
         o.amount = d["amount"]
@@ -633,7 +634,7 @@ def _d_TreasuryTransaction(d: Any) -> Any:
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.status_transitions = _d_TreasuryTransactionsResourceAbstractTransactionResourceStatusTransitions(d["status_transitions"])
     except KeyError:  # a field left out
-        return by_key(TreasuryTransaction, d)
+        return refill(TreasuryTransaction, _d_TreasuryTransaction, d)
     if len(d) != 15:
         o._extra = unknown(d, TreasuryTransaction)
     return o
@@ -656,13 +657,13 @@ _d_TreasuryTransactionsResourceAbstractTransactionResourceStatusTransitions = re
 
 # Decoders of other modules, imported when first called.
 _d_Account = lazy("account", "_d_Account", globals())
-_d_BalanceTransaction = lazy("account_link__bank_account", "_d_BalanceTransaction", globals())
-_d_BankAccount = lazy("account_link__bank_account", "_d_BankAccount", globals())
-_d_Card = lazy("capability__credit_note_line_item", "_d_Card", globals())
+_d_BalanceTransaction = lazy("account_link__balance_transaction", "_d_BalanceTransaction", globals())
+_d_BankAccount = lazy("bank_account__billing_meter_event_summary", "_d_BankAccount", globals())
+_d_Card = lazy("card__customer_balance_transaction", "_d_Card", globals())
 _d_Charge = lazy("charge", "_d_Charge", globals())
 _d_Refund = lazy("refund", "_d_Refund", globals())
 _d_Source = lazy("source", "_d_Source", globals())
-_d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails = lazy("plan__reporting_report_type", "_d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails", globals())
+_d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails = lazy("price__reserve_transaction", "_d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails", globals())
 _d_TreasuryTransactionEntry = lazy("treasury_transaction_entry__webhook_endpoint", "_d_TreasuryTransactionEntry", globals())
 _d_TreasuryTransactionsResourceBalanceImpact = lazy("treasury_transaction_entry__webhook_endpoint", "_d_TreasuryTransactionsResourceBalanceImpact", globals())
 _d_TreasuryTransactionsResourceFlowDetails = lazy("treasury_transaction_entry__webhook_endpoint", "_d_TreasuryTransactionsResourceFlowDetails", globals())

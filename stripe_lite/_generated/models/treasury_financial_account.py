@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, intern, lazy, list_of, new, register, unknown
+from ..._models import StripeObject, intern, lazy, list_of, new, refill, register, unknown
 
 if TYPE_CHECKING:
     from .treasury_financial_account_features import TreasuryFinancialAccountFeatures
@@ -50,7 +50,7 @@ class TreasuryFinancialAccount(StripeObject):
 
 def _d_TreasuryFinancialAccount(d: Any) -> Any:
     if type(d) is not dict or len(d) < 18:
-        return by_key(TreasuryFinancialAccount, d)
+        return refill(TreasuryFinancialAccount, _d_TreasuryFinancialAccount, d)
     o = new(TreasuryFinancialAccount)
     try:
         o.active_features = d["active_features"]
@@ -72,7 +72,7 @@ def _d_TreasuryFinancialAccount(d: Any) -> Any:
         o.status_details = _d_TreasuryFinancialAccountsResourceStatusDetails(d["status_details"])
         o.supported_currencies = d["supported_currencies"]
     except KeyError:  # a field left out
-        return by_key(TreasuryFinancialAccount, d)
+        return refill(TreasuryFinancialAccount, _d_TreasuryFinancialAccount, d)
     if len(d) != 18:
         o._extra = unknown(d, TreasuryFinancialAccount)
     return o

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from ..._models import StripeObject, by_key, intern, new, register, unknown
+from ..._models import StripeObject, intern, new, refill, register, unknown
 
 __all__ = [
     "TreasuryFinancialAccountFeatures",
@@ -40,7 +40,7 @@ class TreasuryFinancialAccountFeatures(StripeObject):
 
 def _d_TreasuryFinancialAccountFeatures(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(TreasuryFinancialAccountFeatures, d)
+        return refill(TreasuryFinancialAccountFeatures, _d_TreasuryFinancialAccountFeatures, d)
     o = new(TreasuryFinancialAccountFeatures)
     try:
         o.card_issuing = _d_TreasuryFinancialAccountsResourceToggleSettings(d["card_issuing"])
@@ -52,7 +52,7 @@ def _d_TreasuryFinancialAccountFeatures(d: Any) -> Any:
         o.outbound_payments = _d_TreasuryFinancialAccountsResourceOutboundPayments(d["outbound_payments"])
         o.outbound_transfers = _d_TreasuryFinancialAccountsResourceOutboundTransfers(d["outbound_transfers"])
     except KeyError:  # a field left out
-        return by_key(TreasuryFinancialAccountFeatures, d)
+        return refill(TreasuryFinancialAccountFeatures, _d_TreasuryFinancialAccountFeatures, d)
     if len(d) != 8:
         o._extra = unknown(d, TreasuryFinancialAccountFeatures)
     return o

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, intern, lazy, new, register, unknown
+from ..._models import StripeObject, intern, lazy, new, refill, register, unknown
 
 if TYPE_CHECKING:
     from .mandate import Mandate
@@ -50,7 +50,7 @@ class InboundTransfersPaymentMethodDetailsUsBankAccount(StripeObject):
 
 def _d_InboundTransfersPaymentMethodDetailsUsBankAccount(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(InboundTransfersPaymentMethodDetailsUsBankAccount, d)
+        return refill(InboundTransfersPaymentMethodDetailsUsBankAccount, _d_InboundTransfersPaymentMethodDetailsUsBankAccount, d)
     o = new(InboundTransfersPaymentMethodDetailsUsBankAccount)
     try:
         o.account_holder_type = intern(v) if type(v := d["account_holder_type"]) is str else v
@@ -62,7 +62,7 @@ def _d_InboundTransfersPaymentMethodDetailsUsBankAccount(d: Any) -> Any:
         o.network = intern(v) if type(v := d["network"]) is str else v
         o.routing_number = d["routing_number"]
     except KeyError:  # a field left out
-        return by_key(InboundTransfersPaymentMethodDetailsUsBankAccount, d)
+        return refill(InboundTransfersPaymentMethodDetailsUsBankAccount, _d_InboundTransfersPaymentMethodDetailsUsBankAccount, d)
     if len(d) != 8:
         o._extra = unknown(d, InboundTransfersPaymentMethodDetailsUsBankAccount)
     return o
@@ -103,7 +103,7 @@ class TreasuryInboundTransfer(StripeObject):
 
 def _d_TreasuryInboundTransfer(d: Any) -> Any:
     if type(d) is not dict or len(d) < 20:
-        return by_key(TreasuryInboundTransfer, d)
+        return refill(TreasuryInboundTransfer, _d_TreasuryInboundTransfer, d)
     o = new(TreasuryInboundTransfer)
     try:
         o.amount = d["amount"]
@@ -127,7 +127,7 @@ def _d_TreasuryInboundTransfer(d: Any) -> Any:
         o.status_transitions = _d_TreasuryInboundTransfersResourceInboundTransferResourceStatusTransitions(d["status_transitions"])
         o.transaction = _d_TreasuryTransaction(v) if type(v := d["transaction"]) is dict else v
     except KeyError:  # a field left out
-        return by_key(TreasuryInboundTransfer, d)
+        return refill(TreasuryInboundTransfer, _d_TreasuryInboundTransfer, d)
     if len(d) != 20:
         o._extra = unknown(d, TreasuryInboundTransfer)
     return o

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, intern, lazy, new, register, unknown
+from ..._models import StripeObject, intern, lazy, new, refill, register, unknown
 
 if TYPE_CHECKING:
     from .mandate import Mandate
@@ -67,7 +67,7 @@ class OutboundPaymentsPaymentMethodDetailsUsBankAccount(StripeObject):
 
 def _d_OutboundPaymentsPaymentMethodDetailsUsBankAccount(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(OutboundPaymentsPaymentMethodDetailsUsBankAccount, d)
+        return refill(OutboundPaymentsPaymentMethodDetailsUsBankAccount, _d_OutboundPaymentsPaymentMethodDetailsUsBankAccount, d)
     o = new(OutboundPaymentsPaymentMethodDetailsUsBankAccount)
     try:
         o.account_holder_type = intern(v) if type(v := d["account_holder_type"]) is str else v
@@ -79,7 +79,7 @@ def _d_OutboundPaymentsPaymentMethodDetailsUsBankAccount(d: Any) -> Any:
         o.network = intern(v) if type(v := d["network"]) is str else v
         o.routing_number = d["routing_number"]
     except KeyError:  # a field left out
-        return by_key(OutboundPaymentsPaymentMethodDetailsUsBankAccount, d)
+        return refill(OutboundPaymentsPaymentMethodDetailsUsBankAccount, _d_OutboundPaymentsPaymentMethodDetailsUsBankAccount, d)
     if len(d) != 8:
         o._extra = unknown(d, OutboundPaymentsPaymentMethodDetailsUsBankAccount)
     return o
@@ -122,7 +122,7 @@ class TreasuryOutboundPayment(StripeObject):
 
 def _d_TreasuryOutboundPayment(d: Any) -> Any:
     if type(d) is not dict or len(d) < 22:
-        return by_key(TreasuryOutboundPayment, d)
+        return refill(TreasuryOutboundPayment, _d_TreasuryOutboundPayment, d)
     o = new(TreasuryOutboundPayment)
     try:
         o.amount = d["amount"]
@@ -148,7 +148,7 @@ def _d_TreasuryOutboundPayment(d: Any) -> Any:
         o.tracking_details = _d_TreasuryOutboundPaymentsResourceOutboundPaymentResourceTrackingDetails(d["tracking_details"])
         o.transaction = _d_TreasuryTransaction(v) if type(v := d["transaction"]) is dict else v
     except KeyError:  # a field left out
-        return by_key(TreasuryOutboundPayment, d)
+        return refill(TreasuryOutboundPayment, _d_TreasuryOutboundPayment, d)
     if len(d) != 22:
         o._extra = unknown(d, TreasuryOutboundPayment)
     return o

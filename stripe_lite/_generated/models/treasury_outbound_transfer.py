@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, intern, lazy, new, register, unknown
+from ..._models import StripeObject, intern, lazy, new, refill, register, unknown
 
 if TYPE_CHECKING:
     from .mandate import Mandate
@@ -66,7 +66,7 @@ class OutboundTransfersPaymentMethodDetailsUsBankAccount(StripeObject):
 
 def _d_OutboundTransfersPaymentMethodDetailsUsBankAccount(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(OutboundTransfersPaymentMethodDetailsUsBankAccount, d)
+        return refill(OutboundTransfersPaymentMethodDetailsUsBankAccount, _d_OutboundTransfersPaymentMethodDetailsUsBankAccount, d)
     o = new(OutboundTransfersPaymentMethodDetailsUsBankAccount)
     try:
         o.account_holder_type = intern(v) if type(v := d["account_holder_type"]) is str else v
@@ -78,7 +78,7 @@ def _d_OutboundTransfersPaymentMethodDetailsUsBankAccount(d: Any) -> Any:
         o.network = intern(v) if type(v := d["network"]) is str else v
         o.routing_number = d["routing_number"]
     except KeyError:  # a field left out
-        return by_key(OutboundTransfersPaymentMethodDetailsUsBankAccount, d)
+        return refill(OutboundTransfersPaymentMethodDetailsUsBankAccount, _d_OutboundTransfersPaymentMethodDetailsUsBankAccount, d)
     if len(d) != 8:
         o._extra = unknown(d, OutboundTransfersPaymentMethodDetailsUsBankAccount)
     return o
@@ -119,7 +119,7 @@ class TreasuryOutboundTransfer(StripeObject):
 
 def _d_TreasuryOutboundTransfer(d: Any) -> Any:
     if type(d) is not dict or len(d) < 20:
-        return by_key(TreasuryOutboundTransfer, d)
+        return refill(TreasuryOutboundTransfer, _d_TreasuryOutboundTransfer, d)
     o = new(TreasuryOutboundTransfer)
     try:
         o.amount = d["amount"]
@@ -143,7 +143,7 @@ def _d_TreasuryOutboundTransfer(d: Any) -> Any:
         o.tracking_details = _d_TreasuryOutboundTransfersResourceOutboundTransferResourceTrackingDetails(d["tracking_details"])
         o.transaction = _d_TreasuryTransaction(v) if type(v := d["transaction"]) is dict else v
     except KeyError:  # a field left out
-        return by_key(TreasuryOutboundTransfer, d)
+        return refill(TreasuryOutboundTransfer, _d_TreasuryOutboundTransfer, d)
     if len(d) != 20:
         o._extra = unknown(d, TreasuryOutboundTransfer)
     return o

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, intern, lazy, new, register, unknown
+from ..._models import StripeObject, intern, lazy, new, refill, register, unknown
 
 if TYPE_CHECKING:
-    from .payment_attempt_record__payout import Payout
-    from .plan__reporting_report_type import (
+    from .payment_intent_next_action_blik_authorize__plan import Payout
+    from .price__reserve_transaction import (
         TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails,
     )
     from .test_helpers_test_clock__treasury_transaction import TreasuryCreditReversal, TreasuryTransaction
@@ -51,7 +51,7 @@ class TreasuryReceivedCredit(StripeObject):
 
 def _d_TreasuryReceivedCredit(d: Any) -> Any:
     if type(d) is not dict or len(d) < 16:
-        return by_key(TreasuryReceivedCredit, d)
+        return refill(TreasuryReceivedCredit, _d_TreasuryReceivedCredit, d)
     o = new(TreasuryReceivedCredit)
     try:
         o.amount = d["amount"]
@@ -71,7 +71,7 @@ def _d_TreasuryReceivedCredit(d: Any) -> Any:
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.transaction = _d_TreasuryTransaction(v) if type(v := d["transaction"]) is dict else v
     except KeyError:  # a field left out
-        return by_key(TreasuryReceivedCredit, d)
+        return refill(TreasuryReceivedCredit, _d_TreasuryReceivedCredit, d)
     if len(d) != 16:
         o._extra = unknown(d, TreasuryReceivedCredit)
     return o
@@ -95,7 +95,7 @@ class TreasuryReceivedCreditsResourceLinkedFlows(StripeObject):
 
 def _d_TreasuryReceivedCreditsResourceLinkedFlows(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(TreasuryReceivedCreditsResourceLinkedFlows, d)
+        return refill(TreasuryReceivedCreditsResourceLinkedFlows, _d_TreasuryReceivedCreditsResourceLinkedFlows, d)
     o = new(TreasuryReceivedCreditsResourceLinkedFlows)
     try:
         o.credit_reversal = d["credit_reversal"]
@@ -105,7 +105,7 @@ def _d_TreasuryReceivedCreditsResourceLinkedFlows(d: Any) -> Any:
         o.source_flow_details = _d_TreasuryReceivedCreditsResourceSourceFlowsDetails(d["source_flow_details"])
         o.source_flow_type = d["source_flow_type"]
     except KeyError:  # a field left out
-        return by_key(TreasuryReceivedCreditsResourceLinkedFlows, d)
+        return refill(TreasuryReceivedCreditsResourceLinkedFlows, _d_TreasuryReceivedCreditsResourceLinkedFlows, d)
     if len(d) != 6:
         o._extra = unknown(d, TreasuryReceivedCreditsResourceLinkedFlows)
     return o
@@ -142,5 +142,5 @@ _d_TreasuryReceivedCreditsResourceSourceFlowsDetails = register(TreasuryReceived
 
 
 # Decoders of other modules, imported when first called.
-_d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails = lazy("plan__reporting_report_type", "_d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails", globals())
+_d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails = lazy("price__reserve_transaction", "_d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails", globals())
 _d_TreasuryTransaction = lazy("test_helpers_test_clock__treasury_transaction", "_d_TreasuryTransaction", globals())

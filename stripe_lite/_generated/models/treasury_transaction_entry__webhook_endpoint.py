@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, intern, lazy, new, register, unknown
+from ..._models import StripeObject, intern, lazy, new, refill, register, unknown
 
 if TYPE_CHECKING:
     from .issuing_authorization import IssuingAuthorization
@@ -92,7 +92,7 @@ class TreasuryTransactionEntry(StripeObject):
 
 def _d_TreasuryTransactionEntry(d: Any) -> Any:
     if type(d) is not dict or len(d) < 13:
-        return by_key(TreasuryTransactionEntry, d)
+        return refill(TreasuryTransactionEntry, _d_TreasuryTransactionEntry, d)
     o = new(TreasuryTransactionEntry)
     try:
         o.balance_impact = _d_TreasuryTransactionsResourceBalanceImpact(d["balance_impact"])
@@ -109,7 +109,7 @@ def _d_TreasuryTransactionEntry(d: Any) -> Any:
         o.transaction = _d_TreasuryTransaction(v) if type(v := d["transaction"]) is dict else v
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(TreasuryTransactionEntry, d)
+        return refill(TreasuryTransactionEntry, _d_TreasuryTransactionEntry, d)
     if len(d) != 13:
         o._extra = unknown(d, TreasuryTransactionEntry)
     return o
@@ -149,7 +149,7 @@ class TreasuryTransactionsResourceFlowDetails(StripeObject):
 
 def _d_TreasuryTransactionsResourceFlowDetails(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
-        return by_key(TreasuryTransactionsResourceFlowDetails, d)
+        return refill(TreasuryTransactionsResourceFlowDetails, _d_TreasuryTransactionsResourceFlowDetails, d)
     o = new(TreasuryTransactionsResourceFlowDetails)
     try:
         o.credit_reversal = _d_TreasuryCreditReversal(d["credit_reversal"])
@@ -162,7 +162,7 @@ def _d_TreasuryTransactionsResourceFlowDetails(d: Any) -> Any:
         o.received_debit = _d_TreasuryReceivedDebit(d["received_debit"])
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(TreasuryTransactionsResourceFlowDetails, d)
+        return refill(TreasuryTransactionsResourceFlowDetails, _d_TreasuryTransactionsResourceFlowDetails, d)
     if len(d) != 9:
         o._extra = unknown(d, TreasuryTransactionsResourceFlowDetails)
     return o
@@ -190,7 +190,7 @@ class V2BillingMeterEvent(StripeObject):
 
 def _d_V2BillingMeterEvent(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(V2BillingMeterEvent, d)
+        return refill(V2BillingMeterEvent, _d_V2BillingMeterEvent, d)
     o = new(V2BillingMeterEvent)
     try:
         o.created = d["created"]
@@ -201,7 +201,7 @@ def _d_V2BillingMeterEvent(d: Any) -> Any:
         o.payload = d["payload"]
         o.timestamp = d["timestamp"]
     except KeyError:  # a field left out
-        return by_key(V2BillingMeterEvent, d)
+        return refill(V2BillingMeterEvent, _d_V2BillingMeterEvent, d)
     if len(d) != 7:
         o._extra = unknown(d, V2BillingMeterEvent)
     return o
@@ -230,7 +230,7 @@ class V2BillingMeterEventAdjustment(StripeObject):
 
 def _d_V2BillingMeterEventAdjustment(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(V2BillingMeterEventAdjustment, d)
+        return refill(V2BillingMeterEventAdjustment, _d_V2BillingMeterEventAdjustment, d)
     o = new(V2BillingMeterEventAdjustment)
     try:
         o.cancel = _d_V2BillingMeterEventAdjustmentCancel(d["cancel"])
@@ -242,7 +242,7 @@ def _d_V2BillingMeterEventAdjustment(d: Any) -> Any:
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(V2BillingMeterEventAdjustment, d)
+        return refill(V2BillingMeterEventAdjustment, _d_V2BillingMeterEventAdjustment, d)
     if len(d) != 8:
         o._extra = unknown(d, V2BillingMeterEventAdjustment)
     return o
@@ -280,7 +280,7 @@ class V2BillingMeterEventSession(StripeObject):
 
 def _d_V2BillingMeterEventSession(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(V2BillingMeterEventSession, d)
+        return refill(V2BillingMeterEventSession, _d_V2BillingMeterEventSession, d)
     o = new(V2BillingMeterEventSession)
     try:
         o.authentication_token = d["authentication_token"]
@@ -290,7 +290,7 @@ def _d_V2BillingMeterEventSession(d: Any) -> Any:
         o.livemode = d["livemode"]
         o.object = intern(v) if type(v := d["object"]) is str else v
     except KeyError:  # a field left out
-        return by_key(V2BillingMeterEventSession, d)
+        return refill(V2BillingMeterEventSession, _d_V2BillingMeterEventSession, d)
     if len(d) != 6:
         o._extra = unknown(d, V2BillingMeterEventSession)
     return o
@@ -318,7 +318,7 @@ class V2CoreAccountLink(StripeObject):
 
 def _d_V2CoreAccountLink(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(V2CoreAccountLink, d)
+        return refill(V2CoreAccountLink, _d_V2CoreAccountLink, d)
     o = new(V2CoreAccountLink)
     try:
         o.account = d["account"]
@@ -329,7 +329,7 @@ def _d_V2CoreAccountLink(d: Any) -> Any:
         o.url = d["url"]
         o.use_case = _d_V2CoreAccountLinkUseCase(d["use_case"])
     except KeyError:  # a field left out
-        return by_key(V2CoreAccountLink, d)
+        return refill(V2CoreAccountLink, _d_V2CoreAccountLink, d)
     if len(d) != 7:
         o._extra = unknown(d, V2CoreAccountLink)
     return o
@@ -421,7 +421,7 @@ class V2CoreAccountPersonToken(StripeObject):
 
 def _d_V2CoreAccountPersonToken(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(V2CoreAccountPersonToken, d)
+        return refill(V2CoreAccountPersonToken, _d_V2CoreAccountPersonToken, d)
     o = new(V2CoreAccountPersonToken)
     try:
         o.created = d["created"]
@@ -431,7 +431,7 @@ def _d_V2CoreAccountPersonToken(d: Any) -> Any:
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.used = d["used"]
     except KeyError:  # a field left out
-        return by_key(V2CoreAccountPersonToken, d)
+        return refill(V2CoreAccountPersonToken, _d_V2CoreAccountPersonToken, d)
     if len(d) != 6:
         o._extra = unknown(d, V2CoreAccountPersonToken)
     return o
@@ -458,7 +458,7 @@ class V2CoreAccountToken(StripeObject):
 
 def _d_V2CoreAccountToken(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(V2CoreAccountToken, d)
+        return refill(V2CoreAccountToken, _d_V2CoreAccountToken, d)
     o = new(V2CoreAccountToken)
     try:
         o.created = d["created"]
@@ -468,7 +468,7 @@ def _d_V2CoreAccountToken(d: Any) -> Any:
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.used = d["used"]
     except KeyError:  # a field left out
-        return by_key(V2CoreAccountToken, d)
+        return refill(V2CoreAccountToken, _d_V2CoreAccountToken, d)
     if len(d) != 6:
         o._extra = unknown(d, V2CoreAccountToken)
     return o
@@ -499,7 +499,7 @@ class V2CoreEvent(StripeObject):
 
 def _d_V2CoreEvent(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
-        return by_key(V2CoreEvent, d)
+        return refill(V2CoreEvent, _d_V2CoreEvent, d)
     o = new(V2CoreEvent)
     try:
         o.changes = d["changes"]
@@ -513,7 +513,7 @@ def _d_V2CoreEvent(d: Any) -> Any:
         o.related_object = _d_V2CoreEventRelatedObject(d["related_object"])
         o.type = d["type"]
     except KeyError:  # a field left out
-        return by_key(V2CoreEvent, d)
+        return refill(V2CoreEvent, _d_V2CoreEvent, d)
     if len(d) != 10:
         o._extra = unknown(d, V2CoreEvent)
     return o
@@ -552,7 +552,7 @@ class V2CoreEventDestination(StripeObject):
 
 def _d_V2CoreEventDestination(d: Any) -> Any:
     if type(d) is not dict or len(d) < 18:
-        return by_key(V2CoreEventDestination, d)
+        return refill(V2CoreEventDestination, _d_V2CoreEventDestination, d)
     o = new(V2CoreEventDestination)
     try:
         o.amazon_eventbridge = _d_V2CoreEventDestinationAmazonEventbridge(d["amazon_eventbridge"])
@@ -574,7 +574,7 @@ def _d_V2CoreEventDestination(d: Any) -> Any:
         o.updated = d["updated"]
         o.webhook_endpoint = _d_V2CoreEventDestinationWebhookEndpoint(d["webhook_endpoint"])
     except KeyError:  # a field left out
-        return by_key(V2CoreEventDestination, d)
+        return refill(V2CoreEventDestination, _d_V2CoreEventDestination, d)
     if len(d) != 18:
         o._extra = unknown(d, V2CoreEventDestination)
     return o
@@ -718,7 +718,7 @@ class WebhookEndpoint(StripeObject):
 
 def _d_WebhookEndpoint(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
-        return by_key(WebhookEndpoint, d)
+        return refill(WebhookEndpoint, _d_WebhookEndpoint, d)
     o = new(WebhookEndpoint)
     try:
         o.api_version = d["api_version"]
@@ -734,7 +734,7 @@ def _d_WebhookEndpoint(d: Any) -> Any:
         o.status = d["status"]
         o.url = d["url"]
     except KeyError:  # a field left out
-        return by_key(WebhookEndpoint, d)
+        return refill(WebhookEndpoint, _d_WebhookEndpoint, d)
     if len(d) != 12:
         o._extra = unknown(d, WebhookEndpoint)
     return o

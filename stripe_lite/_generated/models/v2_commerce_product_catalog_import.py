@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from ..._models import StripeObject, by_key, intern, new, register, unknown
+from ..._models import StripeObject, intern, new, refill, register, unknown
 
 __all__ = [
     "V2CommerceProductCatalogImport",
@@ -41,7 +41,7 @@ class V2CommerceProductCatalogImport(StripeObject):
 
 def _d_V2CommerceProductCatalogImport(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(V2CommerceProductCatalogImport, d)
+        return refill(V2CommerceProductCatalogImport, _d_V2CommerceProductCatalogImport, d)
     o = new(V2CommerceProductCatalogImport)
     try:
         o.created = d["created"]
@@ -53,7 +53,7 @@ def _d_V2CommerceProductCatalogImport(d: Any) -> Any:
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.status_details = _d_V2CommerceProductCatalogImportStatusDetails(d["status_details"])
     except KeyError:  # a field left out
-        return by_key(V2CommerceProductCatalogImport, d)
+        return refill(V2CommerceProductCatalogImport, _d_V2CommerceProductCatalogImport, d)
     if len(d) != 8:
         o._extra = unknown(d, V2CommerceProductCatalogImport)
     return o

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from ..._models import StripeObject, by_key, intern, list_of, new, register, unknown
+from ..._models import StripeObject, intern, list_of, new, refill, register, unknown
 
 __all__ = [
     "V2CoreAccount",
@@ -250,7 +250,7 @@ class V2CoreAccount(StripeObject):
 
 def _d_V2CoreAccount(d: Any) -> Any:
     if type(d) is not dict or len(d) < 16:
-        return by_key(V2CoreAccount, d)
+        return refill(V2CoreAccount, _d_V2CoreAccount, d)
     o = new(V2CoreAccount)
     try:
         o.applied_configurations = d["applied_configurations"]
@@ -270,7 +270,7 @@ def _d_V2CoreAccount(d: Any) -> Any:
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.requirements = _d_V2CoreAccountRequirements(d["requirements"])
     except KeyError:  # a field left out
-        return by_key(V2CoreAccount, d)
+        return refill(V2CoreAccount, _d_V2CoreAccount, d)
     if len(d) != 16:
         o._extra = unknown(d, V2CoreAccount)
     return o
@@ -307,7 +307,7 @@ class V2CoreAccountConfigurationCustomer(StripeObject):
 
 def _d_V2CoreAccountConfigurationCustomer(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(V2CoreAccountConfigurationCustomer, d)
+        return refill(V2CoreAccountConfigurationCustomer, _d_V2CoreAccountConfigurationCustomer, d)
     o = new(V2CoreAccountConfigurationCustomer)
     try:
         o.applied = d["applied"]
@@ -317,7 +317,7 @@ def _d_V2CoreAccountConfigurationCustomer(d: Any) -> Any:
         o.shipping = _d_V2CoreAccountConfigurationCustomerShipping(d["shipping"])
         o.test_clock = d["test_clock"]
     except KeyError:  # a field left out
-        return by_key(V2CoreAccountConfigurationCustomer, d)
+        return refill(V2CoreAccountConfigurationCustomer, _d_V2CoreAccountConfigurationCustomer, d)
     if len(d) != 6:
         o._extra = unknown(d, V2CoreAccountConfigurationCustomer)
     return o
@@ -466,7 +466,7 @@ class V2CoreAccountConfigurationCustomerShippingAddress(StripeObject):
 
 def _d_V2CoreAccountConfigurationCustomerShippingAddress(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(V2CoreAccountConfigurationCustomerShippingAddress, d)
+        return refill(V2CoreAccountConfigurationCustomerShippingAddress, _d_V2CoreAccountConfigurationCustomerShippingAddress, d)
     o = new(V2CoreAccountConfigurationCustomerShippingAddress)
     try:
         o.city = d["city"]
@@ -476,7 +476,7 @@ def _d_V2CoreAccountConfigurationCustomerShippingAddress(d: Any) -> Any:
         o.postal_code = d["postal_code"]
         o.state = d["state"]
     except KeyError:  # a field left out
-        return by_key(V2CoreAccountConfigurationCustomerShippingAddress, d)
+        return refill(V2CoreAccountConfigurationCustomerShippingAddress, _d_V2CoreAccountConfigurationCustomerShippingAddress, d)
     if len(d) != 6:
         o._extra = unknown(d, V2CoreAccountConfigurationCustomerShippingAddress)
     return o
@@ -505,7 +505,7 @@ class V2CoreAccountConfigurationMerchant(StripeObject):
 
 def _d_V2CoreAccountConfigurationMerchant(d: Any) -> Any:
     if type(d) is not dict or len(d) < 11:
-        return by_key(V2CoreAccountConfigurationMerchant, d)
+        return refill(V2CoreAccountConfigurationMerchant, _d_V2CoreAccountConfigurationMerchant, d)
     o = new(V2CoreAccountConfigurationMerchant)
     try:
         o.applied = d["applied"]
@@ -520,7 +520,7 @@ def _d_V2CoreAccountConfigurationMerchant(d: Any) -> Any:
         o.statement_descriptor = _d_V2CoreAccountConfigurationMerchantStatementDescriptor(d["statement_descriptor"])
         o.support = _d_V2CoreAccountConfigurationMerchantSupport(d["support"])
     except KeyError:  # a field left out
-        return by_key(V2CoreAccountConfigurationMerchant, d)
+        return refill(V2CoreAccountConfigurationMerchant, _d_V2CoreAccountConfigurationMerchant, d)
     if len(d) != 11:
         o._extra = unknown(d, V2CoreAccountConfigurationMerchant)
     return o
@@ -1849,7 +1849,7 @@ class V2CoreAccountConfigurationMerchantSupportAddress(StripeObject):
 
 def _d_V2CoreAccountConfigurationMerchantSupportAddress(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(V2CoreAccountConfigurationMerchantSupportAddress, d)
+        return refill(V2CoreAccountConfigurationMerchantSupportAddress, _d_V2CoreAccountConfigurationMerchantSupportAddress, d)
     o = new(V2CoreAccountConfigurationMerchantSupportAddress)
     try:
         o.city = d["city"]
@@ -1860,7 +1860,7 @@ def _d_V2CoreAccountConfigurationMerchantSupportAddress(d: Any) -> Any:
         o.state = d["state"]
         o.town = d["town"]
     except KeyError:  # a field left out
-        return by_key(V2CoreAccountConfigurationMerchantSupportAddress, d)
+        return refill(V2CoreAccountConfigurationMerchantSupportAddress, _d_V2CoreAccountConfigurationMerchantSupportAddress, d)
     if len(d) != 7:
         o._extra = unknown(d, V2CoreAccountConfigurationMerchantSupportAddress)
     return o
@@ -2021,7 +2021,7 @@ class V2CoreAccountFutureRequirementsEntries(StripeObject):
 
 def _d_V2CoreAccountFutureRequirementsEntries(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(V2CoreAccountFutureRequirementsEntries, d)
+        return refill(V2CoreAccountFutureRequirementsEntries, _d_V2CoreAccountFutureRequirementsEntries, d)
     o = new(V2CoreAccountFutureRequirementsEntries)
     try:
         o.awaiting_action_from = intern(v) if type(v := d["awaiting_action_from"]) is str else v
@@ -2032,7 +2032,7 @@ def _d_V2CoreAccountFutureRequirementsEntries(d: Any) -> Any:
         o.reference = _d_V2CoreAccountFutureRequirementsEntriesReference(d["reference"])
         o.requested_reasons = list_of(d["requested_reasons"], _d_V2CoreAccountFutureRequirementsEntriesRequestedReasons)
     except KeyError:  # a field left out
-        return by_key(V2CoreAccountFutureRequirementsEntries, d)
+        return refill(V2CoreAccountFutureRequirementsEntries, _d_V2CoreAccountFutureRequirementsEntries, d)
     if len(d) != 7:
         o._extra = unknown(d, V2CoreAccountFutureRequirementsEntries)
     return o
@@ -2274,7 +2274,7 @@ class V2CoreAccountIdentityBusinessDetails(StripeObject):
 
 def _d_V2CoreAccountIdentityBusinessDetails(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
-        return by_key(V2CoreAccountIdentityBusinessDetails, d)
+        return refill(V2CoreAccountIdentityBusinessDetails, _d_V2CoreAccountIdentityBusinessDetails, d)
     o = new(V2CoreAccountIdentityBusinessDetails)
     try:
         o.address = _d_V2CoreAccountIdentityBusinessDetailsAddress(d["address"])
@@ -2290,7 +2290,7 @@ def _d_V2CoreAccountIdentityBusinessDetails(d: Any) -> Any:
         o.script_names = _d_V2CoreAccountIdentityBusinessDetailsScriptNames(d["script_names"])
         o.structure = intern(v) if type(v := d["structure"]) is str else v
     except KeyError:  # a field left out
-        return by_key(V2CoreAccountIdentityBusinessDetails, d)
+        return refill(V2CoreAccountIdentityBusinessDetails, _d_V2CoreAccountIdentityBusinessDetails, d)
     if len(d) != 12:
         o._extra = unknown(d, V2CoreAccountIdentityBusinessDetails)
     return o
@@ -2315,7 +2315,7 @@ class V2CoreAccountIdentityBusinessDetailsAddress(StripeObject):
 
 def _d_V2CoreAccountIdentityBusinessDetailsAddress(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(V2CoreAccountIdentityBusinessDetailsAddress, d)
+        return refill(V2CoreAccountIdentityBusinessDetailsAddress, _d_V2CoreAccountIdentityBusinessDetailsAddress, d)
     o = new(V2CoreAccountIdentityBusinessDetailsAddress)
     try:
         o.city = d["city"]
@@ -2326,7 +2326,7 @@ def _d_V2CoreAccountIdentityBusinessDetailsAddress(d: Any) -> Any:
         o.state = d["state"]
         o.town = d["town"]
     except KeyError:  # a field left out
-        return by_key(V2CoreAccountIdentityBusinessDetailsAddress, d)
+        return refill(V2CoreAccountIdentityBusinessDetailsAddress, _d_V2CoreAccountIdentityBusinessDetailsAddress, d)
     if len(d) != 7:
         o._extra = unknown(d, V2CoreAccountIdentityBusinessDetailsAddress)
     return o
@@ -2378,7 +2378,7 @@ class V2CoreAccountIdentityBusinessDetailsDocuments(StripeObject):
 
 def _d_V2CoreAccountIdentityBusinessDetailsDocuments(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
-        return by_key(V2CoreAccountIdentityBusinessDetailsDocuments, d)
+        return refill(V2CoreAccountIdentityBusinessDetailsDocuments, _d_V2CoreAccountIdentityBusinessDetailsDocuments, d)
     o = new(V2CoreAccountIdentityBusinessDetailsDocuments)
     try:
         o.bank_account_ownership_verification = _d_V2CoreAccountIdentityBusinessDetailsDocumentsBankAccountOwnershipVerification(d["bank_account_ownership_verification"])
@@ -2392,7 +2392,7 @@ def _d_V2CoreAccountIdentityBusinessDetailsDocuments(d: Any) -> Any:
         o.proof_of_registration = _d_V2CoreAccountIdentityBusinessDetailsDocumentsProofOfRegistration(d["proof_of_registration"])
         o.proof_of_ultimate_beneficial_ownership = _d_V2CoreAccountIdentityBusinessDetailsDocumentsProofOfUltimateBeneficialOwnership(d["proof_of_ultimate_beneficial_ownership"])
     except KeyError:  # a field left out
-        return by_key(V2CoreAccountIdentityBusinessDetailsDocuments, d)
+        return refill(V2CoreAccountIdentityBusinessDetailsDocuments, _d_V2CoreAccountIdentityBusinessDetailsDocuments, d)
     if len(d) != 10:
         o._extra = unknown(d, V2CoreAccountIdentityBusinessDetailsDocuments)
     return o
@@ -2633,7 +2633,7 @@ class V2CoreAccountIdentityBusinessDetailsScriptAddressesKana(StripeObject):
 
 def _d_V2CoreAccountIdentityBusinessDetailsScriptAddressesKana(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(V2CoreAccountIdentityBusinessDetailsScriptAddressesKana, d)
+        return refill(V2CoreAccountIdentityBusinessDetailsScriptAddressesKana, _d_V2CoreAccountIdentityBusinessDetailsScriptAddressesKana, d)
     o = new(V2CoreAccountIdentityBusinessDetailsScriptAddressesKana)
     try:
         o.city = d["city"]
@@ -2644,7 +2644,7 @@ def _d_V2CoreAccountIdentityBusinessDetailsScriptAddressesKana(d: Any) -> Any:
         o.state = d["state"]
         o.town = d["town"]
     except KeyError:  # a field left out
-        return by_key(V2CoreAccountIdentityBusinessDetailsScriptAddressesKana, d)
+        return refill(V2CoreAccountIdentityBusinessDetailsScriptAddressesKana, _d_V2CoreAccountIdentityBusinessDetailsScriptAddressesKana, d)
     if len(d) != 7:
         o._extra = unknown(d, V2CoreAccountIdentityBusinessDetailsScriptAddressesKana)
     return o
@@ -2669,7 +2669,7 @@ class V2CoreAccountIdentityBusinessDetailsScriptAddressesKanji(StripeObject):
 
 def _d_V2CoreAccountIdentityBusinessDetailsScriptAddressesKanji(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(V2CoreAccountIdentityBusinessDetailsScriptAddressesKanji, d)
+        return refill(V2CoreAccountIdentityBusinessDetailsScriptAddressesKanji, _d_V2CoreAccountIdentityBusinessDetailsScriptAddressesKanji, d)
     o = new(V2CoreAccountIdentityBusinessDetailsScriptAddressesKanji)
     try:
         o.city = d["city"]
@@ -2680,7 +2680,7 @@ def _d_V2CoreAccountIdentityBusinessDetailsScriptAddressesKanji(d: Any) -> Any:
         o.state = d["state"]
         o.town = d["town"]
     except KeyError:  # a field left out
-        return by_key(V2CoreAccountIdentityBusinessDetailsScriptAddressesKanji, d)
+        return refill(V2CoreAccountIdentityBusinessDetailsScriptAddressesKanji, _d_V2CoreAccountIdentityBusinessDetailsScriptAddressesKanji, d)
     if len(d) != 7:
         o._extra = unknown(d, V2CoreAccountIdentityBusinessDetailsScriptAddressesKanji)
     return o
@@ -2755,7 +2755,7 @@ class V2CoreAccountIdentityIndividual(StripeObject):
 
 def _d_V2CoreAccountIdentityIndividual(d: Any) -> Any:
     if type(d) is not dict or len(d) < 23:
-        return by_key(V2CoreAccountIdentityIndividual, d)
+        return refill(V2CoreAccountIdentityIndividual, _d_V2CoreAccountIdentityIndividual, d)
     o = new(V2CoreAccountIdentityIndividual)
     try:
         o.account = d["account"]
@@ -2782,7 +2782,7 @@ def _d_V2CoreAccountIdentityIndividual(d: Any) -> Any:
         o.surname = d["surname"]
         o.updated = d["updated"]
     except KeyError:  # a field left out
-        return by_key(V2CoreAccountIdentityIndividual, d)
+        return refill(V2CoreAccountIdentityIndividual, _d_V2CoreAccountIdentityIndividual, d)
     if len(d) != 23:
         o._extra = unknown(d, V2CoreAccountIdentityIndividual)
     return o
@@ -2808,7 +2808,7 @@ class V2CoreAccountIdentityIndividualAdditionalAddresses(StripeObject):
 
 def _d_V2CoreAccountIdentityIndividualAdditionalAddresses(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(V2CoreAccountIdentityIndividualAdditionalAddresses, d)
+        return refill(V2CoreAccountIdentityIndividualAdditionalAddresses, _d_V2CoreAccountIdentityIndividualAdditionalAddresses, d)
     o = new(V2CoreAccountIdentityIndividualAdditionalAddresses)
     try:
         o.city = d["city"]
@@ -2820,7 +2820,7 @@ def _d_V2CoreAccountIdentityIndividualAdditionalAddresses(d: Any) -> Any:
         o.state = d["state"]
         o.town = d["town"]
     except KeyError:  # a field left out
-        return by_key(V2CoreAccountIdentityIndividualAdditionalAddresses, d)
+        return refill(V2CoreAccountIdentityIndividualAdditionalAddresses, _d_V2CoreAccountIdentityIndividualAdditionalAddresses, d)
     if len(d) != 8:
         o._extra = unknown(d, V2CoreAccountIdentityIndividualAdditionalAddresses)
     return o
@@ -2883,7 +2883,7 @@ class V2CoreAccountIdentityIndividualAddress(StripeObject):
 
 def _d_V2CoreAccountIdentityIndividualAddress(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(V2CoreAccountIdentityIndividualAddress, d)
+        return refill(V2CoreAccountIdentityIndividualAddress, _d_V2CoreAccountIdentityIndividualAddress, d)
     o = new(V2CoreAccountIdentityIndividualAddress)
     try:
         o.city = d["city"]
@@ -2894,7 +2894,7 @@ def _d_V2CoreAccountIdentityIndividualAddress(d: Any) -> Any:
         o.state = d["state"]
         o.town = d["town"]
     except KeyError:  # a field left out
-        return by_key(V2CoreAccountIdentityIndividualAddress, d)
+        return refill(V2CoreAccountIdentityIndividualAddress, _d_V2CoreAccountIdentityIndividualAddress, d)
     if len(d) != 7:
         o._extra = unknown(d, V2CoreAccountIdentityIndividualAddress)
     return o
@@ -3043,7 +3043,7 @@ class V2CoreAccountIdentityIndividualRelationship(StripeObject):
 
 def _d_V2CoreAccountIdentityIndividualRelationship(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(V2CoreAccountIdentityIndividualRelationship, d)
+        return refill(V2CoreAccountIdentityIndividualRelationship, _d_V2CoreAccountIdentityIndividualRelationship, d)
     o = new(V2CoreAccountIdentityIndividualRelationship)
     try:
         o.authorizer = d["authorizer"]
@@ -3055,7 +3055,7 @@ def _d_V2CoreAccountIdentityIndividualRelationship(d: Any) -> Any:
         o.representative = d["representative"]
         o.title = d["title"]
     except KeyError:  # a field left out
-        return by_key(V2CoreAccountIdentityIndividualRelationship, d)
+        return refill(V2CoreAccountIdentityIndividualRelationship, _d_V2CoreAccountIdentityIndividualRelationship, d)
     if len(d) != 8:
         o._extra = unknown(d, V2CoreAccountIdentityIndividualRelationship)
     return o
@@ -3092,7 +3092,7 @@ class V2CoreAccountIdentityIndividualScriptAddressesKana(StripeObject):
 
 def _d_V2CoreAccountIdentityIndividualScriptAddressesKana(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(V2CoreAccountIdentityIndividualScriptAddressesKana, d)
+        return refill(V2CoreAccountIdentityIndividualScriptAddressesKana, _d_V2CoreAccountIdentityIndividualScriptAddressesKana, d)
     o = new(V2CoreAccountIdentityIndividualScriptAddressesKana)
     try:
         o.city = d["city"]
@@ -3103,7 +3103,7 @@ def _d_V2CoreAccountIdentityIndividualScriptAddressesKana(d: Any) -> Any:
         o.state = d["state"]
         o.town = d["town"]
     except KeyError:  # a field left out
-        return by_key(V2CoreAccountIdentityIndividualScriptAddressesKana, d)
+        return refill(V2CoreAccountIdentityIndividualScriptAddressesKana, _d_V2CoreAccountIdentityIndividualScriptAddressesKana, d)
     if len(d) != 7:
         o._extra = unknown(d, V2CoreAccountIdentityIndividualScriptAddressesKana)
     return o
@@ -3128,7 +3128,7 @@ class V2CoreAccountIdentityIndividualScriptAddressesKanji(StripeObject):
 
 def _d_V2CoreAccountIdentityIndividualScriptAddressesKanji(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(V2CoreAccountIdentityIndividualScriptAddressesKanji, d)
+        return refill(V2CoreAccountIdentityIndividualScriptAddressesKanji, _d_V2CoreAccountIdentityIndividualScriptAddressesKanji, d)
     o = new(V2CoreAccountIdentityIndividualScriptAddressesKanji)
     try:
         o.city = d["city"]
@@ -3139,7 +3139,7 @@ def _d_V2CoreAccountIdentityIndividualScriptAddressesKanji(d: Any) -> Any:
         o.state = d["state"]
         o.town = d["town"]
     except KeyError:  # a field left out
-        return by_key(V2CoreAccountIdentityIndividualScriptAddressesKanji, d)
+        return refill(V2CoreAccountIdentityIndividualScriptAddressesKanji, _d_V2CoreAccountIdentityIndividualScriptAddressesKanji, d)
     if len(d) != 7:
         o._extra = unknown(d, V2CoreAccountIdentityIndividualScriptAddressesKanji)
     return o
@@ -3212,7 +3212,7 @@ class V2CoreAccountRequirementsEntries(StripeObject):
 
 def _d_V2CoreAccountRequirementsEntries(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(V2CoreAccountRequirementsEntries, d)
+        return refill(V2CoreAccountRequirementsEntries, _d_V2CoreAccountRequirementsEntries, d)
     o = new(V2CoreAccountRequirementsEntries)
     try:
         o.awaiting_action_from = intern(v) if type(v := d["awaiting_action_from"]) is str else v
@@ -3223,7 +3223,7 @@ def _d_V2CoreAccountRequirementsEntries(d: Any) -> Any:
         o.reference = _d_V2CoreAccountRequirementsEntriesReference(d["reference"])
         o.requested_reasons = list_of(d["requested_reasons"], _d_V2CoreAccountRequirementsEntriesRequestedReasons)
     except KeyError:  # a field left out
-        return by_key(V2CoreAccountRequirementsEntries, d)
+        return refill(V2CoreAccountRequirementsEntries, _d_V2CoreAccountRequirementsEntries, d)
     if len(d) != 7:
         o._extra = unknown(d, V2CoreAccountRequirementsEntries)
     return o

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from ..._models import StripeObject, by_key, intern, list_of, new, register, unknown
+from ..._models import StripeObject, intern, list_of, new, refill, register, unknown
 
 __all__ = [
     "V2CoreAccountPerson",
@@ -69,7 +69,7 @@ class V2CoreAccountPerson(StripeObject):
 
 def _d_V2CoreAccountPerson(d: Any) -> Any:
     if type(d) is not dict or len(d) < 24:
-        return by_key(V2CoreAccountPerson, d)
+        return refill(V2CoreAccountPerson, _d_V2CoreAccountPerson, d)
     o = new(V2CoreAccountPerson)
     try:
         o.account = d["account"]
@@ -97,7 +97,7 @@ def _d_V2CoreAccountPerson(d: Any) -> Any:
         o.surname = d["surname"]
         o.updated = d["updated"]
     except KeyError:  # a field left out
-        return by_key(V2CoreAccountPerson, d)
+        return refill(V2CoreAccountPerson, _d_V2CoreAccountPerson, d)
     if len(d) != 24:
         o._extra = unknown(d, V2CoreAccountPerson)
     return o
@@ -123,7 +123,7 @@ class V2CoreAccountPersonAdditionalAddresses(StripeObject):
 
 def _d_V2CoreAccountPersonAdditionalAddresses(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(V2CoreAccountPersonAdditionalAddresses, d)
+        return refill(V2CoreAccountPersonAdditionalAddresses, _d_V2CoreAccountPersonAdditionalAddresses, d)
     o = new(V2CoreAccountPersonAdditionalAddresses)
     try:
         o.city = d["city"]
@@ -135,7 +135,7 @@ def _d_V2CoreAccountPersonAdditionalAddresses(d: Any) -> Any:
         o.state = d["state"]
         o.town = d["town"]
     except KeyError:  # a field left out
-        return by_key(V2CoreAccountPersonAdditionalAddresses, d)
+        return refill(V2CoreAccountPersonAdditionalAddresses, _d_V2CoreAccountPersonAdditionalAddresses, d)
     if len(d) != 8:
         o._extra = unknown(d, V2CoreAccountPersonAdditionalAddresses)
     return o
@@ -198,7 +198,7 @@ class V2CoreAccountPersonAddress(StripeObject):
 
 def _d_V2CoreAccountPersonAddress(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(V2CoreAccountPersonAddress, d)
+        return refill(V2CoreAccountPersonAddress, _d_V2CoreAccountPersonAddress, d)
     o = new(V2CoreAccountPersonAddress)
     try:
         o.city = d["city"]
@@ -209,7 +209,7 @@ def _d_V2CoreAccountPersonAddress(d: Any) -> Any:
         o.state = d["state"]
         o.town = d["town"]
     except KeyError:  # a field left out
-        return by_key(V2CoreAccountPersonAddress, d)
+        return refill(V2CoreAccountPersonAddress, _d_V2CoreAccountPersonAddress, d)
     if len(d) != 7:
         o._extra = unknown(d, V2CoreAccountPersonAddress)
     return o
@@ -358,7 +358,7 @@ class V2CoreAccountPersonRelationship(StripeObject):
 
 def _d_V2CoreAccountPersonRelationship(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(V2CoreAccountPersonRelationship, d)
+        return refill(V2CoreAccountPersonRelationship, _d_V2CoreAccountPersonRelationship, d)
     o = new(V2CoreAccountPersonRelationship)
     try:
         o.authorizer = d["authorizer"]
@@ -370,7 +370,7 @@ def _d_V2CoreAccountPersonRelationship(d: Any) -> Any:
         o.representative = d["representative"]
         o.title = d["title"]
     except KeyError:  # a field left out
-        return by_key(V2CoreAccountPersonRelationship, d)
+        return refill(V2CoreAccountPersonRelationship, _d_V2CoreAccountPersonRelationship, d)
     if len(d) != 8:
         o._extra = unknown(d, V2CoreAccountPersonRelationship)
     return o
@@ -407,7 +407,7 @@ class V2CoreAccountPersonScriptAddressesKana(StripeObject):
 
 def _d_V2CoreAccountPersonScriptAddressesKana(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(V2CoreAccountPersonScriptAddressesKana, d)
+        return refill(V2CoreAccountPersonScriptAddressesKana, _d_V2CoreAccountPersonScriptAddressesKana, d)
     o = new(V2CoreAccountPersonScriptAddressesKana)
     try:
         o.city = d["city"]
@@ -418,7 +418,7 @@ def _d_V2CoreAccountPersonScriptAddressesKana(d: Any) -> Any:
         o.state = d["state"]
         o.town = d["town"]
     except KeyError:  # a field left out
-        return by_key(V2CoreAccountPersonScriptAddressesKana, d)
+        return refill(V2CoreAccountPersonScriptAddressesKana, _d_V2CoreAccountPersonScriptAddressesKana, d)
     if len(d) != 7:
         o._extra = unknown(d, V2CoreAccountPersonScriptAddressesKana)
     return o
@@ -443,7 +443,7 @@ class V2CoreAccountPersonScriptAddressesKanji(StripeObject):
 
 def _d_V2CoreAccountPersonScriptAddressesKanji(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(V2CoreAccountPersonScriptAddressesKanji, d)
+        return refill(V2CoreAccountPersonScriptAddressesKanji, _d_V2CoreAccountPersonScriptAddressesKanji, d)
     o = new(V2CoreAccountPersonScriptAddressesKanji)
     try:
         o.city = d["city"]
@@ -454,7 +454,7 @@ def _d_V2CoreAccountPersonScriptAddressesKanji(d: Any) -> Any:
         o.state = d["state"]
         o.town = d["town"]
     except KeyError:  # a field left out
-        return by_key(V2CoreAccountPersonScriptAddressesKanji, d)
+        return refill(V2CoreAccountPersonScriptAddressesKanji, _d_V2CoreAccountPersonScriptAddressesKanji, d)
     if len(d) != 7:
         o._extra = unknown(d, V2CoreAccountPersonScriptAddressesKanji)
     return o

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
     from ..models.account import Account
-    from ..models.account_link__bank_account import (
+    from ..models.account_link__balance_transaction import (
         AccountLink,
         ApplePayDomain,
         AppsSecret,
@@ -61,15 +61,15 @@ __all__ = [
 ]
 
 _decode_Account = cast("Callable[[Any], Account]", expect(lazy("account", "_d_Account"), ("account",), with_id=True))
-_decode_AccountLink = cast("Callable[[Any], AccountLink]", expect(lazy("account_link__bank_account", "_d_AccountLink"), ("account_link",), with_id=False))
+_decode_AccountLink = cast("Callable[[Any], AccountLink]", expect(lazy("account_link__balance_transaction", "_d_AccountLink"), ("account_link",), with_id=False))
 _decode_AccountSession = cast("Callable[[Any], AccountSession]", expect(lazy("account_session", "_d_AccountSession"), ("account_session",), with_id=False))
-_decode_ApplePayDomain = cast("Callable[[Any], ApplePayDomain]", expect(lazy("account_link__bank_account", "_d_ApplePayDomain"), ("apple_pay_domain",), with_id=True))
-_decode_AppsSecret = cast("Callable[[Any], AppsSecret]", expect(lazy("account_link__bank_account", "_d_AppsSecret"), ("apps.secret",), with_id=True))
-_decode_Balance = cast("Callable[[Any], Balance]", expect(lazy("account_link__bank_account", "_d_Balance"), ("balance",), with_id=False))
-_decode_BalanceSettings = cast("Callable[[Any], BalanceSettings]", expect(lazy("account_link__bank_account", "_d_BalanceSettings"), ("balance_settings",), with_id=False))
-_decode_BalanceTransaction = cast("Callable[[Any], BalanceTransaction]", expect(lazy("account_link__bank_account", "_d_BalanceTransaction"), ("balance_transaction",), with_id=True))
+_decode_ApplePayDomain = cast("Callable[[Any], ApplePayDomain]", expect(lazy("account_link__balance_transaction", "_d_ApplePayDomain"), ("apple_pay_domain",), with_id=True))
+_decode_AppsSecret = cast("Callable[[Any], AppsSecret]", expect(lazy("account_link__balance_transaction", "_d_AppsSecret"), ("apps.secret",), with_id=True))
+_decode_Balance = cast("Callable[[Any], Balance]", expect(lazy("account_link__balance_transaction", "_d_Balance"), ("balance",), with_id=False))
+_decode_BalanceSettings = cast("Callable[[Any], BalanceSettings]", expect(lazy("account_link__balance_transaction", "_d_BalanceSettings"), ("balance_settings",), with_id=False))
+_decode_BalanceTransaction = cast("Callable[[Any], BalanceTransaction]", expect(lazy("account_link__balance_transaction", "_d_BalanceTransaction"), ("balance_transaction",), with_id=True))
 _decode_ConfirmationToken = cast("Callable[[Any], ConfirmationToken]", expect(lazy("confirmation_token", "_d_ConfirmationToken"), ("confirmation_token",), with_id=True))
-_decode_DeletedApplePayDomain = cast("Callable[[Any], DeletedApplePayDomain]", expect(lazy("account_link__bank_account", "_d_DeletedApplePayDomain"), ("apple_pay_domain",), with_id=True))
+_decode_DeletedApplePayDomain = cast("Callable[[Any], DeletedApplePayDomain]", expect(lazy("account_link__balance_transaction", "_d_DeletedApplePayDomain"), ("apple_pay_domain",), with_id=True))
 
 
 class AccountService(SyncService):

@@ -18,9 +18,10 @@ if TYPE_CHECKING:
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
     from ..models.account import Account, DeletedAccount
-    from ..models.account_link__bank_account import BankAccount, DeletedBankAccount
-    from ..models.capability__credit_note_line_item import Capability, Card, DeletedCard
-    from ..models.funding_instructions__login_link import LoginLink
+    from ..models.bank_account__billing_meter_event_summary import BankAccount, DeletedBankAccount
+    from ..models.capability import Capability
+    from ..models.card__customer_balance_transaction import Card, DeletedCard
+    from ..models.invoice_rendering_template__payment_flows_payment_intent_presentment_details import LoginLink
     from ..models.person import DeletedPerson, Person
     from ..params import (
         AccountsBankAccountParam,
@@ -66,11 +67,11 @@ __all__ = [
 
 _decode_Account = cast("Callable[[Any], Account]", expect(lazy("account", "_d_Account"), ("account",), with_id=True))
 _decode_BankAccount_or_Card = cast("Callable[[Any], BankAccount | Card]", expect(construct, ("bank_account", "card"), with_id=True))
-_decode_Capability = cast("Callable[[Any], Capability]", expect(lazy("capability__credit_note_line_item", "_d_Capability"), ("capability",), with_id=True))
+_decode_Capability = cast("Callable[[Any], Capability]", expect(lazy("capability", "_d_Capability"), ("capability",), with_id=True))
 _decode_DeletedAccount = cast("Callable[[Any], DeletedAccount]", expect(lazy("account", "_d_DeletedAccount"), ("account",), with_id=True))
 _decode_DeletedBankAccount_or_DeletedCard = cast("Callable[[Any], DeletedBankAccount | DeletedCard]", expect(construct, ("bank_account", "card"), with_id=True))
 _decode_DeletedPerson = cast("Callable[[Any], DeletedPerson]", expect(lazy("person", "_d_DeletedPerson"), ("person",), with_id=True))
-_decode_LoginLink = cast("Callable[[Any], LoginLink]", expect(lazy("funding_instructions__login_link", "_d_LoginLink"), ("login_link",), with_id=False))
+_decode_LoginLink = cast("Callable[[Any], LoginLink]", expect(lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_LoginLink"), ("login_link",), with_id=False))
 _decode_Person = cast("Callable[[Any], Person]", expect(lazy("person", "_d_Person"), ("person",), with_id=True))
 
 
@@ -355,7 +356,7 @@ class AccountsBankAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount | Card:
-        """Create a bank accounts.
+        """Create a bank account.
 
         https://docs.stripe.com/api/bank_accounts/create
         """
@@ -385,7 +386,7 @@ class AccountsBankAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> DeletedBankAccount | DeletedCard:
-        """Delete a bank accounts.
+        """Delete a bank account.
 
         https://docs.stripe.com/api/bank_accounts/delete
         """
@@ -410,7 +411,7 @@ class AccountsBankAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount | Card:
-        """Retrieve a bank accounts.
+        """Retrieve a bank account.
 
         https://docs.stripe.com/api/bank_accounts/retrieve
         """
@@ -453,7 +454,7 @@ class AccountsBankAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount | Card:
-        """Update a bank accounts.
+        """Update a bank account.
 
         https://docs.stripe.com/api/bank_accounts/update
         """
@@ -590,7 +591,7 @@ class AccountsExternalAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount | Card:
-        """Create an external accounts.
+        """Create an external account.
 
         https://docs.stripe.com/api/bank_accounts/create
         """
@@ -620,7 +621,7 @@ class AccountsExternalAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> DeletedBankAccount | DeletedCard:
-        """Delete an external accounts.
+        """Delete an external account.
 
         https://docs.stripe.com/api/bank_accounts/delete
         """
@@ -679,7 +680,7 @@ class AccountsExternalAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount | Card:
-        """Retrieve an external accounts.
+        """Retrieve an external account.
 
         https://docs.stripe.com/api/bank_accounts/retrieve
         """
@@ -722,7 +723,7 @@ class AccountsExternalAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount | Card:
-        """Update an external accounts.
+        """Update an external account.
 
         https://docs.stripe.com/api/bank_accounts/update
         """
@@ -1577,7 +1578,7 @@ class AsyncAccountsBankAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount | Card:
-        """Create a bank accounts.
+        """Create a bank account.
 
         https://docs.stripe.com/api/bank_accounts/create
         """
@@ -1607,7 +1608,7 @@ class AsyncAccountsBankAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> DeletedBankAccount | DeletedCard:
-        """Delete a bank accounts.
+        """Delete a bank account.
 
         https://docs.stripe.com/api/bank_accounts/delete
         """
@@ -1632,7 +1633,7 @@ class AsyncAccountsBankAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount | Card:
-        """Retrieve a bank accounts.
+        """Retrieve a bank account.
 
         https://docs.stripe.com/api/bank_accounts/retrieve
         """
@@ -1675,7 +1676,7 @@ class AsyncAccountsBankAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount | Card:
-        """Update a bank accounts.
+        """Update a bank account.
 
         https://docs.stripe.com/api/bank_accounts/update
         """
@@ -1812,7 +1813,7 @@ class AsyncAccountsExternalAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount | Card:
-        """Create an external accounts.
+        """Create an external account.
 
         https://docs.stripe.com/api/bank_accounts/create
         """
@@ -1842,7 +1843,7 @@ class AsyncAccountsExternalAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> DeletedBankAccount | DeletedCard:
-        """Delete an external accounts.
+        """Delete an external account.
 
         https://docs.stripe.com/api/bank_accounts/delete
         """
@@ -1901,7 +1902,7 @@ class AsyncAccountsExternalAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount | Card:
-        """Retrieve an external accounts.
+        """Retrieve an external account.
 
         https://docs.stripe.com/api/bank_accounts/retrieve
         """
@@ -1944,7 +1945,7 @@ class AsyncAccountsExternalAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount | Card:
-        """Update an external accounts.
+        """Update an external account.
 
         https://docs.stripe.com/api/bank_accounts/update
         """

@@ -17,8 +17,8 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.account_link__bank_account import ApplicationFee
-    from ..models.credit_notes_pretax_credit_amount__forwarding_request import FeeRefund
+    from ..models.account_link__balance_transaction import ApplicationFee
+    from ..models.discount__invoice_payment import FeeRefund
     from ..params import RangeQueryParam
 
 __all__ = [
@@ -28,8 +28,8 @@ __all__ = [
     "AsyncApplicationFeesService",
 ]
 
-_decode_ApplicationFee = cast("Callable[[Any], ApplicationFee]", expect(lazy("account_link__bank_account", "_d_ApplicationFee"), ("application_fee",), with_id=True))
-_decode_FeeRefund = cast("Callable[[Any], FeeRefund]", expect(lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_FeeRefund"), ("fee_refund",), with_id=True))
+_decode_ApplicationFee = cast("Callable[[Any], ApplicationFee]", expect(lazy("account_link__balance_transaction", "_d_ApplicationFee"), ("application_fee",), with_id=True))
+_decode_FeeRefund = cast("Callable[[Any], FeeRefund]", expect(lazy("discount__invoice_payment", "_d_FeeRefund"), ("fee_refund",), with_id=True))
 
 
 class ApplicationFeesService(SyncService):

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.bank_connections_resource_accountholder__billing_meter_event_summary import (
+    from ..models.bank_account__billing_meter_event_summary import (
         BillingAlert,
         BillingCreditBalanceSummary,
         BillingCreditBalanceTransaction,
@@ -54,14 +54,14 @@ __all__ = [
     "BillingMetersService",
 ]
 
-_decode_BillingAlert = cast("Callable[[Any], BillingAlert]", expect(lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingAlert"), ("billing.alert",), with_id=True))
-_decode_BillingCreditBalanceSummary = cast("Callable[[Any], BillingCreditBalanceSummary]", expect(lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingCreditBalanceSummary"), ("billing.credit_balance_summary",), with_id=False))
-_decode_BillingCreditBalanceTransaction = cast("Callable[[Any], BillingCreditBalanceTransaction]", expect(lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingCreditBalanceTransaction"), ("billing.credit_balance_transaction",), with_id=True))
-_decode_BillingCreditGrant = cast("Callable[[Any], BillingCreditGrant]", expect(lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingCreditGrant"), ("billing.credit_grant",), with_id=True))
-_decode_BillingMeter = cast("Callable[[Any], BillingMeter]", expect(lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingMeter"), ("billing.meter",), with_id=True))
-_decode_BillingMeterEvent = cast("Callable[[Any], BillingMeterEvent]", expect(lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingMeterEvent"), ("billing.meter_event",), with_id=False))
-_decode_BillingMeterEventAdjustment = cast("Callable[[Any], BillingMeterEventAdjustment]", expect(lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingMeterEventAdjustment"), ("billing.meter_event_adjustment",), with_id=False))
-_decode_BillingMeterEventSummary = cast("Callable[[Any], BillingMeterEventSummary]", expect(lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingMeterEventSummary"), ("billing.meter_event_summary",), with_id=True))
+_decode_BillingAlert = cast("Callable[[Any], BillingAlert]", expect(lazy("bank_account__billing_meter_event_summary", "_d_BillingAlert"), ("billing.alert",), with_id=True))
+_decode_BillingCreditBalanceSummary = cast("Callable[[Any], BillingCreditBalanceSummary]", expect(lazy("bank_account__billing_meter_event_summary", "_d_BillingCreditBalanceSummary"), ("billing.credit_balance_summary",), with_id=False))
+_decode_BillingCreditBalanceTransaction = cast("Callable[[Any], BillingCreditBalanceTransaction]", expect(lazy("bank_account__billing_meter_event_summary", "_d_BillingCreditBalanceTransaction"), ("billing.credit_balance_transaction",), with_id=True))
+_decode_BillingCreditGrant = cast("Callable[[Any], BillingCreditGrant]", expect(lazy("bank_account__billing_meter_event_summary", "_d_BillingCreditGrant"), ("billing.credit_grant",), with_id=True))
+_decode_BillingMeter = cast("Callable[[Any], BillingMeter]", expect(lazy("bank_account__billing_meter_event_summary", "_d_BillingMeter"), ("billing.meter",), with_id=True))
+_decode_BillingMeterEvent = cast("Callable[[Any], BillingMeterEvent]", expect(lazy("bank_account__billing_meter_event_summary", "_d_BillingMeterEvent"), ("billing.meter_event",), with_id=False))
+_decode_BillingMeterEventAdjustment = cast("Callable[[Any], BillingMeterEventAdjustment]", expect(lazy("bank_account__billing_meter_event_summary", "_d_BillingMeterEventAdjustment"), ("billing.meter_event_adjustment",), with_id=False))
+_decode_BillingMeterEventSummary = cast("Callable[[Any], BillingMeterEventSummary]", expect(lazy("bank_account__billing_meter_event_summary", "_d_BillingMeterEventSummary"), ("billing.meter_event_summary",), with_id=True))
 
 
 class BillingAlertsService(SyncService):
@@ -615,7 +615,7 @@ class BillingMeterEventsService(SyncService):
 
 
 class BillingMetersService(SyncService):
-    """``client.billing.meters``: meters."""
+    """``client.billing.meters``: billing meters."""
 
     def create(
         self,
@@ -634,7 +634,7 @@ class BillingMetersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BillingMeter:
-        """Create a meters.
+        """Create a billing meter.
 
         https://docs.stripe.com/api/billing/meters/create
         """
@@ -667,7 +667,7 @@ class BillingMetersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BillingMeter:
-        """Deactivate a meters.
+        """Deactivate a billing meter.
 
         https://docs.stripe.com/api/billing/meters/deactivate
         """
@@ -733,7 +733,7 @@ class BillingMetersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> ListPage[BillingMeterEventSummary]:
-        """List the event summaries of a meters: a page, which walks every page when iterated.
+        """List the event summaries of a billing meter: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/billing/meters/list_event_summaries
         """
@@ -767,7 +767,7 @@ class BillingMetersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BillingMeter:
-        """Reactivate a meters.
+        """Reactivate a billing meter.
 
         https://docs.stripe.com/api/billing/meters/reactivate
         """
@@ -793,7 +793,7 @@ class BillingMetersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BillingMeter:
-        """Retrieve a meters.
+        """Retrieve a billing meter.
 
         https://docs.stripe.com/api/billing/meters/retrieve
         """
@@ -821,7 +821,7 @@ class BillingMetersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BillingMeter:
-        """Update a meters.
+        """Update a billing meter.
 
         https://docs.stripe.com/api/billing/meters/update
         """
@@ -1389,7 +1389,7 @@ class AsyncBillingMeterEventsService(AsyncService):
 
 
 class AsyncBillingMetersService(AsyncService):
-    """``client.billing.meters``: meters."""
+    """``client.billing.meters``: billing meters."""
 
     async def create(
         self,
@@ -1408,7 +1408,7 @@ class AsyncBillingMetersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BillingMeter:
-        """Create a meters.
+        """Create a billing meter.
 
         https://docs.stripe.com/api/billing/meters/create
         """
@@ -1441,7 +1441,7 @@ class AsyncBillingMetersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BillingMeter:
-        """Deactivate a meters.
+        """Deactivate a billing meter.
 
         https://docs.stripe.com/api/billing/meters/deactivate
         """
@@ -1507,7 +1507,7 @@ class AsyncBillingMetersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> AsyncListPager[BillingMeterEventSummary]:
-        """List the event summaries of a meters: a page, which walks every page when iterated.
+        """List the event summaries of a billing meter: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/billing/meters/list_event_summaries
         """
@@ -1541,7 +1541,7 @@ class AsyncBillingMetersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BillingMeter:
-        """Reactivate a meters.
+        """Reactivate a billing meter.
 
         https://docs.stripe.com/api/billing/meters/reactivate
         """
@@ -1567,7 +1567,7 @@ class AsyncBillingMetersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BillingMeter:
-        """Retrieve a meters.
+        """Retrieve a billing meter.
 
         https://docs.stripe.com/api/billing/meters/retrieve
         """
@@ -1595,7 +1595,7 @@ class AsyncBillingMetersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BillingMeter:
-        """Update a meters.
+        """Update a billing meter.
 
         https://docs.stripe.com/api/billing/meters/update
         """

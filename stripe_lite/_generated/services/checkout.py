@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
     from ..models.checkout_session import CheckoutSession
-    from ..models.funding_instructions__login_link import Item
+    from ..models.invoice_rendering_template__payment_flows_payment_intent_presentment_details import Item
     from ..params import (
         AfterExpirationParam,
         AutomaticTaxParam,
@@ -53,11 +53,11 @@ if TYPE_CHECKING:
 __all__ = ["AsyncCheckoutSessionsService", "CheckoutSessionsService"]
 
 _decode_CheckoutSession = cast("Callable[[Any], CheckoutSession]", expect(lazy("checkout_session", "_d_CheckoutSession"), ("checkout.session",), with_id=True))
-_decode_Item = cast("Callable[[Any], Item]", expect(lazy("funding_instructions__login_link", "_d_Item"), ("item",), with_id=True))
+_decode_Item = cast("Callable[[Any], Item]", expect(lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_Item"), ("item",), with_id=True))
 
 
 class CheckoutSessionsService(SyncService):
-    """``client.checkout.sessions``: sessions."""
+    """``client.checkout.sessions``: checkout sessions."""
 
     def create(
         self,
@@ -120,7 +120,7 @@ class CheckoutSessionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CheckoutSession:
-        """Create a sessions.
+        """Create a checkout session.
 
         https://docs.stripe.com/api/checkout/sessions/create
         """
@@ -197,7 +197,7 @@ class CheckoutSessionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CheckoutSession:
-        """Expire a sessions.
+        """Expire a checkout session.
 
         https://docs.stripe.com/api/checkout/sessions/expire
         """
@@ -273,7 +273,7 @@ class CheckoutSessionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> ListPage[Item]:
-        """List the line items of a sessions: a page, which walks every page when iterated.
+        """List the line items of a checkout session: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/checkout/sessions/list_line_items
         """
@@ -302,7 +302,7 @@ class CheckoutSessionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CheckoutSession:
-        """Retrieve a sessions.
+        """Retrieve a checkout session.
 
         https://docs.stripe.com/api/checkout/sessions/retrieve
         """
@@ -333,7 +333,7 @@ class CheckoutSessionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CheckoutSession:
-        """Update a sessions.
+        """Update a checkout session.
 
         https://docs.stripe.com/api/checkout/sessions/update
         """
@@ -354,7 +354,7 @@ class CheckoutSessionsService(SyncService):
 
 
 class AsyncCheckoutSessionsService(AsyncService):
-    """``client.checkout.sessions``: sessions."""
+    """``client.checkout.sessions``: checkout sessions."""
 
     async def create(
         self,
@@ -417,7 +417,7 @@ class AsyncCheckoutSessionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CheckoutSession:
-        """Create a sessions.
+        """Create a checkout session.
 
         https://docs.stripe.com/api/checkout/sessions/create
         """
@@ -494,7 +494,7 @@ class AsyncCheckoutSessionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CheckoutSession:
-        """Expire a sessions.
+        """Expire a checkout session.
 
         https://docs.stripe.com/api/checkout/sessions/expire
         """
@@ -570,7 +570,7 @@ class AsyncCheckoutSessionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> AsyncListPager[Item]:
-        """List the line items of a sessions: a page, which walks every page when iterated.
+        """List the line items of a checkout session: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/checkout/sessions/list_line_items
         """
@@ -599,7 +599,7 @@ class AsyncCheckoutSessionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CheckoutSession:
-        """Retrieve a sessions.
+        """Retrieve a checkout session.
 
         https://docs.stripe.com/api/checkout/sessions/retrieve
         """
@@ -630,7 +630,7 @@ class AsyncCheckoutSessionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CheckoutSession:
-        """Update a sessions.
+        """Update a checkout session.
 
         https://docs.stripe.com/api/checkout/sessions/update
         """

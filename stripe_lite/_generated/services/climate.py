@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.capability__credit_note_line_item import ClimateOrder, ClimateProduct, ClimateSupplier
+    from ..models.card__customer_balance_transaction import ClimateOrder, ClimateProduct, ClimateSupplier
     from ..params import ClimateOrdersCreateBeneficiaryParam, ClimateOrdersUpdateBeneficiaryParam
 
 __all__ = [
@@ -28,9 +28,9 @@ __all__ = [
     "ClimateSuppliersService",
 ]
 
-_decode_ClimateOrder = cast("Callable[[Any], ClimateOrder]", expect(lazy("capability__credit_note_line_item", "_d_ClimateOrder"), ("climate.order",), with_id=True))
-_decode_ClimateProduct = cast("Callable[[Any], ClimateProduct]", expect(lazy("capability__credit_note_line_item", "_d_ClimateProduct"), ("climate.product",), with_id=True))
-_decode_ClimateSupplier = cast("Callable[[Any], ClimateSupplier]", expect(lazy("capability__credit_note_line_item", "_d_ClimateSupplier"), ("climate.supplier",), with_id=True))
+_decode_ClimateOrder = cast("Callable[[Any], ClimateOrder]", expect(lazy("card__customer_balance_transaction", "_d_ClimateOrder"), ("climate.order",), with_id=True))
+_decode_ClimateProduct = cast("Callable[[Any], ClimateProduct]", expect(lazy("card__customer_balance_transaction", "_d_ClimateProduct"), ("climate.product",), with_id=True))
+_decode_ClimateSupplier = cast("Callable[[Any], ClimateSupplier]", expect(lazy("card__customer_balance_transaction", "_d_ClimateSupplier"), ("climate.supplier",), with_id=True))
 
 
 class ClimateOrdersService(SyncService):

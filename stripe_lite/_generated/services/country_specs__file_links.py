@@ -16,10 +16,10 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.account_link__bank_account import BankAccount
-    from ..models.capability__credit_note_line_item import Card, CountrySpec
-    from ..models.credit_notes_pretax_credit_amount__forwarding_request import EphemeralKey, ExchangeRate, FileLink
+    from ..models.bank_account__billing_meter_event_summary import BankAccount
+    from ..models.card__customer_balance_transaction import Card, CountrySpec
     from ..models.customer_session import CustomerSession
+    from ..models.discount__invoice_payment import EphemeralKey, ExchangeRate, FileLink
     from ..models.dispute import Dispute
     from ..models.events import Event
     from ..params import (
@@ -49,13 +49,13 @@ __all__ = [
 ]
 
 _decode_BankAccount_or_Card = cast("Callable[[Any], BankAccount | Card]", expect(construct, ("bank_account", "card"), with_id=True))
-_decode_CountrySpec = cast("Callable[[Any], CountrySpec]", expect(lazy("capability__credit_note_line_item", "_d_CountrySpec"), ("country_spec",), with_id=True))
+_decode_CountrySpec = cast("Callable[[Any], CountrySpec]", expect(lazy("card__customer_balance_transaction", "_d_CountrySpec"), ("country_spec",), with_id=True))
 _decode_CustomerSession = cast("Callable[[Any], CustomerSession]", expect(lazy("customer_session", "_d_CustomerSession"), ("customer_session",), with_id=False))
 _decode_Dispute = cast("Callable[[Any], Dispute]", expect(lazy("dispute", "_d_Dispute"), ("dispute",), with_id=True))
-_decode_EphemeralKey = cast("Callable[[Any], EphemeralKey]", expect(lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_EphemeralKey"), ("ephemeral_key",), with_id=True))
+_decode_EphemeralKey = cast("Callable[[Any], EphemeralKey]", expect(lazy("discount__invoice_payment", "_d_EphemeralKey"), ("ephemeral_key",), with_id=True))
 _decode_Event = cast("Callable[[Any], Event]", expect(lazy("events", "_d_Event"), ("event",), with_id=True))
-_decode_ExchangeRate = cast("Callable[[Any], ExchangeRate]", expect(lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_ExchangeRate"), ("exchange_rate",), with_id=True))
-_decode_FileLink = cast("Callable[[Any], FileLink]", expect(lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_FileLink"), ("file_link",), with_id=True))
+_decode_ExchangeRate = cast("Callable[[Any], ExchangeRate]", expect(lazy("discount__invoice_payment", "_d_ExchangeRate"), ("exchange_rate",), with_id=True))
+_decode_FileLink = cast("Callable[[Any], FileLink]", expect(lazy("discount__invoice_payment", "_d_FileLink"), ("file_link",), with_id=True))
 
 
 class CountrySpecsService(SyncService):
@@ -506,7 +506,7 @@ class ExternalAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount | Card:
-        """Update an external accounts.
+        """Update an external account.
 
         https://docs.stripe.com/api/external_accounts/update
         """
@@ -1115,7 +1115,7 @@ class AsyncExternalAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount | Card:
-        """Update an external accounts.
+        """Update an external account.
 
         https://docs.stripe.com/api/external_accounts/update
         """

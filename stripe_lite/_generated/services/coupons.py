@@ -16,13 +16,13 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.capability__credit_note_line_item import Coupon, DeletedCoupon
+    from ..models.card__customer_balance_transaction import Coupon, DeletedCoupon
     from ..params import AppliesToParam, CouponsCurrencyOptionsValueParam, RangeQueryParam
 
 __all__ = ["AsyncCouponsService", "CouponsService"]
 
-_decode_Coupon = cast("Callable[[Any], Coupon]", expect(lazy("capability__credit_note_line_item", "_d_Coupon"), ("coupon",), with_id=True))
-_decode_DeletedCoupon = cast("Callable[[Any], DeletedCoupon]", expect(lazy("capability__credit_note_line_item", "_d_DeletedCoupon"), ("coupon",), with_id=True))
+_decode_Coupon = cast("Callable[[Any], Coupon]", expect(lazy("card__customer_balance_transaction", "_d_Coupon"), ("coupon",), with_id=True))
+_decode_DeletedCoupon = cast("Callable[[Any], DeletedCoupon]", expect(lazy("card__customer_balance_transaction", "_d_DeletedCoupon"), ("coupon",), with_id=True))
 
 
 class CouponsService(SyncService):

@@ -16,14 +16,14 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.capability__credit_note_line_item import CreditNoteLineItem
+    from ..models.card__customer_balance_transaction import CreditNoteLineItem
     from ..models.credit_note import CreditNote
     from ..params import CreditNotesLineParam, CreditNotesShippingCostParam, RangeQueryParam, RefundParam
 
 __all__ = ["AsyncCreditNotesService", "CreditNotesService"]
 
 _decode_CreditNote = cast("Callable[[Any], CreditNote]", expect(lazy("credit_note", "_d_CreditNote"), ("credit_note",), with_id=True))
-_decode_CreditNoteLineItem = cast("Callable[[Any], CreditNoteLineItem]", expect(lazy("capability__credit_note_line_item", "_d_CreditNoteLineItem"), ("credit_note_line_item",), with_id=True))
+_decode_CreditNoteLineItem = cast("Callable[[Any], CreditNoteLineItem]", expect(lazy("card__customer_balance_transaction", "_d_CreditNoteLineItem"), ("credit_note_line_item",), with_id=True))
 
 
 class CreditNotesService(SyncService):
@@ -53,7 +53,7 @@ class CreditNotesService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CreditNote:
-        """Create a credit notes.
+        """Create a credit note.
 
         https://docs.stripe.com/api/credit_notes/create
         """
@@ -134,7 +134,7 @@ class CreditNotesService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> ListPage[CreditNoteLineItem]:
-        """List the lines of a credit notes: a page, which walks every page when iterated.
+        """List the lines of a credit note: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/credit_notes/list_lines
         """
@@ -178,7 +178,7 @@ class CreditNotesService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> ListPage[CreditNoteLineItem]:
-        """List the preview lines of a credit notes: a page, which walks every page when iterated.
+        """List the preview lines of a credit note: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/credit_notes/list_preview_lines
         """
@@ -232,7 +232,7 @@ class CreditNotesService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CreditNote:
-        """Preview a credit notes.
+        """Preview a credit note.
 
         https://docs.stripe.com/api/credit_notes/preview
         """
@@ -271,7 +271,7 @@ class CreditNotesService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CreditNote:
-        """Retrieve a credit notes.
+        """Retrieve a credit note.
 
         https://docs.stripe.com/api/credit_notes/retrieve
         """
@@ -300,7 +300,7 @@ class CreditNotesService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CreditNote:
-        """Update a credit notes.
+        """Update a credit note.
 
         https://docs.stripe.com/api/credit_notes/update
         """
@@ -329,7 +329,7 @@ class CreditNotesService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CreditNote:
-        """Void a credit notes.
+        """Void a credit note.
 
         https://docs.stripe.com/api/credit_notes/void
         """
@@ -372,7 +372,7 @@ class AsyncCreditNotesService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CreditNote:
-        """Create a credit notes.
+        """Create a credit note.
 
         https://docs.stripe.com/api/credit_notes/create
         """
@@ -453,7 +453,7 @@ class AsyncCreditNotesService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> AsyncListPager[CreditNoteLineItem]:
-        """List the lines of a credit notes: a page, which walks every page when iterated.
+        """List the lines of a credit note: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/credit_notes/list_lines
         """
@@ -497,7 +497,7 @@ class AsyncCreditNotesService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> AsyncListPager[CreditNoteLineItem]:
-        """List the preview lines of a credit notes: a page, which walks every page when iterated.
+        """List the preview lines of a credit note: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/credit_notes/list_preview_lines
         """
@@ -551,7 +551,7 @@ class AsyncCreditNotesService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CreditNote:
-        """Preview a credit notes.
+        """Preview a credit note.
 
         https://docs.stripe.com/api/credit_notes/preview
         """
@@ -590,7 +590,7 @@ class AsyncCreditNotesService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CreditNote:
-        """Retrieve a credit notes.
+        """Retrieve a credit note.
 
         https://docs.stripe.com/api/credit_notes/retrieve
         """
@@ -619,7 +619,7 @@ class AsyncCreditNotesService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CreditNote:
-        """Update a credit notes.
+        """Update a credit note.
 
         https://docs.stripe.com/api/credit_notes/update
         """
@@ -648,7 +648,7 @@ class AsyncCreditNotesService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CreditNote:
-        """Void a credit notes.
+        """Void a credit note.
 
         https://docs.stripe.com/api/credit_notes/void
         """

@@ -18,20 +18,15 @@ if TYPE_CHECKING:
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager, AsyncSearchPager
     from ..models.account import Account
-    from ..models.account_link__bank_account import BankAccount, DeletedBankAccount
-    from ..models.capability__credit_note_line_item import Card, CashBalance, DeletedCard
-    from ..models.credit_notes_pretax_credit_amount__forwarding_request import (
-        CustomerBalanceTransaction,
-        DeletedDiscount,
-        Discount,
-    )
+    from ..models.bank_account__billing_meter_event_summary import BankAccount, DeletedBankAccount
+    from ..models.card__customer_balance_transaction import Card, CashBalance, CustomerBalanceTransaction, DeletedCard
     from ..models.customer import Customer, DeletedCustomer
     from ..models.customer_cash_balance_transaction import CustomerCashBalanceTransaction
-    from ..models.funding_instructions__login_link import FundingInstructions
+    from ..models.discount__invoice_payment import DeletedDiscount, Discount, FundingInstructions
     from ..models.payment_method import PaymentMethod
     from ..models.source import Source
     from ..models.subscription import Subscription
-    from ..models.tax_code__terminal_refund import DeletedTaxId, TaxId
+    from ..models.tax_deducted_at_source__terminal_refund import DeletedTaxId, TaxId
     from ..params import (
         AddInvoiceItemParam,
         AutomaticTaxParam,
@@ -86,23 +81,23 @@ __all__ = [
 
 _decode_Account_or_BankAccount_or_Card_or_Source = cast("Callable[[Any], Account | BankAccount | Card | Source]", expect(construct, ("account", "bank_account", "card", "source"), with_id=True))
 _decode_Account_or_BankAccount_or_Card_or_Source_or_DeletedBankAccount_or_DeletedCard = cast("Callable[[Any], Account | BankAccount | Card | Source | DeletedBankAccount | DeletedCard]", expect(construct, ("account", "bank_account", "card", "source"), with_id=True))
-_decode_BankAccount = cast("Callable[[Any], BankAccount]", expect(lazy("account_link__bank_account", "_d_BankAccount"), ("bank_account",), with_id=True))
+_decode_BankAccount = cast("Callable[[Any], BankAccount]", expect(lazy("bank_account__billing_meter_event_summary", "_d_BankAccount"), ("bank_account",), with_id=True))
 _decode_BankAccount_or_Card_or_Source = cast("Callable[[Any], BankAccount | Card | Source]", expect(construct, ("bank_account", "card", "source"), with_id=True))
-_decode_Card = cast("Callable[[Any], Card]", expect(lazy("capability__credit_note_line_item", "_d_Card"), ("card",), with_id=True))
+_decode_Card = cast("Callable[[Any], Card]", expect(lazy("card__customer_balance_transaction", "_d_Card"), ("card",), with_id=True))
 _decode_Card_or_BankAccount_or_Source = cast("Callable[[Any], Card | BankAccount | Source]", expect(construct, ("bank_account", "card", "source"), with_id=True))
-_decode_CashBalance = cast("Callable[[Any], CashBalance]", expect(lazy("capability__credit_note_line_item", "_d_CashBalance"), ("cash_balance",), with_id=False))
+_decode_CashBalance = cast("Callable[[Any], CashBalance]", expect(lazy("card__customer_balance_transaction", "_d_CashBalance"), ("cash_balance",), with_id=False))
 _decode_Customer = cast("Callable[[Any], Customer]", expect(lazy("customer", "_d_Customer"), ("customer",), with_id=True))
-_decode_CustomerBalanceTransaction = cast("Callable[[Any], CustomerBalanceTransaction]", expect(lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_CustomerBalanceTransaction"), ("customer_balance_transaction",), with_id=True))
+_decode_CustomerBalanceTransaction = cast("Callable[[Any], CustomerBalanceTransaction]", expect(lazy("card__customer_balance_transaction", "_d_CustomerBalanceTransaction"), ("customer_balance_transaction",), with_id=True))
 _decode_CustomerCashBalanceTransaction = cast("Callable[[Any], CustomerCashBalanceTransaction]", expect(lazy("customer_cash_balance_transaction", "_d_CustomerCashBalanceTransaction"), ("customer_cash_balance_transaction",), with_id=True))
 _decode_Customer_or_DeletedCustomer = cast("Callable[[Any], Customer | DeletedCustomer]", expect(construct, ("customer",), with_id=True))
 _decode_DeletedCustomer = cast("Callable[[Any], DeletedCustomer]", expect(lazy("customer", "_d_DeletedCustomer"), ("customer",), with_id=True))
-_decode_DeletedDiscount = cast("Callable[[Any], DeletedDiscount]", expect(lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_DeletedDiscount"), ("discount",), with_id=True))
-_decode_DeletedTaxId = cast("Callable[[Any], DeletedTaxId]", expect(lazy("tax_code__terminal_refund", "_d_DeletedTaxId"), ("tax_id",), with_id=True))
-_decode_Discount = cast("Callable[[Any], Discount]", expect(lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_Discount"), ("discount",), with_id=True))
-_decode_FundingInstructions = cast("Callable[[Any], FundingInstructions]", expect(lazy("funding_instructions__login_link", "_d_FundingInstructions"), ("funding_instructions",), with_id=False))
+_decode_DeletedDiscount = cast("Callable[[Any], DeletedDiscount]", expect(lazy("discount__invoice_payment", "_d_DeletedDiscount"), ("discount",), with_id=True))
+_decode_DeletedTaxId = cast("Callable[[Any], DeletedTaxId]", expect(lazy("tax_deducted_at_source__terminal_refund", "_d_DeletedTaxId"), ("tax_id",), with_id=True))
+_decode_Discount = cast("Callable[[Any], Discount]", expect(lazy("discount__invoice_payment", "_d_Discount"), ("discount",), with_id=True))
+_decode_FundingInstructions = cast("Callable[[Any], FundingInstructions]", expect(lazy("discount__invoice_payment", "_d_FundingInstructions"), ("funding_instructions",), with_id=False))
 _decode_PaymentMethod = cast("Callable[[Any], PaymentMethod]", expect(lazy("payment_method", "_d_PaymentMethod"), ("payment_method",), with_id=True))
 _decode_Subscription = cast("Callable[[Any], Subscription]", expect(lazy("subscription", "_d_Subscription"), ("subscription",), with_id=True))
-_decode_TaxId = cast("Callable[[Any], TaxId]", expect(lazy("tax_code__terminal_refund", "_d_TaxId"), ("tax_id",), with_id=True))
+_decode_TaxId = cast("Callable[[Any], TaxId]", expect(lazy("tax_deducted_at_source__terminal_refund", "_d_TaxId"), ("tax_id",), with_id=True))
 
 
 class CustomersService(SyncService):
@@ -185,7 +180,7 @@ class CustomersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Customer:
-        """Create a customers.
+        """Create a customer.
 
         https://docs.stripe.com/api/customers/create
         """
@@ -231,7 +226,7 @@ class CustomersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> DeletedCustomer:
-        """Delete a customers.
+        """Delete a customer.
 
         https://docs.stripe.com/api/customers/delete
         """
@@ -254,7 +249,7 @@ class CustomersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> DeletedDiscount:
-        """Delete the discount of a customers.
+        """Delete the discount of a customer.
 
         https://docs.stripe.com/api/customers/delete_discount
         """
@@ -315,7 +310,7 @@ class CustomersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Customer | DeletedCustomer:
-        """Retrieve a customers.
+        """Retrieve a customer.
 
         https://docs.stripe.com/api/customers/retrieve
         """
@@ -341,7 +336,7 @@ class CustomersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CashBalance:
-        """Retrieve the cash balance of a customers.
+        """Retrieve the cash balance of a customer.
 
         https://docs.stripe.com/api/customers/retrieve_cash_balance
         """
@@ -367,7 +362,7 @@ class CustomersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Discount:
-        """Retrieve the discount of a customers.
+        """Retrieve the discount of a customer.
 
         https://docs.stripe.com/api/customers/retrieve_discount
         """
@@ -449,7 +444,7 @@ class CustomersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Customer:
-        """Update a customers.
+        """Update a customer.
 
         https://docs.stripe.com/api/customers/update
         """
@@ -501,7 +496,7 @@ class CustomersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CashBalance:
-        """Update the cash balance of a customers.
+        """Update the cash balance of a customer.
 
         https://docs.stripe.com/api/customers/update_cash_balance
         """
@@ -672,7 +667,7 @@ class CustomersBankAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Account | BankAccount | Card | Source:
-        """Create a bank accounts.
+        """Create a bank account.
 
         https://docs.stripe.com/api/accounts/create
         """
@@ -704,7 +699,7 @@ class CustomersBankAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Account | BankAccount | Card | Source | DeletedBankAccount | DeletedCard:
-        """Delete a bank accounts.
+        """Delete a bank account.
 
         https://docs.stripe.com/api/accounts/delete
         """
@@ -765,7 +760,7 @@ class CustomersBankAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount:
-        """Retrieve a bank accounts.
+        """Retrieve a bank account.
 
         Deprecated by Stripe.
 
@@ -808,7 +803,7 @@ class CustomersBankAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Card | BankAccount | Source:
-        """Update a bank accounts.
+        """Update a bank account.
 
         https://docs.stripe.com/api/accounts/update
         """
@@ -850,7 +845,7 @@ class CustomersBankAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount:
-        """Verify a bank accounts.
+        """Verify a bank account.
 
         https://docs.stripe.com/api/accounts/verify
         """
@@ -887,7 +882,7 @@ class CustomersCardsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Account | BankAccount | Card | Source:
-        """Create a cards.
+        """Create a card.
 
         https://docs.stripe.com/api/accounts/create
         """
@@ -919,7 +914,7 @@ class CustomersCardsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Account | BankAccount | Card | Source | DeletedBankAccount | DeletedCard:
-        """Delete a cards.
+        """Delete a card.
 
         https://docs.stripe.com/api/accounts/delete
         """
@@ -980,7 +975,7 @@ class CustomersCardsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Card:
-        """Retrieve a cards.
+        """Retrieve a card.
 
         Deprecated by Stripe.
 
@@ -1023,7 +1018,7 @@ class CustomersCardsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Card | BankAccount | Source:
-        """Update a cards.
+        """Update a card.
 
         https://docs.stripe.com/api/accounts/update
         """
@@ -1220,7 +1215,7 @@ class CustomersPaymentMethodsService(SyncService):
 
 
 class CustomersSourcesService(SyncService):
-    """``client.customers.sources``: sources."""
+    """``client.customers.sources``: bank accounts."""
 
     def create(
         self,
@@ -1239,7 +1234,7 @@ class CustomersSourcesService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Account | BankAccount | Card | Source:
-        """Create a sources.
+        """Create a bank account.
 
         https://docs.stripe.com/api/accounts/create
         """
@@ -1271,7 +1266,7 @@ class CustomersSourcesService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Account | BankAccount | Card | Source | DeletedBankAccount | DeletedCard:
-        """Delete a sources.
+        """Delete a bank account.
 
         https://docs.stripe.com/api/accounts/delete
         """
@@ -1332,7 +1327,7 @@ class CustomersSourcesService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Account | BankAccount | Card | Source:
-        """Retrieve a sources.
+        """Retrieve a bank account.
 
         https://docs.stripe.com/api/accounts/retrieve
         """
@@ -1373,7 +1368,7 @@ class CustomersSourcesService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Card | BankAccount | Source:
-        """Update a sources.
+        """Update a bank account.
 
         https://docs.stripe.com/api/accounts/update
         """
@@ -1415,7 +1410,7 @@ class CustomersSourcesService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount:
-        """Verify a sources.
+        """Verify a bank account.
 
         https://docs.stripe.com/api/accounts/verify
         """
@@ -1475,7 +1470,7 @@ class CustomersSubscriptionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Subscription:
-        """Create a subscriptions.
+        """Create a subscription.
 
         https://docs.stripe.com/api/subscriptions/create
         """
@@ -1532,7 +1527,7 @@ class CustomersSubscriptionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Subscription:
-        """Delete a subscriptions.
+        """Delete a subscription.
 
         https://docs.stripe.com/api/subscriptions/delete
         """
@@ -1560,7 +1555,7 @@ class CustomersSubscriptionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> DeletedDiscount:
-        """Delete the discount of a subscriptions.
+        """Delete the discount of a subscription.
 
         https://docs.stripe.com/api/subscriptions/delete_discount
         """
@@ -1617,7 +1612,7 @@ class CustomersSubscriptionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Subscription:
-        """Retrieve a subscriptions.
+        """Retrieve a subscription.
 
         https://docs.stripe.com/api/subscriptions/retrieve
         """
@@ -1644,7 +1639,7 @@ class CustomersSubscriptionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Discount:
-        """Retrieve the discount of a subscriptions.
+        """Retrieve the discount of a subscription.
 
         https://docs.stripe.com/api/subscriptions/retrieve_discount
         """
@@ -1700,7 +1695,7 @@ class CustomersSubscriptionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Subscription:
-        """Update a subscriptions.
+        """Update a subscription.
 
         https://docs.stripe.com/api/subscriptions/update
         """
@@ -1942,7 +1937,7 @@ class AsyncCustomersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Customer:
-        """Create a customers.
+        """Create a customer.
 
         https://docs.stripe.com/api/customers/create
         """
@@ -1988,7 +1983,7 @@ class AsyncCustomersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> DeletedCustomer:
-        """Delete a customers.
+        """Delete a customer.
 
         https://docs.stripe.com/api/customers/delete
         """
@@ -2011,7 +2006,7 @@ class AsyncCustomersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> DeletedDiscount:
-        """Delete the discount of a customers.
+        """Delete the discount of a customer.
 
         https://docs.stripe.com/api/customers/delete_discount
         """
@@ -2072,7 +2067,7 @@ class AsyncCustomersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Customer | DeletedCustomer:
-        """Retrieve a customers.
+        """Retrieve a customer.
 
         https://docs.stripe.com/api/customers/retrieve
         """
@@ -2098,7 +2093,7 @@ class AsyncCustomersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CashBalance:
-        """Retrieve the cash balance of a customers.
+        """Retrieve the cash balance of a customer.
 
         https://docs.stripe.com/api/customers/retrieve_cash_balance
         """
@@ -2124,7 +2119,7 @@ class AsyncCustomersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Discount:
-        """Retrieve the discount of a customers.
+        """Retrieve the discount of a customer.
 
         https://docs.stripe.com/api/customers/retrieve_discount
         """
@@ -2206,7 +2201,7 @@ class AsyncCustomersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Customer:
-        """Update a customers.
+        """Update a customer.
 
         https://docs.stripe.com/api/customers/update
         """
@@ -2258,7 +2253,7 @@ class AsyncCustomersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CashBalance:
-        """Update the cash balance of a customers.
+        """Update the cash balance of a customer.
 
         https://docs.stripe.com/api/customers/update_cash_balance
         """
@@ -2429,7 +2424,7 @@ class AsyncCustomersBankAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Account | BankAccount | Card | Source:
-        """Create a bank accounts.
+        """Create a bank account.
 
         https://docs.stripe.com/api/accounts/create
         """
@@ -2461,7 +2456,7 @@ class AsyncCustomersBankAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Account | BankAccount | Card | Source | DeletedBankAccount | DeletedCard:
-        """Delete a bank accounts.
+        """Delete a bank account.
 
         https://docs.stripe.com/api/accounts/delete
         """
@@ -2522,7 +2517,7 @@ class AsyncCustomersBankAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount:
-        """Retrieve a bank accounts.
+        """Retrieve a bank account.
 
         Deprecated by Stripe.
 
@@ -2565,7 +2560,7 @@ class AsyncCustomersBankAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Card | BankAccount | Source:
-        """Update a bank accounts.
+        """Update a bank account.
 
         https://docs.stripe.com/api/accounts/update
         """
@@ -2607,7 +2602,7 @@ class AsyncCustomersBankAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount:
-        """Verify a bank accounts.
+        """Verify a bank account.
 
         https://docs.stripe.com/api/accounts/verify
         """
@@ -2644,7 +2639,7 @@ class AsyncCustomersCardsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Account | BankAccount | Card | Source:
-        """Create a cards.
+        """Create a card.
 
         https://docs.stripe.com/api/accounts/create
         """
@@ -2676,7 +2671,7 @@ class AsyncCustomersCardsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Account | BankAccount | Card | Source | DeletedBankAccount | DeletedCard:
-        """Delete a cards.
+        """Delete a card.
 
         https://docs.stripe.com/api/accounts/delete
         """
@@ -2737,7 +2732,7 @@ class AsyncCustomersCardsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Card:
-        """Retrieve a cards.
+        """Retrieve a card.
 
         Deprecated by Stripe.
 
@@ -2780,7 +2775,7 @@ class AsyncCustomersCardsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Card | BankAccount | Source:
-        """Update a cards.
+        """Update a card.
 
         https://docs.stripe.com/api/accounts/update
         """
@@ -2977,7 +2972,7 @@ class AsyncCustomersPaymentMethodsService(AsyncService):
 
 
 class AsyncCustomersSourcesService(AsyncService):
-    """``client.customers.sources``: sources."""
+    """``client.customers.sources``: bank accounts."""
 
     async def create(
         self,
@@ -2996,7 +2991,7 @@ class AsyncCustomersSourcesService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Account | BankAccount | Card | Source:
-        """Create a sources.
+        """Create a bank account.
 
         https://docs.stripe.com/api/accounts/create
         """
@@ -3028,7 +3023,7 @@ class AsyncCustomersSourcesService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Account | BankAccount | Card | Source | DeletedBankAccount | DeletedCard:
-        """Delete a sources.
+        """Delete a bank account.
 
         https://docs.stripe.com/api/accounts/delete
         """
@@ -3089,7 +3084,7 @@ class AsyncCustomersSourcesService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Account | BankAccount | Card | Source:
-        """Retrieve a sources.
+        """Retrieve a bank account.
 
         https://docs.stripe.com/api/accounts/retrieve
         """
@@ -3130,7 +3125,7 @@ class AsyncCustomersSourcesService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Card | BankAccount | Source:
-        """Update a sources.
+        """Update a bank account.
 
         https://docs.stripe.com/api/accounts/update
         """
@@ -3172,7 +3167,7 @@ class AsyncCustomersSourcesService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> BankAccount:
-        """Verify a sources.
+        """Verify a bank account.
 
         https://docs.stripe.com/api/accounts/verify
         """
@@ -3232,7 +3227,7 @@ class AsyncCustomersSubscriptionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Subscription:
-        """Create a subscriptions.
+        """Create a subscription.
 
         https://docs.stripe.com/api/subscriptions/create
         """
@@ -3289,7 +3284,7 @@ class AsyncCustomersSubscriptionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Subscription:
-        """Delete a subscriptions.
+        """Delete a subscription.
 
         https://docs.stripe.com/api/subscriptions/delete
         """
@@ -3317,7 +3312,7 @@ class AsyncCustomersSubscriptionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> DeletedDiscount:
-        """Delete the discount of a subscriptions.
+        """Delete the discount of a subscription.
 
         https://docs.stripe.com/api/subscriptions/delete_discount
         """
@@ -3374,7 +3369,7 @@ class AsyncCustomersSubscriptionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Subscription:
-        """Retrieve a subscriptions.
+        """Retrieve a subscription.
 
         https://docs.stripe.com/api/subscriptions/retrieve
         """
@@ -3401,7 +3396,7 @@ class AsyncCustomersSubscriptionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Discount:
-        """Retrieve the discount of a subscriptions.
+        """Retrieve the discount of a subscription.
 
         https://docs.stripe.com/api/subscriptions/retrieve_discount
         """
@@ -3457,7 +3452,7 @@ class AsyncCustomersSubscriptionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Subscription:
-        """Update a subscriptions.
+        """Update a subscription.
 
         https://docs.stripe.com/api/subscriptions/update
         """

@@ -15,10 +15,7 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.credit_notes_pretax_credit_amount__forwarding_request import (
-        EntitlementsActiveEntitlement,
-        EntitlementsFeature,
-    )
+    from ..models.discount__invoice_payment import EntitlementsActiveEntitlement, EntitlementsFeature
 
 __all__ = [
     "AsyncEntitlementsActiveEntitlementsService",
@@ -27,8 +24,8 @@ __all__ = [
     "EntitlementsFeaturesService",
 ]
 
-_decode_EntitlementsActiveEntitlement = cast("Callable[[Any], EntitlementsActiveEntitlement]", expect(lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_EntitlementsActiveEntitlement"), ("entitlements.active_entitlement",), with_id=True))
-_decode_EntitlementsFeature = cast("Callable[[Any], EntitlementsFeature]", expect(lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_EntitlementsFeature"), ("entitlements.feature",), with_id=True))
+_decode_EntitlementsActiveEntitlement = cast("Callable[[Any], EntitlementsActiveEntitlement]", expect(lazy("discount__invoice_payment", "_d_EntitlementsActiveEntitlement"), ("entitlements.active_entitlement",), with_id=True))
+_decode_EntitlementsFeature = cast("Callable[[Any], EntitlementsFeature]", expect(lazy("discount__invoice_payment", "_d_EntitlementsFeature"), ("entitlements.feature",), with_id=True))
 
 
 class EntitlementsActiveEntitlementsService(SyncService):

@@ -17,14 +17,12 @@ if TYPE_CHECKING:
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
     from ..._types import FileUpload
-    from ..models.credit_notes_pretax_credit_amount__forwarding_request import (
-        File,
-        FinancialConnectionsSession,
-        ForwardingRequest,
+    from ..models.discount__invoice_payment import File, FinancialConnectionsSession, ForwardingRequest, InvoicePayment
+    from ..models.invoice_rendering_template__payment_flows_payment_intent_presentment_details import (
+        InvoiceRenderingTemplate,
+        PaymentAttemptRecord,
     )
-    from ..models.funding_instructions__login_link import InvoicePayment, InvoiceRenderingTemplate
     from ..models.mandate import Mandate
-    from ..models.payment_attempt_record__payout import PaymentAttemptRecord
     from ..params import (
         CreatedParam,
         FileLinkDataParam,
@@ -52,13 +50,13 @@ __all__ = [
     "PaymentAttemptRecordsService",
 ]
 
-_decode_File = cast("Callable[[Any], File]", expect(lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_File"), ("file",), with_id=True))
-_decode_FinancialConnectionsSession = cast("Callable[[Any], FinancialConnectionsSession]", expect(lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_FinancialConnectionsSession"), ("financial_connections.session", "link_account_session"), with_id=True))
-_decode_ForwardingRequest = cast("Callable[[Any], ForwardingRequest]", expect(lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_ForwardingRequest"), ("forwarding.request",), with_id=True))
-_decode_InvoicePayment = cast("Callable[[Any], InvoicePayment]", expect(lazy("funding_instructions__login_link", "_d_InvoicePayment"), ("invoice_payment",), with_id=True))
-_decode_InvoiceRenderingTemplate = cast("Callable[[Any], InvoiceRenderingTemplate]", expect(lazy("funding_instructions__login_link", "_d_InvoiceRenderingTemplate"), ("invoice_rendering_template",), with_id=True))
+_decode_File = cast("Callable[[Any], File]", expect(lazy("discount__invoice_payment", "_d_File"), ("file",), with_id=True))
+_decode_FinancialConnectionsSession = cast("Callable[[Any], FinancialConnectionsSession]", expect(lazy("discount__invoice_payment", "_d_FinancialConnectionsSession"), ("financial_connections.session", "link_account_session"), with_id=True))
+_decode_ForwardingRequest = cast("Callable[[Any], ForwardingRequest]", expect(lazy("discount__invoice_payment", "_d_ForwardingRequest"), ("forwarding.request",), with_id=True))
+_decode_InvoicePayment = cast("Callable[[Any], InvoicePayment]", expect(lazy("discount__invoice_payment", "_d_InvoicePayment"), ("invoice_payment",), with_id=True))
+_decode_InvoiceRenderingTemplate = cast("Callable[[Any], InvoiceRenderingTemplate]", expect(lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_InvoiceRenderingTemplate"), ("invoice_rendering_template",), with_id=True))
 _decode_Mandate = cast("Callable[[Any], Mandate]", expect(lazy("mandate", "_d_Mandate"), ("mandate",), with_id=True))
-_decode_PaymentAttemptRecord = cast("Callable[[Any], PaymentAttemptRecord]", expect(lazy("payment_attempt_record__payout", "_d_PaymentAttemptRecord"), ("payment_attempt_record",), with_id=True))
+_decode_PaymentAttemptRecord = cast("Callable[[Any], PaymentAttemptRecord]", expect(lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_PaymentAttemptRecord"), ("payment_attempt_record",), with_id=True))
 
 
 class FilesService(SyncService):

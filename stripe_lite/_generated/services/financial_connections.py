@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.credit_notes_pretax_credit_amount__forwarding_request import (
+    from ..models.discount__invoice_payment import (
         FinancialConnectionsAccountOwner,
         FinancialConnectionsSession,
         FinancialConnectionsTransaction,
@@ -40,13 +40,13 @@ __all__ = [
 ]
 
 _decode_FinancialConnectionsAccount = cast("Callable[[Any], FinancialConnectionsAccount]", expect(lazy("financial_connections_account", "_d_FinancialConnectionsAccount"), ("financial_connections.account", "linked_account"), with_id=True))
-_decode_FinancialConnectionsAccountOwner = cast("Callable[[Any], FinancialConnectionsAccountOwner]", expect(lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_FinancialConnectionsAccountOwner"), ("financial_connections.account_owner", "linked_account_owner"), with_id=True))
-_decode_FinancialConnectionsSession = cast("Callable[[Any], FinancialConnectionsSession]", expect(lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_FinancialConnectionsSession"), ("financial_connections.session", "link_account_session"), with_id=True))
-_decode_FinancialConnectionsTransaction = cast("Callable[[Any], FinancialConnectionsTransaction]", expect(lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_FinancialConnectionsTransaction"), ("financial_connections.transaction",), with_id=True))
+_decode_FinancialConnectionsAccountOwner = cast("Callable[[Any], FinancialConnectionsAccountOwner]", expect(lazy("discount__invoice_payment", "_d_FinancialConnectionsAccountOwner"), ("financial_connections.account_owner", "linked_account_owner"), with_id=True))
+_decode_FinancialConnectionsSession = cast("Callable[[Any], FinancialConnectionsSession]", expect(lazy("discount__invoice_payment", "_d_FinancialConnectionsSession"), ("financial_connections.session", "link_account_session"), with_id=True))
+_decode_FinancialConnectionsTransaction = cast("Callable[[Any], FinancialConnectionsTransaction]", expect(lazy("discount__invoice_payment", "_d_FinancialConnectionsTransaction"), ("financial_connections.transaction",), with_id=True))
 
 
 class FinancialConnectionsAccountsService(SyncService):
-    """``client.financial_connections.accounts``: accounts."""
+    """``client.financial_connections.accounts``: financial connections accounts."""
 
     def disconnect(
         self,
@@ -60,7 +60,7 @@ class FinancialConnectionsAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> FinancialConnectionsAccount:
-        """Disconnect an accounts.
+        """Disconnect a financial connections account.
 
         https://docs.stripe.com/api/financial_connections/accounts/disconnect
         """
@@ -125,7 +125,7 @@ class FinancialConnectionsAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> ListPage[FinancialConnectionsAccountOwner]:
-        """List the owners of an accounts: a page, which walks every page when iterated.
+        """List the owners of a financial connections account: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/financial_connections/accounts/list_owners
         """
@@ -157,7 +157,7 @@ class FinancialConnectionsAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> FinancialConnectionsAccount:
-        """Refresh an accounts.
+        """Refresh a financial connections account.
 
         https://docs.stripe.com/api/financial_connections/accounts/refresh
         """
@@ -184,7 +184,7 @@ class FinancialConnectionsAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> FinancialConnectionsAccount:
-        """Retrieve an accounts.
+        """Retrieve a financial connections account.
 
         https://docs.stripe.com/api/financial_connections/accounts/retrieve
         """
@@ -212,7 +212,7 @@ class FinancialConnectionsAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> FinancialConnectionsAccount:
-        """Subscribe an accounts.
+        """Subscribe a financial connections account.
 
         https://docs.stripe.com/api/financial_connections/accounts/subscribe
         """
@@ -241,7 +241,7 @@ class FinancialConnectionsAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> FinancialConnectionsAccount:
-        """Unsubscribe an accounts.
+        """Unsubscribe a financial connections account.
 
         https://docs.stripe.com/api/financial_connections/accounts/unsubscribe
         """
@@ -392,7 +392,7 @@ class FinancialConnectionsTransactionsService(SyncService):
 
 
 class AsyncFinancialConnectionsAccountsService(AsyncService):
-    """``client.financial_connections.accounts``: accounts."""
+    """``client.financial_connections.accounts``: financial connections accounts."""
 
     async def disconnect(
         self,
@@ -406,7 +406,7 @@ class AsyncFinancialConnectionsAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> FinancialConnectionsAccount:
-        """Disconnect an accounts.
+        """Disconnect a financial connections account.
 
         https://docs.stripe.com/api/financial_connections/accounts/disconnect
         """
@@ -471,7 +471,7 @@ class AsyncFinancialConnectionsAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> AsyncListPager[FinancialConnectionsAccountOwner]:
-        """List the owners of an accounts: a page, which walks every page when iterated.
+        """List the owners of a financial connections account: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/financial_connections/accounts/list_owners
         """
@@ -503,7 +503,7 @@ class AsyncFinancialConnectionsAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> FinancialConnectionsAccount:
-        """Refresh an accounts.
+        """Refresh a financial connections account.
 
         https://docs.stripe.com/api/financial_connections/accounts/refresh
         """
@@ -530,7 +530,7 @@ class AsyncFinancialConnectionsAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> FinancialConnectionsAccount:
-        """Retrieve an accounts.
+        """Retrieve a financial connections account.
 
         https://docs.stripe.com/api/financial_connections/accounts/retrieve
         """
@@ -558,7 +558,7 @@ class AsyncFinancialConnectionsAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> FinancialConnectionsAccount:
-        """Subscribe an accounts.
+        """Subscribe a financial connections account.
 
         https://docs.stripe.com/api/financial_connections/accounts/subscribe
         """
@@ -587,7 +587,7 @@ class AsyncFinancialConnectionsAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> FinancialConnectionsAccount:
-        """Unsubscribe an accounts.
+        """Unsubscribe a financial connections account.
 
         https://docs.stripe.com/api/financial_connections/accounts/unsubscribe
         """

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.funding_instructions__login_link import (
+    from ..models.invoice_rendering_template__payment_flows_payment_intent_presentment_details import (
         IssuingPersonalizationDesign,
         IssuingPhysicalBundle,
         IssuingSettlement,
@@ -69,9 +69,9 @@ _decode_IssuingAuthorization = cast("Callable[[Any], IssuingAuthorization]", exp
 _decode_IssuingCard = cast("Callable[[Any], IssuingCard]", expect(lazy("issuing_card", "_d_IssuingCard"), ("issuing.card",), with_id=True))
 _decode_IssuingCardholder = cast("Callable[[Any], IssuingCardholder]", expect(lazy("issuing_cardholder", "_d_IssuingCardholder"), ("issuing.cardholder",), with_id=True))
 _decode_IssuingDispute = cast("Callable[[Any], IssuingDispute]", expect(lazy("issuing_dispute", "_d_IssuingDispute"), ("issuing.dispute",), with_id=True))
-_decode_IssuingPersonalizationDesign = cast("Callable[[Any], IssuingPersonalizationDesign]", expect(lazy("funding_instructions__login_link", "_d_IssuingPersonalizationDesign"), ("issuing.personalization_design",), with_id=True))
-_decode_IssuingPhysicalBundle = cast("Callable[[Any], IssuingPhysicalBundle]", expect(lazy("funding_instructions__login_link", "_d_IssuingPhysicalBundle"), ("issuing.physical_bundle",), with_id=True))
-_decode_IssuingSettlement = cast("Callable[[Any], IssuingSettlement]", expect(lazy("funding_instructions__login_link", "_d_IssuingSettlement"), ("issuing.settlement",), with_id=True))
+_decode_IssuingPersonalizationDesign = cast("Callable[[Any], IssuingPersonalizationDesign]", expect(lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_IssuingPersonalizationDesign"), ("issuing.personalization_design",), with_id=True))
+_decode_IssuingPhysicalBundle = cast("Callable[[Any], IssuingPhysicalBundle]", expect(lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_IssuingPhysicalBundle"), ("issuing.physical_bundle",), with_id=True))
+_decode_IssuingSettlement = cast("Callable[[Any], IssuingSettlement]", expect(lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_IssuingSettlement"), ("issuing.settlement",), with_id=True))
 _decode_IssuingToken = cast("Callable[[Any], IssuingToken]", expect(lazy("issuing_token", "_d_IssuingToken"), ("issuing.token",), with_id=True))
 _decode_IssuingTransaction = cast("Callable[[Any], IssuingTransaction]", expect(lazy("issuing_transaction", "_d_IssuingTransaction"), ("issuing.transaction",), with_id=True))
 

@@ -15,18 +15,18 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.credit_notes_pretax_credit_amount__forwarding_request import FinancialConnectionsAccountOwner
+    from ..models.discount__invoice_payment import FinancialConnectionsAccountOwner
     from ..models.financial_connections_account import FinancialConnectionsAccount
     from ..params import FinancialConnectionsAccountsAccountHolderParam
 
 __all__ = ["AsyncLinkedAccountsService", "LinkedAccountsService"]
 
 _decode_FinancialConnectionsAccount = cast("Callable[[Any], FinancialConnectionsAccount]", expect(lazy("financial_connections_account", "_d_FinancialConnectionsAccount"), ("financial_connections.account", "linked_account"), with_id=True))
-_decode_FinancialConnectionsAccountOwner = cast("Callable[[Any], FinancialConnectionsAccountOwner]", expect(lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_FinancialConnectionsAccountOwner"), ("financial_connections.account_owner", "linked_account_owner"), with_id=True))
+_decode_FinancialConnectionsAccountOwner = cast("Callable[[Any], FinancialConnectionsAccountOwner]", expect(lazy("discount__invoice_payment", "_d_FinancialConnectionsAccountOwner"), ("financial_connections.account_owner", "linked_account_owner"), with_id=True))
 
 
 class LinkedAccountsService(SyncService):
-    """``client.linked_accounts``: linked accounts."""
+    """``client.linked_accounts``: financial connections accounts."""
 
     def disconnect(
         self,
@@ -40,7 +40,7 @@ class LinkedAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> FinancialConnectionsAccount:
-        """Disconnect a linked accounts.
+        """Disconnect a financial connections account.
 
         https://docs.stripe.com/api/linked_accounts/disconnect
         """
@@ -105,7 +105,7 @@ class LinkedAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> ListPage[FinancialConnectionsAccountOwner]:
-        """List the owners of a linked accounts: a page, which walks every page when iterated.
+        """List the owners of a financial connections account: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/linked_accounts/list_owners
         """
@@ -137,7 +137,7 @@ class LinkedAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> FinancialConnectionsAccount:
-        """Refresh a linked accounts.
+        """Refresh a financial connections account.
 
         https://docs.stripe.com/api/linked_accounts/refresh
         """
@@ -164,7 +164,7 @@ class LinkedAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> FinancialConnectionsAccount:
-        """Retrieve a linked accounts.
+        """Retrieve a financial connections account.
 
         https://docs.stripe.com/api/linked_accounts/retrieve
         """
@@ -181,7 +181,7 @@ class LinkedAccountsService(SyncService):
 
 
 class AsyncLinkedAccountsService(AsyncService):
-    """``client.linked_accounts``: linked accounts."""
+    """``client.linked_accounts``: financial connections accounts."""
 
     async def disconnect(
         self,
@@ -195,7 +195,7 @@ class AsyncLinkedAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> FinancialConnectionsAccount:
-        """Disconnect a linked accounts.
+        """Disconnect a financial connections account.
 
         https://docs.stripe.com/api/linked_accounts/disconnect
         """
@@ -260,7 +260,7 @@ class AsyncLinkedAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> AsyncListPager[FinancialConnectionsAccountOwner]:
-        """List the owners of a linked accounts: a page, which walks every page when iterated.
+        """List the owners of a financial connections account: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/linked_accounts/list_owners
         """
@@ -292,7 +292,7 @@ class AsyncLinkedAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> FinancialConnectionsAccount:
-        """Refresh a linked accounts.
+        """Refresh a financial connections account.
 
         https://docs.stripe.com/api/linked_accounts/refresh
         """
@@ -319,7 +319,7 @@ class AsyncLinkedAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> FinancialConnectionsAccount:
-        """Retrieve a linked accounts.
+        """Retrieve a financial connections account.
 
         https://docs.stripe.com/api/linked_accounts/retrieve
         """

@@ -58,7 +58,7 @@ class PaymentIntentsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentIntent:
-        """Apply customer balance: a payment intents.
+        """Apply customer balance: a payment intent.
 
         https://docs.stripe.com/api/payment_intents/apply_customer_balance
         """
@@ -88,7 +88,7 @@ class PaymentIntentsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentIntent:
-        """Cancel a payment intents.
+        """Cancel a payment intent.
 
         https://docs.stripe.com/api/payment_intents/cancel
         """
@@ -126,7 +126,7 @@ class PaymentIntentsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentIntent:
-        """Capture a payment intents.
+        """Capture a payment intent.
 
         https://docs.stripe.com/api/payment_intents/capture
         """
@@ -185,7 +185,7 @@ class PaymentIntentsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentIntent:
-        """Confirm a payment intents.
+        """Confirm a payment intent.
 
         https://docs.stripe.com/api/payment_intents/confirm
         """
@@ -269,7 +269,7 @@ class PaymentIntentsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentIntent:
-        """Create a payment intents.
+        """Create a payment intent.
 
         https://docs.stripe.com/api/payment_intents/create
         """
@@ -341,7 +341,7 @@ class PaymentIntentsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentIntent:
-        """Increment authorization: a payment intents.
+        """Increment authorization: a payment intent.
 
         https://docs.stripe.com/api/payment_intents/increment_authorization
         """
@@ -416,7 +416,7 @@ class PaymentIntentsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> ListPage[PaymentIntentAmountDetailsLineItem]:
-        """List the amount details line items of a payment intents: a page, which walks every page when iterated.
+        """List the amount details line items of a payment intent: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/payment_intents/list_amount_details_line_items
         """
@@ -446,7 +446,7 @@ class PaymentIntentsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentIntent:
-        """Retrieve a payment intents.
+        """Retrieve a payment intent.
 
         https://docs.stripe.com/api/payment_intents/retrieve
         """
@@ -529,7 +529,7 @@ class PaymentIntentsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentIntent:
-        """Update a payment intents.
+        """Update a payment intent.
 
         https://docs.stripe.com/api/payment_intents/update
         """
@@ -583,7 +583,7 @@ class PaymentIntentsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentIntent:
-        """Verify microdeposits: a payment intents.
+        """Verify microdeposits: a payment intent.
 
         https://docs.stripe.com/api/payment_intents/verify_microdeposits
         """
@@ -619,7 +619,7 @@ class AsyncPaymentIntentsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentIntent:
-        """Apply customer balance: a payment intents.
+        """Apply customer balance: a payment intent.
 
         https://docs.stripe.com/api/payment_intents/apply_customer_balance
         """
@@ -649,7 +649,7 @@ class AsyncPaymentIntentsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentIntent:
-        """Cancel a payment intents.
+        """Cancel a payment intent.
 
         https://docs.stripe.com/api/payment_intents/cancel
         """
@@ -687,7 +687,7 @@ class AsyncPaymentIntentsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentIntent:
-        """Capture a payment intents.
+        """Capture a payment intent.
 
         https://docs.stripe.com/api/payment_intents/capture
         """
@@ -746,7 +746,7 @@ class AsyncPaymentIntentsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentIntent:
-        """Confirm a payment intents.
+        """Confirm a payment intent.
 
         https://docs.stripe.com/api/payment_intents/confirm
         """
@@ -830,7 +830,7 @@ class AsyncPaymentIntentsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentIntent:
-        """Create a payment intents.
+        """Create a payment intent.
 
         https://docs.stripe.com/api/payment_intents/create
         """
@@ -902,7 +902,7 @@ class AsyncPaymentIntentsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentIntent:
-        """Increment authorization: a payment intents.
+        """Increment authorization: a payment intent.
 
         https://docs.stripe.com/api/payment_intents/increment_authorization
         """
@@ -977,7 +977,7 @@ class AsyncPaymentIntentsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> AsyncListPager[PaymentIntentAmountDetailsLineItem]:
-        """List the amount details line items of a payment intents: a page, which walks every page when iterated.
+        """List the amount details line items of a payment intent: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/payment_intents/list_amount_details_line_items
         """
@@ -1007,7 +1007,7 @@ class AsyncPaymentIntentsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentIntent:
-        """Retrieve a payment intents.
+        """Retrieve a payment intent.
 
         https://docs.stripe.com/api/payment_intents/retrieve
         """
@@ -1090,7 +1090,7 @@ class AsyncPaymentIntentsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentIntent:
-        """Update a payment intents.
+        """Update a payment intent.
 
         https://docs.stripe.com/api/payment_intents/update
         """
@@ -1144,7 +1144,7 @@ class AsyncPaymentIntentsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentIntent:
-        """Verify microdeposits: a payment intents.
+        """Verify microdeposits: a payment intent.
 
         https://docs.stripe.com/api/payment_intents/verify_microdeposits
         """

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.funding_instructions__login_link import Item
+    from ..models.invoice_rendering_template__payment_flows_payment_intent_presentment_details import Item
     from ..models.payment_link import PaymentLink
     from ..params import (
         AfterCompletionParam,
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncPaymentLinksService", "PaymentLinksService"]
 
-_decode_Item = cast("Callable[[Any], Item]", expect(lazy("funding_instructions__login_link", "_d_Item"), ("item",), with_id=True))
+_decode_Item = cast("Callable[[Any], Item]", expect(lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_Item"), ("item",), with_id=True))
 _decode_PaymentLink = cast("Callable[[Any], PaymentLink]", expect(lazy("payment_link", "_d_PaymentLink"), ("payment_link",), with_id=True))
 
 
@@ -94,7 +94,7 @@ class PaymentLinksService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentLink:
-        """Create a payment links.
+        """Create a payment link.
 
         https://docs.stripe.com/api/payment_links/create
         """
@@ -187,7 +187,7 @@ class PaymentLinksService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> ListPage[Item]:
-        """List the line items of a payment links: a page, which walks every page when iterated.
+        """List the line items of a payment link: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/payment_links/list_line_items
         """
@@ -216,7 +216,7 @@ class PaymentLinksService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentLink:
-        """Retrieve a payment links.
+        """Retrieve a payment link.
 
         https://docs.stripe.com/api/payment_links/retrieve
         """
@@ -267,7 +267,7 @@ class PaymentLinksService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentLink:
-        """Update a payment links.
+        """Update a payment link.
 
         https://docs.stripe.com/api/payment_links/update
         """
@@ -352,7 +352,7 @@ class AsyncPaymentLinksService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentLink:
-        """Create a payment links.
+        """Create a payment link.
 
         https://docs.stripe.com/api/payment_links/create
         """
@@ -445,7 +445,7 @@ class AsyncPaymentLinksService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> AsyncListPager[Item]:
-        """List the line items of a payment links: a page, which walks every page when iterated.
+        """List the line items of a payment link: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/payment_links/list_line_items
         """
@@ -474,7 +474,7 @@ class AsyncPaymentLinksService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentLink:
-        """Retrieve a payment links.
+        """Retrieve a payment link.
 
         https://docs.stripe.com/api/payment_links/retrieve
         """
@@ -525,7 +525,7 @@ class AsyncPaymentLinksService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentLink:
-        """Update a payment links.
+        """Update a payment link.
 
         https://docs.stripe.com/api/payment_links/update
         """

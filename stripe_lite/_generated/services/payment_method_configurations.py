@@ -15,12 +15,12 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.payment_attempt_record__payout import PaymentMethodConfiguration
+    from ..models.payment_intent_next_action_blik_authorize__plan import PaymentMethodConfiguration
     from ..params import AcssDebitParam
 
 __all__ = ["AsyncPaymentMethodConfigurationsService", "PaymentMethodConfigurationsService"]
 
-_decode_PaymentMethodConfiguration = cast("Callable[[Any], PaymentMethodConfiguration]", expect(lazy("payment_attempt_record__payout", "_d_PaymentMethodConfiguration"), ("payment_method_configuration",), with_id=True))
+_decode_PaymentMethodConfiguration = cast("Callable[[Any], PaymentMethodConfiguration]", expect(lazy("payment_intent_next_action_blik_authorize__plan", "_d_PaymentMethodConfiguration"), ("payment_method_configuration",), with_id=True))
 
 
 class PaymentMethodConfigurationsService(SyncService):

@@ -16,9 +16,9 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.payment_attempt_record__payout import PaymentMethodDomain
-    from ..models.plan__reporting_report_type import PromotionCode, ReportingReportRun, ReportingReportType
-    from ..models.reserve_transaction__tax_calculation_line_item import Review
+    from ..models.payment_intent_next_action_blik_authorize__plan import PaymentMethodDomain
+    from ..models.price__reserve_transaction import PromotionCode, ReportingReportRun, ReportingReportType
+    from ..models.review__tax_code import Review
     from ..models.setup_attempt import SetupAttempt
     from ..params import (
         ParametersParam,
@@ -43,11 +43,11 @@ __all__ = [
     "SetupAttemptsService",
 ]
 
-_decode_PaymentMethodDomain = cast("Callable[[Any], PaymentMethodDomain]", expect(lazy("payment_attempt_record__payout", "_d_PaymentMethodDomain"), ("payment_method_domain",), with_id=True))
-_decode_PromotionCode = cast("Callable[[Any], PromotionCode]", expect(lazy("plan__reporting_report_type", "_d_PromotionCode"), ("promotion_code",), with_id=True))
-_decode_ReportingReportRun = cast("Callable[[Any], ReportingReportRun]", expect(lazy("plan__reporting_report_type", "_d_ReportingReportRun"), ("reporting.report_run",), with_id=True))
-_decode_ReportingReportType = cast("Callable[[Any], ReportingReportType]", expect(lazy("plan__reporting_report_type", "_d_ReportingReportType"), ("reporting.report_type",), with_id=True))
-_decode_Review = cast("Callable[[Any], Review]", expect(lazy("reserve_transaction__tax_calculation_line_item", "_d_Review"), ("review",), with_id=True))
+_decode_PaymentMethodDomain = cast("Callable[[Any], PaymentMethodDomain]", expect(lazy("payment_intent_next_action_blik_authorize__plan", "_d_PaymentMethodDomain"), ("payment_method_domain",), with_id=True))
+_decode_PromotionCode = cast("Callable[[Any], PromotionCode]", expect(lazy("price__reserve_transaction", "_d_PromotionCode"), ("promotion_code",), with_id=True))
+_decode_ReportingReportRun = cast("Callable[[Any], ReportingReportRun]", expect(lazy("price__reserve_transaction", "_d_ReportingReportRun"), ("reporting.report_run",), with_id=True))
+_decode_ReportingReportType = cast("Callable[[Any], ReportingReportType]", expect(lazy("price__reserve_transaction", "_d_ReportingReportType"), ("reporting.report_type",), with_id=True))
+_decode_Review = cast("Callable[[Any], Review]", expect(lazy("review__tax_code", "_d_Review"), ("review",), with_id=True))
 _decode_SetupAttempt = cast("Callable[[Any], SetupAttempt]", expect(lazy("setup_attempt", "_d_SetupAttempt"), ("setup_attempt",), with_id=True))
 
 

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from ..._base_client import Timeout
-    from ..models.payment_attempt_record__payout import PaymentRecord
+    from ..models.payment_intent_next_action_blik_authorize__plan import PaymentRecord
     from ..params import (
         BillingCreditGrantsAmountMonetaryParam,
         FailedParam,
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncPaymentRecordsService", "PaymentRecordsService"]
 
-_decode_PaymentRecord = cast("Callable[[Any], PaymentRecord]", expect(lazy("payment_attempt_record__payout", "_d_PaymentRecord"), ("payment_record",), with_id=True))
+_decode_PaymentRecord = cast("Callable[[Any], PaymentRecord]", expect(lazy("payment_intent_next_action_blik_authorize__plan", "_d_PaymentRecord"), ("payment_record",), with_id=True))
 
 
 class PaymentRecordsService(SyncService):

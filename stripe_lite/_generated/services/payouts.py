@@ -16,12 +16,12 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.payment_attempt_record__payout import Payout
+    from ..models.payment_intent_next_action_blik_authorize__plan import Payout
     from ..params import RangeQueryParam
 
 __all__ = ["AsyncPayoutsService", "PayoutsService"]
 
-_decode_Payout = cast("Callable[[Any], Payout]", expect(lazy("payment_attempt_record__payout", "_d_Payout"), ("payout",), with_id=True))
+_decode_Payout = cast("Callable[[Any], Payout]", expect(lazy("payment_intent_next_action_blik_authorize__plan", "_d_Payout"), ("payout",), with_id=True))
 
 
 class PayoutsService(SyncService):

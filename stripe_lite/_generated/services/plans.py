@@ -17,13 +17,13 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.plan__reporting_report_type import DeletedPlan, Plan
+    from ..models.payment_intent_next_action_blik_authorize__plan import DeletedPlan, Plan
     from ..params import CurrencyOptionsValueTierParam, ProductParam, RangeQueryParam, TransformQuantityParam
 
 __all__ = ["AsyncPlansService", "PlansService"]
 
-_decode_DeletedPlan = cast("Callable[[Any], DeletedPlan]", expect(lazy("plan__reporting_report_type", "_d_DeletedPlan"), ("plan",), with_id=True))
-_decode_Plan = cast("Callable[[Any], Plan]", expect(lazy("plan__reporting_report_type", "_d_Plan"), ("plan",), with_id=True))
+_decode_DeletedPlan = cast("Callable[[Any], DeletedPlan]", expect(lazy("payment_intent_next_action_blik_authorize__plan", "_d_DeletedPlan"), ("plan",), with_id=True))
+_decode_Plan = cast("Callable[[Any], Plan]", expect(lazy("payment_intent_next_action_blik_authorize__plan", "_d_Plan"), ("plan",), with_id=True))
 
 
 class PlansService(SyncService):

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager, AsyncSearchPager
-    from ..models.plan__reporting_report_type import Price
+    from ..models.price__reserve_transaction import Price
     from ..params import (
         CurrencyOptionsValueCustomUnitAmountParam,
         CurrencyOptionsValueTierParam,
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncPricesService", "PricesService"]
 
-_decode_Price = cast("Callable[[Any], Price]", expect(lazy("plan__reporting_report_type", "_d_Price"), ("price",), with_id=True))
+_decode_Price = cast("Callable[[Any], Price]", expect(lazy("price__reserve_transaction", "_d_Price"), ("price",), with_id=True))
 
 
 class PricesService(SyncService):

@@ -17,15 +17,15 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager, AsyncSearchPager
-    from ..models.plan__reporting_report_type import DeletedProduct, DeletedProductFeature, Product, ProductFeature
+    from ..models.price__reserve_transaction import DeletedProduct, DeletedProductFeature, Product, ProductFeature
     from ..params import DefaultPriceDataParam, MarketingFeatureParam, PackageDimensionsParam, RangeQueryParam
 
 __all__ = ["AsyncProductsFeaturesService", "AsyncProductsService", "ProductsFeaturesService", "ProductsService"]
 
-_decode_DeletedProduct = cast("Callable[[Any], DeletedProduct]", expect(lazy("plan__reporting_report_type", "_d_DeletedProduct"), ("product",), with_id=True))
-_decode_DeletedProductFeature = cast("Callable[[Any], DeletedProductFeature]", expect(lazy("plan__reporting_report_type", "_d_DeletedProductFeature"), ("product_feature",), with_id=True))
-_decode_Product = cast("Callable[[Any], Product]", expect(lazy("plan__reporting_report_type", "_d_Product"), ("product",), with_id=True))
-_decode_ProductFeature = cast("Callable[[Any], ProductFeature]", expect(lazy("plan__reporting_report_type", "_d_ProductFeature"), ("product_feature",), with_id=True))
+_decode_DeletedProduct = cast("Callable[[Any], DeletedProduct]", expect(lazy("price__reserve_transaction", "_d_DeletedProduct"), ("product",), with_id=True))
+_decode_DeletedProductFeature = cast("Callable[[Any], DeletedProductFeature]", expect(lazy("price__reserve_transaction", "_d_DeletedProductFeature"), ("product_feature",), with_id=True))
+_decode_Product = cast("Callable[[Any], Product]", expect(lazy("price__reserve_transaction", "_d_Product"), ("product",), with_id=True))
+_decode_ProductFeature = cast("Callable[[Any], ProductFeature]", expect(lazy("price__reserve_transaction", "_d_ProductFeature"), ("product_feature",), with_id=True))
 
 
 class ProductsService(SyncService):

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.funding_instructions__login_link import Item
+    from ..models.invoice_rendering_template__payment_flows_payment_intent_presentment_details import Item
     from ..models.quote import Quote
     from ..params import (
         AutomaticTaxParam,
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncQuotesService", "QuotesService"]
 
-_decode_Item = cast("Callable[[Any], Item]", expect(lazy("funding_instructions__login_link", "_d_Item"), ("item",), with_id=True))
+_decode_Item = cast("Callable[[Any], Item]", expect(lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_Item"), ("item",), with_id=True))
 _decode_Quote = cast("Callable[[Any], Quote]", expect(lazy("quote", "_d_Quote"), ("quote",), with_id=True))
 
 
@@ -51,7 +51,7 @@ class QuotesService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Quote:
-        """Accept a quotes.
+        """Accept a quote.
 
         https://docs.stripe.com/api/quotes/accept
         """
@@ -78,7 +78,7 @@ class QuotesService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Quote:
-        """Cancel a quotes.
+        """Cancel a quote.
 
         https://docs.stripe.com/api/quotes/cancel
         """
@@ -124,7 +124,7 @@ class QuotesService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Quote:
-        """Create a quotes.
+        """Create a quote.
 
         https://docs.stripe.com/api/quotes/create
         """
@@ -172,7 +172,7 @@ class QuotesService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Quote:
-        """Finalize a quotes.
+        """Finalize a quote.
 
         https://docs.stripe.com/api/quotes/finalize
         """
@@ -241,7 +241,7 @@ class QuotesService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> ListPage[Item]:
-        """List the computed upfront line items of a quotes: a page, which walks every page when iterated.
+        """List the computed upfront line items of a quote: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/quotes/list_computed_upfront_line_items
         """
@@ -273,7 +273,7 @@ class QuotesService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> ListPage[Item]:
-        """List the line items of a quotes: a page, which walks every page when iterated.
+        """List the line items of a quote: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/quotes/list_line_items
         """
@@ -302,7 +302,7 @@ class QuotesService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> bytes:
-        """Pdf a quotes.
+        """Download the PDF of a quote, as bytes.
 
         https://docs.stripe.com/api/quotes/pdf
         """
@@ -329,7 +329,7 @@ class QuotesService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Quote:
-        """Retrieve a quotes.
+        """Retrieve a quote.
 
         https://docs.stripe.com/api/quotes/retrieve
         """
@@ -374,7 +374,7 @@ class QuotesService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Quote:
-        """Update a quotes.
+        """Update a quote.
 
         https://docs.stripe.com/api/quotes/update
         """
@@ -423,7 +423,7 @@ class AsyncQuotesService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Quote:
-        """Accept a quotes.
+        """Accept a quote.
 
         https://docs.stripe.com/api/quotes/accept
         """
@@ -450,7 +450,7 @@ class AsyncQuotesService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Quote:
-        """Cancel a quotes.
+        """Cancel a quote.
 
         https://docs.stripe.com/api/quotes/cancel
         """
@@ -496,7 +496,7 @@ class AsyncQuotesService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Quote:
-        """Create a quotes.
+        """Create a quote.
 
         https://docs.stripe.com/api/quotes/create
         """
@@ -544,7 +544,7 @@ class AsyncQuotesService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Quote:
-        """Finalize a quotes.
+        """Finalize a quote.
 
         https://docs.stripe.com/api/quotes/finalize
         """
@@ -613,7 +613,7 @@ class AsyncQuotesService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> AsyncListPager[Item]:
-        """List the computed upfront line items of a quotes: a page, which walks every page when iterated.
+        """List the computed upfront line items of a quote: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/quotes/list_computed_upfront_line_items
         """
@@ -645,7 +645,7 @@ class AsyncQuotesService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> AsyncListPager[Item]:
-        """List the line items of a quotes: a page, which walks every page when iterated.
+        """List the line items of a quote: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/quotes/list_line_items
         """
@@ -674,7 +674,7 @@ class AsyncQuotesService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> bytes:
-        """Pdf a quotes.
+        """Download the PDF of a quote, as bytes.
 
         https://docs.stripe.com/api/quotes/pdf
         """
@@ -701,7 +701,7 @@ class AsyncQuotesService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Quote:
-        """Retrieve a quotes.
+        """Retrieve a quote.
 
         https://docs.stripe.com/api/quotes/retrieve
         """
@@ -746,7 +746,7 @@ class AsyncQuotesService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Quote:
-        """Update a quotes.
+        """Update a quote.
 
         https://docs.stripe.com/api/quotes/update
         """

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.plan__reporting_report_type import (
+    from ..models.price__reserve_transaction import (
         DeletedRadarValueList,
         DeletedRadarValueListItem,
         RadarEarlyFraudWarning,
@@ -42,12 +42,12 @@ __all__ = [
     "RadarValueListsService",
 ]
 
-_decode_DeletedRadarValueList = cast("Callable[[Any], DeletedRadarValueList]", expect(lazy("plan__reporting_report_type", "_d_DeletedRadarValueList"), ("radar.value_list",), with_id=True))
-_decode_DeletedRadarValueListItem = cast("Callable[[Any], DeletedRadarValueListItem]", expect(lazy("plan__reporting_report_type", "_d_DeletedRadarValueListItem"), ("radar.value_list_item",), with_id=True))
-_decode_RadarEarlyFraudWarning = cast("Callable[[Any], RadarEarlyFraudWarning]", expect(lazy("plan__reporting_report_type", "_d_RadarEarlyFraudWarning"), ("radar.early_fraud_warning",), with_id=True))
+_decode_DeletedRadarValueList = cast("Callable[[Any], DeletedRadarValueList]", expect(lazy("price__reserve_transaction", "_d_DeletedRadarValueList"), ("radar.value_list",), with_id=True))
+_decode_DeletedRadarValueListItem = cast("Callable[[Any], DeletedRadarValueListItem]", expect(lazy("price__reserve_transaction", "_d_DeletedRadarValueListItem"), ("radar.value_list_item",), with_id=True))
+_decode_RadarEarlyFraudWarning = cast("Callable[[Any], RadarEarlyFraudWarning]", expect(lazy("price__reserve_transaction", "_d_RadarEarlyFraudWarning"), ("radar.early_fraud_warning",), with_id=True))
 _decode_RadarPaymentEvaluation = cast("Callable[[Any], RadarPaymentEvaluation]", expect(lazy("radar_payment_evaluation", "_d_RadarPaymentEvaluation"), ("radar.payment_evaluation",), with_id=True))
-_decode_RadarValueList = cast("Callable[[Any], RadarValueList]", expect(lazy("plan__reporting_report_type", "_d_RadarValueList"), ("radar.value_list",), with_id=True))
-_decode_RadarValueListItem = cast("Callable[[Any], RadarValueListItem]", expect(lazy("plan__reporting_report_type", "_d_RadarValueListItem"), ("radar.value_list_item",), with_id=True))
+_decode_RadarValueList = cast("Callable[[Any], RadarValueList]", expect(lazy("price__reserve_transaction", "_d_RadarValueList"), ("radar.value_list",), with_id=True))
+_decode_RadarValueListItem = cast("Callable[[Any], RadarValueListItem]", expect(lazy("price__reserve_transaction", "_d_RadarValueListItem"), ("radar.value_list_item",), with_id=True))
 
 
 class RadarEarlyFraudWarningsService(SyncService):

@@ -16,12 +16,8 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.reserve_transaction__tax_calculation_line_item import (
-        ScheduledQueryRun,
-        ShippingRate,
-        SigmaSigmaApiQuery,
-    )
-    from ..models.tax_code__terminal_refund import DeletedTaxId, TaxCode, TaxId
+    from ..models.review__tax_code import ScheduledQueryRun, ShippingRate, SigmaSigmaApiQuery, TaxCode
+    from ..models.tax_deducted_at_source__terminal_refund import DeletedTaxId, TaxId
     from ..models.terminal_reader import TerminalReader
     from ..models.test_helpers_test_clock__treasury_transaction import Token
     from ..params import (
@@ -57,12 +53,12 @@ __all__ = [
     "TokensService",
 ]
 
-_decode_DeletedTaxId = cast("Callable[[Any], DeletedTaxId]", expect(lazy("tax_code__terminal_refund", "_d_DeletedTaxId"), ("tax_id",), with_id=True))
-_decode_ScheduledQueryRun = cast("Callable[[Any], ScheduledQueryRun]", expect(lazy("reserve_transaction__tax_calculation_line_item", "_d_ScheduledQueryRun"), ("scheduled_query_run",), with_id=True))
-_decode_ShippingRate = cast("Callable[[Any], ShippingRate]", expect(lazy("reserve_transaction__tax_calculation_line_item", "_d_ShippingRate"), ("shipping_rate",), with_id=True))
-_decode_SigmaSigmaApiQuery = cast("Callable[[Any], SigmaSigmaApiQuery]", expect(lazy("reserve_transaction__tax_calculation_line_item", "_d_SigmaSigmaApiQuery"), ("sigma.sigma_api_query",), with_id=True))
-_decode_TaxCode = cast("Callable[[Any], TaxCode]", expect(lazy("tax_code__terminal_refund", "_d_TaxCode"), ("tax_code",), with_id=True))
-_decode_TaxId = cast("Callable[[Any], TaxId]", expect(lazy("tax_code__terminal_refund", "_d_TaxId"), ("tax_id",), with_id=True))
+_decode_DeletedTaxId = cast("Callable[[Any], DeletedTaxId]", expect(lazy("tax_deducted_at_source__terminal_refund", "_d_DeletedTaxId"), ("tax_id",), with_id=True))
+_decode_ScheduledQueryRun = cast("Callable[[Any], ScheduledQueryRun]", expect(lazy("review__tax_code", "_d_ScheduledQueryRun"), ("scheduled_query_run",), with_id=True))
+_decode_ShippingRate = cast("Callable[[Any], ShippingRate]", expect(lazy("review__tax_code", "_d_ShippingRate"), ("shipping_rate",), with_id=True))
+_decode_SigmaSigmaApiQuery = cast("Callable[[Any], SigmaSigmaApiQuery]", expect(lazy("review__tax_code", "_d_SigmaSigmaApiQuery"), ("sigma.sigma_api_query",), with_id=True))
+_decode_TaxCode = cast("Callable[[Any], TaxCode]", expect(lazy("review__tax_code", "_d_TaxCode"), ("tax_code",), with_id=True))
+_decode_TaxId = cast("Callable[[Any], TaxId]", expect(lazy("tax_deducted_at_source__terminal_refund", "_d_TaxId"), ("tax_id",), with_id=True))
 _decode_TerminalReader = cast("Callable[[Any], TerminalReader]", expect(lazy("terminal_reader", "_d_TerminalReader"), ("terminal.reader",), with_id=True))
 _decode_Token = cast("Callable[[Any], Token]", expect(lazy("test_helpers_test_clock__treasury_transaction", "_d_Token"), ("token",), with_id=True))
 

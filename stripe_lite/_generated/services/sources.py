@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.reserve_transaction__tax_calculation_line_item import SourceMandateNotification, SourceTransaction
+    from ..models.review__tax_code import SourceMandateNotification, SourceTransaction
     from ..models.source import Source
     from ..params import (
         FlowDataAfterCompletionRedirectParam,
@@ -36,8 +36,8 @@ __all__ = [
 ]
 
 _decode_Source = cast("Callable[[Any], Source]", expect(lazy("source", "_d_Source"), ("source",), with_id=True))
-_decode_SourceMandateNotification = cast("Callable[[Any], SourceMandateNotification]", expect(lazy("reserve_transaction__tax_calculation_line_item", "_d_SourceMandateNotification"), ("source_mandate_notification",), with_id=True))
-_decode_SourceTransaction = cast("Callable[[Any], SourceTransaction]", expect(lazy("reserve_transaction__tax_calculation_line_item", "_d_SourceTransaction"), ("source_transaction",), with_id=True))
+_decode_SourceMandateNotification = cast("Callable[[Any], SourceMandateNotification]", expect(lazy("review__tax_code", "_d_SourceMandateNotification"), ("source_mandate_notification",), with_id=True))
+_decode_SourceTransaction = cast("Callable[[Any], SourceTransaction]", expect(lazy("review__tax_code", "_d_SourceTransaction"), ("source_transaction",), with_id=True))
 
 
 class SourcesService(SyncService):

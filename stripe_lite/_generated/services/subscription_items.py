@@ -16,13 +16,13 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.reserve_transaction__tax_calculation_line_item import DeletedSubscriptionItem, SubscriptionItem
+    from ..models.review__tax_code import DeletedSubscriptionItem, SubscriptionItem
     from ..params import InvoicesDiscountParam, ItemBillingThresholdsParam, ItemPriceDataParam
 
 __all__ = ["AsyncSubscriptionItemsService", "SubscriptionItemsService"]
 
-_decode_DeletedSubscriptionItem = cast("Callable[[Any], DeletedSubscriptionItem]", expect(lazy("reserve_transaction__tax_calculation_line_item", "_d_DeletedSubscriptionItem"), ("subscription_item",), with_id=True))
-_decode_SubscriptionItem = cast("Callable[[Any], SubscriptionItem]", expect(lazy("reserve_transaction__tax_calculation_line_item", "_d_SubscriptionItem"), ("subscription_item",), with_id=True))
+_decode_DeletedSubscriptionItem = cast("Callable[[Any], DeletedSubscriptionItem]", expect(lazy("review__tax_code", "_d_DeletedSubscriptionItem"), ("subscription_item",), with_id=True))
+_decode_SubscriptionItem = cast("Callable[[Any], SubscriptionItem]", expect(lazy("review__tax_code", "_d_SubscriptionItem"), ("subscription_item",), with_id=True))
 
 
 class SubscriptionItemsService(SyncService):

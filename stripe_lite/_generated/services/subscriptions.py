@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager, AsyncSearchPager
-    from ..models.credit_notes_pretax_credit_amount__forwarding_request import DeletedDiscount
+    from ..models.discount__invoice_payment import DeletedDiscount
     from ..models.subscription import Subscription
     from ..params import (
         AddInvoiceItemParam,
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncSubscriptionsService", "SubscriptionsService"]
 
-_decode_DeletedDiscount = cast("Callable[[Any], DeletedDiscount]", expect(lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_DeletedDiscount"), ("discount",), with_id=True))
+_decode_DeletedDiscount = cast("Callable[[Any], DeletedDiscount]", expect(lazy("discount__invoice_payment", "_d_DeletedDiscount"), ("discount",), with_id=True))
 _decode_Subscription = cast("Callable[[Any], Subscription]", expect(lazy("subscription", "_d_Subscription"), ("subscription",), with_id=True))
 
 
@@ -96,7 +96,7 @@ class SubscriptionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Subscription:
-        """Create a subscriptions.
+        """Create a subscription.
 
         https://docs.stripe.com/api/subscriptions/create
         """
@@ -160,7 +160,7 @@ class SubscriptionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Subscription:
-        """Delete a subscriptions.
+        """Delete a subscription.
 
         https://docs.stripe.com/api/subscriptions/delete
         """
@@ -188,7 +188,7 @@ class SubscriptionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> DeletedDiscount:
-        """Delete the discount of a subscriptions.
+        """Delete the discount of a subscription.
 
         https://docs.stripe.com/api/subscriptions/delete_discount
         """
@@ -265,7 +265,7 @@ class SubscriptionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Subscription:
-        """Migrate a subscriptions.
+        """Migrate a subscription.
 
         https://docs.stripe.com/api/subscriptions/migrate
         """
@@ -296,7 +296,7 @@ class SubscriptionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Subscription:
-        """Resume a subscriptions.
+        """Resume a subscription.
 
         https://docs.stripe.com/api/subscriptions/resume
         """
@@ -325,7 +325,7 @@ class SubscriptionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Subscription:
-        """Retrieve a subscriptions.
+        """Retrieve a subscription.
 
         https://docs.stripe.com/api/subscriptions/retrieve
         """
@@ -414,7 +414,7 @@ class SubscriptionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Subscription:
-        """Update a subscriptions.
+        """Update a subscription.
 
         https://docs.stripe.com/api/subscriptions/update
         """
@@ -510,7 +510,7 @@ class AsyncSubscriptionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Subscription:
-        """Create a subscriptions.
+        """Create a subscription.
 
         https://docs.stripe.com/api/subscriptions/create
         """
@@ -574,7 +574,7 @@ class AsyncSubscriptionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Subscription:
-        """Delete a subscriptions.
+        """Delete a subscription.
 
         https://docs.stripe.com/api/subscriptions/delete
         """
@@ -602,7 +602,7 @@ class AsyncSubscriptionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> DeletedDiscount:
-        """Delete the discount of a subscriptions.
+        """Delete the discount of a subscription.
 
         https://docs.stripe.com/api/subscriptions/delete_discount
         """
@@ -679,7 +679,7 @@ class AsyncSubscriptionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Subscription:
-        """Migrate a subscriptions.
+        """Migrate a subscription.
 
         https://docs.stripe.com/api/subscriptions/migrate
         """
@@ -710,7 +710,7 @@ class AsyncSubscriptionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Subscription:
-        """Resume a subscriptions.
+        """Resume a subscription.
 
         https://docs.stripe.com/api/subscriptions/resume
         """
@@ -739,7 +739,7 @@ class AsyncSubscriptionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Subscription:
-        """Retrieve a subscriptions.
+        """Retrieve a subscription.
 
         https://docs.stripe.com/api/subscriptions/retrieve
         """
@@ -828,7 +828,7 @@ class AsyncSubscriptionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Subscription:
-        """Update a subscriptions.
+        """Update a subscription.
 
         https://docs.stripe.com/api/subscriptions/update
         """

@@ -16,9 +16,9 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.reserve_transaction__tax_calculation_line_item import TaxAssociation, TaxCalculationLineItem
+    from ..models.review__tax_code import TaxAssociation, TaxCalculationLineItem
     from ..models.tax_calculation import TaxCalculation
-    from ..models.tax_code__terminal_refund import TaxSettings, TaxTransaction, TaxTransactionLineItem
+    from ..models.tax_deducted_at_source__terminal_refund import TaxSettings, TaxTransaction, TaxTransactionLineItem
     from ..models.tax_registration import TaxRegistration
     from ..params import (
         CountryOptionsParam,
@@ -45,13 +45,13 @@ __all__ = [
     "TaxTransactionsService",
 ]
 
-_decode_TaxAssociation = cast("Callable[[Any], TaxAssociation]", expect(lazy("reserve_transaction__tax_calculation_line_item", "_d_TaxAssociation"), ("tax.association",), with_id=True))
+_decode_TaxAssociation = cast("Callable[[Any], TaxAssociation]", expect(lazy("review__tax_code", "_d_TaxAssociation"), ("tax.association",), with_id=True))
 _decode_TaxCalculation = cast("Callable[[Any], TaxCalculation]", expect(lazy("tax_calculation", "_d_TaxCalculation"), ("tax.calculation",), with_id=False))
-_decode_TaxCalculationLineItem = cast("Callable[[Any], TaxCalculationLineItem]", expect(lazy("reserve_transaction__tax_calculation_line_item", "_d_TaxCalculationLineItem"), ("tax.calculation_line_item",), with_id=True))
+_decode_TaxCalculationLineItem = cast("Callable[[Any], TaxCalculationLineItem]", expect(lazy("review__tax_code", "_d_TaxCalculationLineItem"), ("tax.calculation_line_item",), with_id=True))
 _decode_TaxRegistration = cast("Callable[[Any], TaxRegistration]", expect(lazy("tax_registration", "_d_TaxRegistration"), ("tax.registration",), with_id=True))
-_decode_TaxSettings = cast("Callable[[Any], TaxSettings]", expect(lazy("tax_code__terminal_refund", "_d_TaxSettings"), ("tax.settings",), with_id=False))
-_decode_TaxTransaction = cast("Callable[[Any], TaxTransaction]", expect(lazy("tax_code__terminal_refund", "_d_TaxTransaction"), ("tax.transaction",), with_id=True))
-_decode_TaxTransactionLineItem = cast("Callable[[Any], TaxTransactionLineItem]", expect(lazy("tax_code__terminal_refund", "_d_TaxTransactionLineItem"), ("tax.transaction_line_item",), with_id=True))
+_decode_TaxSettings = cast("Callable[[Any], TaxSettings]", expect(lazy("tax_deducted_at_source__terminal_refund", "_d_TaxSettings"), ("tax.settings",), with_id=False))
+_decode_TaxTransaction = cast("Callable[[Any], TaxTransaction]", expect(lazy("tax_deducted_at_source__terminal_refund", "_d_TaxTransaction"), ("tax.transaction",), with_id=True))
+_decode_TaxTransactionLineItem = cast("Callable[[Any], TaxTransactionLineItem]", expect(lazy("tax_deducted_at_source__terminal_refund", "_d_TaxTransactionLineItem"), ("tax.transaction_line_item",), with_id=True))
 
 
 class TaxAssociationsService(SyncService):
@@ -86,7 +86,7 @@ class TaxAssociationsService(SyncService):
 
 
 class TaxCalculationsService(SyncService):
-    """``client.tax.calculations``: calculations."""
+    """``client.tax.calculations``: tax calculations."""
 
     def create(
         self,
@@ -106,7 +106,7 @@ class TaxCalculationsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TaxCalculation:
-        """Create a calculations.
+        """Create a tax calculation.
 
         https://docs.stripe.com/api/tax/calculations/create
         """
@@ -142,7 +142,7 @@ class TaxCalculationsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> ListPage[TaxCalculationLineItem]:
-        """List the line items of a calculations: a page, which walks every page when iterated.
+        """List the line items of a tax calculation: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/tax/calculations/list_line_items
         """
@@ -171,7 +171,7 @@ class TaxCalculationsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TaxCalculation:
-        """Retrieve a calculations.
+        """Retrieve a tax calculation.
 
         https://docs.stripe.com/api/tax/calculations/retrieve
         """
@@ -375,7 +375,7 @@ class TaxSettingsService(SyncService):
 
 
 class TaxTransactionsService(SyncService):
-    """``client.tax.transactions``: transactions."""
+    """``client.tax.transactions``: tax transactions."""
 
     def create_from_calculation(
         self,
@@ -392,7 +392,7 @@ class TaxTransactionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TaxTransaction:
-        """Create from calculation: a transactions.
+        """Create from calculation: a tax transaction.
 
         https://docs.stripe.com/api/tax/transactions/create_from_calculation
         """
@@ -429,7 +429,7 @@ class TaxTransactionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TaxTransaction:
-        """Create reversal: a transactions.
+        """Create reversal: a tax transaction.
 
         https://docs.stripe.com/api/tax/transactions/create_reversal
         """
@@ -465,7 +465,7 @@ class TaxTransactionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> ListPage[TaxTransactionLineItem]:
-        """List the line items of a transactions: a page, which walks every page when iterated.
+        """List the line items of a tax transaction: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/tax/transactions/list_line_items
         """
@@ -494,7 +494,7 @@ class TaxTransactionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TaxTransaction:
-        """Retrieve a transactions.
+        """Retrieve a tax transaction.
 
         https://docs.stripe.com/api/tax/transactions/retrieve
         """
@@ -542,7 +542,7 @@ class AsyncTaxAssociationsService(AsyncService):
 
 
 class AsyncTaxCalculationsService(AsyncService):
-    """``client.tax.calculations``: calculations."""
+    """``client.tax.calculations``: tax calculations."""
 
     async def create(
         self,
@@ -562,7 +562,7 @@ class AsyncTaxCalculationsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TaxCalculation:
-        """Create a calculations.
+        """Create a tax calculation.
 
         https://docs.stripe.com/api/tax/calculations/create
         """
@@ -598,7 +598,7 @@ class AsyncTaxCalculationsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> AsyncListPager[TaxCalculationLineItem]:
-        """List the line items of a calculations: a page, which walks every page when iterated.
+        """List the line items of a tax calculation: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/tax/calculations/list_line_items
         """
@@ -627,7 +627,7 @@ class AsyncTaxCalculationsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TaxCalculation:
-        """Retrieve a calculations.
+        """Retrieve a tax calculation.
 
         https://docs.stripe.com/api/tax/calculations/retrieve
         """
@@ -831,7 +831,7 @@ class AsyncTaxSettingsService(AsyncService):
 
 
 class AsyncTaxTransactionsService(AsyncService):
-    """``client.tax.transactions``: transactions."""
+    """``client.tax.transactions``: tax transactions."""
 
     async def create_from_calculation(
         self,
@@ -848,7 +848,7 @@ class AsyncTaxTransactionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TaxTransaction:
-        """Create from calculation: a transactions.
+        """Create from calculation: a tax transaction.
 
         https://docs.stripe.com/api/tax/transactions/create_from_calculation
         """
@@ -885,7 +885,7 @@ class AsyncTaxTransactionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TaxTransaction:
-        """Create reversal: a transactions.
+        """Create reversal: a tax transaction.
 
         https://docs.stripe.com/api/tax/transactions/create_reversal
         """
@@ -921,7 +921,7 @@ class AsyncTaxTransactionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> AsyncListPager[TaxTransactionLineItem]:
-        """List the line items of a transactions: a page, which walks every page when iterated.
+        """List the line items of a tax transaction: a page, which walks every page when iterated.
 
         https://docs.stripe.com/api/tax/transactions/list_line_items
         """
@@ -950,7 +950,7 @@ class AsyncTaxTransactionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TaxTransaction:
-        """Retrieve a transactions.
+        """Retrieve a tax transaction.
 
         https://docs.stripe.com/api/tax/transactions/retrieve
         """

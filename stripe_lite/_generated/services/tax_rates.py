@@ -16,12 +16,12 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.tax_code__terminal_refund import TaxRate
+    from ..models.tax_deducted_at_source__terminal_refund import TaxRate
     from ..params import RangeQueryParam
 
 __all__ = ["AsyncTaxRatesService", "TaxRatesService"]
 
-_decode_TaxRate = cast("Callable[[Any], TaxRate]", expect(lazy("tax_code__terminal_refund", "_d_TaxRate"), ("tax_rate",), with_id=True))
+_decode_TaxRate = cast("Callable[[Any], TaxRate]", expect(lazy("tax_deducted_at_source__terminal_refund", "_d_TaxRate"), ("tax_rate",), with_id=True))
 
 
 class TaxRatesService(SyncService):

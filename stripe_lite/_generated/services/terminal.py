@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from ..._base_client import Timeout
     from ..._pagination import AsyncListPager
-    from ..models.tax_code__terminal_refund import (
+    from ..models.tax_deducted_at_source__terminal_refund import (
         DeletedTerminalLocation,
         TerminalConnectionToken,
         TerminalLocation,
@@ -58,17 +58,17 @@ __all__ = [
 ]
 
 _decode_DeletedTerminalConfiguration = cast("Callable[[Any], DeletedTerminalConfiguration]", expect(lazy("terminal_configuration", "_d_DeletedTerminalConfiguration"), ("terminal.configuration",), with_id=True))
-_decode_DeletedTerminalLocation = cast("Callable[[Any], DeletedTerminalLocation]", expect(lazy("tax_code__terminal_refund", "_d_DeletedTerminalLocation"), ("terminal.location",), with_id=True))
+_decode_DeletedTerminalLocation = cast("Callable[[Any], DeletedTerminalLocation]", expect(lazy("tax_deducted_at_source__terminal_refund", "_d_DeletedTerminalLocation"), ("terminal.location",), with_id=True))
 _decode_DeletedTerminalReader = cast("Callable[[Any], DeletedTerminalReader]", expect(lazy("terminal_reader", "_d_DeletedTerminalReader"), ("terminal.reader",), with_id=True))
 _decode_TerminalConfiguration = cast("Callable[[Any], TerminalConfiguration]", expect(lazy("terminal_configuration", "_d_TerminalConfiguration"), ("terminal.configuration",), with_id=True))
 _decode_TerminalConfiguration_or_DeletedTerminalConfiguration = cast("Callable[[Any], TerminalConfiguration | DeletedTerminalConfiguration]", expect(construct, ("terminal.configuration",), with_id=True))
-_decode_TerminalConnectionToken = cast("Callable[[Any], TerminalConnectionToken]", expect(lazy("tax_code__terminal_refund", "_d_TerminalConnectionToken"), ("terminal.connection_token",), with_id=False))
-_decode_TerminalLocation = cast("Callable[[Any], TerminalLocation]", expect(lazy("tax_code__terminal_refund", "_d_TerminalLocation"), ("terminal.location",), with_id=True))
+_decode_TerminalConnectionToken = cast("Callable[[Any], TerminalConnectionToken]", expect(lazy("tax_deducted_at_source__terminal_refund", "_d_TerminalConnectionToken"), ("terminal.connection_token",), with_id=False))
+_decode_TerminalLocation = cast("Callable[[Any], TerminalLocation]", expect(lazy("tax_deducted_at_source__terminal_refund", "_d_TerminalLocation"), ("terminal.location",), with_id=True))
 _decode_TerminalLocation_or_DeletedTerminalLocation = cast("Callable[[Any], TerminalLocation | DeletedTerminalLocation]", expect(construct, ("terminal.location",), with_id=True))
-_decode_TerminalOnboardingLink = cast("Callable[[Any], TerminalOnboardingLink]", expect(lazy("tax_code__terminal_refund", "_d_TerminalOnboardingLink"), ("terminal.onboarding_link",), with_id=False))
+_decode_TerminalOnboardingLink = cast("Callable[[Any], TerminalOnboardingLink]", expect(lazy("tax_deducted_at_source__terminal_refund", "_d_TerminalOnboardingLink"), ("terminal.onboarding_link",), with_id=False))
 _decode_TerminalReader = cast("Callable[[Any], TerminalReader]", expect(lazy("terminal_reader", "_d_TerminalReader"), ("terminal.reader",), with_id=True))
 _decode_TerminalReader_or_DeletedTerminalReader = cast("Callable[[Any], TerminalReader | DeletedTerminalReader]", expect(construct, ("terminal.reader",), with_id=True))
-_decode_TerminalRefund = cast("Callable[[Any], TerminalRefund]", expect(lazy("tax_code__terminal_refund", "_d_TerminalRefund"), (), with_id=False))
+_decode_TerminalRefund = cast("Callable[[Any], TerminalRefund]", expect(lazy("tax_deducted_at_source__terminal_refund", "_d_TerminalRefund"), (), with_id=False))
 
 
 class TerminalConfigurationsService(SyncService):
@@ -938,7 +938,7 @@ class TerminalRefundsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalRefund:
-        """Create a refunds.
+        """Create a refund.
 
         https://docs.stripe.com/api/terminal/refunds/create
         """
@@ -1821,7 +1821,7 @@ class AsyncTerminalRefundsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalRefund:
-        """Create a refunds.
+        """Create a refund.
 
         https://docs.stripe.com/api/terminal/refunds/create
         """

@@ -14,7 +14,10 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
 
     from ..._base_client import Timeout
-    from ..models.funding_instructions__login_link import IssuingPersonalizationDesign, IssuingSettlement
+    from ..models.invoice_rendering_template__payment_flows_payment_intent_presentment_details import (
+        IssuingPersonalizationDesign,
+        IssuingSettlement,
+    )
     from ..models.issuing_authorization import IssuingAuthorization
     from ..models.issuing_card import IssuingCard
     from ..models.issuing_transaction import IssuingTransaction
@@ -49,8 +52,8 @@ __all__ = [
 
 _decode_IssuingAuthorization = cast("Callable[[Any], IssuingAuthorization]", expect(lazy("issuing_authorization", "_d_IssuingAuthorization"), ("issuing.authorization",), with_id=True))
 _decode_IssuingCard = cast("Callable[[Any], IssuingCard]", expect(lazy("issuing_card", "_d_IssuingCard"), ("issuing.card",), with_id=True))
-_decode_IssuingPersonalizationDesign = cast("Callable[[Any], IssuingPersonalizationDesign]", expect(lazy("funding_instructions__login_link", "_d_IssuingPersonalizationDesign"), ("issuing.personalization_design",), with_id=True))
-_decode_IssuingSettlement = cast("Callable[[Any], IssuingSettlement]", expect(lazy("funding_instructions__login_link", "_d_IssuingSettlement"), ("issuing.settlement",), with_id=True))
+_decode_IssuingPersonalizationDesign = cast("Callable[[Any], IssuingPersonalizationDesign]", expect(lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_IssuingPersonalizationDesign"), ("issuing.personalization_design",), with_id=True))
+_decode_IssuingSettlement = cast("Callable[[Any], IssuingSettlement]", expect(lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_IssuingSettlement"), ("issuing.settlement",), with_id=True))
 _decode_IssuingTransaction = cast("Callable[[Any], IssuingTransaction]", expect(lazy("issuing_transaction", "_d_IssuingTransaction"), ("issuing.transaction",), with_id=True))
 
 

@@ -279,7 +279,7 @@ class TreasuryDebitReversalsService(SyncService):
 
 
 class TreasuryFinancialAccountsService(SyncService):
-    """``client.treasury.financial_accounts``: financial accounts."""
+    """``client.treasury.financial_accounts``: treasury financial accounts."""
 
     def close(
         self,
@@ -294,7 +294,7 @@ class TreasuryFinancialAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TreasuryFinancialAccount:
-        """Close a financial accounts.
+        """Close a treasury financial account.
 
         https://docs.stripe.com/api/treasury/financial_accounts/close
         """
@@ -326,7 +326,7 @@ class TreasuryFinancialAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TreasuryFinancialAccount:
-        """Create a financial accounts.
+        """Create a treasury financial account.
 
         https://docs.stripe.com/api/treasury/financial_accounts/create
         """
@@ -392,7 +392,7 @@ class TreasuryFinancialAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TreasuryFinancialAccount:
-        """Retrieve a financial accounts.
+        """Retrieve a treasury financial account.
 
         https://docs.stripe.com/api/treasury/financial_accounts/retrieve
         """
@@ -418,7 +418,7 @@ class TreasuryFinancialAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TreasuryFinancialAccountFeatures:
-        """Retrieve the features of a financial accounts.
+        """Retrieve the features of a treasury financial account.
 
         https://docs.stripe.com/api/treasury/financial_accounts/retrieve_features
         """
@@ -450,7 +450,7 @@ class TreasuryFinancialAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TreasuryFinancialAccount:
-        """Update a financial accounts.
+        """Update a treasury financial account.
 
         https://docs.stripe.com/api/treasury/financial_accounts/update
         """
@@ -489,7 +489,7 @@ class TreasuryFinancialAccountsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TreasuryFinancialAccountFeatures:
-        """Update the features of a financial accounts.
+        """Update the features of a treasury financial account.
 
         https://docs.stripe.com/api/treasury/financial_accounts/update_features
         """
@@ -1395,7 +1395,7 @@ class AsyncTreasuryDebitReversalsService(AsyncService):
 
 
 class AsyncTreasuryFinancialAccountsService(AsyncService):
-    """``client.treasury.financial_accounts``: financial accounts."""
+    """``client.treasury.financial_accounts``: treasury financial accounts."""
 
     async def close(
         self,
@@ -1410,7 +1410,7 @@ class AsyncTreasuryFinancialAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TreasuryFinancialAccount:
-        """Close a financial accounts.
+        """Close a treasury financial account.
 
         https://docs.stripe.com/api/treasury/financial_accounts/close
         """
@@ -1442,7 +1442,7 @@ class AsyncTreasuryFinancialAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TreasuryFinancialAccount:
-        """Create a financial accounts.
+        """Create a treasury financial account.
 
         https://docs.stripe.com/api/treasury/financial_accounts/create
         """
@@ -1508,7 +1508,7 @@ class AsyncTreasuryFinancialAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TreasuryFinancialAccount:
-        """Retrieve a financial accounts.
+        """Retrieve a treasury financial account.
 
         https://docs.stripe.com/api/treasury/financial_accounts/retrieve
         """
@@ -1534,7 +1534,7 @@ class AsyncTreasuryFinancialAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TreasuryFinancialAccountFeatures:
-        """Retrieve the features of a financial accounts.
+        """Retrieve the features of a treasury financial account.
 
         https://docs.stripe.com/api/treasury/financial_accounts/retrieve_features
         """
@@ -1566,7 +1566,7 @@ class AsyncTreasuryFinancialAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TreasuryFinancialAccount:
-        """Update a financial accounts.
+        """Update a treasury financial account.
 
         https://docs.stripe.com/api/treasury/financial_accounts/update
         """
@@ -1605,7 +1605,7 @@ class AsyncTreasuryFinancialAccountsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TreasuryFinancialAccountFeatures:
-        """Update the features of a financial accounts.
+        """Update the features of a treasury financial account.
 
         https://docs.stripe.com/api/treasury/financial_accounts/update_features
         """

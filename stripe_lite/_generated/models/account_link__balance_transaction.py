@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._models import (
     StripeList,
     StripeObject,
-    by_key,
     choose,
     expand,
     intern,
@@ -15,29 +14,30 @@ from ..._models import (
     list_object,
     list_of,
     new,
+    refill,
     register,
     unknown,
 )
 
 if TYPE_CHECKING:
     from .account import Account
-    from .capability__credit_note_line_item import Card, ConnectCollectionTransfer
+    from .bank_account__billing_meter_event_summary import BankAccount
+    from .card__customer_balance_transaction import Card, ConnectCollectionTransfer
     from .charge import Charge
-    from .credit_notes_pretax_credit_amount__forwarding_request import FeeRefund
-    from .customer import Customer, DeletedCustomer
     from .customer_cash_balance_transaction import CustomerCashBalanceTransaction
+    from .discount__invoice_payment import FeeRefund
     from .dispute import Dispute
     from .issuing_authorization import IssuingAuthorization
     from .issuing_dispute import IssuingDispute
     from .issuing_transaction import IssuingTransaction
-    from .payment_attempt_record__payout import Payout
     from .payment_intent import PaymentIntent
+    from .payment_intent_next_action_blik_authorize__plan import Payout
     from .payment_method import PaymentMethod
+    from .price__reserve_transaction import ReserveTransaction
     from .refund import Refund
-    from .reserve_transaction__tax_calculation_line_item import ReserveTransaction
     from .setup_intent import SetupIntent
     from .source import Source
-    from .tax_code__terminal_refund import TaxDeductedAtSource
+    from .tax_deducted_at_source__terminal_refund import TaxDeductedAtSource
     from .test_helpers_test_clock__treasury_transaction import Topup, Transfer, TransferReversal
 
 __all__ = [
@@ -65,11 +65,8 @@ __all__ = [
     "BalanceSettingsResourceSettlementTiming",
     "BalanceSettingsResourceStartOfDay",
     "BalanceTransaction",
-    "BankAccount",
     "DeletedApplePayDomain",
     "DeletedApplication",
-    "DeletedBankAccount",
-    "ExternalAccountRequirements",
     "Fee",
     "PlatformEarningFeeSource",
     "SecretServiceResourceScope",
@@ -133,7 +130,7 @@ class Address(StripeObject):
 
 def _d_Address(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(Address, d)
+        return refill(Address, _d_Address, d)
     o = new(Address)
     try:
         o.city = d["city"]
@@ -143,7 +140,7 @@ def _d_Address(d: Any) -> Any:
         o.postal_code = d["postal_code"]
         o.state = d["state"]
     except KeyError:  # a field left out
-        return by_key(Address, d)
+        return refill(Address, _d_Address, d)
     if len(d) != 6:
         o._extra = unknown(d, Address)
     return o
@@ -177,7 +174,7 @@ class ApiErrors(StripeObject):
 
 def _d_ApiErrors(d: Any) -> Any:
     if type(d) is not dict or len(d) < 16:
-        return by_key(ApiErrors, d)
+        return refill(ApiErrors, _d_ApiErrors, d)
     o = new(ApiErrors)
     try:
         o.advice_code = d["advice_code"]
@@ -197,7 +194,7 @@ def _d_ApiErrors(d: Any) -> Any:
         o.source = choose(d["source"])
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(ApiErrors, d)
+        return refill(ApiErrors, _d_ApiErrors, d)
     if len(d) != 16:
         o._extra = unknown(d, ApiErrors)
     return o
@@ -267,7 +264,7 @@ class ApplicationFee(StripeObject):
 
 def _d_ApplicationFee(d: Any) -> Any:
     if type(d) is not dict or len(d) < 15:
-        return by_key(ApplicationFee, d)
+        return refill(ApplicationFee, _d_ApplicationFee, d)
     o = new(ApplicationFee)
     try:
         o.account = _d_Account(v) if type(v := d["account"]) is dict else v
@@ -286,7 +283,7 @@ def _d_ApplicationFee(d: Any) -> Any:
         o.refunded = d["refunded"]
         o.refunds = list_object(d["refunds"], _d_FeeRefund)
     except KeyError:  # a field left out
-        return by_key(ApplicationFee, d)
+        return refill(ApplicationFee, _d_ApplicationFee, d)
     if len(d) != 15:
         o._extra = unknown(d, ApplicationFee)
     return o
@@ -316,7 +313,7 @@ class AppsSecret(StripeObject):
 
 def _d_AppsSecret(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
-        return by_key(AppsSecret, d)
+        return refill(AppsSecret, _d_AppsSecret, d)
     o = new(AppsSecret)
     try:
         o.created = d["created"]
@@ -329,7 +326,7 @@ def _d_AppsSecret(d: Any) -> Any:
         o.payload = d["payload"]
         o.scope = _d_SecretServiceResourceScope(d["scope"])
     except KeyError:  # a field left out
-        return by_key(AppsSecret, d)
+        return refill(AppsSecret, _d_AppsSecret, d)
     if len(d) != 9:
         o._extra = unknown(d, AppsSecret)
     return o
@@ -358,7 +355,7 @@ class Balance(StripeObject):
 
 def _d_Balance(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(Balance, d)
+        return refill(Balance, _d_Balance, d)
     o = new(Balance)
     try:
         o.available = list_of(d["available"], _d_BalanceAmount)
@@ -370,7 +367,7 @@ def _d_Balance(d: Any) -> Any:
         o.pending = list_of(d["pending"], _d_BalanceAmount)
         o.refund_and_dispute_prefunding = _d_BalanceDetailUngated(d["refund_and_dispute_prefunding"])
     except KeyError:  # a field left out
-        return by_key(Balance, d)
+        return refill(Balance, _d_Balance, d)
     if len(d) != 8:
         o._extra = unknown(d, Balance)
     return o
@@ -578,7 +575,7 @@ class BalanceTransaction(StripeObject):
 
 def _d_BalanceTransaction(d: Any) -> Any:
     if type(d) is not dict or len(d) < 16:
-        return by_key(BalanceTransaction, d)
+        return refill(BalanceTransaction, _d_BalanceTransaction, d)
     o = new(BalanceTransaction)
     try:
         o.amount = d["amount"]
@@ -598,76 +595,13 @@ def _d_BalanceTransaction(d: Any) -> Any:
         o.status = d["status"]
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(BalanceTransaction, d)
+        return refill(BalanceTransaction, _d_BalanceTransaction, d)
     if len(d) != 16:
         o._extra = unknown(d, BalanceTransaction)
     return o
 
 
 register(BalanceTransaction, _d_BalanceTransaction)
-
-
-class BankAccount(StripeObject):
-    """A ``bank_account`` object.
-
-    https://docs.stripe.com/api/bank_accounts/object
-    """
-
-    __slots__ = ("account", "account_holder_name", "account_holder_type", "account_type", "available_payout_methods", "bank_name", "country", "currency", "customer", "default_for_currency", "fingerprint", "future_requirements", "id", "last4", "metadata", "object", "requirements", "routing_number", "status")
-
-    account: str | Account | None
-    account_holder_name: str | None
-    account_holder_type: str | None
-    account_type: str | None
-    available_payout_methods: list[Literal["instant", "standard"] | str] | None
-    bank_name: str | None
-    country: str
-    currency: str
-    customer: str | Customer | DeletedCustomer | None
-    default_for_currency: bool | None
-    fingerprint: str | None
-    future_requirements: ExternalAccountRequirements | None
-    id: str
-    last4: str
-    metadata: dict[str, str] | None
-    object: Literal["bank_account"] | str
-    requirements: ExternalAccountRequirements | None
-    routing_number: str | None
-    status: str
-
-
-def _d_BankAccount(d: Any) -> Any:
-    if type(d) is not dict or len(d) < 19:
-        return by_key(BankAccount, d)
-    o = new(BankAccount)
-    try:
-        o.account = _d_Account(v) if type(v := d["account"]) is dict else v
-        o.account_holder_name = d["account_holder_name"]
-        o.account_holder_type = d["account_holder_type"]
-        o.account_type = d["account_type"]
-        o.available_payout_methods = d["available_payout_methods"]
-        o.bank_name = d["bank_name"]
-        o.country = d["country"]
-        o.currency = d["currency"]
-        o.customer = expand(d["customer"])
-        o.default_for_currency = d["default_for_currency"]
-        o.fingerprint = d["fingerprint"]
-        o.future_requirements = _d_ExternalAccountRequirements(d["future_requirements"])
-        o.id = d["id"]
-        o.last4 = d["last4"]
-        o.metadata = d["metadata"]
-        o.object = intern(v) if type(v := d["object"]) is str else v
-        o.requirements = _d_ExternalAccountRequirements(d["requirements"])
-        o.routing_number = d["routing_number"]
-        o.status = d["status"]
-    except KeyError:  # a field left out
-        return by_key(BankAccount, d)
-    if len(d) != 19:
-        o._extra = unknown(d, BankAccount)
-    return o
-
-
-register(BankAccount, _d_BankAccount)
 
 
 class DeletedApplePayDomain(StripeObject):
@@ -701,37 +635,6 @@ class DeletedApplication(StripeObject):
 
 
 _d_DeletedApplication = register(DeletedApplication)
-
-
-class DeletedBankAccount(StripeObject):
-    """A deleted ``bank_account`` object.
-
-    https://docs.stripe.com/api/bank_accounts/object
-    """
-
-    __slots__ = ("currency", "deleted", "id", "object")
-
-    currency: str | None
-    deleted: Literal[True]
-    id: str
-    object: Literal["bank_account"] | str
-
-
-_d_DeletedBankAccount = register(DeletedBankAccount)
-
-
-class ExternalAccountRequirements(StripeObject):
-    """Nested in ``BankAccount.future_requirements``."""
-
-    __slots__ = ("currently_due", "errors", "past_due", "pending_verification")
-
-    currently_due: list[str] | None
-    errors: list[AccountRequirementsError] | None
-    past_due: list[str] | None
-    pending_verification: list[str] | None
-
-
-_d_ExternalAccountRequirements = register(ExternalAccountRequirements)
 
 
 class Fee(StripeObject):
@@ -777,7 +680,7 @@ _d_SecretServiceResourceScope = register(SecretServiceResourceScope)
 # Decoders of other modules, imported when first called.
 _d_Account = lazy("account", "_d_Account", globals())
 _d_Charge = lazy("charge", "_d_Charge", globals())
-_d_FeeRefund = lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_FeeRefund", globals())
+_d_FeeRefund = lazy("discount__invoice_payment", "_d_FeeRefund", globals())
 _d_PaymentIntent = lazy("payment_intent", "_d_PaymentIntent", globals())
 _d_PaymentMethod = lazy("payment_method", "_d_PaymentMethod", globals())
 _d_SetupIntent = lazy("setup_intent", "_d_SetupIntent", globals())

@@ -4,23 +4,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, expand, intern, lazy, list_of, new, register, unknown
+from ..._models import StripeObject, expand, intern, lazy, list_of, new, refill, register, unknown
 
 if TYPE_CHECKING:
     from .account import Account
-    from .account_link__bank_account import Address
+    from .account_link__balance_transaction import Address
     from .charge import Charge
-    from .credit_notes_pretax_credit_amount__forwarding_request import Discount, File
+    from .discount__invoice_payment import Discount, File
     from .payment_intent import PaymentIntent
-    from .plan__reporting_report_type import Price
+    from .price__reserve_transaction import Price
     from .source import Source
-    from .tax_code__terminal_refund import TaxCode, TaxProductResourceLineItemTaxBreakdown, TaxRate
+    from .tax_deducted_at_source__terminal_refund import TaxProductResourceLineItemTaxBreakdown, TaxRate
 
 __all__ = [
     "DeletedSubscriptionItem",
     "RadarReviewResourceLocation",
     "RadarReviewResourceSession",
-    "ReserveTransaction",
     "Review",
     "Rule",
     "ScheduledQueryRun",
@@ -51,6 +50,7 @@ __all__ = [
     "SubscriptionsResourceBillingModeFlexible",
     "TaxAssociation",
     "TaxCalculationLineItem",
+    "TaxCode",
     "TaxProductResourceTaxAssociationTransactionAttempts",
     "TaxProductResourceTaxAssociationTransactionAttemptsResourceCommitted",
     "TaxProductResourceTaxAssociationTransactionAttemptsResourceErrored",
@@ -102,24 +102,6 @@ class RadarReviewResourceSession(StripeObject):
 _d_RadarReviewResourceSession = register(RadarReviewResourceSession)
 
 
-class ReserveTransaction(StripeObject):
-    """A ``reserve_transaction`` object.
-
-    https://docs.stripe.com/api/reserve_transactions/object
-    """
-
-    __slots__ = ("amount", "currency", "description", "id", "object")
-
-    amount: int
-    currency: str
-    description: str | None
-    id: str
-    object: Literal["reserve_transaction"] | str
-
-
-_d_ReserveTransaction = register(ReserveTransaction)
-
-
 class Review(StripeObject):
     """A ``review`` object.
 
@@ -146,7 +128,7 @@ class Review(StripeObject):
 
 def _d_Review(d: Any) -> Any:
     if type(d) is not dict or len(d) < 14:
-        return by_key(Review, d)
+        return refill(Review, _d_Review, d)
     o = new(Review)
     try:
         o.billing_zip = d["billing_zip"]
@@ -164,7 +146,7 @@ def _d_Review(d: Any) -> Any:
         o.reason = d["reason"]
         o.session = _d_RadarReviewResourceSession(d["session"])
     except KeyError:  # a field left out
-        return by_key(Review, d)
+        return refill(Review, _d_Review, d)
     if len(d) != 14:
         o._extra = unknown(d, Review)
     return o
@@ -209,7 +191,7 @@ class ScheduledQueryRun(StripeObject):
 
 def _d_ScheduledQueryRun(d: Any) -> Any:
     if type(d) is not dict or len(d) < 11:
-        return by_key(ScheduledQueryRun, d)
+        return refill(ScheduledQueryRun, _d_ScheduledQueryRun, d)
     o = new(ScheduledQueryRun)
     try:
         o.created = d["created"]
@@ -224,7 +206,7 @@ def _d_ScheduledQueryRun(d: Any) -> Any:
         o.status = d["status"]
         o.title = d["title"]
     except KeyError:  # a field left out
-        return by_key(ScheduledQueryRun, d)
+        return refill(ScheduledQueryRun, _d_ScheduledQueryRun, d)
     if len(d) != 11:
         o._extra = unknown(d, ScheduledQueryRun)
     return o
@@ -272,7 +254,7 @@ class ShippingRate(StripeObject):
 
 def _d_ShippingRate(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
-        return by_key(ShippingRate, d)
+        return refill(ShippingRate, _d_ShippingRate, d)
     o = new(ShippingRate)
     try:
         o.active = d["active"]
@@ -288,7 +270,7 @@ def _d_ShippingRate(d: Any) -> Any:
         o.tax_code = _d_TaxCode(v) if type(v := d["tax_code"]) is dict else v
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(ShippingRate, d)
+        return refill(ShippingRate, _d_ShippingRate, d)
     if len(d) != 12:
         o._extra = unknown(d, ShippingRate)
     return o
@@ -375,7 +357,7 @@ class SigmaSigmaApiQuery(StripeObject):
 
 def _d_SigmaSigmaApiQuery(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(SigmaSigmaApiQuery, d)
+        return refill(SigmaSigmaApiQuery, _d_SigmaSigmaApiQuery, d)
     o = new(SigmaSigmaApiQuery)
     try:
         o.created = d["created"]
@@ -385,7 +367,7 @@ def _d_SigmaSigmaApiQuery(d: Any) -> Any:
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.sql = d["sql"]
     except KeyError:  # a field left out
-        return by_key(SigmaSigmaApiQuery, d)
+        return refill(SigmaSigmaApiQuery, _d_SigmaSigmaApiQuery, d)
     if len(d) != 6:
         o._extra = unknown(d, SigmaSigmaApiQuery)
     return o
@@ -429,7 +411,7 @@ class SourceMandateNotification(StripeObject):
 
 def _d_SourceMandateNotification(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
-        return by_key(SourceMandateNotification, d)
+        return refill(SourceMandateNotification, _d_SourceMandateNotification, d)
     o = new(SourceMandateNotification)
     try:
         o.acss_debit = _d_SourceMandateNotificationAcssDebitData(d["acss_debit"])
@@ -445,7 +427,7 @@ def _d_SourceMandateNotification(d: Any) -> Any:
         o.status = d["status"]
         o.type = d["type"]
     except KeyError:  # a field left out
-        return by_key(SourceMandateNotification, d)
+        return refill(SourceMandateNotification, _d_SourceMandateNotification, d)
     if len(d) != 12:
         o._extra = unknown(d, SourceMandateNotification)
     return o
@@ -515,7 +497,7 @@ class SourceTransaction(StripeObject):
 
 def _d_SourceTransaction(d: Any) -> Any:
     if type(d) is not dict or len(d) < 14:
-        return by_key(SourceTransaction, d)
+        return refill(SourceTransaction, _d_SourceTransaction, d)
     o = new(SourceTransaction)
     try:
         o.ach_credit_transfer = _d_SourceTransactionAchCreditTransferData(d["ach_credit_transfer"])
@@ -533,7 +515,7 @@ def _d_SourceTransaction(d: Any) -> Any:
         o.status = d["status"]
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(SourceTransaction, d)
+        return refill(SourceTransaction, _d_SourceTransaction, d)
     if len(d) != 14:
         o._extra = unknown(d, SourceTransaction)
     return o
@@ -587,7 +569,7 @@ class SourceTransactionGbpCreditTransferData(StripeObject):
 
 def _d_SourceTransactionGbpCreditTransferData(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(SourceTransactionGbpCreditTransferData, d)
+        return refill(SourceTransactionGbpCreditTransferData, _d_SourceTransactionGbpCreditTransferData, d)
     o = new(SourceTransactionGbpCreditTransferData)
     try:
         o.fingerprint = d["fingerprint"]
@@ -598,7 +580,7 @@ def _d_SourceTransactionGbpCreditTransferData(d: Any) -> Any:
         o.sender_name = d["sender_name"]
         o.sender_sort_code = d["sender_sort_code"]
     except KeyError:  # a field left out
-        return by_key(SourceTransactionGbpCreditTransferData, d)
+        return refill(SourceTransactionGbpCreditTransferData, _d_SourceTransactionGbpCreditTransferData, d)
     if len(d) != 7:
         o._extra = unknown(d, SourceTransactionGbpCreditTransferData)
     return o
@@ -669,7 +651,7 @@ class SubscriptionItem(StripeObject):
 
 def _d_SubscriptionItem(d: Any) -> Any:
     if type(d) is not dict or len(d) < 13:
-        return by_key(SubscriptionItem, d)
+        return refill(SubscriptionItem, _d_SubscriptionItem, d)
     o = new(SubscriptionItem)
     try:
         o.billed_until = d["billed_until"]
@@ -686,7 +668,7 @@ def _d_SubscriptionItem(d: Any) -> Any:
         o.subscription = d["subscription"]
         o.tax_rates = list_of(d["tax_rates"], _d_TaxRate)
     except KeyError:  # a field left out
-        return by_key(SubscriptionItem, d)
+        return refill(SubscriptionItem, _d_SubscriptionItem, d)
     if len(d) != 13:
         o._extra = unknown(d, SubscriptionItem)
     return o
@@ -784,7 +766,7 @@ class TaxCalculationLineItem(StripeObject):
 
 def _d_TaxCalculationLineItem(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
-        return by_key(TaxCalculationLineItem, d)
+        return refill(TaxCalculationLineItem, _d_TaxCalculationLineItem, d)
     o = new(TaxCalculationLineItem)
     try:
         o.amount = d["amount"]
@@ -800,13 +782,30 @@ def _d_TaxCalculationLineItem(d: Any) -> Any:
         o.tax_breakdown = list_of(d["tax_breakdown"], _d_TaxProductResourceLineItemTaxBreakdown)
         o.tax_code = d["tax_code"]
     except KeyError:  # a field left out
-        return by_key(TaxCalculationLineItem, d)
+        return refill(TaxCalculationLineItem, _d_TaxCalculationLineItem, d)
     if len(d) != 12:
         o._extra = unknown(d, TaxCalculationLineItem)
     return o
 
 
 register(TaxCalculationLineItem, _d_TaxCalculationLineItem)
+
+
+class TaxCode(StripeObject):
+    """A ``tax_code`` object.
+
+    https://docs.stripe.com/api/tax_codes/object
+    """
+
+    __slots__ = ("description", "id", "name", "object")
+
+    description: str
+    id: str
+    name: str
+    object: Literal["tax_code"] | str
+
+
+_d_TaxCode = register(TaxCode)
 
 
 class TaxProductResourceTaxAssociationTransactionAttempts(StripeObject):
@@ -847,10 +846,9 @@ _d_TaxProductResourceTaxAssociationTransactionAttemptsResourceErrored = register
 
 # Decoders of other modules, imported when first called.
 _d_Charge = lazy("charge", "_d_Charge", globals())
-_d_File = lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_File", globals())
+_d_File = lazy("discount__invoice_payment", "_d_File", globals())
 _d_PaymentIntent = lazy("payment_intent", "_d_PaymentIntent", globals())
-_d_Price = lazy("plan__reporting_report_type", "_d_Price", globals())
+_d_Price = lazy("price__reserve_transaction", "_d_Price", globals())
 _d_Source = lazy("source", "_d_Source", globals())
-_d_TaxCode = lazy("tax_code__terminal_refund", "_d_TaxCode", globals())
-_d_TaxProductResourceLineItemTaxBreakdown = lazy("tax_code__terminal_refund", "_d_TaxProductResourceLineItemTaxBreakdown", globals())
-_d_TaxRate = lazy("tax_code__terminal_refund", "_d_TaxRate", globals())
+_d_TaxProductResourceLineItemTaxBreakdown = lazy("tax_deducted_at_source__terminal_refund", "_d_TaxProductResourceLineItemTaxBreakdown", globals())
+_d_TaxRate = lazy("tax_deducted_at_source__terminal_refund", "_d_TaxRate", globals())

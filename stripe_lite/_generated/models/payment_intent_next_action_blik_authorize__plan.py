@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, expand, intern, lazy, new, register, unknown
+from ..._models import StripeObject, expand, intern, lazy, list_of, new, refill, register, unknown
 
 if TYPE_CHECKING:
-    from .account_link__bank_account import ApplicationFee, BalanceTransaction, BankAccount, DeletedBankAccount
-    from .capability__credit_note_line_item import Card, DeletedCard
+    from .account_link__balance_transaction import ApplicationFee, BalanceTransaction
+    from .bank_account__billing_meter_event_summary import BankAccount, DeletedBankAccount
+    from .card__customer_balance_transaction import Card, DeletedCard
     from .payment_method_details_payment_record_acss_debit import (
         PaymentsPrimitivesPaymentRecordsResourceAmount,
         PaymentsPrimitivesPaymentRecordsResourceCustomerDetails,
@@ -16,10 +17,10 @@ if TYPE_CHECKING:
         PaymentsPrimitivesPaymentRecordsResourceProcessorDetails,
         PaymentsPrimitivesPaymentRecordsResourceShippingDetails,
     )
+    from .price__reserve_transaction import DeletedProduct, Product
 
 __all__ = [
-    "PaymentAttemptRecord",
-    "PaymentFlowsPaymentIntentPresentmentDetails",
+    "DeletedPlan",
     "PaymentIntentNextActionBlikAuthorize",
     "PaymentIntentNextActionCashappHandleRedirectOrDisplayQrCode",
     "PaymentIntentNextActionCashappQrCode",
@@ -40,86 +41,26 @@ __all__ = [
     "PaymentRecord",
     "Payout",
     "PayoutsTraceId",
+    "Plan",
+    "PlanTier",
+    "TransformUsage",
 ]
 
 
-class PaymentAttemptRecord(StripeObject):
-    """A ``payment_attempt_record`` object.
+class DeletedPlan(StripeObject):
+    """A deleted ``plan`` object.
 
-    https://docs.stripe.com/api/payment_attempt_records/object
+    https://docs.stripe.com/api/plans/object
     """
 
-    __slots__ = ("amount", "amount_authorized", "amount_canceled", "amount_failed", "amount_guaranteed", "amount_refunded", "amount_requested", "application", "created", "customer_details", "customer_presence", "description", "id", "livemode", "metadata", "object", "payment_method_details", "payment_record", "processor_details", "reported_by", "shipping_details")
+    __slots__ = ("deleted", "id", "object")
 
-    amount: PaymentsPrimitivesPaymentRecordsResourceAmount
-    amount_authorized: PaymentsPrimitivesPaymentRecordsResourceAmount
-    amount_canceled: PaymentsPrimitivesPaymentRecordsResourceAmount
-    amount_failed: PaymentsPrimitivesPaymentRecordsResourceAmount
-    amount_guaranteed: PaymentsPrimitivesPaymentRecordsResourceAmount
-    amount_refunded: PaymentsPrimitivesPaymentRecordsResourceAmount
-    amount_requested: PaymentsPrimitivesPaymentRecordsResourceAmount
-    application: str | None
-    created: int
-    customer_details: PaymentsPrimitivesPaymentRecordsResourceCustomerDetails | None
-    customer_presence: Literal["off_session", "on_session"] | str | None
-    description: str | None
+    deleted: Literal[True]
     id: str
-    livemode: bool
-    metadata: dict[str, str]
-    object: Literal["payment_attempt_record"] | str
-    payment_method_details: PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails | None
-    payment_record: str | None
-    processor_details: PaymentsPrimitivesPaymentRecordsResourceProcessorDetails
-    reported_by: Literal["self", "stripe"] | str
-    shipping_details: PaymentsPrimitivesPaymentRecordsResourceShippingDetails | None
+    object: Literal["plan"] | str
 
 
-def _d_PaymentAttemptRecord(d: Any) -> Any:
-    if type(d) is not dict or len(d) < 21:
-        return by_key(PaymentAttemptRecord, d)
-    o = new(PaymentAttemptRecord)
-    try:
-        o.amount = _d_PaymentsPrimitivesPaymentRecordsResourceAmount(d["amount"])
-        o.amount_authorized = _d_PaymentsPrimitivesPaymentRecordsResourceAmount(d["amount_authorized"])
-        o.amount_canceled = _d_PaymentsPrimitivesPaymentRecordsResourceAmount(d["amount_canceled"])
-        o.amount_failed = _d_PaymentsPrimitivesPaymentRecordsResourceAmount(d["amount_failed"])
-        o.amount_guaranteed = _d_PaymentsPrimitivesPaymentRecordsResourceAmount(d["amount_guaranteed"])
-        o.amount_refunded = _d_PaymentsPrimitivesPaymentRecordsResourceAmount(d["amount_refunded"])
-        o.amount_requested = _d_PaymentsPrimitivesPaymentRecordsResourceAmount(d["amount_requested"])
-        o.application = d["application"]
-        o.created = d["created"]
-        o.customer_details = _d_PaymentsPrimitivesPaymentRecordsResourceCustomerDetails(d["customer_details"])
-        o.customer_presence = intern(v) if type(v := d["customer_presence"]) is str else v
-        o.description = d["description"]
-        o.id = d["id"]
-        o.livemode = d["livemode"]
-        o.metadata = d["metadata"]
-        o.object = intern(v) if type(v := d["object"]) is str else v
-        o.payment_method_details = _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails(d["payment_method_details"])
-        o.payment_record = d["payment_record"]
-        o.processor_details = _d_PaymentsPrimitivesPaymentRecordsResourceProcessorDetails(d["processor_details"])
-        o.reported_by = intern(v) if type(v := d["reported_by"]) is str else v
-        o.shipping_details = _d_PaymentsPrimitivesPaymentRecordsResourceShippingDetails(d["shipping_details"])
-    except KeyError:  # a field left out
-        return by_key(PaymentAttemptRecord, d)
-    if len(d) != 21:
-        o._extra = unknown(d, PaymentAttemptRecord)
-    return o
-
-
-register(PaymentAttemptRecord, _d_PaymentAttemptRecord)
-
-
-class PaymentFlowsPaymentIntentPresentmentDetails(StripeObject):
-    """Nested in ``Charge.presentment_details``."""
-
-    __slots__ = ("presentment_amount", "presentment_currency")
-
-    presentment_amount: int
-    presentment_currency: str
-
-
-_d_PaymentFlowsPaymentIntentPresentmentDetails = register(PaymentFlowsPaymentIntentPresentmentDetails)
+_d_DeletedPlan = register(DeletedPlan)
 
 
 class PaymentIntentNextActionBlikAuthorize(StripeObject):
@@ -353,7 +294,7 @@ class PaymentMethodDomain(StripeObject):
 
 def _d_PaymentMethodDomain(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
-        return by_key(PaymentMethodDomain, d)
+        return refill(PaymentMethodDomain, _d_PaymentMethodDomain, d)
     o = new(PaymentMethodDomain)
     try:
         o.amazon_pay = _d_PaymentMethodDomainResourcePaymentMethodStatus(d["amazon_pay"])
@@ -369,7 +310,7 @@ def _d_PaymentMethodDomain(d: Any) -> Any:
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.paypal = _d_PaymentMethodDomainResourcePaymentMethodStatus(d["paypal"])
     except KeyError:  # a field left out
-        return by_key(PaymentMethodDomain, d)
+        return refill(PaymentMethodDomain, _d_PaymentMethodDomain, d)
     if len(d) != 12:
         o._extra = unknown(d, PaymentMethodDomain)
     return o
@@ -456,7 +397,7 @@ class PaymentRecord(StripeObject):
 
 def _d_PaymentRecord(d: Any) -> Any:
     if type(d) is not dict or len(d) < 21:
-        return by_key(PaymentRecord, d)
+        return refill(PaymentRecord, _d_PaymentRecord, d)
     o = new(PaymentRecord)
     try:
         o.amount = _d_PaymentsPrimitivesPaymentRecordsResourceAmount(d["amount"])
@@ -481,7 +422,7 @@ def _d_PaymentRecord(d: Any) -> Any:
         o.reported_by = intern(v) if type(v := d["reported_by"]) is str else v
         o.shipping_details = _d_PaymentsPrimitivesPaymentRecordsResourceShippingDetails(d["shipping_details"])
     except KeyError:  # a field left out
-        return by_key(PaymentRecord, d)
+        return refill(PaymentRecord, _d_PaymentRecord, d)
     if len(d) != 21:
         o._extra = unknown(d, PaymentRecord)
     return o
@@ -529,7 +470,7 @@ class Payout(StripeObject):
 
 def _d_Payout(d: Any) -> Any:
     if type(d) is not dict or len(d) < 27:
-        return by_key(Payout, d)
+        return refill(Payout, _d_Payout, d)
     o = new(Payout)
     try:
         o.amount = d["amount"]
@@ -560,7 +501,7 @@ def _d_Payout(d: Any) -> Any:
         o.trace_id = _d_PayoutsTraceId(d["trace_id"])
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(Payout, d)
+        return refill(Payout, _d_Payout, d)
     if len(d) != 27:
         o._extra = unknown(d, Payout)
     return o
@@ -581,9 +522,101 @@ class PayoutsTraceId(StripeObject):
 _d_PayoutsTraceId = register(PayoutsTraceId)
 
 
+class Plan(StripeObject):
+    """A ``plan`` object.
+
+    https://docs.stripe.com/api/plans/object
+    """
+
+    __slots__ = ("active", "amount", "amount_decimal", "billing_scheme", "created", "currency", "id", "interval", "interval_count", "livemode", "metadata", "meter", "nickname", "object", "product", "tiers", "tiers_mode", "transform_usage", "trial_period_days", "usage_type")
+
+    active: bool
+    amount: int | None
+    amount_decimal: str | None
+    billing_scheme: Literal["per_unit", "tiered"] | str
+    created: int
+    currency: str
+    id: str
+    interval: Literal["day", "month", "week", "year"] | str
+    interval_count: int
+    livemode: bool
+    metadata: dict[str, str] | None
+    meter: str | None
+    nickname: str | None
+    object: Literal["plan"] | str
+    product: str | Product | DeletedProduct | None
+    tiers: list[PlanTier] | None
+    tiers_mode: Literal["graduated", "volume"] | str | None
+    transform_usage: TransformUsage | None
+    trial_period_days: int | None
+    usage_type: Literal["licensed", "metered"] | str
+
+
+def _d_Plan(d: Any) -> Any:
+    if type(d) is not dict or len(d) < 20:
+        return refill(Plan, _d_Plan, d)
+    o = new(Plan)
+    try:
+        o.active = d["active"]
+        o.amount = d["amount"]
+        o.amount_decimal = d["amount_decimal"]
+        o.billing_scheme = intern(v) if type(v := d["billing_scheme"]) is str else v
+        o.created = d["created"]
+        o.currency = d["currency"]
+        o.id = d["id"]
+        o.interval = intern(v) if type(v := d["interval"]) is str else v
+        o.interval_count = d["interval_count"]
+        o.livemode = d["livemode"]
+        o.metadata = d["metadata"]
+        o.meter = d["meter"]
+        o.nickname = d["nickname"]
+        o.object = intern(v) if type(v := d["object"]) is str else v
+        o.product = expand(d["product"])
+        o.tiers = list_of(d["tiers"], _d_PlanTier)
+        o.tiers_mode = intern(v) if type(v := d["tiers_mode"]) is str else v
+        o.transform_usage = _d_TransformUsage(d["transform_usage"])
+        o.trial_period_days = d["trial_period_days"]
+        o.usage_type = intern(v) if type(v := d["usage_type"]) is str else v
+    except KeyError:  # a field left out
+        return refill(Plan, _d_Plan, d)
+    if len(d) != 20:
+        o._extra = unknown(d, Plan)
+    return o
+
+
+register(Plan, _d_Plan)
+
+
+class PlanTier(StripeObject):
+    """Nested in ``Plan.tiers``."""
+
+    __slots__ = ("flat_amount", "flat_amount_decimal", "unit_amount", "unit_amount_decimal", "up_to")
+
+    flat_amount: int | None
+    flat_amount_decimal: str | None
+    unit_amount: int | None
+    unit_amount_decimal: str | None
+    up_to: int | None
+
+
+_d_PlanTier = register(PlanTier)
+
+
+class TransformUsage(StripeObject):
+    """Nested in ``Plan.transform_usage``."""
+
+    __slots__ = ("divide_by", "round")
+
+    divide_by: int
+    round: Literal["down", "up"] | str
+
+
+_d_TransformUsage = register(TransformUsage)
+
+
 # Decoders of other modules, imported when first called.
-_d_ApplicationFee = lazy("account_link__bank_account", "_d_ApplicationFee", globals())
-_d_BalanceTransaction = lazy("account_link__bank_account", "_d_BalanceTransaction", globals())
+_d_ApplicationFee = lazy("account_link__balance_transaction", "_d_ApplicationFee", globals())
+_d_BalanceTransaction = lazy("account_link__balance_transaction", "_d_BalanceTransaction", globals())
 _d_PaymentsPrimitivesPaymentRecordsResourceAmount = lazy("payment_method_details_payment_record_acss_debit", "_d_PaymentsPrimitivesPaymentRecordsResourceAmount", globals())
 _d_PaymentsPrimitivesPaymentRecordsResourceCustomerDetails = lazy("payment_method_details_payment_record_acss_debit", "_d_PaymentsPrimitivesPaymentRecordsResourceCustomerDetails", globals())
 _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails = lazy("payment_method_details_payment_record_acss_debit", "_d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails", globals())

@@ -4,29 +4,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, expand, intern, lazy, list_of, new, register, unknown
+from ..._models import StripeObject, intern, lazy, list_of, new, refill, register, unknown
 
 if TYPE_CHECKING:
-    from .bank_connections_resource_accountholder__billing_meter_event_summary import BillingCreditBalanceTransaction
-    from .charge import Charge
-    from .credit_notes_pretax_credit_amount__forwarding_request import DeletedDiscount, Discount, File
-    from .funding_instructions_bank_transfer_aba_record import FundingInstructionsBankTransferFinancialAddress
-    from .invoice import DeletedInvoice, Invoice
-    from .payment_attempt_record__payout import PaymentRecord
-    from .payment_intent import PaymentIntent
-    from .plan__reporting_report_type import Price
-    from .reserve_transaction__tax_calculation_line_item import ShippingRate
-    from .tax_code__terminal_refund import TaxRate
+    from .bank_account__billing_meter_event_summary import BillingCreditBalanceTransaction
+    from .discount__invoice_payment import DeletedDiscount, Discount, File
+    from .payment_method_details_payment_record_acss_debit import (
+        PaymentsPrimitivesPaymentRecordsResourceAmount,
+        PaymentsPrimitivesPaymentRecordsResourceCustomerDetails,
+        PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails,
+        PaymentsPrimitivesPaymentRecordsResourceProcessorDetails,
+        PaymentsPrimitivesPaymentRecordsResourceShippingDetails,
+    )
+    from .price__reserve_transaction import Price
+    from .review__tax_code import ShippingRate
+    from .tax_deducted_at_source__terminal_refund import TaxRate
 
 __all__ = [
-    "FundingInstructions",
-    "FundingInstructionsBankTransfer",
-    "InvoicePayment",
     "InvoiceRenderingTemplate",
     "InvoiceSettingCheckoutRenderingOptions",
     "InvoiceSettingCustomField",
-    "InvoicesPaymentsInvoicePaymentAssociatedPayment",
-    "InvoicesPaymentsInvoicePaymentStatusTransitions",
     "InvoicesResourcePretaxCreditAmount",
     "InvoicesResourceShippingCost",
     "IssuingAuthorizationMerchantData",
@@ -44,91 +41,13 @@ __all__ = [
     "LineItemsTaxAmount",
     "LinkedAccountOptionsCommon",
     "LoginLink",
+    "PaymentAttemptRecord",
+    "PaymentFlowsPaymentIntentPresentmentDetails",
     "PaymentFlowsPrivatePaymentMethodsFinancialConnectionsCommonLinkedAccountOptionsFilters",
     "PaymentMethodConfigBizPaymentMethodConfigurationDetails",
     "PaymentMethodOptionsMandateOptionsPix",
     "PaymentPagesCheckoutSessionManagedPayments",
 ]
-
-
-class FundingInstructions(StripeObject):
-    """A ``funding_instructions`` object.
-
-    https://docs.stripe.com/api/funding_instructions/object
-    """
-
-    __slots__ = ("bank_transfer", "currency", "funding_type", "livemode", "object")
-
-    bank_transfer: FundingInstructionsBankTransfer
-    currency: str
-    funding_type: Literal["bank_transfer"] | str
-    livemode: bool
-    object: Literal["funding_instructions"] | str
-
-
-_d_FundingInstructions = register(FundingInstructions)
-
-
-class FundingInstructionsBankTransfer(StripeObject):
-    """Nested in ``FundingInstructions.bank_transfer``."""
-
-    __slots__ = ("country", "financial_addresses", "type")
-
-    country: str
-    financial_addresses: list[FundingInstructionsBankTransferFinancialAddress]
-    type: Literal["eu_bank_transfer", "jp_bank_transfer"] | str
-
-
-_d_FundingInstructionsBankTransfer = register(FundingInstructionsBankTransfer)
-
-
-class InvoicePayment(StripeObject):
-    """A ``invoice_payment`` object.
-
-    https://docs.stripe.com/api/invoice_payments/object
-    """
-
-    __slots__ = ("amount_paid", "amount_requested", "created", "currency", "id", "invoice", "is_default", "livemode", "object", "payment", "status", "status_transitions")
-
-    amount_paid: int | None
-    amount_requested: int
-    created: int
-    currency: str
-    id: str
-    invoice: str | Invoice | DeletedInvoice
-    is_default: bool
-    livemode: bool
-    object: Literal["invoice_payment"] | str
-    payment: InvoicesPaymentsInvoicePaymentAssociatedPayment
-    status: str
-    status_transitions: InvoicesPaymentsInvoicePaymentStatusTransitions
-
-
-def _d_InvoicePayment(d: Any) -> Any:
-    if type(d) is not dict or len(d) < 12:
-        return by_key(InvoicePayment, d)
-    o = new(InvoicePayment)
-    try:
-        o.amount_paid = d["amount_paid"]
-        o.amount_requested = d["amount_requested"]
-        o.created = d["created"]
-        o.currency = d["currency"]
-        o.id = d["id"]
-        o.invoice = expand(d["invoice"])
-        o.is_default = d["is_default"]
-        o.livemode = d["livemode"]
-        o.object = intern(v) if type(v := d["object"]) is str else v
-        o.payment = _d_InvoicesPaymentsInvoicePaymentAssociatedPayment(d["payment"])
-        o.status = d["status"]
-        o.status_transitions = _d_InvoicesPaymentsInvoicePaymentStatusTransitions(d["status_transitions"])
-    except KeyError:  # a field left out
-        return by_key(InvoicePayment, d)
-    if len(d) != 12:
-        o._extra = unknown(d, InvoicePayment)
-    return o
-
-
-register(InvoicePayment, _d_InvoicePayment)
 
 
 class InvoiceRenderingTemplate(StripeObject):
@@ -151,7 +70,7 @@ class InvoiceRenderingTemplate(StripeObject):
 
 def _d_InvoiceRenderingTemplate(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(InvoiceRenderingTemplate, d)
+        return refill(InvoiceRenderingTemplate, _d_InvoiceRenderingTemplate, d)
     o = new(InvoiceRenderingTemplate)
     try:
         o.created = d["created"]
@@ -163,7 +82,7 @@ def _d_InvoiceRenderingTemplate(d: Any) -> Any:
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.version = d["version"]
     except KeyError:  # a field left out
-        return by_key(InvoiceRenderingTemplate, d)
+        return refill(InvoiceRenderingTemplate, _d_InvoiceRenderingTemplate, d)
     if len(d) != 8:
         o._extra = unknown(d, InvoiceRenderingTemplate)
     return o
@@ -194,32 +113,6 @@ class InvoiceSettingCustomField(StripeObject):
 
 
 _d_InvoiceSettingCustomField = register(InvoiceSettingCustomField)
-
-
-class InvoicesPaymentsInvoicePaymentAssociatedPayment(StripeObject):
-    """Nested in ``InvoicePayment.payment``."""
-
-    __slots__ = ("charge", "payment_intent", "payment_record", "type")
-
-    charge: str | Charge | None
-    payment_intent: str | PaymentIntent | None
-    payment_record: str | PaymentRecord | None
-    type: Literal["charge", "payment_intent", "payment_record"] | str
-
-
-_d_InvoicesPaymentsInvoicePaymentAssociatedPayment = register(InvoicesPaymentsInvoicePaymentAssociatedPayment)
-
-
-class InvoicesPaymentsInvoicePaymentStatusTransitions(StripeObject):
-    """Nested in ``InvoicePayment.status_transitions``."""
-
-    __slots__ = ("canceled_at", "paid_at")
-
-    canceled_at: int | None
-    paid_at: int | None
-
-
-_d_InvoicesPaymentsInvoicePaymentStatusTransitions = register(InvoicesPaymentsInvoicePaymentStatusTransitions)
 
 
 class InvoicesResourcePretaxCreditAmount(StripeObject):
@@ -271,7 +164,7 @@ class IssuingAuthorizationMerchantData(StripeObject):
 
 def _d_IssuingAuthorizationMerchantData(d: Any) -> Any:
     if type(d) is not dict or len(d) < 11:
-        return by_key(IssuingAuthorizationMerchantData, d)
+        return refill(IssuingAuthorizationMerchantData, _d_IssuingAuthorizationMerchantData, d)
     o = new(IssuingAuthorizationMerchantData)
     try:
         o.category = d["category"]
@@ -286,7 +179,7 @@ def _d_IssuingAuthorizationMerchantData(d: Any) -> Any:
         o.terminal_id = d["terminal_id"]
         o.url = d["url"]
     except KeyError:  # a field left out
-        return by_key(IssuingAuthorizationMerchantData, d)
+        return refill(IssuingAuthorizationMerchantData, _d_IssuingAuthorizationMerchantData, d)
     if len(d) != 11:
         o._extra = unknown(d, IssuingAuthorizationMerchantData)
     return o
@@ -320,7 +213,7 @@ class IssuingPersonalizationDesign(StripeObject):
 
 def _d_IssuingPersonalizationDesign(d: Any) -> Any:
     if type(d) is not dict or len(d) < 13:
-        return by_key(IssuingPersonalizationDesign, d)
+        return refill(IssuingPersonalizationDesign, _d_IssuingPersonalizationDesign, d)
     o = new(IssuingPersonalizationDesign)
     try:
         o.card_logo = _d_File(v) if type(v := d["card_logo"]) is dict else v
@@ -337,7 +230,7 @@ def _d_IssuingPersonalizationDesign(d: Any) -> Any:
         o.rejection_reasons = _d_IssuingPersonalizationDesignRejectionReasons(d["rejection_reasons"])
         o.status = intern(v) if type(v := d["status"]) is str else v
     except KeyError:  # a field left out
-        return by_key(IssuingPersonalizationDesign, d)
+        return refill(IssuingPersonalizationDesign, _d_IssuingPersonalizationDesign, d)
     if len(d) != 13:
         o._extra = unknown(d, IssuingPersonalizationDesign)
     return o
@@ -403,7 +296,7 @@ class IssuingPhysicalBundle(StripeObject):
 
 def _d_IssuingPhysicalBundle(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(IssuingPhysicalBundle, d)
+        return refill(IssuingPhysicalBundle, _d_IssuingPhysicalBundle, d)
     o = new(IssuingPhysicalBundle)
     try:
         o.features = _d_IssuingPhysicalBundleFeatures(d["features"])
@@ -414,7 +307,7 @@ def _d_IssuingPhysicalBundle(d: Any) -> Any:
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(IssuingPhysicalBundle, d)
+        return refill(IssuingPhysicalBundle, _d_IssuingPhysicalBundle, d)
     if len(d) != 7:
         o._extra = unknown(d, IssuingPhysicalBundle)
     return o
@@ -465,7 +358,7 @@ class IssuingSettlement(StripeObject):
 
 def _d_IssuingSettlement(d: Any) -> Any:
     if type(d) is not dict or len(d) < 17:
-        return by_key(IssuingSettlement, d)
+        return refill(IssuingSettlement, _d_IssuingSettlement, d)
     o = new(IssuingSettlement)
     try:
         o.bin = d["bin"]
@@ -486,7 +379,7 @@ def _d_IssuingSettlement(d: Any) -> Any:
         o.transaction_amount = d["transaction_amount"]
         o.transaction_count = d["transaction_count"]
     except KeyError:  # a field left out
-        return by_key(IssuingSettlement, d)
+        return refill(IssuingSettlement, _d_IssuingSettlement, d)
     if len(d) != 17:
         o._extra = unknown(d, IssuingSettlement)
     return o
@@ -521,7 +414,7 @@ class Item(StripeObject):
 
 def _d_Item(d: Any) -> Any:
     if type(d) is not dict or len(d) < 14:
-        return by_key(Item, d)
+        return refill(Item, _d_Item, d)
     o = new(Item)
     try:
         o.adjustable_quantity = _d_LineItemsAdjustableQuantity(d["adjustable_quantity"])
@@ -539,7 +432,7 @@ def _d_Item(d: Any) -> Any:
         o.quantity = d["quantity"]
         o.taxes = list_of(d["taxes"], _d_LineItemsTaxAmount)
     except KeyError:  # a field left out
-        return by_key(Item, d)
+        return refill(Item, _d_Item, d)
     if len(d) != 14:
         o._extra = unknown(d, Item)
     return o
@@ -564,7 +457,7 @@ class LegalEntityJapanAddress(StripeObject):
 
 def _d_LegalEntityJapanAddress(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(LegalEntityJapanAddress, d)
+        return refill(LegalEntityJapanAddress, _d_LegalEntityJapanAddress, d)
     o = new(LegalEntityJapanAddress)
     try:
         o.city = d["city"]
@@ -575,7 +468,7 @@ def _d_LegalEntityJapanAddress(d: Any) -> Any:
         o.state = d["state"]
         o.town = d["town"]
     except KeyError:  # a field left out
-        return by_key(LegalEntityJapanAddress, d)
+        return refill(LegalEntityJapanAddress, _d_LegalEntityJapanAddress, d)
     if len(d) != 7:
         o._extra = unknown(d, LegalEntityJapanAddress)
     return o
@@ -653,6 +546,85 @@ class LoginLink(StripeObject):
 _d_LoginLink = register(LoginLink)
 
 
+class PaymentAttemptRecord(StripeObject):
+    """A ``payment_attempt_record`` object.
+
+    https://docs.stripe.com/api/payment_attempt_records/object
+    """
+
+    __slots__ = ("amount", "amount_authorized", "amount_canceled", "amount_failed", "amount_guaranteed", "amount_refunded", "amount_requested", "application", "created", "customer_details", "customer_presence", "description", "id", "livemode", "metadata", "object", "payment_method_details", "payment_record", "processor_details", "reported_by", "shipping_details")
+
+    amount: PaymentsPrimitivesPaymentRecordsResourceAmount
+    amount_authorized: PaymentsPrimitivesPaymentRecordsResourceAmount
+    amount_canceled: PaymentsPrimitivesPaymentRecordsResourceAmount
+    amount_failed: PaymentsPrimitivesPaymentRecordsResourceAmount
+    amount_guaranteed: PaymentsPrimitivesPaymentRecordsResourceAmount
+    amount_refunded: PaymentsPrimitivesPaymentRecordsResourceAmount
+    amount_requested: PaymentsPrimitivesPaymentRecordsResourceAmount
+    application: str | None
+    created: int
+    customer_details: PaymentsPrimitivesPaymentRecordsResourceCustomerDetails | None
+    customer_presence: Literal["off_session", "on_session"] | str | None
+    description: str | None
+    id: str
+    livemode: bool
+    metadata: dict[str, str]
+    object: Literal["payment_attempt_record"] | str
+    payment_method_details: PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails | None
+    payment_record: str | None
+    processor_details: PaymentsPrimitivesPaymentRecordsResourceProcessorDetails
+    reported_by: Literal["self", "stripe"] | str
+    shipping_details: PaymentsPrimitivesPaymentRecordsResourceShippingDetails | None
+
+
+def _d_PaymentAttemptRecord(d: Any) -> Any:
+    if type(d) is not dict or len(d) < 21:
+        return refill(PaymentAttemptRecord, _d_PaymentAttemptRecord, d)
+    o = new(PaymentAttemptRecord)
+    try:
+        o.amount = _d_PaymentsPrimitivesPaymentRecordsResourceAmount(d["amount"])
+        o.amount_authorized = _d_PaymentsPrimitivesPaymentRecordsResourceAmount(d["amount_authorized"])
+        o.amount_canceled = _d_PaymentsPrimitivesPaymentRecordsResourceAmount(d["amount_canceled"])
+        o.amount_failed = _d_PaymentsPrimitivesPaymentRecordsResourceAmount(d["amount_failed"])
+        o.amount_guaranteed = _d_PaymentsPrimitivesPaymentRecordsResourceAmount(d["amount_guaranteed"])
+        o.amount_refunded = _d_PaymentsPrimitivesPaymentRecordsResourceAmount(d["amount_refunded"])
+        o.amount_requested = _d_PaymentsPrimitivesPaymentRecordsResourceAmount(d["amount_requested"])
+        o.application = d["application"]
+        o.created = d["created"]
+        o.customer_details = _d_PaymentsPrimitivesPaymentRecordsResourceCustomerDetails(d["customer_details"])
+        o.customer_presence = intern(v) if type(v := d["customer_presence"]) is str else v
+        o.description = d["description"]
+        o.id = d["id"]
+        o.livemode = d["livemode"]
+        o.metadata = d["metadata"]
+        o.object = intern(v) if type(v := d["object"]) is str else v
+        o.payment_method_details = _d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails(d["payment_method_details"])
+        o.payment_record = d["payment_record"]
+        o.processor_details = _d_PaymentsPrimitivesPaymentRecordsResourceProcessorDetails(d["processor_details"])
+        o.reported_by = intern(v) if type(v := d["reported_by"]) is str else v
+        o.shipping_details = _d_PaymentsPrimitivesPaymentRecordsResourceShippingDetails(d["shipping_details"])
+    except KeyError:  # a field left out
+        return refill(PaymentAttemptRecord, _d_PaymentAttemptRecord, d)
+    if len(d) != 21:
+        o._extra = unknown(d, PaymentAttemptRecord)
+    return o
+
+
+register(PaymentAttemptRecord, _d_PaymentAttemptRecord)
+
+
+class PaymentFlowsPaymentIntentPresentmentDetails(StripeObject):
+    """Nested in ``Charge.presentment_details``."""
+
+    __slots__ = ("presentment_amount", "presentment_currency")
+
+    presentment_amount: int
+    presentment_currency: str
+
+
+_d_PaymentFlowsPaymentIntentPresentmentDetails = register(PaymentFlowsPaymentIntentPresentmentDetails)
+
+
 class PaymentFlowsPrivatePaymentMethodsFinancialConnectionsCommonLinkedAccountOptionsFilters(StripeObject):
     """Nested in ``LinkedAccountOptionsCommon.filters``."""
 
@@ -693,7 +665,7 @@ class PaymentMethodOptionsMandateOptionsPix(StripeObject):
 
 def _d_PaymentMethodOptionsMandateOptionsPix(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(PaymentMethodOptionsMandateOptionsPix, d)
+        return refill(PaymentMethodOptionsMandateOptionsPix, _d_PaymentMethodOptionsMandateOptionsPix, d)
     o = new(PaymentMethodOptionsMandateOptionsPix)
     try:
         o.amount = d["amount"]
@@ -705,7 +677,7 @@ def _d_PaymentMethodOptionsMandateOptionsPix(d: Any) -> Any:
         o.reference = d["reference"]
         o.start_date = d["start_date"]
     except KeyError:  # a field left out
-        return by_key(PaymentMethodOptionsMandateOptionsPix, d)
+        return refill(PaymentMethodOptionsMandateOptionsPix, _d_PaymentMethodOptionsMandateOptionsPix, d)
     if len(d) != 8:
         o._extra = unknown(d, PaymentMethodOptionsMandateOptionsPix)
     return o
@@ -726,5 +698,10 @@ _d_PaymentPagesCheckoutSessionManagedPayments = register(PaymentPagesCheckoutSes
 
 
 # Decoders of other modules, imported when first called.
-_d_File = lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_File", globals())
-_d_Price = lazy("plan__reporting_report_type", "_d_Price", globals())
+_d_File = lazy("discount__invoice_payment", "_d_File", globals())
+_d_PaymentsPrimitivesPaymentRecordsResourceAmount = lazy("payment_method_details_payment_record_acss_debit", "_d_PaymentsPrimitivesPaymentRecordsResourceAmount", globals())
+_d_PaymentsPrimitivesPaymentRecordsResourceCustomerDetails = lazy("payment_method_details_payment_record_acss_debit", "_d_PaymentsPrimitivesPaymentRecordsResourceCustomerDetails", globals())
+_d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails = lazy("payment_method_details_payment_record_acss_debit", "_d_PaymentsPrimitivesPaymentRecordsResourcePaymentMethodDetails", globals())
+_d_PaymentsPrimitivesPaymentRecordsResourceProcessorDetails = lazy("payment_method_details_payment_record_acss_debit", "_d_PaymentsPrimitivesPaymentRecordsResourceProcessorDetails", globals())
+_d_PaymentsPrimitivesPaymentRecordsResourceShippingDetails = lazy("payment_method_details_payment_record_acss_debit", "_d_PaymentsPrimitivesPaymentRecordsResourceShippingDetails", globals())
+_d_Price = lazy("price__reserve_transaction", "_d_Price", globals())

@@ -4,25 +4,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, expand, intern, lazy, list_of, map_of, new, register, unknown
+from ..._models import StripeObject, expand, intern, lazy, list_of, map_of, new, refill, register, unknown
 
 if TYPE_CHECKING:
     from .account import Account
-    from .account_link__bank_account import AccountRequirementsAlternative, AccountRequirementsError
-    from .bank_connections_resource_accountholder__billing_meter_event_summary import (
+    from .bank_account__billing_meter_event_summary import (
         BillingBillResourceInvoicingTaxesTax,
+        BillingCreditBalanceTransaction,
     )
-    from .credit_notes_pretax_credit_amount__forwarding_request import (
-        CreditNotesPretaxCreditAmount,
-        DiscountsResourceDiscountAmount,
-    )
+    from .checkout_session import CheckoutSession
+    from .credit_note import CreditNote
     from .customer import Customer, DeletedCustomer
-    from .tax_code__terminal_refund import TaxRate
+    from .discount__invoice_payment import DeletedDiscount, Discount, DiscountsResourceDiscountAmount
+    from .invoice import Invoice
+    from .tax_deducted_at_source__terminal_refund import TaxRate
 
 __all__ = [
-    "AccountCapabilityFutureRequirements",
-    "AccountCapabilityRequirements",
-    "Capability",
     "Card",
     "CashBalance",
     "ClimateOrder",
@@ -41,128 +38,13 @@ __all__ = [
     "CouponAppliesTo",
     "CouponCurrencyOption",
     "CreditNoteLineItem",
+    "CreditNotesPretaxCreditAmount",
     "CustomerBalanceCustomerBalanceSettings",
+    "CustomerBalanceTransaction",
     "DeletedCard",
     "DeletedCoupon",
     "TokenCardNetworks",
 ]
-
-
-class AccountCapabilityFutureRequirements(StripeObject):
-    """Nested in ``Capability.future_requirements``."""
-
-    __slots__ = ("alternatives", "current_deadline", "currently_due", "disabled_reason", "errors", "eventually_due", "past_due", "pending_verification")
-
-    alternatives: list[AccountRequirementsAlternative] | None
-    current_deadline: int | None
-    currently_due: list[str]
-    disabled_reason: Literal["other", "paused.inactivity", "pending.onboarding", "pending.review", "platform_disabled", "platform_paused", "rejected.inactivity", "rejected.other", "rejected.unsupported_business", "requirements.fields_needed"] | str | None
-    errors: list[AccountRequirementsError]
-    eventually_due: list[str]
-    past_due: list[str]
-    pending_verification: list[str]
-
-
-def _d_AccountCapabilityFutureRequirements(d: Any) -> Any:
-    if type(d) is not dict or len(d) < 8:
-        return by_key(AccountCapabilityFutureRequirements, d)
-    o = new(AccountCapabilityFutureRequirements)
-    try:
-        o.alternatives = list_of(d["alternatives"], _d_AccountRequirementsAlternative)
-        o.current_deadline = d["current_deadline"]
-        o.currently_due = d["currently_due"]
-        o.disabled_reason = intern(v) if type(v := d["disabled_reason"]) is str else v
-        o.errors = list_of(d["errors"], _d_AccountRequirementsError)
-        o.eventually_due = d["eventually_due"]
-        o.past_due = d["past_due"]
-        o.pending_verification = d["pending_verification"]
-    except KeyError:  # a field left out
-        return by_key(AccountCapabilityFutureRequirements, d)
-    if len(d) != 8:
-        o._extra = unknown(d, AccountCapabilityFutureRequirements)
-    return o
-
-
-register(AccountCapabilityFutureRequirements, _d_AccountCapabilityFutureRequirements)
-
-
-class AccountCapabilityRequirements(StripeObject):
-    """Nested in ``Capability.requirements``."""
-
-    __slots__ = ("alternatives", "current_deadline", "currently_due", "disabled_reason", "errors", "eventually_due", "past_due", "pending_verification")
-
-    alternatives: list[AccountRequirementsAlternative] | None
-    current_deadline: int | None
-    currently_due: list[str]
-    disabled_reason: Literal["other", "paused.inactivity", "pending.onboarding", "pending.review", "platform_disabled", "platform_paused", "rejected.inactivity", "rejected.other", "rejected.unsupported_business", "requirements.fields_needed"] | str | None
-    errors: list[AccountRequirementsError]
-    eventually_due: list[str]
-    past_due: list[str]
-    pending_verification: list[str]
-
-
-def _d_AccountCapabilityRequirements(d: Any) -> Any:
-    if type(d) is not dict or len(d) < 8:
-        return by_key(AccountCapabilityRequirements, d)
-    o = new(AccountCapabilityRequirements)
-    try:
-        o.alternatives = list_of(d["alternatives"], _d_AccountRequirementsAlternative)
-        o.current_deadline = d["current_deadline"]
-        o.currently_due = d["currently_due"]
-        o.disabled_reason = intern(v) if type(v := d["disabled_reason"]) is str else v
-        o.errors = list_of(d["errors"], _d_AccountRequirementsError)
-        o.eventually_due = d["eventually_due"]
-        o.past_due = d["past_due"]
-        o.pending_verification = d["pending_verification"]
-    except KeyError:  # a field left out
-        return by_key(AccountCapabilityRequirements, d)
-    if len(d) != 8:
-        o._extra = unknown(d, AccountCapabilityRequirements)
-    return o
-
-
-register(AccountCapabilityRequirements, _d_AccountCapabilityRequirements)
-
-
-class Capability(StripeObject):
-    """A ``capability`` object.
-
-    https://docs.stripe.com/api/capabilities/object
-    """
-
-    __slots__ = ("account", "future_requirements", "id", "object", "requested", "requested_at", "requirements", "status")
-
-    account: str | Account
-    future_requirements: AccountCapabilityFutureRequirements | None
-    id: str
-    object: Literal["capability"] | str
-    requested: bool
-    requested_at: int | None
-    requirements: AccountCapabilityRequirements | None
-    status: Literal["active", "inactive", "pending", "unrequested"] | str
-
-
-def _d_Capability(d: Any) -> Any:
-    if type(d) is not dict or len(d) < 8:
-        return by_key(Capability, d)
-    o = new(Capability)
-    try:
-        o.account = _d_Account(v) if type(v := d["account"]) is dict else v
-        o.future_requirements = _d_AccountCapabilityFutureRequirements(d["future_requirements"])
-        o.id = d["id"]
-        o.object = intern(v) if type(v := d["object"]) is str else v
-        o.requested = d["requested"]
-        o.requested_at = d["requested_at"]
-        o.requirements = _d_AccountCapabilityRequirements(d["requirements"])
-        o.status = intern(v) if type(v := d["status"]) is str else v
-    except KeyError:  # a field left out
-        return by_key(Capability, d)
-    if len(d) != 8:
-        o._extra = unknown(d, Capability)
-    return o
-
-
-register(Capability, _d_Capability)
 
 
 class Card(StripeObject):
@@ -209,7 +91,7 @@ class Card(StripeObject):
 
 def _d_Card(d: Any) -> Any:
     if type(d) is not dict or len(d) < 32:
-        return by_key(Card, d)
+        return refill(Card, _d_Card, d)
     o = new(Card)
     try:
         o.account = _d_Account(v) if type(v := d["account"]) is dict else v
@@ -245,7 +127,7 @@ def _d_Card(d: Any) -> Any:
         o.status = d["status"]
         o.tokenization_method = d["tokenization_method"]
     except KeyError:  # a field left out
-        return by_key(Card, d)
+        return refill(Card, _d_Card, d)
     if len(d) != 32:
         o._extra = unknown(d, Card)
     return o
@@ -272,7 +154,7 @@ class CashBalance(StripeObject):
 
 def _d_CashBalance(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(CashBalance, d)
+        return refill(CashBalance, _d_CashBalance, d)
     o = new(CashBalance)
     try:
         o.available = d["available"]
@@ -282,7 +164,7 @@ def _d_CashBalance(d: Any) -> Any:
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.settings = _d_CustomerBalanceCustomerBalanceSettings(d["settings"])
     except KeyError:  # a field left out
-        return by_key(CashBalance, d)
+        return refill(CashBalance, _d_CashBalance, d)
     if len(d) != 6:
         o._extra = unknown(d, CashBalance)
     return o
@@ -325,7 +207,7 @@ class ClimateOrder(StripeObject):
 
 def _d_ClimateOrder(d: Any) -> Any:
     if type(d) is not dict or len(d) < 22:
-        return by_key(ClimateOrder, d)
+        return refill(ClimateOrder, _d_ClimateOrder, d)
     o = new(ClimateOrder)
     try:
         o.amount_fees = d["amount_fees"]
@@ -351,7 +233,7 @@ def _d_ClimateOrder(d: Any) -> Any:
         o.product_substituted_at = d["product_substituted_at"]
         o.status = intern(v) if type(v := d["status"]) is str else v
     except KeyError:  # a field left out
-        return by_key(ClimateOrder, d)
+        return refill(ClimateOrder, _d_ClimateOrder, d)
     if len(d) != 22:
         o._extra = unknown(d, ClimateOrder)
     return o
@@ -381,7 +263,7 @@ class ClimateProduct(StripeObject):
 
 def _d_ClimateProduct(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
-        return by_key(ClimateProduct, d)
+        return refill(ClimateProduct, _d_ClimateProduct, d)
     o = new(ClimateProduct)
     try:
         o.created = d["created"]
@@ -394,7 +276,7 @@ def _d_ClimateProduct(d: Any) -> Any:
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.suppliers = list_of(d["suppliers"], _d_ClimateSupplier)
     except KeyError:  # a field left out
-        return by_key(ClimateProduct, d)
+        return refill(ClimateProduct, _d_ClimateProduct, d)
     if len(d) != 9:
         o._extra = unknown(d, ClimateProduct)
     return o
@@ -476,7 +358,7 @@ class ClimateSupplier(StripeObject):
 
 def _d_ClimateSupplier(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(ClimateSupplier, d)
+        return refill(ClimateSupplier, _d_ClimateSupplier, d)
     o = new(ClimateSupplier)
     try:
         o.id = d["id"]
@@ -487,7 +369,7 @@ def _d_ClimateSupplier(d: Any) -> Any:
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.removal_pathway = intern(v) if type(v := d["removal_pathway"]) is str else v
     except KeyError:  # a field left out
-        return by_key(ClimateSupplier, d)
+        return refill(ClimateSupplier, _d_ClimateSupplier, d)
     if len(d) != 7:
         o._extra = unknown(d, ClimateSupplier)
     return o
@@ -526,7 +408,7 @@ class ConnectCollectionTransfer(StripeObject):
 
 def _d_ConnectCollectionTransfer(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(ConnectCollectionTransfer, d)
+        return refill(ConnectCollectionTransfer, _d_ConnectCollectionTransfer, d)
     o = new(ConnectCollectionTransfer)
     try:
         o.amount = d["amount"]
@@ -536,7 +418,7 @@ def _d_ConnectCollectionTransfer(d: Any) -> Any:
         o.livemode = d["livemode"]
         o.object = intern(v) if type(v := d["object"]) is str else v
     except KeyError:  # a field left out
-        return by_key(ConnectCollectionTransfer, d)
+        return refill(ConnectCollectionTransfer, _d_ConnectCollectionTransfer, d)
     if len(d) != 6:
         o._extra = unknown(d, ConnectCollectionTransfer)
     return o
@@ -565,7 +447,7 @@ class CountrySpec(StripeObject):
 
 def _d_CountrySpec(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(CountrySpec, d)
+        return refill(CountrySpec, _d_CountrySpec, d)
     o = new(CountrySpec)
     try:
         o.default_currency = d["default_currency"]
@@ -577,7 +459,7 @@ def _d_CountrySpec(d: Any) -> Any:
         o.supported_transfer_countries = d["supported_transfer_countries"]
         o.verification_fields = _d_CountrySpecVerificationFields(d["verification_fields"])
     except KeyError:  # a field left out
-        return by_key(CountrySpec, d)
+        return refill(CountrySpec, _d_CountrySpec, d)
     if len(d) != 8:
         o._extra = unknown(d, CountrySpec)
     return o
@@ -639,7 +521,7 @@ class Coupon(StripeObject):
 
 def _d_Coupon(d: Any) -> Any:
     if type(d) is not dict or len(d) < 17:
-        return by_key(Coupon, d)
+        return refill(Coupon, _d_Coupon, d)
     o = new(Coupon)
     try:
         o.amount_off = d["amount_off"]
@@ -660,7 +542,7 @@ def _d_Coupon(d: Any) -> Any:
         o.times_redeemed = d["times_redeemed"]
         o.valid = d["valid"]
     except KeyError:  # a field left out
-        return by_key(Coupon, d)
+        return refill(Coupon, _d_Coupon, d)
     if len(d) != 17:
         o._extra = unknown(d, Coupon)
     return o
@@ -719,7 +601,7 @@ class CreditNoteLineItem(StripeObject):
 
 def _d_CreditNoteLineItem(d: Any) -> Any:
     if type(d) is not dict or len(d) < 16:
-        return by_key(CreditNoteLineItem, d)
+        return refill(CreditNoteLineItem, _d_CreditNoteLineItem, d)
     o = new(CreditNoteLineItem)
     try:
         o.amount = d["amount"]
@@ -739,13 +621,27 @@ def _d_CreditNoteLineItem(d: Any) -> Any:
         o.unit_amount = d["unit_amount"]
         o.unit_amount_decimal = d["unit_amount_decimal"]
     except KeyError:  # a field left out
-        return by_key(CreditNoteLineItem, d)
+        return refill(CreditNoteLineItem, _d_CreditNoteLineItem, d)
     if len(d) != 16:
         o._extra = unknown(d, CreditNoteLineItem)
     return o
 
 
 register(CreditNoteLineItem, _d_CreditNoteLineItem)
+
+
+class CreditNotesPretaxCreditAmount(StripeObject):
+    """Nested in ``CreditNote.pretax_credit_amounts``."""
+
+    __slots__ = ("amount", "credit_balance_transaction", "discount", "type")
+
+    amount: int
+    credit_balance_transaction: str | BillingCreditBalanceTransaction | None
+    discount: str | Discount | DeletedDiscount | None
+    type: Literal["credit_balance_transaction", "discount"] | str
+
+
+_d_CreditNotesPretaxCreditAmount = register(CreditNotesPretaxCreditAmount)
 
 
 class CustomerBalanceCustomerBalanceSettings(StripeObject):
@@ -758,6 +654,61 @@ class CustomerBalanceCustomerBalanceSettings(StripeObject):
 
 
 _d_CustomerBalanceCustomerBalanceSettings = register(CustomerBalanceCustomerBalanceSettings)
+
+
+class CustomerBalanceTransaction(StripeObject):
+    """A ``customer_balance_transaction`` object.
+
+    https://docs.stripe.com/api/customer_balance_transactions/object
+    """
+
+    __slots__ = ("amount", "checkout_session", "created", "credit_note", "currency", "customer", "customer_account", "description", "ending_balance", "id", "invoice", "livemode", "metadata", "object", "type")
+
+    amount: int
+    checkout_session: str | CheckoutSession | None
+    created: int
+    credit_note: str | CreditNote | None
+    currency: str
+    customer: str | Customer
+    customer_account: str | None
+    description: str | None
+    ending_balance: int
+    id: str
+    invoice: str | Invoice | None
+    livemode: bool
+    metadata: dict[str, str] | None
+    object: Literal["customer_balance_transaction"] | str
+    type: Literal["adjustment", "applied_to_invoice", "checkout_session_subscription_payment", "checkout_session_subscription_payment_canceled", "credit_note", "initial", "invoice_overpaid", "invoice_too_large", "invoice_too_small", "migration", "unapplied_from_invoice", "unspent_receiver_credit"] | str
+
+
+def _d_CustomerBalanceTransaction(d: Any) -> Any:
+    if type(d) is not dict or len(d) < 15:
+        return refill(CustomerBalanceTransaction, _d_CustomerBalanceTransaction, d)
+    o = new(CustomerBalanceTransaction)
+    try:
+        o.amount = d["amount"]
+        o.checkout_session = _d_CheckoutSession(v) if type(v := d["checkout_session"]) is dict else v
+        o.created = d["created"]
+        o.credit_note = _d_CreditNote(v) if type(v := d["credit_note"]) is dict else v
+        o.currency = d["currency"]
+        o.customer = _d_Customer(v) if type(v := d["customer"]) is dict else v
+        o.customer_account = d["customer_account"]
+        o.description = d["description"]
+        o.ending_balance = d["ending_balance"]
+        o.id = d["id"]
+        o.invoice = _d_Invoice(v) if type(v := d["invoice"]) is dict else v
+        o.livemode = d["livemode"]
+        o.metadata = d["metadata"]
+        o.object = intern(v) if type(v := d["object"]) is str else v
+        o.type = intern(v) if type(v := d["type"]) is str else v
+    except KeyError:  # a field left out
+        return refill(CustomerBalanceTransaction, _d_CustomerBalanceTransaction, d)
+    if len(d) != 15:
+        o._extra = unknown(d, CustomerBalanceTransaction)
+    return o
+
+
+register(CustomerBalanceTransaction, _d_CustomerBalanceTransaction)
 
 
 class DeletedCard(StripeObject):
@@ -806,9 +757,10 @@ _d_TokenCardNetworks = register(TokenCardNetworks)
 
 # Decoders of other modules, imported when first called.
 _d_Account = lazy("account", "_d_Account", globals())
-_d_AccountRequirementsAlternative = lazy("account_link__bank_account", "_d_AccountRequirementsAlternative", globals())
-_d_AccountRequirementsError = lazy("account_link__bank_account", "_d_AccountRequirementsError", globals())
-_d_BillingBillResourceInvoicingTaxesTax = lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BillingBillResourceInvoicingTaxesTax", globals())
-_d_CreditNotesPretaxCreditAmount = lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_CreditNotesPretaxCreditAmount", globals())
-_d_DiscountsResourceDiscountAmount = lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_DiscountsResourceDiscountAmount", globals())
-_d_TaxRate = lazy("tax_code__terminal_refund", "_d_TaxRate", globals())
+_d_BillingBillResourceInvoicingTaxesTax = lazy("bank_account__billing_meter_event_summary", "_d_BillingBillResourceInvoicingTaxesTax", globals())
+_d_CheckoutSession = lazy("checkout_session", "_d_CheckoutSession", globals())
+_d_CreditNote = lazy("credit_note", "_d_CreditNote", globals())
+_d_Customer = lazy("customer", "_d_Customer", globals())
+_d_DiscountsResourceDiscountAmount = lazy("discount__invoice_payment", "_d_DiscountsResourceDiscountAmount", globals())
+_d_Invoice = lazy("invoice", "_d_Invoice", globals())
+_d_TaxRate = lazy("tax_deducted_at_source__terminal_refund", "_d_TaxRate", globals())

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeObject, by_key, expand, intern, lazy, new, register, unknown
+from ..._models import StripeObject, expand, intern, lazy, new, refill, register, unknown
 
 if TYPE_CHECKING:
     from .account import Account
-    from .account_link__bank_account import Address
+    from .account_link__balance_transaction import AccountRequirementsError, Address
     from .customer import Customer, DeletedCustomer
     from .invoice import Invoice
-    from .plan__reporting_report_type import Price
-    from .tax_code__terminal_refund import TaxRate
+    from .price__reserve_transaction import Price
+    from .tax_deducted_at_source__terminal_refund import TaxRate
     from .test_helpers_test_clock__treasury_transaction import TestHelpersTestClock
 
 __all__ = [
+    "BankAccount",
     "BankConnectionsResourceAccountholder",
     "BillingAlert",
     "BillingBillResourceInvoicingPricingPricing",
@@ -45,10 +46,75 @@ __all__ = [
     "BillingMeterResourceBillingMeterValue",
     "BillingMeterResourceCustomerMappingSettings",
     "CreditBalance",
+    "DeletedBankAccount",
+    "ExternalAccountRequirements",
     "InvoiceLineItemPeriod",
     "ThresholdsResourceUsageAlertFilter",
     "ThresholdsResourceUsageThresholdConfig",
 ]
+
+
+class BankAccount(StripeObject):
+    """A ``bank_account`` object.
+
+    https://docs.stripe.com/api/bank_accounts/object
+    """
+
+    __slots__ = ("account", "account_holder_name", "account_holder_type", "account_type", "available_payout_methods", "bank_name", "country", "currency", "customer", "default_for_currency", "fingerprint", "future_requirements", "id", "last4", "metadata", "object", "requirements", "routing_number", "status")
+
+    account: str | Account | None
+    account_holder_name: str | None
+    account_holder_type: str | None
+    account_type: str | None
+    available_payout_methods: list[Literal["instant", "standard"] | str] | None
+    bank_name: str | None
+    country: str
+    currency: str
+    customer: str | Customer | DeletedCustomer | None
+    default_for_currency: bool | None
+    fingerprint: str | None
+    future_requirements: ExternalAccountRequirements | None
+    id: str
+    last4: str
+    metadata: dict[str, str] | None
+    object: Literal["bank_account"] | str
+    requirements: ExternalAccountRequirements | None
+    routing_number: str | None
+    status: str
+
+
+def _d_BankAccount(d: Any) -> Any:
+    if type(d) is not dict or len(d) < 19:
+        return refill(BankAccount, _d_BankAccount, d)
+    o = new(BankAccount)
+    try:
+        o.account = _d_Account(v) if type(v := d["account"]) is dict else v
+        o.account_holder_name = d["account_holder_name"]
+        o.account_holder_type = d["account_holder_type"]
+        o.account_type = d["account_type"]
+        o.available_payout_methods = d["available_payout_methods"]
+        o.bank_name = d["bank_name"]
+        o.country = d["country"]
+        o.currency = d["currency"]
+        o.customer = expand(d["customer"])
+        o.default_for_currency = d["default_for_currency"]
+        o.fingerprint = d["fingerprint"]
+        o.future_requirements = _d_ExternalAccountRequirements(d["future_requirements"])
+        o.id = d["id"]
+        o.last4 = d["last4"]
+        o.metadata = d["metadata"]
+        o.object = intern(v) if type(v := d["object"]) is str else v
+        o.requirements = _d_ExternalAccountRequirements(d["requirements"])
+        o.routing_number = d["routing_number"]
+        o.status = d["status"]
+    except KeyError:  # a field left out
+        return refill(BankAccount, _d_BankAccount, d)
+    if len(d) != 19:
+        o._extra = unknown(d, BankAccount)
+    return o
+
+
+register(BankAccount, _d_BankAccount)
 
 
 class BankConnectionsResourceAccountholder(StripeObject):
@@ -84,7 +150,7 @@ class BillingAlert(StripeObject):
 
 def _d_BillingAlert(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(BillingAlert, d)
+        return refill(BillingAlert, _d_BillingAlert, d)
     o = new(BillingAlert)
     try:
         o.alert_type = intern(v) if type(v := d["alert_type"]) is str else v
@@ -95,7 +161,7 @@ def _d_BillingAlert(d: Any) -> Any:
         o.title = d["title"]
         o.usage_threshold = _d_ThresholdsResourceUsageThresholdConfig(d["usage_threshold"])
     except KeyError:  # a field left out
-        return by_key(BillingAlert, d)
+        return refill(BillingAlert, _d_BillingAlert, d)
     if len(d) != 7:
         o._extra = unknown(d, BillingAlert)
     return o
@@ -144,7 +210,7 @@ class BillingBillResourceInvoicingTaxesTax(StripeObject):
 
 def _d_BillingBillResourceInvoicingTaxesTax(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(BillingBillResourceInvoicingTaxesTax, d)
+        return refill(BillingBillResourceInvoicingTaxesTax, _d_BillingBillResourceInvoicingTaxesTax, d)
     o = new(BillingBillResourceInvoicingTaxesTax)
     try:
         o.amount = d["amount"]
@@ -154,7 +220,7 @@ def _d_BillingBillResourceInvoicingTaxesTax(d: Any) -> Any:
         o.taxable_amount = d["taxable_amount"]
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(BillingBillResourceInvoicingTaxesTax, d)
+        return refill(BillingBillResourceInvoicingTaxesTax, _d_BillingBillResourceInvoicingTaxesTax, d)
     if len(d) != 6:
         o._extra = unknown(d, BillingBillResourceInvoicingTaxesTax)
     return o
@@ -214,7 +280,7 @@ class BillingCreditBalanceTransaction(StripeObject):
 
 def _d_BillingCreditBalanceTransaction(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
-        return by_key(BillingCreditBalanceTransaction, d)
+        return refill(BillingCreditBalanceTransaction, _d_BillingCreditBalanceTransaction, d)
     o = new(BillingCreditBalanceTransaction)
     try:
         o.created = d["created"]
@@ -228,7 +294,7 @@ def _d_BillingCreditBalanceTransaction(d: Any) -> Any:
         o.test_clock = _d_TestHelpersTestClock(v) if type(v := d["test_clock"]) is dict else v
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(BillingCreditBalanceTransaction, d)
+        return refill(BillingCreditBalanceTransaction, _d_BillingCreditBalanceTransaction, d)
     if len(d) != 10:
         o._extra = unknown(d, BillingCreditBalanceTransaction)
     return o
@@ -266,7 +332,7 @@ class BillingCreditGrant(StripeObject):
 
 def _d_BillingCreditGrant(d: Any) -> Any:
     if type(d) is not dict or len(d) < 17:
-        return by_key(BillingCreditGrant, d)
+        return refill(BillingCreditGrant, _d_BillingCreditGrant, d)
     o = new(BillingCreditGrant)
     try:
         o.amount = _d_BillingCreditGrantsResourceAmount(d["amount"])
@@ -287,7 +353,7 @@ def _d_BillingCreditGrant(d: Any) -> Any:
         o.updated = d["updated"]
         o.voided_at = d["voided_at"]
     except KeyError:  # a field left out
-        return by_key(BillingCreditGrant, d)
+        return refill(BillingCreditGrant, _d_BillingCreditGrant, d)
     if len(d) != 17:
         o._extra = unknown(d, BillingCreditGrant)
     return o
@@ -444,7 +510,7 @@ class BillingMeter(StripeObject):
 
 def _d_BillingMeter(d: Any) -> Any:
     if type(d) is not dict or len(d) < 13:
-        return by_key(BillingMeter, d)
+        return refill(BillingMeter, _d_BillingMeter, d)
     o = new(BillingMeter)
     try:
         o.created = d["created"]
@@ -461,7 +527,7 @@ def _d_BillingMeter(d: Any) -> Any:
         o.updated = d["updated"]
         o.value_settings = _d_BillingMeterResourceBillingMeterValue(d["value_settings"])
     except KeyError:  # a field left out
-        return by_key(BillingMeter, d)
+        return refill(BillingMeter, _d_BillingMeter, d)
     if len(d) != 13:
         o._extra = unknown(d, BillingMeter)
     return o
@@ -489,7 +555,7 @@ class BillingMeterEvent(StripeObject):
 
 def _d_BillingMeterEvent(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(BillingMeterEvent, d)
+        return refill(BillingMeterEvent, _d_BillingMeterEvent, d)
     o = new(BillingMeterEvent)
     try:
         o.created = d["created"]
@@ -500,7 +566,7 @@ def _d_BillingMeterEvent(d: Any) -> Any:
         o.payload = d["payload"]
         o.timestamp = d["timestamp"]
     except KeyError:  # a field left out
-        return by_key(BillingMeterEvent, d)
+        return refill(BillingMeterEvent, _d_BillingMeterEvent, d)
     if len(d) != 7:
         o._extra = unknown(d, BillingMeterEvent)
     return o
@@ -527,7 +593,7 @@ class BillingMeterEventAdjustment(StripeObject):
 
 def _d_BillingMeterEventAdjustment(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(BillingMeterEventAdjustment, d)
+        return refill(BillingMeterEventAdjustment, _d_BillingMeterEventAdjustment, d)
     o = new(BillingMeterEventAdjustment)
     try:
         o.cancel = _d_BillingMeterResourceBillingMeterEventAdjustmentCancel(d["cancel"])
@@ -537,7 +603,7 @@ def _d_BillingMeterEventAdjustment(d: Any) -> Any:
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(BillingMeterEventAdjustment, d)
+        return refill(BillingMeterEventAdjustment, _d_BillingMeterEventAdjustment, d)
     if len(d) != 6:
         o._extra = unknown(d, BillingMeterEventAdjustment)
     return o
@@ -565,7 +631,7 @@ class BillingMeterEventSummary(StripeObject):
 
 def _d_BillingMeterEventSummary(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(BillingMeterEventSummary, d)
+        return refill(BillingMeterEventSummary, _d_BillingMeterEventSummary, d)
     o = new(BillingMeterEventSummary)
     try:
         o.aggregated_value = d["aggregated_value"]
@@ -576,7 +642,7 @@ def _d_BillingMeterEventSummary(d: Any) -> Any:
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.start_time = d["start_time"]
     except KeyError:  # a field left out
-        return by_key(BillingMeterEventSummary, d)
+        return refill(BillingMeterEventSummary, _d_BillingMeterEventSummary, d)
     if len(d) != 7:
         o._extra = unknown(d, BillingMeterEventSummary)
     return o
@@ -653,6 +719,37 @@ class CreditBalance(StripeObject):
 _d_CreditBalance = register(CreditBalance)
 
 
+class DeletedBankAccount(StripeObject):
+    """A deleted ``bank_account`` object.
+
+    https://docs.stripe.com/api/bank_accounts/object
+    """
+
+    __slots__ = ("currency", "deleted", "id", "object")
+
+    currency: str | None
+    deleted: Literal[True]
+    id: str
+    object: Literal["bank_account"] | str
+
+
+_d_DeletedBankAccount = register(DeletedBankAccount)
+
+
+class ExternalAccountRequirements(StripeObject):
+    """Nested in ``BankAccount.future_requirements``."""
+
+    __slots__ = ("currently_due", "errors", "past_due", "pending_verification")
+
+    currently_due: list[str] | None
+    errors: list[AccountRequirementsError] | None
+    past_due: list[str] | None
+    pending_verification: list[str] | None
+
+
+_d_ExternalAccountRequirements = register(ExternalAccountRequirements)
+
+
 class InvoiceLineItemPeriod(StripeObject):
     """Nested in ``Invoiceitem.period``."""
 
@@ -692,4 +789,5 @@ _d_ThresholdsResourceUsageThresholdConfig = register(ThresholdsResourceUsageThre
 
 
 # Decoders of other modules, imported when first called.
+_d_Account = lazy("account", "_d_Account", globals())
 _d_TestHelpersTestClock = lazy("test_helpers_test_clock__treasury_transaction", "_d_TestHelpersTestClock", globals())

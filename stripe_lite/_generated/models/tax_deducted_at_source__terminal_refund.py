@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeList, StripeObject, by_key, intern, lazy, list_object, new, register, unknown
+from ..._models import StripeList, StripeObject, intern, lazy, list_object, new, refill, register, unknown
 
 if TYPE_CHECKING:
     from .account import Account
-    from .account_link__bank_account import Address, Application
+    from .account_link__balance_transaction import Address, Application
     from .customer import Customer
-    from .funding_instructions__login_link import LegalEntityJapanAddress
+    from .invoice_rendering_template__payment_flows_payment_intent_presentment_details import LegalEntityJapanAddress
 
 __all__ = [
     "DeletedTaxId",
     "DeletedTerminalLocation",
-    "TaxCode",
     "TaxDeductedAtSource",
     "TaxIDsOwner",
     "TaxId",
@@ -81,23 +80,6 @@ class DeletedTerminalLocation(StripeObject):
 _d_DeletedTerminalLocation = register(DeletedTerminalLocation)
 
 
-class TaxCode(StripeObject):
-    """A ``tax_code`` object.
-
-    https://docs.stripe.com/api/tax_codes/object
-    """
-
-    __slots__ = ("description", "id", "name", "object")
-
-    description: str
-    id: str
-    name: str
-    object: Literal["tax_code"] | str
-
-
-_d_TaxCode = register(TaxCode)
-
-
 class TaxDeductedAtSource(StripeObject):
     """A ``tax_deducted_at_source`` object.
 
@@ -154,7 +136,7 @@ class TaxId(StripeObject):
 
 def _d_TaxId(d: Any) -> Any:
     if type(d) is not dict or len(d) < 11:
-        return by_key(TaxId, d)
+        return refill(TaxId, _d_TaxId, d)
     o = new(TaxId)
     try:
         o.country = d["country"]
@@ -169,7 +151,7 @@ def _d_TaxId(d: Any) -> Any:
         o.value = d["value"]
         o.verification = _d_TaxIdVerification(d["verification"])
     except KeyError:  # a field left out
-        return by_key(TaxId, d)
+        return refill(TaxId, _d_TaxId, d)
     if len(d) != 11:
         o._extra = unknown(d, TaxId)
     return o
@@ -247,7 +229,7 @@ class TaxProductResourceLineItemTaxBreakdown(StripeObject):
 
 def _d_TaxProductResourceLineItemTaxBreakdown(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(TaxProductResourceLineItemTaxBreakdown, d)
+        return refill(TaxProductResourceLineItemTaxBreakdown, _d_TaxProductResourceLineItemTaxBreakdown, d)
     o = new(TaxProductResourceLineItemTaxBreakdown)
     try:
         o.amount = d["amount"]
@@ -257,7 +239,7 @@ def _d_TaxProductResourceLineItemTaxBreakdown(d: Any) -> Any:
         o.taxability_reason = intern(v) if type(v := d["taxability_reason"]) is str else v
         o.taxable_amount = d["taxable_amount"]
     except KeyError:  # a field left out
-        return by_key(TaxProductResourceLineItemTaxBreakdown, d)
+        return refill(TaxProductResourceLineItemTaxBreakdown, _d_TaxProductResourceLineItemTaxBreakdown, d)
     if len(d) != 6:
         o._extra = unknown(d, TaxProductResourceLineItemTaxBreakdown)
     return o
@@ -294,7 +276,7 @@ class TaxProductResourcePostalAddress(StripeObject):
 
 def _d_TaxProductResourcePostalAddress(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(TaxProductResourcePostalAddress, d)
+        return refill(TaxProductResourcePostalAddress, _d_TaxProductResourcePostalAddress, d)
     o = new(TaxProductResourcePostalAddress)
     try:
         o.city = d["city"]
@@ -304,7 +286,7 @@ def _d_TaxProductResourcePostalAddress(d: Any) -> Any:
         o.postal_code = d["postal_code"]
         o.state = d["state"]
     except KeyError:  # a field left out
-        return by_key(TaxProductResourcePostalAddress, d)
+        return refill(TaxProductResourcePostalAddress, _d_TaxProductResourcePostalAddress, d)
     if len(d) != 6:
         o._extra = unknown(d, TaxProductResourcePostalAddress)
     return o
@@ -447,7 +429,7 @@ class TaxRate(StripeObject):
 
 def _d_TaxRate(d: Any) -> Any:
     if type(d) is not dict or len(d) < 18:
-        return by_key(TaxRate, d)
+        return refill(TaxRate, _d_TaxRate, d)
     o = new(TaxRate)
     try:
         o.active = d["active"]
@@ -469,7 +451,7 @@ def _d_TaxRate(d: Any) -> Any:
         o.state = d["state"]
         o.tax_type = intern(v) if type(v := d["tax_type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(TaxRate, d)
+        return refill(TaxRate, _d_TaxRate, d)
     if len(d) != 18:
         o._extra = unknown(d, TaxRate)
     return o
@@ -508,7 +490,7 @@ class TaxSettings(StripeObject):
 
 def _d_TaxSettings(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(TaxSettings, d)
+        return refill(TaxSettings, _d_TaxSettings, d)
     o = new(TaxSettings)
     try:
         o.defaults = _d_TaxProductResourceTaxSettingsDefaults(d["defaults"])
@@ -518,7 +500,7 @@ def _d_TaxSettings(d: Any) -> Any:
         o.status = intern(v) if type(v := d["status"]) is str else v
         o.status_details = _d_TaxProductResourceTaxSettingsStatusDetails(d["status_details"])
     except KeyError:  # a field left out
-        return by_key(TaxSettings, d)
+        return refill(TaxSettings, _d_TaxSettings, d)
     if len(d) != 6:
         o._extra = unknown(d, TaxSettings)
     return o
@@ -555,7 +537,7 @@ class TaxTransaction(StripeObject):
 
 def _d_TaxTransaction(d: Any) -> Any:
     if type(d) is not dict or len(d) < 16:
-        return by_key(TaxTransaction, d)
+        return refill(TaxTransaction, _d_TaxTransaction, d)
     o = new(TaxTransaction)
     try:
         o.created = d["created"]
@@ -575,7 +557,7 @@ def _d_TaxTransaction(d: Any) -> Any:
         o.tax_date = d["tax_date"]
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(TaxTransaction, d)
+        return refill(TaxTransaction, _d_TaxTransaction, d)
     if len(d) != 16:
         o._extra = unknown(d, TaxTransaction)
     return o
@@ -609,7 +591,7 @@ class TaxTransactionLineItem(StripeObject):
 
 def _d_TaxTransactionLineItem(d: Any) -> Any:
     if type(d) is not dict or len(d) < 13:
-        return by_key(TaxTransactionLineItem, d)
+        return refill(TaxTransactionLineItem, _d_TaxTransactionLineItem, d)
     o = new(TaxTransactionLineItem)
     try:
         o.amount = d["amount"]
@@ -626,7 +608,7 @@ def _d_TaxTransactionLineItem(d: Any) -> Any:
         o.tax_code = d["tax_code"]
         o.type = intern(v) if type(v := d["type"]) is str else v
     except KeyError:  # a field left out
-        return by_key(TaxTransactionLineItem, d)
+        return refill(TaxTransactionLineItem, _d_TaxTransactionLineItem, d)
     if len(d) != 13:
         o._extra = unknown(d, TaxTransactionLineItem)
     return o
@@ -675,7 +657,7 @@ class TerminalLocation(StripeObject):
 
 def _d_TerminalLocation(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
-        return by_key(TerminalLocation, d)
+        return refill(TerminalLocation, _d_TerminalLocation, d)
     o = new(TerminalLocation)
     try:
         o.address = _d_Address(d["address"])
@@ -691,7 +673,7 @@ def _d_TerminalLocation(d: Any) -> Any:
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.phone = d["phone"]
     except KeyError:  # a field left out
-        return by_key(TerminalLocation, d)
+        return refill(TerminalLocation, _d_TerminalLocation, d)
     if len(d) != 12:
         o._extra = unknown(d, TerminalLocation)
     return o
@@ -751,6 +733,6 @@ _d_TerminalRefund = register(TerminalRefund)
 
 
 # Decoders of other modules, imported when first called.
-_d_Address = lazy("account_link__bank_account", "_d_Address", globals())
+_d_Address = lazy("account_link__balance_transaction", "_d_Address", globals())
 _d_Customer = lazy("customer", "_d_Customer", globals())
-_d_LegalEntityJapanAddress = lazy("funding_instructions__login_link", "_d_LegalEntityJapanAddress", globals())
+_d_LegalEntityJapanAddress = lazy("invoice_rendering_template__payment_flows_payment_intent_presentment_details", "_d_LegalEntityJapanAddress", globals())

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..._models import (
     StripeList,
     StripeObject,
-    by_key,
     expand,
     intern,
     lazy,
@@ -15,23 +14,23 @@ from ..._models import (
     list_of,
     map_of,
     new,
+    refill,
     register,
     unknown,
 )
 
 if TYPE_CHECKING:
-    from .capability__credit_note_line_item import Coupon
+    from .card__customer_balance_transaction import Coupon
     from .charge import Charge
-    from .credit_notes_pretax_credit_amount__forwarding_request import EntitlementsFeature, File
     from .customer import Customer, DeletedCustomer
+    from .discount__invoice_payment import EntitlementsFeature, File
     from .payment_intent import PaymentIntent
-    from .tax_code__terminal_refund import TaxCode
+    from .review__tax_code import TaxCode
     from .test_helpers_test_clock__treasury_transaction import TreasurySharedResourceBillingDetails
 
 __all__ = [
     "CurrencyOption",
     "CustomUnitAmount",
-    "DeletedPlan",
     "DeletedPrice",
     "DeletedProduct",
     "DeletedProductFeature",
@@ -39,8 +38,6 @@ __all__ = [
     "DeletedRadarValueListItem",
     "FinancialReportingFinanceReportRunRunParameters",
     "PackageDimensions",
-    "Plan",
-    "PlanTier",
     "Price",
     "PriceTier",
     "Product",
@@ -58,8 +55,8 @@ __all__ = [
     "Recurring",
     "ReportingReportRun",
     "ReportingReportType",
+    "ReserveTransaction",
     "TransformQuantity",
-    "TransformUsage",
     "TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails",
     "TreasurySharedResourceInitiatingPaymentMethodDetailsUsBankAccount",
 ]
@@ -91,22 +88,6 @@ class CustomUnitAmount(StripeObject):
 
 
 _d_CustomUnitAmount = register(CustomUnitAmount)
-
-
-class DeletedPlan(StripeObject):
-    """A deleted ``plan`` object.
-
-    https://docs.stripe.com/api/plans/object
-    """
-
-    __slots__ = ("deleted", "id", "object")
-
-    deleted: Literal[True]
-    id: str
-    object: Literal["plan"] | str
-
-
-_d_DeletedPlan = register(DeletedPlan)
 
 
 class DeletedPrice(StripeObject):
@@ -206,7 +187,7 @@ class FinancialReportingFinanceReportRunRunParameters(StripeObject):
 
 def _d_FinancialReportingFinanceReportRunRunParameters(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(FinancialReportingFinanceReportRunRunParameters, d)
+        return refill(FinancialReportingFinanceReportRunRunParameters, _d_FinancialReportingFinanceReportRunRunParameters, d)
     o = new(FinancialReportingFinanceReportRunRunParameters)
     try:
         o.columns = d["columns"]
@@ -218,7 +199,7 @@ def _d_FinancialReportingFinanceReportRunRunParameters(d: Any) -> Any:
         o.reporting_category = d["reporting_category"]
         o.timezone = d["timezone"]
     except KeyError:  # a field left out
-        return by_key(FinancialReportingFinanceReportRunRunParameters, d)
+        return refill(FinancialReportingFinanceReportRunRunParameters, _d_FinancialReportingFinanceReportRunRunParameters, d)
     if len(d) != 8:
         o._extra = unknown(d, FinancialReportingFinanceReportRunRunParameters)
     return o
@@ -239,86 +220,6 @@ class PackageDimensions(StripeObject):
 
 
 _d_PackageDimensions = register(PackageDimensions)
-
-
-class Plan(StripeObject):
-    """A ``plan`` object.
-
-    https://docs.stripe.com/api/plans/object
-    """
-
-    __slots__ = ("active", "amount", "amount_decimal", "billing_scheme", "created", "currency", "id", "interval", "interval_count", "livemode", "metadata", "meter", "nickname", "object", "product", "tiers", "tiers_mode", "transform_usage", "trial_period_days", "usage_type")
-
-    active: bool
-    amount: int | None
-    amount_decimal: str | None
-    billing_scheme: Literal["per_unit", "tiered"] | str
-    created: int
-    currency: str
-    id: str
-    interval: Literal["day", "month", "week", "year"] | str
-    interval_count: int
-    livemode: bool
-    metadata: dict[str, str] | None
-    meter: str | None
-    nickname: str | None
-    object: Literal["plan"] | str
-    product: str | Product | DeletedProduct | None
-    tiers: list[PlanTier] | None
-    tiers_mode: Literal["graduated", "volume"] | str | None
-    transform_usage: TransformUsage | None
-    trial_period_days: int | None
-    usage_type: Literal["licensed", "metered"] | str
-
-
-def _d_Plan(d: Any) -> Any:
-    if type(d) is not dict or len(d) < 20:
-        return by_key(Plan, d)
-    o = new(Plan)
-    try:
-        o.active = d["active"]
-        o.amount = d["amount"]
-        o.amount_decimal = d["amount_decimal"]
-        o.billing_scheme = intern(v) if type(v := d["billing_scheme"]) is str else v
-        o.created = d["created"]
-        o.currency = d["currency"]
-        o.id = d["id"]
-        o.interval = intern(v) if type(v := d["interval"]) is str else v
-        o.interval_count = d["interval_count"]
-        o.livemode = d["livemode"]
-        o.metadata = d["metadata"]
-        o.meter = d["meter"]
-        o.nickname = d["nickname"]
-        o.object = intern(v) if type(v := d["object"]) is str else v
-        o.product = expand(d["product"])
-        o.tiers = list_of(d["tiers"], _d_PlanTier)
-        o.tiers_mode = intern(v) if type(v := d["tiers_mode"]) is str else v
-        o.transform_usage = _d_TransformUsage(d["transform_usage"])
-        o.trial_period_days = d["trial_period_days"]
-        o.usage_type = intern(v) if type(v := d["usage_type"]) is str else v
-    except KeyError:  # a field left out
-        return by_key(Plan, d)
-    if len(d) != 20:
-        o._extra = unknown(d, Plan)
-    return o
-
-
-register(Plan, _d_Plan)
-
-
-class PlanTier(StripeObject):
-    """Nested in ``Plan.tiers``."""
-
-    __slots__ = ("flat_amount", "flat_amount_decimal", "unit_amount", "unit_amount_decimal", "up_to")
-
-    flat_amount: int | None
-    flat_amount_decimal: str | None
-    unit_amount: int | None
-    unit_amount_decimal: str | None
-    up_to: int | None
-
-
-_d_PlanTier = register(PlanTier)
 
 
 class Price(StripeObject):
@@ -354,7 +255,7 @@ class Price(StripeObject):
 
 def _d_Price(d: Any) -> Any:
     if type(d) is not dict or len(d) < 21:
-        return by_key(Price, d)
+        return refill(Price, _d_Price, d)
     o = new(Price)
     try:
         o.active = d["active"]
@@ -379,7 +280,7 @@ def _d_Price(d: Any) -> Any:
         o.unit_amount = d["unit_amount"]
         o.unit_amount_decimal = d["unit_amount_decimal"]
     except KeyError:  # a field left out
-        return by_key(Price, d)
+        return refill(Price, _d_Price, d)
     if len(d) != 21:
         o._extra = unknown(d, Price)
     return o
@@ -433,7 +334,7 @@ class Product(StripeObject):
 
 def _d_Product(d: Any) -> Any:
     if type(d) is not dict or len(d) < 18:
-        return by_key(Product, d)
+        return refill(Product, _d_Product, d)
     o = new(Product)
     try:
         o.active = d["active"]
@@ -455,7 +356,7 @@ def _d_Product(d: Any) -> Any:
         o.updated = d["updated"]
         o.url = d["url"]
     except KeyError:  # a field left out
-        return by_key(Product, d)
+        return refill(Product, _d_Product, d)
     if len(d) != 18:
         o._extra = unknown(d, Product)
     return o
@@ -518,7 +419,7 @@ class PromotionCode(StripeObject):
 
 def _d_PromotionCode(d: Any) -> Any:
     if type(d) is not dict or len(d) < 14:
-        return by_key(PromotionCode, d)
+        return refill(PromotionCode, _d_PromotionCode, d)
     o = new(PromotionCode)
     try:
         o.active = d["active"]
@@ -536,7 +437,7 @@ def _d_PromotionCode(d: Any) -> Any:
         o.restrictions = _d_PromotionCodesResourceRestrictions(d["restrictions"])
         o.times_redeemed = d["times_redeemed"]
     except KeyError:  # a field left out
-        return by_key(PromotionCode, d)
+        return refill(PromotionCode, _d_PromotionCode, d)
     if len(d) != 14:
         o._extra = unknown(d, PromotionCode)
     return o
@@ -602,7 +503,7 @@ class RadarEarlyFraudWarning(StripeObject):
 
 def _d_RadarEarlyFraudWarning(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(RadarEarlyFraudWarning, d)
+        return refill(RadarEarlyFraudWarning, _d_RadarEarlyFraudWarning, d)
     o = new(RadarEarlyFraudWarning)
     try:
         o.actionable = d["actionable"]
@@ -614,7 +515,7 @@ def _d_RadarEarlyFraudWarning(d: Any) -> Any:
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.payment_intent = _d_PaymentIntent(v) if type(v := d["payment_intent"]) is dict else v
     except KeyError:  # a field left out
-        return by_key(RadarEarlyFraudWarning, d)
+        return refill(RadarEarlyFraudWarning, _d_RadarEarlyFraudWarning, d)
     if len(d) != 8:
         o._extra = unknown(d, RadarEarlyFraudWarning)
     return o
@@ -656,7 +557,7 @@ class RadarValueList(StripeObject):
 
 def _d_RadarValueList(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
-        return by_key(RadarValueList, d)
+        return refill(RadarValueList, _d_RadarValueList, d)
     o = new(RadarValueList)
     try:
         o.alias = d["alias"]
@@ -670,7 +571,7 @@ def _d_RadarValueList(d: Any) -> Any:
         o.name = d["name"]
         o.object = intern(v) if type(v := d["object"]) is str else v
     except KeyError:  # a field left out
-        return by_key(RadarValueList, d)
+        return refill(RadarValueList, _d_RadarValueList, d)
     if len(d) != 10:
         o._extra = unknown(d, RadarValueList)
     return o
@@ -698,7 +599,7 @@ class RadarValueListItem(StripeObject):
 
 def _d_RadarValueListItem(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(RadarValueListItem, d)
+        return refill(RadarValueListItem, _d_RadarValueListItem, d)
     o = new(RadarValueListItem)
     try:
         o.created = d["created"]
@@ -709,7 +610,7 @@ def _d_RadarValueListItem(d: Any) -> Any:
         o.value = d["value"]
         o.value_list = d["value_list"]
     except KeyError:  # a field left out
-        return by_key(RadarValueListItem, d)
+        return refill(RadarValueListItem, _d_RadarValueListItem, d)
     if len(d) != 7:
         o._extra = unknown(d, RadarValueListItem)
     return o
@@ -766,7 +667,7 @@ class ReportingReportRun(StripeObject):
 
 def _d_ReportingReportRun(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
-        return by_key(ReportingReportRun, d)
+        return refill(ReportingReportRun, _d_ReportingReportRun, d)
     o = new(ReportingReportRun)
     try:
         o.created = d["created"]
@@ -780,7 +681,7 @@ def _d_ReportingReportRun(d: Any) -> Any:
         o.status = d["status"]
         o.succeeded_at = d["succeeded_at"]
     except KeyError:  # a field left out
-        return by_key(ReportingReportRun, d)
+        return refill(ReportingReportRun, _d_ReportingReportRun, d)
     if len(d) != 10:
         o._extra = unknown(d, ReportingReportRun)
     return o
@@ -810,7 +711,7 @@ class ReportingReportType(StripeObject):
 
 def _d_ReportingReportType(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
-        return by_key(ReportingReportType, d)
+        return refill(ReportingReportType, _d_ReportingReportType, d)
     o = new(ReportingReportType)
     try:
         o.data_available_end = d["data_available_end"]
@@ -823,13 +724,31 @@ def _d_ReportingReportType(d: Any) -> Any:
         o.updated = d["updated"]
         o.version = d["version"]
     except KeyError:  # a field left out
-        return by_key(ReportingReportType, d)
+        return refill(ReportingReportType, _d_ReportingReportType, d)
     if len(d) != 9:
         o._extra = unknown(d, ReportingReportType)
     return o
 
 
 register(ReportingReportType, _d_ReportingReportType)
+
+
+class ReserveTransaction(StripeObject):
+    """A ``reserve_transaction`` object.
+
+    https://docs.stripe.com/api/reserve_transactions/object
+    """
+
+    __slots__ = ("amount", "currency", "description", "id", "object")
+
+    amount: int
+    currency: str
+    description: str | None
+    id: str
+    object: Literal["reserve_transaction"] | str
+
+
+_d_ReserveTransaction = register(ReserveTransaction)
 
 
 class TransformQuantity(StripeObject):
@@ -842,18 +761,6 @@ class TransformQuantity(StripeObject):
 
 
 _d_TransformQuantity = register(TransformQuantity)
-
-
-class TransformUsage(StripeObject):
-    """Nested in ``Plan.transform_usage``."""
-
-    __slots__ = ("divide_by", "round")
-
-    divide_by: int
-    round: Literal["down", "up"] | str
-
-
-_d_TransformUsage = register(TransformUsage)
 
 
 class TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails(StripeObject):
@@ -871,7 +778,7 @@ class TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMetho
 
 def _d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails, d)
+        return refill(TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails, _d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails, d)
     o = new(TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails)
     try:
         o.balance = intern(v) if type(v := d["balance"]) is str else v
@@ -881,7 +788,7 @@ def _d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMeth
         o.type = intern(v) if type(v := d["type"]) is str else v
         o.us_bank_account = _d_TreasurySharedResourceInitiatingPaymentMethodDetailsUsBankAccount(d["us_bank_account"])
     except KeyError:  # a field left out
-        return by_key(TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails, d)
+        return refill(TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails, _d_TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails, d)
     if len(d) != 6:
         o._extra = unknown(d, TreasurySharedResourceInitiatingPaymentMethodDetailsInitiatingPaymentMethodDetails)
     return o
@@ -905,7 +812,7 @@ _d_TreasurySharedResourceInitiatingPaymentMethodDetailsUsBankAccount = register(
 
 # Decoders of other modules, imported when first called.
 _d_Charge = lazy("charge", "_d_Charge", globals())
-_d_File = lazy("credit_notes_pretax_credit_amount__forwarding_request", "_d_File", globals())
+_d_File = lazy("discount__invoice_payment", "_d_File", globals())
 _d_PaymentIntent = lazy("payment_intent", "_d_PaymentIntent", globals())
-_d_TaxCode = lazy("tax_code__terminal_refund", "_d_TaxCode", globals())
+_d_TaxCode = lazy("review__tax_code", "_d_TaxCode", globals())
 _d_TreasurySharedResourceBillingDetails = lazy("test_helpers_test_clock__treasury_transaction", "_d_TreasurySharedResourceBillingDetails", globals())

@@ -4,27 +4,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..._models import StripeList, StripeObject, by_key, expand, intern, lazy, list_object, new, register, unknown
+from ..._models import StripeList, StripeObject, expand, intern, lazy, list_object, new, refill, register, unknown
 
 if TYPE_CHECKING:
-    from .account_link__bank_account import ApiErrors, ApplicationFee, BalanceTransaction
-    from .bank_connections_resource_accountholder__billing_meter_event_summary import (
-        BankConnectionsResourceAccountholder,
-        BillingCreditBalanceTransaction,
-    )
-    from .capability__credit_note_line_item import Coupon
-    from .checkout_session import CheckoutSession
-    from .credit_note import CreditNote
+    from .account_link__balance_transaction import ApiErrors, ApplicationFee, BalanceTransaction
+    from .bank_account__billing_meter_event_summary import BankConnectionsResourceAccountholder
+    from .card__customer_balance_transaction import Coupon
+    from .charge import Charge
     from .customer import Customer, DeletedCustomer
     from .financial_connections_account import FinancialConnectionsAccount
-    from .invoice import Invoice
-    from .plan__reporting_report_type import PromotionCode
+    from .funding_instructions_bank_transfer_aba_record import FundingInstructionsBankTransferFinancialAddress
+    from .invoice import DeletedInvoice, Invoice
+    from .payment_intent import PaymentIntent
+    from .payment_intent_next_action_blik_authorize__plan import PaymentRecord
+    from .price__reserve_transaction import PromotionCode
 
 __all__ = [
     "BankConnectionsResourceLinkAccountSessionFilters",
     "BankConnectionsResourceTransactionResourceStatusTransitions",
-    "CreditNotesPretaxCreditAmount",
-    "CustomerBalanceTransaction",
     "DeletedDiscount",
     "Discount",
     "DiscountSource",
@@ -46,6 +43,11 @@ __all__ = [
     "ForwardedRequestHeader",
     "ForwardedResponseDetails",
     "ForwardingRequest",
+    "FundingInstructions",
+    "FundingInstructionsBankTransfer",
+    "InvoicePayment",
+    "InvoicesPaymentsInvoicePaymentAssociatedPayment",
+    "InvoicesPaymentsInvoicePaymentStatusTransitions",
     "NotificationEventRequest",
 ]
 
@@ -74,75 +76,6 @@ class BankConnectionsResourceTransactionResourceStatusTransitions(StripeObject):
 _d_BankConnectionsResourceTransactionResourceStatusTransitions = register(BankConnectionsResourceTransactionResourceStatusTransitions)
 
 
-class CreditNotesPretaxCreditAmount(StripeObject):
-    """Nested in ``CreditNote.pretax_credit_amounts``."""
-
-    __slots__ = ("amount", "credit_balance_transaction", "discount", "type")
-
-    amount: int
-    credit_balance_transaction: str | BillingCreditBalanceTransaction | None
-    discount: str | Discount | DeletedDiscount | None
-    type: Literal["credit_balance_transaction", "discount"] | str
-
-
-_d_CreditNotesPretaxCreditAmount = register(CreditNotesPretaxCreditAmount)
-
-
-class CustomerBalanceTransaction(StripeObject):
-    """A ``customer_balance_transaction`` object.
-
-    https://docs.stripe.com/api/customer_balance_transactions/object
-    """
-
-    __slots__ = ("amount", "checkout_session", "created", "credit_note", "currency", "customer", "customer_account", "description", "ending_balance", "id", "invoice", "livemode", "metadata", "object", "type")
-
-    amount: int
-    checkout_session: str | CheckoutSession | None
-    created: int
-    credit_note: str | CreditNote | None
-    currency: str
-    customer: str | Customer
-    customer_account: str | None
-    description: str | None
-    ending_balance: int
-    id: str
-    invoice: str | Invoice | None
-    livemode: bool
-    metadata: dict[str, str] | None
-    object: Literal["customer_balance_transaction"] | str
-    type: Literal["adjustment", "applied_to_invoice", "checkout_session_subscription_payment", "checkout_session_subscription_payment_canceled", "credit_note", "initial", "invoice_overpaid", "invoice_too_large", "invoice_too_small", "migration", "unapplied_from_invoice", "unspent_receiver_credit"] | str
-
-
-def _d_CustomerBalanceTransaction(d: Any) -> Any:
-    if type(d) is not dict or len(d) < 15:
-        return by_key(CustomerBalanceTransaction, d)
-    o = new(CustomerBalanceTransaction)
-    try:
-        o.amount = d["amount"]
-        o.checkout_session = _d_CheckoutSession(v) if type(v := d["checkout_session"]) is dict else v
-        o.created = d["created"]
-        o.credit_note = _d_CreditNote(v) if type(v := d["credit_note"]) is dict else v
-        o.currency = d["currency"]
-        o.customer = _d_Customer(v) if type(v := d["customer"]) is dict else v
-        o.customer_account = d["customer_account"]
-        o.description = d["description"]
-        o.ending_balance = d["ending_balance"]
-        o.id = d["id"]
-        o.invoice = _d_Invoice(v) if type(v := d["invoice"]) is dict else v
-        o.livemode = d["livemode"]
-        o.metadata = d["metadata"]
-        o.object = intern(v) if type(v := d["object"]) is str else v
-        o.type = intern(v) if type(v := d["type"]) is str else v
-    except KeyError:  # a field left out
-        return by_key(CustomerBalanceTransaction, d)
-    if len(d) != 15:
-        o._extra = unknown(d, CustomerBalanceTransaction)
-    return o
-
-
-register(CustomerBalanceTransaction, _d_CustomerBalanceTransaction)
-
-
 class DeletedDiscount(StripeObject):
     """A deleted ``discount`` object.
 
@@ -168,7 +101,7 @@ class DeletedDiscount(StripeObject):
 
 def _d_DeletedDiscount(d: Any) -> Any:
     if type(d) is not dict or len(d) < 13:
-        return by_key(DeletedDiscount, d)
+        return refill(DeletedDiscount, _d_DeletedDiscount, d)
     o = new(DeletedDiscount)
     try:
         o.checkout_session = d["checkout_session"]
@@ -185,7 +118,7 @@ def _d_DeletedDiscount(d: Any) -> Any:
         o.subscription = d["subscription"]
         o.subscription_item = d["subscription_item"]
     except KeyError:  # a field left out
-        return by_key(DeletedDiscount, d)
+        return refill(DeletedDiscount, _d_DeletedDiscount, d)
     if len(d) != 13:
         o._extra = unknown(d, DeletedDiscount)
     return o
@@ -219,7 +152,7 @@ class Discount(StripeObject):
 
 def _d_Discount(d: Any) -> Any:
     if type(d) is not dict or len(d) < 13:
-        return by_key(Discount, d)
+        return refill(Discount, _d_Discount, d)
     o = new(Discount)
     try:
         o.checkout_session = d["checkout_session"]
@@ -236,7 +169,7 @@ def _d_Discount(d: Any) -> Any:
         o.subscription = d["subscription"]
         o.subscription_item = d["subscription_item"]
     except KeyError:  # a field left out
-        return by_key(Discount, d)
+        return refill(Discount, _d_Discount, d)
     if len(d) != 13:
         o._extra = unknown(d, Discount)
     return o
@@ -306,7 +239,7 @@ class EntitlementsFeature(StripeObject):
 
 def _d_EntitlementsFeature(d: Any) -> Any:
     if type(d) is not dict or len(d) < 7:
-        return by_key(EntitlementsFeature, d)
+        return refill(EntitlementsFeature, _d_EntitlementsFeature, d)
     o = new(EntitlementsFeature)
     try:
         o.active = d["active"]
@@ -317,7 +250,7 @@ def _d_EntitlementsFeature(d: Any) -> Any:
         o.name = d["name"]
         o.object = intern(v) if type(v := d["object"]) is str else v
     except KeyError:  # a field left out
-        return by_key(EntitlementsFeature, d)
+        return refill(EntitlementsFeature, _d_EntitlementsFeature, d)
     if len(d) != 7:
         o._extra = unknown(d, EntitlementsFeature)
     return o
@@ -344,7 +277,7 @@ class EphemeralKey(StripeObject):
 
 def _d_EphemeralKey(d: Any) -> Any:
     if type(d) is not dict or len(d) < 6:
-        return by_key(EphemeralKey, d)
+        return refill(EphemeralKey, _d_EphemeralKey, d)
     o = new(EphemeralKey)
     try:
         o.created = d["created"]
@@ -354,7 +287,7 @@ def _d_EphemeralKey(d: Any) -> Any:
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.secret = d["secret"]
     except KeyError:  # a field left out
-        return by_key(EphemeralKey, d)
+        return refill(EphemeralKey, _d_EphemeralKey, d)
     if len(d) != 6:
         o._extra = unknown(d, EphemeralKey)
     return o
@@ -410,7 +343,7 @@ class FeeRefund(StripeObject):
 
 def _d_FeeRefund(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(FeeRefund, d)
+        return refill(FeeRefund, _d_FeeRefund, d)
     o = new(FeeRefund)
     try:
         o.amount = d["amount"]
@@ -422,7 +355,7 @@ def _d_FeeRefund(d: Any) -> Any:
         o.metadata = d["metadata"]
         o.object = intern(v) if type(v := d["object"]) is str else v
     except KeyError:  # a field left out
-        return by_key(FeeRefund, d)
+        return refill(FeeRefund, _d_FeeRefund, d)
     if len(d) != 8:
         o._extra = unknown(d, FeeRefund)
     return o
@@ -454,7 +387,7 @@ class File(StripeObject):
 
 def _d_File(d: Any) -> Any:
     if type(d) is not dict or len(d) < 11:
-        return by_key(File, d)
+        return refill(File, _d_File, d)
     o = new(File)
     try:
         o.created = d["created"]
@@ -469,7 +402,7 @@ def _d_File(d: Any) -> Any:
         o.type = d["type"]
         o.url = d["url"]
     except KeyError:  # a field left out
-        return by_key(File, d)
+        return refill(File, _d_File, d)
     if len(d) != 11:
         o._extra = unknown(d, File)
     return o
@@ -499,7 +432,7 @@ class FileLink(StripeObject):
 
 def _d_FileLink(d: Any) -> Any:
     if type(d) is not dict or len(d) < 9:
-        return by_key(FileLink, d)
+        return refill(FileLink, _d_FileLink, d)
     o = new(FileLink)
     try:
         o.created = d["created"]
@@ -512,7 +445,7 @@ def _d_FileLink(d: Any) -> Any:
         o.object = intern(v) if type(v := d["object"]) is str else v
         o.url = d["url"]
     except KeyError:  # a field left out
-        return by_key(FileLink, d)
+        return refill(FileLink, _d_FileLink, d)
     if len(d) != 9:
         o._extra = unknown(d, FileLink)
     return o
@@ -541,7 +474,7 @@ class FinancialConnectionsAccountOwner(StripeObject):
 
 def _d_FinancialConnectionsAccountOwner(d: Any) -> Any:
     if type(d) is not dict or len(d) < 8:
-        return by_key(FinancialConnectionsAccountOwner, d)
+        return refill(FinancialConnectionsAccountOwner, _d_FinancialConnectionsAccountOwner, d)
     o = new(FinancialConnectionsAccountOwner)
     try:
         o.email = d["email"]
@@ -553,7 +486,7 @@ def _d_FinancialConnectionsAccountOwner(d: Any) -> Any:
         o.raw_address = d["raw_address"]
         o.refreshed_at = d["refreshed_at"]
     except KeyError:  # a field left out
-        return by_key(FinancialConnectionsAccountOwner, d)
+        return refill(FinancialConnectionsAccountOwner, _d_FinancialConnectionsAccountOwner, d)
     if len(d) != 8:
         o._extra = unknown(d, FinancialConnectionsAccountOwner)
     return o
@@ -601,7 +534,7 @@ class FinancialConnectionsSession(StripeObject):
 
 def _d_FinancialConnectionsSession(d: Any) -> Any:
     if type(d) is not dict or len(d) < 10:
-        return by_key(FinancialConnectionsSession, d)
+        return refill(FinancialConnectionsSession, _d_FinancialConnectionsSession, d)
     o = new(FinancialConnectionsSession)
     try:
         o.account_holder = _d_BankConnectionsResourceAccountholder(d["account_holder"])
@@ -615,7 +548,7 @@ def _d_FinancialConnectionsSession(d: Any) -> Any:
         o.prefetch = d["prefetch"]
         o.return_url = d["return_url"]
     except KeyError:  # a field left out
-        return by_key(FinancialConnectionsSession, d)
+        return refill(FinancialConnectionsSession, _d_FinancialConnectionsSession, d)
     if len(d) != 10:
         o._extra = unknown(d, FinancialConnectionsSession)
     return o
@@ -648,7 +581,7 @@ class FinancialConnectionsTransaction(StripeObject):
 
 def _d_FinancialConnectionsTransaction(d: Any) -> Any:
     if type(d) is not dict or len(d) < 12:
-        return by_key(FinancialConnectionsTransaction, d)
+        return refill(FinancialConnectionsTransaction, _d_FinancialConnectionsTransaction, d)
     o = new(FinancialConnectionsTransaction)
     try:
         o.account = d["account"]
@@ -664,7 +597,7 @@ def _d_FinancialConnectionsTransaction(d: Any) -> Any:
         o.transaction_refresh = d["transaction_refresh"]
         o.updated = d["updated"]
     except KeyError:  # a field left out
-        return by_key(FinancialConnectionsTransaction, d)
+        return refill(FinancialConnectionsTransaction, _d_FinancialConnectionsTransaction, d)
     if len(d) != 12:
         o._extra = unknown(d, FinancialConnectionsTransaction)
     return o
@@ -746,7 +679,7 @@ class ForwardingRequest(StripeObject):
 
 def _d_ForwardingRequest(d: Any) -> Any:
     if type(d) is not dict or len(d) < 11:
-        return by_key(ForwardingRequest, d)
+        return refill(ForwardingRequest, _d_ForwardingRequest, d)
     o = new(ForwardingRequest)
     try:
         o.created = d["created"]
@@ -761,13 +694,119 @@ def _d_ForwardingRequest(d: Any) -> Any:
         o.response_details = _d_ForwardedResponseDetails(d["response_details"])
         o.url = d["url"]
     except KeyError:  # a field left out
-        return by_key(ForwardingRequest, d)
+        return refill(ForwardingRequest, _d_ForwardingRequest, d)
     if len(d) != 11:
         o._extra = unknown(d, ForwardingRequest)
     return o
 
 
 register(ForwardingRequest, _d_ForwardingRequest)
+
+
+class FundingInstructions(StripeObject):
+    """A ``funding_instructions`` object.
+
+    https://docs.stripe.com/api/funding_instructions/object
+    """
+
+    __slots__ = ("bank_transfer", "currency", "funding_type", "livemode", "object")
+
+    bank_transfer: FundingInstructionsBankTransfer
+    currency: str
+    funding_type: Literal["bank_transfer"] | str
+    livemode: bool
+    object: Literal["funding_instructions"] | str
+
+
+_d_FundingInstructions = register(FundingInstructions)
+
+
+class FundingInstructionsBankTransfer(StripeObject):
+    """Nested in ``FundingInstructions.bank_transfer``."""
+
+    __slots__ = ("country", "financial_addresses", "type")
+
+    country: str
+    financial_addresses: list[FundingInstructionsBankTransferFinancialAddress]
+    type: Literal["eu_bank_transfer", "jp_bank_transfer"] | str
+
+
+_d_FundingInstructionsBankTransfer = register(FundingInstructionsBankTransfer)
+
+
+class InvoicePayment(StripeObject):
+    """A ``invoice_payment`` object.
+
+    https://docs.stripe.com/api/invoice_payments/object
+    """
+
+    __slots__ = ("amount_paid", "amount_requested", "created", "currency", "id", "invoice", "is_default", "livemode", "object", "payment", "status", "status_transitions")
+
+    amount_paid: int | None
+    amount_requested: int
+    created: int
+    currency: str
+    id: str
+    invoice: str | Invoice | DeletedInvoice
+    is_default: bool
+    livemode: bool
+    object: Literal["invoice_payment"] | str
+    payment: InvoicesPaymentsInvoicePaymentAssociatedPayment
+    status: str
+    status_transitions: InvoicesPaymentsInvoicePaymentStatusTransitions
+
+
+def _d_InvoicePayment(d: Any) -> Any:
+    if type(d) is not dict or len(d) < 12:
+        return refill(InvoicePayment, _d_InvoicePayment, d)
+    o = new(InvoicePayment)
+    try:
+        o.amount_paid = d["amount_paid"]
+        o.amount_requested = d["amount_requested"]
+        o.created = d["created"]
+        o.currency = d["currency"]
+        o.id = d["id"]
+        o.invoice = expand(d["invoice"])
+        o.is_default = d["is_default"]
+        o.livemode = d["livemode"]
+        o.object = intern(v) if type(v := d["object"]) is str else v
+        o.payment = _d_InvoicesPaymentsInvoicePaymentAssociatedPayment(d["payment"])
+        o.status = d["status"]
+        o.status_transitions = _d_InvoicesPaymentsInvoicePaymentStatusTransitions(d["status_transitions"])
+    except KeyError:  # a field left out
+        return refill(InvoicePayment, _d_InvoicePayment, d)
+    if len(d) != 12:
+        o._extra = unknown(d, InvoicePayment)
+    return o
+
+
+register(InvoicePayment, _d_InvoicePayment)
+
+
+class InvoicesPaymentsInvoicePaymentAssociatedPayment(StripeObject):
+    """Nested in ``InvoicePayment.payment``."""
+
+    __slots__ = ("charge", "payment_intent", "payment_record", "type")
+
+    charge: str | Charge | None
+    payment_intent: str | PaymentIntent | None
+    payment_record: str | PaymentRecord | None
+    type: Literal["charge", "payment_intent", "payment_record"] | str
+
+
+_d_InvoicesPaymentsInvoicePaymentAssociatedPayment = register(InvoicesPaymentsInvoicePaymentAssociatedPayment)
+
+
+class InvoicesPaymentsInvoicePaymentStatusTransitions(StripeObject):
+    """Nested in ``InvoicePayment.status_transitions``."""
+
+    __slots__ = ("canceled_at", "paid_at")
+
+    canceled_at: int | None
+    paid_at: int | None
+
+
+_d_InvoicesPaymentsInvoicePaymentStatusTransitions = register(InvoicesPaymentsInvoicePaymentStatusTransitions)
 
 
 class NotificationEventRequest(StripeObject):
@@ -783,12 +822,8 @@ _d_NotificationEventRequest = register(NotificationEventRequest)
 
 
 # Decoders of other modules, imported when first called.
-_d_ApplicationFee = lazy("account_link__bank_account", "_d_ApplicationFee", globals())
-_d_BalanceTransaction = lazy("account_link__bank_account", "_d_BalanceTransaction", globals())
-_d_BankConnectionsResourceAccountholder = lazy("bank_connections_resource_accountholder__billing_meter_event_summary", "_d_BankConnectionsResourceAccountholder", globals())
-_d_CheckoutSession = lazy("checkout_session", "_d_CheckoutSession", globals())
-_d_CreditNote = lazy("credit_note", "_d_CreditNote", globals())
-_d_Customer = lazy("customer", "_d_Customer", globals())
+_d_ApplicationFee = lazy("account_link__balance_transaction", "_d_ApplicationFee", globals())
+_d_BalanceTransaction = lazy("account_link__balance_transaction", "_d_BalanceTransaction", globals())
+_d_BankConnectionsResourceAccountholder = lazy("bank_account__billing_meter_event_summary", "_d_BankConnectionsResourceAccountholder", globals())
 _d_FinancialConnectionsAccount = lazy("financial_connections_account", "_d_FinancialConnectionsAccount", globals())
-_d_Invoice = lazy("invoice", "_d_Invoice", globals())
-_d_PromotionCode = lazy("plan__reporting_report_type", "_d_PromotionCode", globals())
+_d_PromotionCode = lazy("price__reserve_transaction", "_d_PromotionCode", globals())

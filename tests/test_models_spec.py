@@ -47,14 +47,17 @@ from .spec_data import (
     schemas,
 )
 
-MODEL_SCHEMAS = model_schema_names()
+# An event and its data are generic classes, bound to a class per event type (its type's literal,
+# its object's model): tests/test_events.py checks them against the description, type by type.
+EVENT_SCHEMAS = ("event", "notification_event_data")
+MODEL_SCHEMAS = [name for name in model_schema_names() if name not in EVENT_SCHEMAS]
 OBJECT_SCHEMAS = set(object_schema_names())
 UNKNOWN_PREFIX = "zz_unknown_"
 
 
 def test_the_description_has_the_models_the_issue_counts() -> None:
     assert len(schemas()) == 1578
-    assert len(MODEL_SCHEMAS) == 1574  # all but the four choice schemas
+    assert len(MODEL_SCHEMAS) + len(EVENT_SCHEMAS) == 1574  # all but the four choice schemas
     assert len({object_name(s) for s in OBJECT_SCHEMAS}) >= 155
 
 

@@ -275,6 +275,10 @@ def expected_path(op: Operation, ids: list[str]) -> str:
 
 
 def model_class(schema_name: str) -> type:
+    if schema_name == "event":
+        # Event is a union, a class per event type: an answer decodes as the class its type names
+        # (tests/test_events.py), and the made-up types of these payloads name none.
+        return models.UnknownEvent
     cls = getattr(models, class_name(schema_name), None)
     assert isinstance(cls, type), f"stripe_lite.models has no {class_name(schema_name)} for the schema {schema_name}"
     return cls
@@ -538,7 +542,8 @@ def check_returns(op: Operation, annotation: str, kind: str) -> None:
         pages |= {("search", "sync"): SearchPage, ("search", "async"): AsyncSearchPager}
         assert typing.get_origin(returned) is pages[op.kind, kind], f"{kind} {op.id} returns {annotation}"
         (returned,) = typing.get_args(returned)
-    expected = {model_class(schema) for schema in op.response_schemas()}
+    # A model's name may stand for a union of classes (Event): the method returns any of them.
+    expected = {m for schema in op.response_schemas() for m in union_members(getattr(models, class_name(schema)))}
     assert set(union_members(returned)) == expected, f"{kind} {op.id} returns {annotation}"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import random
 from typing import Any
 
 import pytest
@@ -34,6 +35,8 @@ from stripe_lite.webhooks import construct_event, generate_signature_header, par
 
 from .conftest import Runner
 from .payload_files import listing, payload
+from .spec_data import Payloads, schemas
+from .test_models_spec import UNKNOWN_PREFIX, attribute, check_annotation, check_model, check_value, declared
 
 SPEC = Spec.load()
 FACTS = codegen_events.load_facts()
@@ -154,6 +157,53 @@ def test_the_generated_table_is_the_mapping() -> None:
     for kind, (cls, names) in GENERATED.items():
         assert sorted(names) == object_names(MAPPING[kind])
         assert cls.__name__ == codegen_events.event_class(kind, "Event")
+
+
+# -- against the description ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("schema", "cls", "generic"), [("event", EventBase, ("type", "data")), ("notification_event_data", models.NotificationEventData, ("object",))])
+def test_the_generic_classes_declare_their_schema(schema: str, cls: type, generic: tuple[str, ...]) -> None:
+    """Every property is declared as the description says, but for the type parameters, which each
+    event type's class binds (its type's literal, its object's model)."""
+    properties = schemas()[schema]["properties"]
+    hints = declared(cls)
+    assert set(hints) == {attribute(wire) for wire in properties}
+    required = set(schemas()[schema].get("required", []))
+    for wire, prop in properties.items():
+        if wire not in generic:
+            check_annotation(prop, hints[attribute(wire)], f"{cls.__name__}.{wire}", may_be_null=wire not in required)
+    if cls is EventBase:
+        assert str(hints["type"]) == "+_T" and hints["type"].__bound__ is str
+        assert str(hints["data"]).endswith("NotificationEventData[+_O]")
+    else:
+        assert str(hints["object"]) == "+_O"
+
+
+@pytest.mark.parametrize("kind", TYPES)
+def test_each_type_round_trips_a_payload_of_the_description(kind: str) -> None:
+    """A payload built from the description (the event's fields, and an object of each schema its
+    type can hold, with unknown keys): decoded as the type's class, every field as declared, whole."""
+    from stripe_lite._generated.models.events import TYPES as GENERATED
+
+    rng = random.Random(kind)
+    payloads = Payloads(rng, depth=1, extra_rate=0.2)
+    for schema in MAPPING[kind] or ("payment_intent",):  # an unmodelled object: any object will do
+        data = payloads.model("event")
+        data["type"] = kind
+        held = payloads.model(schema)
+        held[f"{UNKNOWN_PREFIX}key"] = [1, "two"]
+        data["data"] = {"object": held, "previous_attributes": {"a": [1, {"b": None}]}}
+        parsed = EventBase.from_dict(data)
+        assert type(parsed) is GENERATED[kind][0]
+        assert parsed.to_dict() == data
+        for name, tp in declared(EventBase).items():
+            if name not in ("type", "data") and hasattr(parsed, name):
+                check_value(getattr(parsed, name), tp, f"{kind}.{name}")
+        if MAPPING[kind]:
+            assert type(parsed.data.object) is model_for(SPEC.models[schema].object_name or "")
+        check_model(parsed.data.object, f"{kind}.data.object")
+        assert parsed.data.object.extra_fields[f"{UNKNOWN_PREFIX}key"] == [1, "two"]
 
 
 # -- decoding ----------------------------------------------------------------------------------

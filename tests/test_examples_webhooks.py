@@ -191,13 +191,24 @@ def test_the_shared_handlers_log_what_they_do(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     handlers = load_example("webhook_handlers.py", monkeypatch)
+    intent = EVENT["data"]["object"]
+    declined = {**intent, "last_payment_error": {"type": "card_error", "message": "Your card was declined."}}
+    charge = {"id": "ch_1", "object": "charge", "amount": 2000, "amount_refunded": 500, "currency": "eur"}
     with caplog.at_level(logging.INFO, logger="webhooks"):
         assert handlers.dispatch(parse_event(BODY)) is True
         assert handlers.dispatch(parse_event(event_body("payment_intent.payment_failed"))) is True
-        assert handlers.dispatch(parse_event(event_body("charge.refunded"))) is True
-    assert "succeeded" in caplog.text and "fulfil the order" in caplog.text
-    assert "another way to pay" in caplog.text
-    assert "refunded" in caplog.text
+        failed = event_body("payment_intent.payment_failed", data={"object": declined})
+        assert handlers.dispatch(parse_event(failed)) is True
+        assert handlers.dispatch(parse_event(event_body("charge.refunded", data={"object": charge}))) is True
+        assert handlers.dispatch(parse_event(event_body("v3.a_type.from_the_future", id="evt_new"))) is False
+    # The handlers read the typed objects' fields (event.data.object).
+    amount, currency = intent["amount_received"], intent["currency"]
+    assert f"PaymentIntent {intent['id']} succeeded ({amount} {currency}): fulfil the order" in caplog.text
+    assert f"PaymentIntent {intent['id']} failed (no reason given): ask the customer" in caplog.text
+    assert "failed (Your card was declined.): ask the customer for another way to pay" in caplog.text
+    assert "Charge ch_1 refunded: 500 of 2000 eur" in caplog.text
+    assert "Event evt_new is of a type stripe_lite does not know: v3.a_type.from_the_future" in caplog.text
+    assert "No handler for v3.a_type.from_the_future events: evt_new" in caplog.text
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import pickle
 import random
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -383,3 +384,118 @@ def test_client_events_refuses_an_answer_that_is_not_an_event(run: Runner, mock_
     mock_api.get("/v1/events/evt_1").respond(json={"id": "pi_1", "object": "payment_intent"})
     with pytest.raises(InvalidResponseError, match="expected event object"):
         run(lambda c: c.events.retrieve("evt_1"))
+
+
+# -- codegen/refresh_events.py, on a package of a few files (no network) ---------------------------
+
+MINI_PACKAGE = {
+    "package/cjs/apiVersion.d.ts": 'export declare const ApiVersion = "2026-05-27.dahlia";\n',
+    "package/cjs/resources/Events.d.ts": """import { Issuing } from './Issuing/index.js';
+import { ExternalAccount } from './ExternalAccounts.js';
+import { PaymentIntent } from './PaymentIntents.js';
+/**
+ * Occurs when a PaymentIntent has successfully completed payment.
+ */
+export interface PaymentIntentSucceededEvent extends EventBase {
+    type: 'payment_intent.succeeded';
+    data: PaymentIntentSucceededEvent.Data;
+}
+export declare namespace PaymentIntentSucceededEvent {
+    interface Data extends Event.Data {
+        object: PaymentIntent;
+        previous_attributes?: Partial<PaymentIntent>;
+    }
+}
+export interface IssuingCardCreatedEvent extends EventBase {
+    type: 'issuing_card.created';
+    data: IssuingCardCreatedEvent.Data;
+}
+export declare namespace IssuingCardCreatedEvent {
+    interface Data extends Event.Data {
+        object: Issuing.Card;
+    }
+}
+export interface AccountExternalAccountCreatedEvent extends EventBase {
+    type: 'account.external_account.created';
+    data: AccountExternalAccountCreatedEvent.Data;
+}
+export declare namespace AccountExternalAccountCreatedEvent {
+    interface Data extends Event.Data {
+        object: ExternalAccount;
+    }
+}
+""",
+    "package/cjs/resources/PaymentIntents.d.ts": """export interface PaymentIntent {
+    id: string;
+    /** The object's type. */
+    object: 'payment_intent';
+    next_action: PaymentIntent.NextAction | null;
+}
+export declare namespace PaymentIntent {
+    interface NextAction {
+        object: 'not_this_one';
+    }
+}
+""",
+    "package/cjs/resources/Issuing/index.d.ts": "export { Card } from './Cards.js';\n",
+    "package/cjs/resources/Issuing/Cards.d.ts": "export interface Card {\n    object: 'issuing.card';\n}\n",
+    "package/cjs/resources/ExternalAccounts.d.ts": """import { BankAccount } from './BankAccounts.js';
+import { Card } from './Cards.js';
+export type ExternalAccount = BankAccount | Card;
+""",
+    "package/cjs/resources/BankAccounts.d.ts": "export interface BankAccount {\n    object: 'bank_account';\n}\n",
+    "package/cjs/resources/Cards.d.ts": "export interface Card {\n    object: 'card';\n}\n",
+    "package/cjs/resources/V2/Core/Events.d.ts": """import { Billing as V1Billing } from './../../Billing/index.js';
+/**
+ * Represents the shape of an EventNotification that the SDK didn't know about.
+ */ export interface UnknownEventNotification extends EventNotificationBase {
+    fetchRelatedObject: () => Promise<unknown>;
+}
+export interface V1BillingMeterNoMeterFoundEventNotification extends EventNotificationBase {
+    type: 'v1.billing.meter.no_meter_found';
+    fetchEvent(): Promise<V1BillingMeterNoMeterFoundEvent>;
+}
+export interface V1BillingMeterErrorReportTriggeredEventNotification extends EventNotificationBase {
+    type: 'v1.billing.meter.error_report_triggered';
+    fetchRelatedObject(): Promise<V1Billing.Meter>;
+}
+""",
+    "package/cjs/resources/Billing/index.d.ts": "export { Meter } from './Meters.js';\n",
+    "package/cjs/resources/Billing/Meters.d.ts": "export interface Meter {\n    object: 'billing.meter';\n}\n",
+}
+
+
+def test_refresh_events_derives_the_facts_from_the_declarations(tmp_path: Path) -> None:
+    import io
+    import tarfile
+
+    from codegen import refresh_events
+
+    tarball = tmp_path / "stripe.tgz"
+    with tarfile.open(tarball, "w:gz") as archive:
+        for name, text in MINI_PACKAGE.items():
+            data = text.encode("utf-8")
+            member = tarfile.TarInfo(name)
+            member.size = len(data)
+            archive.addfile(member, io.BytesIO(data))
+    facts = refresh_events.derive(refresh_events.read_tarball(tarball))
+    assert facts["api_version"] == "2026-05-27.dahlia"
+    assert facts["events"] == {
+        "account.external_account.created": ["bank_account", "card"],
+        "issuing_card.created": ["issuing.card"],
+        "payment_intent.succeeded": ["payment_intent"],
+    }
+    assert facts["thin_events"] == {
+        "v1.billing.meter.error_report_triggered": ["billing.meter"],
+        "v1.billing.meter.no_meter_found": [],
+    }
+    assert json.loads(refresh_events.render(facts)) == facts
+    other = {**MINI_PACKAGE, "package/cjs/apiVersion.d.ts": 'export declare const ApiVersion = "2026-06-24.dahlia";'}
+    with pytest.raises(ValueError, match=r"2026-06-24\.dahlia"):
+        refresh_events.derive(other)
+
+
+def test_the_committed_facts_are_as_refresh_events_writes_them() -> None:
+    from codegen import refresh_events
+
+    assert refresh_events.FACTS_PATH.read_text(encoding="utf-8") == refresh_events.render(FACTS)

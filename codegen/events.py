@@ -196,9 +196,11 @@ class _Text:
         return lines
 
 
-def _class(name: str, bases: str, doc: str, fields: list[tuple[str, str]] | None = None, *, slots: bool = True) -> list[str]:
+def _class(
+    name: str, bases: str, doc: str | None, fields: list[tuple[str, str]] | None = None, *, slots: bool = True
+) -> list[str]:
     fields = fields or []
-    lines = ["", "", f"class {name}({bases}):", f'    """{doc}"""', ""]
+    lines = ["", "", f"class {name}({bases}):"] + ([f'    """{doc}"""', ""] if doc else [])
     slot_names = ", ".join(f'"{attr}"' for attr, _ in fields)
     lines.append(f"    __slots__ = ({slot_names}{',' if len(fields) == 1 else ''})" if slots else "    __slots__ = ()")
     if fields:
@@ -209,17 +211,6 @@ def _class(name: str, bases: str, doc: str, fields: list[tuple[str, str]] | None
 
 def _union(names: list[str]) -> list[str]:
     return [f"    {name}" if index == 0 else f"    | {name}" for index, name in enumerate(names)]
-
-
-def _article(word: str) -> str:
-    return "an" if word[:1] in "AEIOU" else "a"
-
-
-def _object_words(classes: str) -> str:
-    if classes == "StripeObject":
-        return "an object this version does not model (a ``StripeObject``)"
-    names = classes.split(" | ")
-    return " or ".join(f"{_article(n)} ``{n}``" for n in names)
 
 
 def render_events(spec: Spec, modules: dict[str, str]) -> str:
@@ -259,12 +250,8 @@ def render_events(spec: Spec, modules: dict[str, str]) -> str:
         taken.add(name)
         held = text.union(schemas)
         quoted = f'"{held}"' if schemas else held
-        body += _class(
-            name,
-            f'EventBase[Literal["{event_type}"], {quoted}]',
-            f"``{event_type}``: ``data.object`` is {_object_words(held)}.",
-            slots=False,
-        )
+        # No docstring: the base says it all (a line each would cost the package 40 kB).
+        body += _class(name, f'EventBase[Literal["{event_type}"], {quoted}]', None, slots=False)
         entries.append((event_type, name, schemas))
     text.names.helpers.add("StripeObject")
     body += _class(
@@ -325,10 +312,7 @@ def render_notifications(spec: Spec, modules: dict[str, str], facts: dict[str, A
             raise ValueError(f"thin event {event_type}: class {name} would shadow a model")
         taken.add(name)
         about = f'"{text.union(schemas)}"' if schemas else "None"
-        what = f"about {_object_words(text.union(schemas))}" if schemas else "about no object"
-        body += _class(
-            name, f'EventNotificationBase[Literal["{event_type}"], {about}]', f"``{event_type}``: {what}.", slots=False
-        )
+        body += _class(name, f'EventNotificationBase[Literal["{event_type}"], {about}]', None, slots=False)
         entries.append((event_type, name, schemas))
     text.names.helpers.add("StripeObject")
     body += _class(

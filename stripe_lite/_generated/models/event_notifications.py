@@ -77,146 +77,98 @@ class EventNotificationBase(FetchMethods[_R], StripeObject, Generic[_T, _R]):
 
 
 class V1BillingMeterErrorReportTriggeredEventNotification(EventNotificationBase[Literal["v1.billing.meter.error_report_triggered"], "BillingMeter"]):
-    """``v1.billing.meter.error_report_triggered``: about a ``BillingMeter``."""
-
     __slots__ = ()
 
 
 class V1BillingMeterNoMeterFoundEventNotification(EventNotificationBase[Literal["v1.billing.meter.no_meter_found"], None]):
-    """``v1.billing.meter.no_meter_found``: about no object."""
-
     __slots__ = ()
 
 
 class V2CommerceProductCatalogImportsFailedEventNotification(EventNotificationBase[Literal["v2.commerce.product_catalog.imports.failed"], "V2CommerceProductCatalogImport"]):
-    """``v2.commerce.product_catalog.imports.failed``: about a ``V2CommerceProductCatalogImport``."""
-
     __slots__ = ()
 
 
 class V2CommerceProductCatalogImportsProcessingEventNotification(EventNotificationBase[Literal["v2.commerce.product_catalog.imports.processing"], "V2CommerceProductCatalogImport"]):
-    """``v2.commerce.product_catalog.imports.processing``: about a ``V2CommerceProductCatalogImport``."""
-
     __slots__ = ()
 
 
 class V2CommerceProductCatalogImportsSucceededEventNotification(EventNotificationBase[Literal["v2.commerce.product_catalog.imports.succeeded"], "V2CommerceProductCatalogImport"]):
-    """``v2.commerce.product_catalog.imports.succeeded``: about a ``V2CommerceProductCatalogImport``."""
-
     __slots__ = ()
 
 
 class V2CommerceProductCatalogImportsSucceededWithErrorsEventNotification(EventNotificationBase[Literal["v2.commerce.product_catalog.imports.succeeded_with_errors"], "V2CommerceProductCatalogImport"]):
-    """``v2.commerce.product_catalog.imports.succeeded_with_errors``: about a ``V2CommerceProductCatalogImport``."""
-
     __slots__ = ()
 
 
 class V2CoreAccountClosedEventNotification(EventNotificationBase[Literal["v2.core.account.closed"], "V2CoreAccount"]):
-    """``v2.core.account.closed``: about a ``V2CoreAccount``."""
-
     __slots__ = ()
 
 
 class V2CoreAccountCreatedEventNotification(EventNotificationBase[Literal["v2.core.account.created"], "V2CoreAccount"]):
-    """``v2.core.account.created``: about a ``V2CoreAccount``."""
-
     __slots__ = ()
 
 
 class V2CoreAccountUpdatedEventNotification(EventNotificationBase[Literal["v2.core.account.updated"], "V2CoreAccount"]):
-    """``v2.core.account.updated``: about a ``V2CoreAccount``."""
-
     __slots__ = ()
 
 
 class V2CoreAccountConfigurationCustomerCapabilityStatusUpdatedEventNotification(EventNotificationBase[Literal["v2.core.account[configuration.customer].capability_status_updated"], "V2CoreAccount"]):
-    """``v2.core.account[configuration.customer].capability_status_updated``: about a ``V2CoreAccount``."""
-
     __slots__ = ()
 
 
 class V2CoreAccountConfigurationCustomerUpdatedEventNotification(EventNotificationBase[Literal["v2.core.account[configuration.customer].updated"], "V2CoreAccount"]):
-    """``v2.core.account[configuration.customer].updated``: about a ``V2CoreAccount``."""
-
     __slots__ = ()
 
 
 class V2CoreAccountConfigurationMerchantCapabilityStatusUpdatedEventNotification(EventNotificationBase[Literal["v2.core.account[configuration.merchant].capability_status_updated"], "V2CoreAccount"]):
-    """``v2.core.account[configuration.merchant].capability_status_updated``: about a ``V2CoreAccount``."""
-
     __slots__ = ()
 
 
 class V2CoreAccountConfigurationMerchantUpdatedEventNotification(EventNotificationBase[Literal["v2.core.account[configuration.merchant].updated"], "V2CoreAccount"]):
-    """``v2.core.account[configuration.merchant].updated``: about a ``V2CoreAccount``."""
-
     __slots__ = ()
 
 
 class V2CoreAccountConfigurationRecipientCapabilityStatusUpdatedEventNotification(EventNotificationBase[Literal["v2.core.account[configuration.recipient].capability_status_updated"], "V2CoreAccount"]):
-    """``v2.core.account[configuration.recipient].capability_status_updated``: about a ``V2CoreAccount``."""
-
     __slots__ = ()
 
 
 class V2CoreAccountConfigurationRecipientUpdatedEventNotification(EventNotificationBase[Literal["v2.core.account[configuration.recipient].updated"], "V2CoreAccount"]):
-    """``v2.core.account[configuration.recipient].updated``: about a ``V2CoreAccount``."""
-
     __slots__ = ()
 
 
 class V2CoreAccountDefaultsUpdatedEventNotification(EventNotificationBase[Literal["v2.core.account[defaults].updated"], "V2CoreAccount"]):
-    """``v2.core.account[defaults].updated``: about a ``V2CoreAccount``."""
-
     __slots__ = ()
 
 
 class V2CoreAccountFutureRequirementsUpdatedEventNotification(EventNotificationBase[Literal["v2.core.account[future_requirements].updated"], "V2CoreAccount"]):
-    """``v2.core.account[future_requirements].updated``: about a ``V2CoreAccount``."""
-
     __slots__ = ()
 
 
 class V2CoreAccountIdentityUpdatedEventNotification(EventNotificationBase[Literal["v2.core.account[identity].updated"], "V2CoreAccount"]):
-    """``v2.core.account[identity].updated``: about a ``V2CoreAccount``."""
-
     __slots__ = ()
 
 
 class V2CoreAccountRequirementsUpdatedEventNotification(EventNotificationBase[Literal["v2.core.account[requirements].updated"], "V2CoreAccount"]):
-    """``v2.core.account[requirements].updated``: about a ``V2CoreAccount``."""
-
     __slots__ = ()
 
 
 class V2CoreAccountLinkReturnedEventNotification(EventNotificationBase[Literal["v2.core.account_link.returned"], None]):
-    """``v2.core.account_link.returned``: about no object."""
-
     __slots__ = ()
 
 
 class V2CoreAccountPersonCreatedEventNotification(EventNotificationBase[Literal["v2.core.account_person.created"], "V2CoreAccountPerson"]):
-    """``v2.core.account_person.created``: about a ``V2CoreAccountPerson``."""
-
     __slots__ = ()
 
 
 class V2CoreAccountPersonDeletedEventNotification(EventNotificationBase[Literal["v2.core.account_person.deleted"], "V2CoreAccountPerson"]):
-    """``v2.core.account_person.deleted``: about a ``V2CoreAccountPerson``."""
-
     __slots__ = ()
 
 
 class V2CoreAccountPersonUpdatedEventNotification(EventNotificationBase[Literal["v2.core.account_person.updated"], "V2CoreAccountPerson"]):
-    """``v2.core.account_person.updated``: about a ``V2CoreAccountPerson``."""
-
     __slots__ = ()
 
 
 class V2CoreEventDestinationPingEventNotification(EventNotificationBase[Literal["v2.core.event_destination.ping"], "V2CoreEventDestination"]):
-    """``v2.core.event_destination.ping``: about a ``V2CoreEventDestination``."""
-
     __slots__ = ()
 
 

@@ -376,1526 +376,1018 @@ class EventBase(StripeObject, Generic[_T, _O]):
 
 
 class AccountApplicationAuthorizedEvent(EventBase[Literal["account.application.authorized"], "Application"]):
-    """``account.application.authorized``: ``data.object`` is an ``Application``."""
-
     __slots__ = ()
 
 
 class AccountApplicationDeauthorizedEvent(EventBase[Literal["account.application.deauthorized"], "Application"]):
-    """``account.application.deauthorized``: ``data.object`` is an ``Application``."""
-
     __slots__ = ()
 
 
 class AccountExternalAccountCreatedEvent(EventBase[Literal["account.external_account.created"], "BankAccount | Card"]):
-    """``account.external_account.created``: ``data.object`` is a ``BankAccount`` or a ``Card``."""
-
     __slots__ = ()
 
 
 class AccountExternalAccountDeletedEvent(EventBase[Literal["account.external_account.deleted"], "BankAccount | Card"]):
-    """``account.external_account.deleted``: ``data.object`` is a ``BankAccount`` or a ``Card``."""
-
     __slots__ = ()
 
 
 class AccountExternalAccountUpdatedEvent(EventBase[Literal["account.external_account.updated"], "BankAccount | Card"]):
-    """``account.external_account.updated``: ``data.object`` is a ``BankAccount`` or a ``Card``."""
-
     __slots__ = ()
 
 
 class AccountUpdatedEvent(EventBase[Literal["account.updated"], "Account"]):
-    """``account.updated``: ``data.object`` is an ``Account``."""
-
     __slots__ = ()
 
 
 class ApplicationFeeCreatedEvent(EventBase[Literal["application_fee.created"], "ApplicationFee"]):
-    """``application_fee.created``: ``data.object`` is an ``ApplicationFee``."""
-
     __slots__ = ()
 
 
 class ApplicationFeeRefundUpdatedEvent(EventBase[Literal["application_fee.refund.updated"], "FeeRefund"]):
-    """``application_fee.refund.updated``: ``data.object`` is a ``FeeRefund``."""
-
     __slots__ = ()
 
 
 class ApplicationFeeRefundedEvent(EventBase[Literal["application_fee.refunded"], "ApplicationFee"]):
-    """``application_fee.refunded``: ``data.object`` is an ``ApplicationFee``."""
-
     __slots__ = ()
 
 
 class BalanceAvailableEvent(EventBase[Literal["balance.available"], "Balance"]):
-    """``balance.available``: ``data.object`` is a ``Balance``."""
-
     __slots__ = ()
 
 
 class BalanceSettingsUpdatedEvent(EventBase[Literal["balance_settings.updated"], "BalanceSettings"]):
-    """``balance_settings.updated``: ``data.object`` is a ``BalanceSettings``."""
-
     __slots__ = ()
 
 
 class BillingAlertTriggeredEvent(EventBase[Literal["billing.alert.triggered"], StripeObject]):
-    """``billing.alert.triggered``: ``data.object`` is an object this version does not model (a ``StripeObject``)."""
-
     __slots__ = ()
 
 
 class BillingCreditGrantCreatedEvent(EventBase[Literal["billing.credit_grant.created"], "BillingCreditGrant"]):
-    """``billing.credit_grant.created``: ``data.object`` is a ``BillingCreditGrant``."""
-
     __slots__ = ()
 
 
 class BillingPortalConfigurationCreatedEvent(EventBase[Literal["billing_portal.configuration.created"], "BillingPortalConfiguration"]):
-    """``billing_portal.configuration.created``: ``data.object`` is a ``BillingPortalConfiguration``."""
-
     __slots__ = ()
 
 
 class BillingPortalConfigurationUpdatedEvent(EventBase[Literal["billing_portal.configuration.updated"], "BillingPortalConfiguration"]):
-    """``billing_portal.configuration.updated``: ``data.object`` is a ``BillingPortalConfiguration``."""
-
     __slots__ = ()
 
 
 class BillingPortalSessionCreatedEvent(EventBase[Literal["billing_portal.session.created"], "BillingPortalSession"]):
-    """``billing_portal.session.created``: ``data.object`` is a ``BillingPortalSession``."""
-
     __slots__ = ()
 
 
 class CapabilityUpdatedEvent(EventBase[Literal["capability.updated"], "Capability"]):
-    """``capability.updated``: ``data.object`` is a ``Capability``."""
-
     __slots__ = ()
 
 
 class CashBalanceFundsAvailableEvent(EventBase[Literal["cash_balance.funds_available"], "CashBalance"]):
-    """``cash_balance.funds_available``: ``data.object`` is a ``CashBalance``."""
-
     __slots__ = ()
 
 
 class ChargeCapturedEvent(EventBase[Literal["charge.captured"], "Charge"]):
-    """``charge.captured``: ``data.object`` is a ``Charge``."""
-
     __slots__ = ()
 
 
 class ChargeDisputeClosedEvent(EventBase[Literal["charge.dispute.closed"], "Dispute"]):
-    """``charge.dispute.closed``: ``data.object`` is a ``Dispute``."""
-
     __slots__ = ()
 
 
 class ChargeDisputeCreatedEvent(EventBase[Literal["charge.dispute.created"], "Dispute"]):
-    """``charge.dispute.created``: ``data.object`` is a ``Dispute``."""
-
     __slots__ = ()
 
 
 class ChargeDisputeFundsReinstatedEvent(EventBase[Literal["charge.dispute.funds_reinstated"], "Dispute"]):
-    """``charge.dispute.funds_reinstated``: ``data.object`` is a ``Dispute``."""
-
     __slots__ = ()
 
 
 class ChargeDisputeFundsWithdrawnEvent(EventBase[Literal["charge.dispute.funds_withdrawn"], "Dispute"]):
-    """``charge.dispute.funds_withdrawn``: ``data.object`` is a ``Dispute``."""
-
     __slots__ = ()
 
 
 class ChargeDisputeUpdatedEvent(EventBase[Literal["charge.dispute.updated"], "Dispute"]):
-    """``charge.dispute.updated``: ``data.object`` is a ``Dispute``."""
-
     __slots__ = ()
 
 
 class ChargeExpiredEvent(EventBase[Literal["charge.expired"], "Charge"]):
-    """``charge.expired``: ``data.object`` is a ``Charge``."""
-
     __slots__ = ()
 
 
 class ChargeFailedEvent(EventBase[Literal["charge.failed"], "Charge"]):
-    """``charge.failed``: ``data.object`` is a ``Charge``."""
-
     __slots__ = ()
 
 
 class ChargePendingEvent(EventBase[Literal["charge.pending"], "Charge"]):
-    """``charge.pending``: ``data.object`` is a ``Charge``."""
-
     __slots__ = ()
 
 
 class ChargeRefundUpdatedEvent(EventBase[Literal["charge.refund.updated"], "Refund"]):
-    """``charge.refund.updated``: ``data.object`` is a ``Refund``."""
-
     __slots__ = ()
 
 
 class ChargeRefundedEvent(EventBase[Literal["charge.refunded"], "Charge"]):
-    """``charge.refunded``: ``data.object`` is a ``Charge``."""
-
     __slots__ = ()
 
 
 class ChargeSucceededEvent(EventBase[Literal["charge.succeeded"], "Charge"]):
-    """``charge.succeeded``: ``data.object`` is a ``Charge``."""
-
     __slots__ = ()
 
 
 class ChargeUpdatedEvent(EventBase[Literal["charge.updated"], "Charge"]):
-    """``charge.updated``: ``data.object`` is a ``Charge``."""
-
     __slots__ = ()
 
 
 class CheckoutSessionAsyncPaymentFailedEvent(EventBase[Literal["checkout.session.async_payment_failed"], "CheckoutSession"]):
-    """``checkout.session.async_payment_failed``: ``data.object`` is a ``CheckoutSession``."""
-
     __slots__ = ()
 
 
 class CheckoutSessionAsyncPaymentSucceededEvent(EventBase[Literal["checkout.session.async_payment_succeeded"], "CheckoutSession"]):
-    """``checkout.session.async_payment_succeeded``: ``data.object`` is a ``CheckoutSession``."""
-
     __slots__ = ()
 
 
 class CheckoutSessionCompletedEvent(EventBase[Literal["checkout.session.completed"], "CheckoutSession"]):
-    """``checkout.session.completed``: ``data.object`` is a ``CheckoutSession``."""
-
     __slots__ = ()
 
 
 class CheckoutSessionExpiredEvent(EventBase[Literal["checkout.session.expired"], "CheckoutSession"]):
-    """``checkout.session.expired``: ``data.object`` is a ``CheckoutSession``."""
-
     __slots__ = ()
 
 
 class ClimateOrderCanceledEvent(EventBase[Literal["climate.order.canceled"], "ClimateOrder"]):
-    """``climate.order.canceled``: ``data.object`` is a ``ClimateOrder``."""
-
     __slots__ = ()
 
 
 class ClimateOrderCreatedEvent(EventBase[Literal["climate.order.created"], "ClimateOrder"]):
-    """``climate.order.created``: ``data.object`` is a ``ClimateOrder``."""
-
     __slots__ = ()
 
 
 class ClimateOrderDelayedEvent(EventBase[Literal["climate.order.delayed"], "ClimateOrder"]):
-    """``climate.order.delayed``: ``data.object`` is a ``ClimateOrder``."""
-
     __slots__ = ()
 
 
 class ClimateOrderDeliveredEvent(EventBase[Literal["climate.order.delivered"], "ClimateOrder"]):
-    """``climate.order.delivered``: ``data.object`` is a ``ClimateOrder``."""
-
     __slots__ = ()
 
 
 class ClimateOrderProductSubstitutedEvent(EventBase[Literal["climate.order.product_substituted"], "ClimateOrder"]):
-    """``climate.order.product_substituted``: ``data.object`` is a ``ClimateOrder``."""
-
     __slots__ = ()
 
 
 class ClimateProductCreatedEvent(EventBase[Literal["climate.product.created"], "ClimateProduct"]):
-    """``climate.product.created``: ``data.object`` is a ``ClimateProduct``."""
-
     __slots__ = ()
 
 
 class ClimateProductPricingUpdatedEvent(EventBase[Literal["climate.product.pricing_updated"], "ClimateProduct"]):
-    """``climate.product.pricing_updated``: ``data.object`` is a ``ClimateProduct``."""
-
     __slots__ = ()
 
 
 class CouponCreatedEvent(EventBase[Literal["coupon.created"], "Coupon"]):
-    """``coupon.created``: ``data.object`` is a ``Coupon``."""
-
     __slots__ = ()
 
 
 class CouponDeletedEvent(EventBase[Literal["coupon.deleted"], "Coupon"]):
-    """``coupon.deleted``: ``data.object`` is a ``Coupon``."""
-
     __slots__ = ()
 
 
 class CouponUpdatedEvent(EventBase[Literal["coupon.updated"], "Coupon"]):
-    """``coupon.updated``: ``data.object`` is a ``Coupon``."""
-
     __slots__ = ()
 
 
 class CreditNoteCreatedEvent(EventBase[Literal["credit_note.created"], "CreditNote"]):
-    """``credit_note.created``: ``data.object`` is a ``CreditNote``."""
-
     __slots__ = ()
 
 
 class CreditNoteUpdatedEvent(EventBase[Literal["credit_note.updated"], "CreditNote"]):
-    """``credit_note.updated``: ``data.object`` is a ``CreditNote``."""
-
     __slots__ = ()
 
 
 class CreditNoteVoidedEvent(EventBase[Literal["credit_note.voided"], "CreditNote"]):
-    """``credit_note.voided``: ``data.object`` is a ``CreditNote``."""
-
     __slots__ = ()
 
 
 class CustomerCreatedEvent(EventBase[Literal["customer.created"], "Customer"]):
-    """``customer.created``: ``data.object`` is a ``Customer``."""
-
     __slots__ = ()
 
 
 class CustomerDeletedEvent(EventBase[Literal["customer.deleted"], "Customer"]):
-    """``customer.deleted``: ``data.object`` is a ``Customer``."""
-
     __slots__ = ()
 
 
 class CustomerDiscountCreatedEvent(EventBase[Literal["customer.discount.created"], "Discount"]):
-    """``customer.discount.created``: ``data.object`` is a ``Discount``."""
-
     __slots__ = ()
 
 
 class CustomerDiscountDeletedEvent(EventBase[Literal["customer.discount.deleted"], "Discount"]):
-    """``customer.discount.deleted``: ``data.object`` is a ``Discount``."""
-
     __slots__ = ()
 
 
 class CustomerDiscountUpdatedEvent(EventBase[Literal["customer.discount.updated"], "Discount"]):
-    """``customer.discount.updated``: ``data.object`` is a ``Discount``."""
-
     __slots__ = ()
 
 
 class CustomerSourceCreatedEvent(EventBase[Literal["customer.source.created"], "Account | BankAccount | Card | Source"]):
-    """``customer.source.created``: ``data.object`` is an ``Account`` or a ``BankAccount`` or a ``Card`` or a ``Source``."""
-
     __slots__ = ()
 
 
 class CustomerSourceDeletedEvent(EventBase[Literal["customer.source.deleted"], "Account | BankAccount | Card | Source"]):
-    """``customer.source.deleted``: ``data.object`` is an ``Account`` or a ``BankAccount`` or a ``Card`` or a ``Source``."""
-
     __slots__ = ()
 
 
 class CustomerSourceExpiringEvent(EventBase[Literal["customer.source.expiring"], "Account | BankAccount | Card | Source"]):
-    """``customer.source.expiring``: ``data.object`` is an ``Account`` or a ``BankAccount`` or a ``Card`` or a ``Source``."""
-
     __slots__ = ()
 
 
 class CustomerSourceUpdatedEvent(EventBase[Literal["customer.source.updated"], "Account | BankAccount | Card | Source"]):
-    """``customer.source.updated``: ``data.object`` is an ``Account`` or a ``BankAccount`` or a ``Card`` or a ``Source``."""
-
     __slots__ = ()
 
 
 class CustomerSubscriptionCreatedEvent(EventBase[Literal["customer.subscription.created"], "Subscription"]):
-    """``customer.subscription.created``: ``data.object`` is a ``Subscription``."""
-
     __slots__ = ()
 
 
 class CustomerSubscriptionDeletedEvent(EventBase[Literal["customer.subscription.deleted"], "Subscription"]):
-    """``customer.subscription.deleted``: ``data.object`` is a ``Subscription``."""
-
     __slots__ = ()
 
 
 class CustomerSubscriptionPausedEvent(EventBase[Literal["customer.subscription.paused"], "Subscription"]):
-    """``customer.subscription.paused``: ``data.object`` is a ``Subscription``."""
-
     __slots__ = ()
 
 
 class CustomerSubscriptionPendingUpdateAppliedEvent(EventBase[Literal["customer.subscription.pending_update_applied"], "Subscription"]):
-    """``customer.subscription.pending_update_applied``: ``data.object`` is a ``Subscription``."""
-
     __slots__ = ()
 
 
 class CustomerSubscriptionPendingUpdateExpiredEvent(EventBase[Literal["customer.subscription.pending_update_expired"], "Subscription"]):
-    """``customer.subscription.pending_update_expired``: ``data.object`` is a ``Subscription``."""
-
     __slots__ = ()
 
 
 class CustomerSubscriptionResumedEvent(EventBase[Literal["customer.subscription.resumed"], "Subscription"]):
-    """``customer.subscription.resumed``: ``data.object`` is a ``Subscription``."""
-
     __slots__ = ()
 
 
 class CustomerSubscriptionTrialWillEndEvent(EventBase[Literal["customer.subscription.trial_will_end"], "Subscription"]):
-    """``customer.subscription.trial_will_end``: ``data.object`` is a ``Subscription``."""
-
     __slots__ = ()
 
 
 class CustomerSubscriptionUpdatedEvent(EventBase[Literal["customer.subscription.updated"], "Subscription"]):
-    """``customer.subscription.updated``: ``data.object`` is a ``Subscription``."""
-
     __slots__ = ()
 
 
 class CustomerTaxIdCreatedEvent(EventBase[Literal["customer.tax_id.created"], "TaxId"]):
-    """``customer.tax_id.created``: ``data.object`` is a ``TaxId``."""
-
     __slots__ = ()
 
 
 class CustomerTaxIdDeletedEvent(EventBase[Literal["customer.tax_id.deleted"], "TaxId"]):
-    """``customer.tax_id.deleted``: ``data.object`` is a ``TaxId``."""
-
     __slots__ = ()
 
 
 class CustomerTaxIdUpdatedEvent(EventBase[Literal["customer.tax_id.updated"], "TaxId"]):
-    """``customer.tax_id.updated``: ``data.object`` is a ``TaxId``."""
-
     __slots__ = ()
 
 
 class CustomerUpdatedEvent(EventBase[Literal["customer.updated"], "Customer"]):
-    """``customer.updated``: ``data.object`` is a ``Customer``."""
-
     __slots__ = ()
 
 
 class CustomerCashBalanceTransactionCreatedEvent(EventBase[Literal["customer_cash_balance_transaction.created"], "CustomerCashBalanceTransaction"]):
-    """``customer_cash_balance_transaction.created``: ``data.object`` is a ``CustomerCashBalanceTransaction``."""
-
     __slots__ = ()
 
 
 class EntitlementsActiveEntitlementSummaryUpdatedEvent(EventBase[Literal["entitlements.active_entitlement_summary.updated"], StripeObject]):
-    """``entitlements.active_entitlement_summary.updated``: ``data.object`` is an object this version does not model (a ``StripeObject``)."""
-
     __slots__ = ()
 
 
 class FileCreatedEvent(EventBase[Literal["file.created"], "File"]):
-    """``file.created``: ``data.object`` is a ``File``."""
-
     __slots__ = ()
 
 
 class FinancialConnectionsAccountAccountNumbersUpdatedEvent(EventBase[Literal["financial_connections.account.account_numbers_updated"], "FinancialConnectionsAccount"]):
-    """``financial_connections.account.account_numbers_updated``: ``data.object`` is a ``FinancialConnectionsAccount``."""
-
     __slots__ = ()
 
 
 class FinancialConnectionsAccountCreatedEvent(EventBase[Literal["financial_connections.account.created"], "FinancialConnectionsAccount"]):
-    """``financial_connections.account.created``: ``data.object`` is a ``FinancialConnectionsAccount``."""
-
     __slots__ = ()
 
 
 class FinancialConnectionsAccountDeactivatedEvent(EventBase[Literal["financial_connections.account.deactivated"], "FinancialConnectionsAccount"]):
-    """``financial_connections.account.deactivated``: ``data.object`` is a ``FinancialConnectionsAccount``."""
-
     __slots__ = ()
 
 
 class FinancialConnectionsAccountDisconnectedEvent(EventBase[Literal["financial_connections.account.disconnected"], "FinancialConnectionsAccount"]):
-    """``financial_connections.account.disconnected``: ``data.object`` is a ``FinancialConnectionsAccount``."""
-
     __slots__ = ()
 
 
 class FinancialConnectionsAccountReactivatedEvent(EventBase[Literal["financial_connections.account.reactivated"], "FinancialConnectionsAccount"]):
-    """``financial_connections.account.reactivated``: ``data.object`` is a ``FinancialConnectionsAccount``."""
-
     __slots__ = ()
 
 
 class FinancialConnectionsAccountRefreshedBalanceEvent(EventBase[Literal["financial_connections.account.refreshed_balance"], "FinancialConnectionsAccount"]):
-    """``financial_connections.account.refreshed_balance``: ``data.object`` is a ``FinancialConnectionsAccount``."""
-
     __slots__ = ()
 
 
 class FinancialConnectionsAccountRefreshedOwnershipEvent(EventBase[Literal["financial_connections.account.refreshed_ownership"], "FinancialConnectionsAccount"]):
-    """``financial_connections.account.refreshed_ownership``: ``data.object`` is a ``FinancialConnectionsAccount``."""
-
     __slots__ = ()
 
 
 class FinancialConnectionsAccountRefreshedTransactionsEvent(EventBase[Literal["financial_connections.account.refreshed_transactions"], "FinancialConnectionsAccount"]):
-    """``financial_connections.account.refreshed_transactions``: ``data.object`` is a ``FinancialConnectionsAccount``."""
-
     __slots__ = ()
 
 
 class FinancialConnectionsAccountUpcomingAccountNumberExpiryEvent(EventBase[Literal["financial_connections.account.upcoming_account_number_expiry"], "FinancialConnectionsAccount"]):
-    """``financial_connections.account.upcoming_account_number_expiry``: ``data.object`` is a ``FinancialConnectionsAccount``."""
-
     __slots__ = ()
 
 
 class IdentityVerificationSessionCanceledEvent(EventBase[Literal["identity.verification_session.canceled"], "IdentityVerificationSession"]):
-    """``identity.verification_session.canceled``: ``data.object`` is an ``IdentityVerificationSession``."""
-
     __slots__ = ()
 
 
 class IdentityVerificationSessionCreatedEvent(EventBase[Literal["identity.verification_session.created"], "IdentityVerificationSession"]):
-    """``identity.verification_session.created``: ``data.object`` is an ``IdentityVerificationSession``."""
-
     __slots__ = ()
 
 
 class IdentityVerificationSessionProcessingEvent(EventBase[Literal["identity.verification_session.processing"], "IdentityVerificationSession"]):
-    """``identity.verification_session.processing``: ``data.object`` is an ``IdentityVerificationSession``."""
-
     __slots__ = ()
 
 
 class IdentityVerificationSessionRedactedEvent(EventBase[Literal["identity.verification_session.redacted"], "IdentityVerificationSession"]):
-    """``identity.verification_session.redacted``: ``data.object`` is an ``IdentityVerificationSession``."""
-
     __slots__ = ()
 
 
 class IdentityVerificationSessionRequiresInputEvent(EventBase[Literal["identity.verification_session.requires_input"], "IdentityVerificationSession"]):
-    """``identity.verification_session.requires_input``: ``data.object`` is an ``IdentityVerificationSession``."""
-
     __slots__ = ()
 
 
 class IdentityVerificationSessionVerifiedEvent(EventBase[Literal["identity.verification_session.verified"], "IdentityVerificationSession"]):
-    """``identity.verification_session.verified``: ``data.object`` is an ``IdentityVerificationSession``."""
-
     __slots__ = ()
 
 
 class InvoiceCreatedEvent(EventBase[Literal["invoice.created"], "Invoice"]):
-    """``invoice.created``: ``data.object`` is an ``Invoice``."""
-
     __slots__ = ()
 
 
 class InvoiceDeletedEvent(EventBase[Literal["invoice.deleted"], "Invoice"]):
-    """``invoice.deleted``: ``data.object`` is an ``Invoice``."""
-
     __slots__ = ()
 
 
 class InvoiceFinalizationFailedEvent(EventBase[Literal["invoice.finalization_failed"], "Invoice"]):
-    """``invoice.finalization_failed``: ``data.object`` is an ``Invoice``."""
-
     __slots__ = ()
 
 
 class InvoiceFinalizedEvent(EventBase[Literal["invoice.finalized"], "Invoice"]):
-    """``invoice.finalized``: ``data.object`` is an ``Invoice``."""
-
     __slots__ = ()
 
 
 class InvoiceMarkedUncollectibleEvent(EventBase[Literal["invoice.marked_uncollectible"], "Invoice"]):
-    """``invoice.marked_uncollectible``: ``data.object`` is an ``Invoice``."""
-
     __slots__ = ()
 
 
 class InvoiceOverdueEvent(EventBase[Literal["invoice.overdue"], "Invoice"]):
-    """``invoice.overdue``: ``data.object`` is an ``Invoice``."""
-
     __slots__ = ()
 
 
 class InvoiceOverpaidEvent(EventBase[Literal["invoice.overpaid"], "Invoice"]):
-    """``invoice.overpaid``: ``data.object`` is an ``Invoice``."""
-
     __slots__ = ()
 
 
 class InvoicePaidEvent(EventBase[Literal["invoice.paid"], "Invoice"]):
-    """``invoice.paid``: ``data.object`` is an ``Invoice``."""
-
     __slots__ = ()
 
 
 class InvoicePaymentActionRequiredEvent(EventBase[Literal["invoice.payment_action_required"], "Invoice"]):
-    """``invoice.payment_action_required``: ``data.object`` is an ``Invoice``."""
-
     __slots__ = ()
 
 
 class InvoicePaymentAttemptRequiredEvent(EventBase[Literal["invoice.payment_attempt_required"], "Invoice"]):
-    """``invoice.payment_attempt_required``: ``data.object`` is an ``Invoice``."""
-
     __slots__ = ()
 
 
 class InvoicePaymentFailedEvent(EventBase[Literal["invoice.payment_failed"], "Invoice"]):
-    """``invoice.payment_failed``: ``data.object`` is an ``Invoice``."""
-
     __slots__ = ()
 
 
 class InvoicePaymentSucceededEvent(EventBase[Literal["invoice.payment_succeeded"], "Invoice"]):
-    """``invoice.payment_succeeded``: ``data.object`` is an ``Invoice``."""
-
     __slots__ = ()
 
 
 class InvoiceSentEvent(EventBase[Literal["invoice.sent"], "Invoice"]):
-    """``invoice.sent``: ``data.object`` is an ``Invoice``."""
-
     __slots__ = ()
 
 
 class InvoiceUpcomingEvent(EventBase[Literal["invoice.upcoming"], "Invoice"]):
-    """``invoice.upcoming``: ``data.object`` is an ``Invoice``."""
-
     __slots__ = ()
 
 
 class InvoiceUpdatedEvent(EventBase[Literal["invoice.updated"], "Invoice"]):
-    """``invoice.updated``: ``data.object`` is an ``Invoice``."""
-
     __slots__ = ()
 
 
 class InvoiceVoidedEvent(EventBase[Literal["invoice.voided"], "Invoice"]):
-    """``invoice.voided``: ``data.object`` is an ``Invoice``."""
-
     __slots__ = ()
 
 
 class InvoiceWillBeDueEvent(EventBase[Literal["invoice.will_be_due"], "Invoice"]):
-    """``invoice.will_be_due``: ``data.object`` is an ``Invoice``."""
-
     __slots__ = ()
 
 
 class InvoicePaymentPaidEvent(EventBase[Literal["invoice_payment.paid"], "InvoicePayment"]):
-    """``invoice_payment.paid``: ``data.object`` is an ``InvoicePayment``."""
-
     __slots__ = ()
 
 
 class InvoiceitemCreatedEvent(EventBase[Literal["invoiceitem.created"], "Invoiceitem"]):
-    """``invoiceitem.created``: ``data.object`` is an ``Invoiceitem``."""
-
     __slots__ = ()
 
 
 class InvoiceitemDeletedEvent(EventBase[Literal["invoiceitem.deleted"], "Invoiceitem"]):
-    """``invoiceitem.deleted``: ``data.object`` is an ``Invoiceitem``."""
-
     __slots__ = ()
 
 
 class IssuingAuthorizationCreatedEvent(EventBase[Literal["issuing_authorization.created"], "IssuingAuthorization"]):
-    """``issuing_authorization.created``: ``data.object`` is an ``IssuingAuthorization``."""
-
     __slots__ = ()
 
 
 class IssuingAuthorizationRequestEvent(EventBase[Literal["issuing_authorization.request"], "IssuingAuthorization"]):
-    """``issuing_authorization.request``: ``data.object`` is an ``IssuingAuthorization``."""
-
     __slots__ = ()
 
 
 class IssuingAuthorizationUpdatedEvent(EventBase[Literal["issuing_authorization.updated"], "IssuingAuthorization"]):
-    """``issuing_authorization.updated``: ``data.object`` is an ``IssuingAuthorization``."""
-
     __slots__ = ()
 
 
 class IssuingCardCreatedEvent(EventBase[Literal["issuing_card.created"], "IssuingCard"]):
-    """``issuing_card.created``: ``data.object`` is an ``IssuingCard``."""
-
     __slots__ = ()
 
 
 class IssuingCardUpdatedEvent(EventBase[Literal["issuing_card.updated"], "IssuingCard"]):
-    """``issuing_card.updated``: ``data.object`` is an ``IssuingCard``."""
-
     __slots__ = ()
 
 
 class IssuingCardholderCreatedEvent(EventBase[Literal["issuing_cardholder.created"], "IssuingCardholder"]):
-    """``issuing_cardholder.created``: ``data.object`` is an ``IssuingCardholder``."""
-
     __slots__ = ()
 
 
 class IssuingCardholderUpdatedEvent(EventBase[Literal["issuing_cardholder.updated"], "IssuingCardholder"]):
-    """``issuing_cardholder.updated``: ``data.object`` is an ``IssuingCardholder``."""
-
     __slots__ = ()
 
 
 class IssuingDisputeClosedEvent(EventBase[Literal["issuing_dispute.closed"], "IssuingDispute"]):
-    """``issuing_dispute.closed``: ``data.object`` is an ``IssuingDispute``."""
-
     __slots__ = ()
 
 
 class IssuingDisputeCreatedEvent(EventBase[Literal["issuing_dispute.created"], "IssuingDispute"]):
-    """``issuing_dispute.created``: ``data.object`` is an ``IssuingDispute``."""
-
     __slots__ = ()
 
 
 class IssuingDisputeFundsReinstatedEvent(EventBase[Literal["issuing_dispute.funds_reinstated"], "IssuingDispute"]):
-    """``issuing_dispute.funds_reinstated``: ``data.object`` is an ``IssuingDispute``."""
-
     __slots__ = ()
 
 
 class IssuingDisputeFundsRescindedEvent(EventBase[Literal["issuing_dispute.funds_rescinded"], "IssuingDispute"]):
-    """``issuing_dispute.funds_rescinded``: ``data.object`` is an ``IssuingDispute``."""
-
     __slots__ = ()
 
 
 class IssuingDisputeSubmittedEvent(EventBase[Literal["issuing_dispute.submitted"], "IssuingDispute"]):
-    """``issuing_dispute.submitted``: ``data.object`` is an ``IssuingDispute``."""
-
     __slots__ = ()
 
 
 class IssuingDisputeUpdatedEvent(EventBase[Literal["issuing_dispute.updated"], "IssuingDispute"]):
-    """``issuing_dispute.updated``: ``data.object`` is an ``IssuingDispute``."""
-
     __slots__ = ()
 
 
 class IssuingPersonalizationDesignActivatedEvent(EventBase[Literal["issuing_personalization_design.activated"], "IssuingPersonalizationDesign"]):
-    """``issuing_personalization_design.activated``: ``data.object`` is an ``IssuingPersonalizationDesign``."""
-
     __slots__ = ()
 
 
 class IssuingPersonalizationDesignDeactivatedEvent(EventBase[Literal["issuing_personalization_design.deactivated"], "IssuingPersonalizationDesign"]):
-    """``issuing_personalization_design.deactivated``: ``data.object`` is an ``IssuingPersonalizationDesign``."""
-
     __slots__ = ()
 
 
 class IssuingPersonalizationDesignRejectedEvent(EventBase[Literal["issuing_personalization_design.rejected"], "IssuingPersonalizationDesign"]):
-    """``issuing_personalization_design.rejected``: ``data.object`` is an ``IssuingPersonalizationDesign``."""
-
     __slots__ = ()
 
 
 class IssuingPersonalizationDesignUpdatedEvent(EventBase[Literal["issuing_personalization_design.updated"], "IssuingPersonalizationDesign"]):
-    """``issuing_personalization_design.updated``: ``data.object`` is an ``IssuingPersonalizationDesign``."""
-
     __slots__ = ()
 
 
 class IssuingTokenCreatedEvent(EventBase[Literal["issuing_token.created"], "IssuingToken"]):
-    """``issuing_token.created``: ``data.object`` is an ``IssuingToken``."""
-
     __slots__ = ()
 
 
 class IssuingTokenUpdatedEvent(EventBase[Literal["issuing_token.updated"], "IssuingToken"]):
-    """``issuing_token.updated``: ``data.object`` is an ``IssuingToken``."""
-
     __slots__ = ()
 
 
 class IssuingTransactionCreatedEvent(EventBase[Literal["issuing_transaction.created"], "IssuingTransaction"]):
-    """``issuing_transaction.created``: ``data.object`` is an ``IssuingTransaction``."""
-
     __slots__ = ()
 
 
 class IssuingTransactionPurchaseDetailsReceiptUpdatedEvent(EventBase[Literal["issuing_transaction.purchase_details_receipt_updated"], "IssuingTransaction"]):
-    """``issuing_transaction.purchase_details_receipt_updated``: ``data.object`` is an ``IssuingTransaction``."""
-
     __slots__ = ()
 
 
 class IssuingTransactionUpdatedEvent(EventBase[Literal["issuing_transaction.updated"], "IssuingTransaction"]):
-    """``issuing_transaction.updated``: ``data.object`` is an ``IssuingTransaction``."""
-
     __slots__ = ()
 
 
 class MandateUpdatedEvent(EventBase[Literal["mandate.updated"], "Mandate"]):
-    """``mandate.updated``: ``data.object`` is a ``Mandate``."""
-
     __slots__ = ()
 
 
 class PaymentIntentAmountCapturableUpdatedEvent(EventBase[Literal["payment_intent.amount_capturable_updated"], "PaymentIntent"]):
-    """``payment_intent.amount_capturable_updated``: ``data.object`` is a ``PaymentIntent``."""
-
     __slots__ = ()
 
 
 class PaymentIntentCanceledEvent(EventBase[Literal["payment_intent.canceled"], "PaymentIntent"]):
-    """``payment_intent.canceled``: ``data.object`` is a ``PaymentIntent``."""
-
     __slots__ = ()
 
 
 class PaymentIntentCreatedEvent(EventBase[Literal["payment_intent.created"], "PaymentIntent"]):
-    """``payment_intent.created``: ``data.object`` is a ``PaymentIntent``."""
-
     __slots__ = ()
 
 
 class PaymentIntentPartiallyFundedEvent(EventBase[Literal["payment_intent.partially_funded"], "PaymentIntent"]):
-    """``payment_intent.partially_funded``: ``data.object`` is a ``PaymentIntent``."""
-
     __slots__ = ()
 
 
 class PaymentIntentPaymentFailedEvent(EventBase[Literal["payment_intent.payment_failed"], "PaymentIntent"]):
-    """``payment_intent.payment_failed``: ``data.object`` is a ``PaymentIntent``."""
-
     __slots__ = ()
 
 
 class PaymentIntentProcessingEvent(EventBase[Literal["payment_intent.processing"], "PaymentIntent"]):
-    """``payment_intent.processing``: ``data.object`` is a ``PaymentIntent``."""
-
     __slots__ = ()
 
 
 class PaymentIntentRequiresActionEvent(EventBase[Literal["payment_intent.requires_action"], "PaymentIntent"]):
-    """``payment_intent.requires_action``: ``data.object`` is a ``PaymentIntent``."""
-
     __slots__ = ()
 
 
 class PaymentIntentSucceededEvent(EventBase[Literal["payment_intent.succeeded"], "PaymentIntent"]):
-    """``payment_intent.succeeded``: ``data.object`` is a ``PaymentIntent``."""
-
     __slots__ = ()
 
 
 class PaymentLinkCreatedEvent(EventBase[Literal["payment_link.created"], "PaymentLink"]):
-    """``payment_link.created``: ``data.object`` is a ``PaymentLink``."""
-
     __slots__ = ()
 
 
 class PaymentLinkUpdatedEvent(EventBase[Literal["payment_link.updated"], "PaymentLink"]):
-    """``payment_link.updated``: ``data.object`` is a ``PaymentLink``."""
-
     __slots__ = ()
 
 
 class PaymentMethodAttachedEvent(EventBase[Literal["payment_method.attached"], "PaymentMethod"]):
-    """``payment_method.attached``: ``data.object`` is a ``PaymentMethod``."""
-
     __slots__ = ()
 
 
 class PaymentMethodAutomaticallyUpdatedEvent(EventBase[Literal["payment_method.automatically_updated"], "PaymentMethod"]):
-    """``payment_method.automatically_updated``: ``data.object`` is a ``PaymentMethod``."""
-
     __slots__ = ()
 
 
 class PaymentMethodDetachedEvent(EventBase[Literal["payment_method.detached"], "PaymentMethod"]):
-    """``payment_method.detached``: ``data.object`` is a ``PaymentMethod``."""
-
     __slots__ = ()
 
 
 class PaymentMethodUpdatedEvent(EventBase[Literal["payment_method.updated"], "PaymentMethod"]):
-    """``payment_method.updated``: ``data.object`` is a ``PaymentMethod``."""
-
     __slots__ = ()
 
 
 class PayoutCanceledEvent(EventBase[Literal["payout.canceled"], "Payout"]):
-    """``payout.canceled``: ``data.object`` is a ``Payout``."""
-
     __slots__ = ()
 
 
 class PayoutCreatedEvent(EventBase[Literal["payout.created"], "Payout"]):
-    """``payout.created``: ``data.object`` is a ``Payout``."""
-
     __slots__ = ()
 
 
 class PayoutFailedEvent(EventBase[Literal["payout.failed"], "Payout"]):
-    """``payout.failed``: ``data.object`` is a ``Payout``."""
-
     __slots__ = ()
 
 
 class PayoutPaidEvent(EventBase[Literal["payout.paid"], "Payout"]):
-    """``payout.paid``: ``data.object`` is a ``Payout``."""
-
     __slots__ = ()
 
 
 class PayoutReconciliationCompletedEvent(EventBase[Literal["payout.reconciliation_completed"], "Payout"]):
-    """``payout.reconciliation_completed``: ``data.object`` is a ``Payout``."""
-
     __slots__ = ()
 
 
 class PayoutUpdatedEvent(EventBase[Literal["payout.updated"], "Payout"]):
-    """``payout.updated``: ``data.object`` is a ``Payout``."""
-
     __slots__ = ()
 
 
 class PersonCreatedEvent(EventBase[Literal["person.created"], "Person"]):
-    """``person.created``: ``data.object`` is a ``Person``."""
-
     __slots__ = ()
 
 
 class PersonDeletedEvent(EventBase[Literal["person.deleted"], "Person"]):
-    """``person.deleted``: ``data.object`` is a ``Person``."""
-
     __slots__ = ()
 
 
 class PersonUpdatedEvent(EventBase[Literal["person.updated"], "Person"]):
-    """``person.updated``: ``data.object`` is a ``Person``."""
-
     __slots__ = ()
 
 
 class PlanCreatedEvent(EventBase[Literal["plan.created"], "Plan"]):
-    """``plan.created``: ``data.object`` is a ``Plan``."""
-
     __slots__ = ()
 
 
 class PlanDeletedEvent(EventBase[Literal["plan.deleted"], "Plan"]):
-    """``plan.deleted``: ``data.object`` is a ``Plan``."""
-
     __slots__ = ()
 
 
 class PlanUpdatedEvent(EventBase[Literal["plan.updated"], "Plan"]):
-    """``plan.updated``: ``data.object`` is a ``Plan``."""
-
     __slots__ = ()
 
 
 class PriceCreatedEvent(EventBase[Literal["price.created"], "Price"]):
-    """``price.created``: ``data.object`` is a ``Price``."""
-
     __slots__ = ()
 
 
 class PriceDeletedEvent(EventBase[Literal["price.deleted"], "Price"]):
-    """``price.deleted``: ``data.object`` is a ``Price``."""
-
     __slots__ = ()
 
 
 class PriceUpdatedEvent(EventBase[Literal["price.updated"], "Price"]):
-    """``price.updated``: ``data.object`` is a ``Price``."""
-
     __slots__ = ()
 
 
 class ProductCreatedEvent(EventBase[Literal["product.created"], "Product"]):
-    """``product.created``: ``data.object`` is a ``Product``."""
-
     __slots__ = ()
 
 
 class ProductDeletedEvent(EventBase[Literal["product.deleted"], "Product"]):
-    """``product.deleted``: ``data.object`` is a ``Product``."""
-
     __slots__ = ()
 
 
 class ProductUpdatedEvent(EventBase[Literal["product.updated"], "Product"]):
-    """``product.updated``: ``data.object`` is a ``Product``."""
-
     __slots__ = ()
 
 
 class PromotionCodeCreatedEvent(EventBase[Literal["promotion_code.created"], "PromotionCode"]):
-    """``promotion_code.created``: ``data.object`` is a ``PromotionCode``."""
-
     __slots__ = ()
 
 
 class PromotionCodeUpdatedEvent(EventBase[Literal["promotion_code.updated"], "PromotionCode"]):
-    """``promotion_code.updated``: ``data.object`` is a ``PromotionCode``."""
-
     __slots__ = ()
 
 
 class QuoteAcceptedEvent(EventBase[Literal["quote.accepted"], "Quote"]):
-    """``quote.accepted``: ``data.object`` is a ``Quote``."""
-
     __slots__ = ()
 
 
 class QuoteCanceledEvent(EventBase[Literal["quote.canceled"], "Quote"]):
-    """``quote.canceled``: ``data.object`` is a ``Quote``."""
-
     __slots__ = ()
 
 
 class QuoteCreatedEvent(EventBase[Literal["quote.created"], "Quote"]):
-    """``quote.created``: ``data.object`` is a ``Quote``."""
-
     __slots__ = ()
 
 
 class QuoteFinalizedEvent(EventBase[Literal["quote.finalized"], "Quote"]):
-    """``quote.finalized``: ``data.object`` is a ``Quote``."""
-
     __slots__ = ()
 
 
 class RadarEarlyFraudWarningCreatedEvent(EventBase[Literal["radar.early_fraud_warning.created"], "RadarEarlyFraudWarning"]):
-    """``radar.early_fraud_warning.created``: ``data.object`` is a ``RadarEarlyFraudWarning``."""
-
     __slots__ = ()
 
 
 class RadarEarlyFraudWarningUpdatedEvent(EventBase[Literal["radar.early_fraud_warning.updated"], "RadarEarlyFraudWarning"]):
-    """``radar.early_fraud_warning.updated``: ``data.object`` is a ``RadarEarlyFraudWarning``."""
-
     __slots__ = ()
 
 
 class RefundCreatedEvent(EventBase[Literal["refund.created"], "Refund"]):
-    """``refund.created``: ``data.object`` is a ``Refund``."""
-
     __slots__ = ()
 
 
 class RefundFailedEvent(EventBase[Literal["refund.failed"], "Refund"]):
-    """``refund.failed``: ``data.object`` is a ``Refund``."""
-
     __slots__ = ()
 
 
 class RefundUpdatedEvent(EventBase[Literal["refund.updated"], "Refund"]):
-    """``refund.updated``: ``data.object`` is a ``Refund``."""
-
     __slots__ = ()
 
 
 class ReportingReportRunFailedEvent(EventBase[Literal["reporting.report_run.failed"], "ReportingReportRun"]):
-    """``reporting.report_run.failed``: ``data.object`` is a ``ReportingReportRun``."""
-
     __slots__ = ()
 
 
 class ReportingReportRunSucceededEvent(EventBase[Literal["reporting.report_run.succeeded"], "ReportingReportRun"]):
-    """``reporting.report_run.succeeded``: ``data.object`` is a ``ReportingReportRun``."""
-
     __slots__ = ()
 
 
 class ReportingReportTypeUpdatedEvent(EventBase[Literal["reporting.report_type.updated"], "ReportingReportType"]):
-    """``reporting.report_type.updated``: ``data.object`` is a ``ReportingReportType``."""
-
     __slots__ = ()
 
 
 class ReserveHoldCreatedEvent(EventBase[Literal["reserve.hold.created"], StripeObject]):
-    """``reserve.hold.created``: ``data.object`` is an object this version does not model (a ``StripeObject``)."""
-
     __slots__ = ()
 
 
 class ReserveHoldUpdatedEvent(EventBase[Literal["reserve.hold.updated"], StripeObject]):
-    """``reserve.hold.updated``: ``data.object`` is an object this version does not model (a ``StripeObject``)."""
-
     __slots__ = ()
 
 
 class ReservePlanCreatedEvent(EventBase[Literal["reserve.plan.created"], StripeObject]):
-    """``reserve.plan.created``: ``data.object`` is an object this version does not model (a ``StripeObject``)."""
-
     __slots__ = ()
 
 
 class ReservePlanDisabledEvent(EventBase[Literal["reserve.plan.disabled"], StripeObject]):
-    """``reserve.plan.disabled``: ``data.object`` is an object this version does not model (a ``StripeObject``)."""
-
     __slots__ = ()
 
 
 class ReservePlanExpiredEvent(EventBase[Literal["reserve.plan.expired"], StripeObject]):
-    """``reserve.plan.expired``: ``data.object`` is an object this version does not model (a ``StripeObject``)."""
-
     __slots__ = ()
 
 
 class ReservePlanUpdatedEvent(EventBase[Literal["reserve.plan.updated"], StripeObject]):
-    """``reserve.plan.updated``: ``data.object`` is an object this version does not model (a ``StripeObject``)."""
-
     __slots__ = ()
 
 
 class ReserveReleaseCreatedEvent(EventBase[Literal["reserve.release.created"], StripeObject]):
-    """``reserve.release.created``: ``data.object`` is an object this version does not model (a ``StripeObject``)."""
-
     __slots__ = ()
 
 
 class ReviewClosedEvent(EventBase[Literal["review.closed"], "Review"]):
-    """``review.closed``: ``data.object`` is a ``Review``."""
-
     __slots__ = ()
 
 
 class ReviewOpenedEvent(EventBase[Literal["review.opened"], "Review"]):
-    """``review.opened``: ``data.object`` is a ``Review``."""
-
     __slots__ = ()
 
 
 class SetupIntentCanceledEvent(EventBase[Literal["setup_intent.canceled"], "SetupIntent"]):
-    """``setup_intent.canceled``: ``data.object`` is a ``SetupIntent``."""
-
     __slots__ = ()
 
 
 class SetupIntentCreatedEvent(EventBase[Literal["setup_intent.created"], "SetupIntent"]):
-    """``setup_intent.created``: ``data.object`` is a ``SetupIntent``."""
-
     __slots__ = ()
 
 
 class SetupIntentRequiresActionEvent(EventBase[Literal["setup_intent.requires_action"], "SetupIntent"]):
-    """``setup_intent.requires_action``: ``data.object`` is a ``SetupIntent``."""
-
     __slots__ = ()
 
 
 class SetupIntentSetupFailedEvent(EventBase[Literal["setup_intent.setup_failed"], "SetupIntent"]):
-    """``setup_intent.setup_failed``: ``data.object`` is a ``SetupIntent``."""
-
     __slots__ = ()
 
 
 class SetupIntentSucceededEvent(EventBase[Literal["setup_intent.succeeded"], "SetupIntent"]):
-    """``setup_intent.succeeded``: ``data.object`` is a ``SetupIntent``."""
-
     __slots__ = ()
 
 
 class SigmaScheduledQueryRunCreatedEvent(EventBase[Literal["sigma.scheduled_query_run.created"], "ScheduledQueryRun"]):
-    """``sigma.scheduled_query_run.created``: ``data.object`` is a ``ScheduledQueryRun``."""
-
     __slots__ = ()
 
 
 class SourceCanceledEvent(EventBase[Literal["source.canceled"], "Source"]):
-    """``source.canceled``: ``data.object`` is a ``Source``."""
-
     __slots__ = ()
 
 
 class SourceChargeableEvent(EventBase[Literal["source.chargeable"], "Source"]):
-    """``source.chargeable``: ``data.object`` is a ``Source``."""
-
     __slots__ = ()
 
 
 class SourceFailedEvent(EventBase[Literal["source.failed"], "Source"]):
-    """``source.failed``: ``data.object`` is a ``Source``."""
-
     __slots__ = ()
 
 
 class SourceMandateNotificationEvent(EventBase[Literal["source.mandate_notification"], "SourceMandateNotification"]):
-    """``source.mandate_notification``: ``data.object`` is a ``SourceMandateNotification``."""
-
     __slots__ = ()
 
 
 class SourceRefundAttributesRequiredEvent(EventBase[Literal["source.refund_attributes_required"], "Source"]):
-    """``source.refund_attributes_required``: ``data.object`` is a ``Source``."""
-
     __slots__ = ()
 
 
 class SourceTransactionCreatedEvent(EventBase[Literal["source.transaction.created"], "SourceTransaction"]):
-    """``source.transaction.created``: ``data.object`` is a ``SourceTransaction``."""
-
     __slots__ = ()
 
 
 class SourceTransactionUpdatedEvent(EventBase[Literal["source.transaction.updated"], "SourceTransaction"]):
-    """``source.transaction.updated``: ``data.object`` is a ``SourceTransaction``."""
-
     __slots__ = ()
 
 
 class SubscriptionScheduleAbortedEvent(EventBase[Literal["subscription_schedule.aborted"], "SubscriptionSchedule"]):
-    """``subscription_schedule.aborted``: ``data.object`` is a ``SubscriptionSchedule``."""
-
     __slots__ = ()
 
 
 class SubscriptionScheduleCanceledEvent(EventBase[Literal["subscription_schedule.canceled"], "SubscriptionSchedule"]):
-    """``subscription_schedule.canceled``: ``data.object`` is a ``SubscriptionSchedule``."""
-
     __slots__ = ()
 
 
 class SubscriptionScheduleCompletedEvent(EventBase[Literal["subscription_schedule.completed"], "SubscriptionSchedule"]):
-    """``subscription_schedule.completed``: ``data.object`` is a ``SubscriptionSchedule``."""
-
     __slots__ = ()
 
 
 class SubscriptionScheduleCreatedEvent(EventBase[Literal["subscription_schedule.created"], "SubscriptionSchedule"]):
-    """``subscription_schedule.created``: ``data.object`` is a ``SubscriptionSchedule``."""
-
     __slots__ = ()
 
 
 class SubscriptionScheduleExpiringEvent(EventBase[Literal["subscription_schedule.expiring"], "SubscriptionSchedule"]):
-    """``subscription_schedule.expiring``: ``data.object`` is a ``SubscriptionSchedule``."""
-
     __slots__ = ()
 
 
 class SubscriptionScheduleReleasedEvent(EventBase[Literal["subscription_schedule.released"], "SubscriptionSchedule"]):
-    """``subscription_schedule.released``: ``data.object`` is a ``SubscriptionSchedule``."""
-
     __slots__ = ()
 
 
 class SubscriptionScheduleUpdatedEvent(EventBase[Literal["subscription_schedule.updated"], "SubscriptionSchedule"]):
-    """``subscription_schedule.updated``: ``data.object`` is a ``SubscriptionSchedule``."""
-
     __slots__ = ()
 
 
 class TaxSettingsUpdatedEvent(EventBase[Literal["tax.settings.updated"], "TaxSettings"]):
-    """``tax.settings.updated``: ``data.object`` is a ``TaxSettings``."""
-
     __slots__ = ()
 
 
 class TaxRateCreatedEvent(EventBase[Literal["tax_rate.created"], "TaxRate"]):
-    """``tax_rate.created``: ``data.object`` is a ``TaxRate``."""
-
     __slots__ = ()
 
 
 class TaxRateUpdatedEvent(EventBase[Literal["tax_rate.updated"], "TaxRate"]):
-    """``tax_rate.updated``: ``data.object`` is a ``TaxRate``."""
-
     __slots__ = ()
 
 
 class TerminalReaderActionFailedEvent(EventBase[Literal["terminal.reader.action_failed"], "TerminalReader"]):
-    """``terminal.reader.action_failed``: ``data.object`` is a ``TerminalReader``."""
-
     __slots__ = ()
 
 
 class TerminalReaderActionSucceededEvent(EventBase[Literal["terminal.reader.action_succeeded"], "TerminalReader"]):
-    """``terminal.reader.action_succeeded``: ``data.object`` is a ``TerminalReader``."""
-
     __slots__ = ()
 
 
 class TerminalReaderActionUpdatedEvent(EventBase[Literal["terminal.reader.action_updated"], "TerminalReader"]):
-    """``terminal.reader.action_updated``: ``data.object`` is a ``TerminalReader``."""
-
     __slots__ = ()
 
 
 class TestHelpersTestClockAdvancingEvent(EventBase[Literal["test_helpers.test_clock.advancing"], "TestHelpersTestClock"]):
-    """``test_helpers.test_clock.advancing``: ``data.object`` is a ``TestHelpersTestClock``."""
-
     __slots__ = ()
 
 
 class TestHelpersTestClockCreatedEvent(EventBase[Literal["test_helpers.test_clock.created"], "TestHelpersTestClock"]):
-    """``test_helpers.test_clock.created``: ``data.object`` is a ``TestHelpersTestClock``."""
-
     __slots__ = ()
 
 
 class TestHelpersTestClockDeletedEvent(EventBase[Literal["test_helpers.test_clock.deleted"], "TestHelpersTestClock"]):
-    """``test_helpers.test_clock.deleted``: ``data.object`` is a ``TestHelpersTestClock``."""
-
     __slots__ = ()
 
 
 class TestHelpersTestClockInternalFailureEvent(EventBase[Literal["test_helpers.test_clock.internal_failure"], "TestHelpersTestClock"]):
-    """``test_helpers.test_clock.internal_failure``: ``data.object`` is a ``TestHelpersTestClock``."""
-
     __slots__ = ()
 
 
 class TestHelpersTestClockReadyEvent(EventBase[Literal["test_helpers.test_clock.ready"], "TestHelpersTestClock"]):
-    """``test_helpers.test_clock.ready``: ``data.object`` is a ``TestHelpersTestClock``."""
-
     __slots__ = ()
 
 
 class TopupCanceledEvent(EventBase[Literal["topup.canceled"], "Topup"]):
-    """``topup.canceled``: ``data.object`` is a ``Topup``."""
-
     __slots__ = ()
 
 
 class TopupCreatedEvent(EventBase[Literal["topup.created"], "Topup"]):
-    """``topup.created``: ``data.object`` is a ``Topup``."""
-
     __slots__ = ()
 
 
 class TopupFailedEvent(EventBase[Literal["topup.failed"], "Topup"]):
-    """``topup.failed``: ``data.object`` is a ``Topup``."""
-
     __slots__ = ()
 
 
 class TopupReversedEvent(EventBase[Literal["topup.reversed"], "Topup"]):
-    """``topup.reversed``: ``data.object`` is a ``Topup``."""
-
     __slots__ = ()
 
 
 class TopupSucceededEvent(EventBase[Literal["topup.succeeded"], "Topup"]):
-    """``topup.succeeded``: ``data.object`` is a ``Topup``."""
-
     __slots__ = ()
 
 
 class TransferCreatedEvent(EventBase[Literal["transfer.created"], "Transfer"]):
-    """``transfer.created``: ``data.object`` is a ``Transfer``."""
-
     __slots__ = ()
 
 
 class TransferReversedEvent(EventBase[Literal["transfer.reversed"], "Transfer"]):
-    """``transfer.reversed``: ``data.object`` is a ``Transfer``."""
-
     __slots__ = ()
 
 
 class TransferUpdatedEvent(EventBase[Literal["transfer.updated"], "Transfer"]):
-    """``transfer.updated``: ``data.object`` is a ``Transfer``."""
-
     __slots__ = ()
 
 
 class TreasuryCreditReversalCreatedEvent(EventBase[Literal["treasury.credit_reversal.created"], "TreasuryCreditReversal"]):
-    """``treasury.credit_reversal.created``: ``data.object`` is a ``TreasuryCreditReversal``."""
-
     __slots__ = ()
 
 
 class TreasuryCreditReversalPostedEvent(EventBase[Literal["treasury.credit_reversal.posted"], "TreasuryCreditReversal"]):
-    """``treasury.credit_reversal.posted``: ``data.object`` is a ``TreasuryCreditReversal``."""
-
     __slots__ = ()
 
 
 class TreasuryDebitReversalCompletedEvent(EventBase[Literal["treasury.debit_reversal.completed"], "TreasuryDebitReversal"]):
-    """``treasury.debit_reversal.completed``: ``data.object`` is a ``TreasuryDebitReversal``."""
-
     __slots__ = ()
 
 
 class TreasuryDebitReversalCreatedEvent(EventBase[Literal["treasury.debit_reversal.created"], "TreasuryDebitReversal"]):
-    """``treasury.debit_reversal.created``: ``data.object`` is a ``TreasuryDebitReversal``."""
-
     __slots__ = ()
 
 
 class TreasuryDebitReversalInitialCreditGrantedEvent(EventBase[Literal["treasury.debit_reversal.initial_credit_granted"], "TreasuryDebitReversal"]):
-    """``treasury.debit_reversal.initial_credit_granted``: ``data.object`` is a ``TreasuryDebitReversal``."""
-
     __slots__ = ()
 
 
 class TreasuryFinancialAccountClosedEvent(EventBase[Literal["treasury.financial_account.closed"], "TreasuryFinancialAccount"]):
-    """``treasury.financial_account.closed``: ``data.object`` is a ``TreasuryFinancialAccount``."""
-
     __slots__ = ()
 
 
 class TreasuryFinancialAccountCreatedEvent(EventBase[Literal["treasury.financial_account.created"], "TreasuryFinancialAccount"]):
-    """``treasury.financial_account.created``: ``data.object`` is a ``TreasuryFinancialAccount``."""
-
     __slots__ = ()
 
 
 class TreasuryFinancialAccountFeaturesStatusUpdatedEvent(EventBase[Literal["treasury.financial_account.features_status_updated"], "TreasuryFinancialAccount"]):
-    """``treasury.financial_account.features_status_updated``: ``data.object`` is a ``TreasuryFinancialAccount``."""
-
     __slots__ = ()
 
 
 class TreasuryInboundTransferCanceledEvent(EventBase[Literal["treasury.inbound_transfer.canceled"], "TreasuryInboundTransfer"]):
-    """``treasury.inbound_transfer.canceled``: ``data.object`` is a ``TreasuryInboundTransfer``."""
-
     __slots__ = ()
 
 
 class TreasuryInboundTransferCreatedEvent(EventBase[Literal["treasury.inbound_transfer.created"], "TreasuryInboundTransfer"]):
-    """``treasury.inbound_transfer.created``: ``data.object`` is a ``TreasuryInboundTransfer``."""
-
     __slots__ = ()
 
 
 class TreasuryInboundTransferFailedEvent(EventBase[Literal["treasury.inbound_transfer.failed"], "TreasuryInboundTransfer"]):
-    """``treasury.inbound_transfer.failed``: ``data.object`` is a ``TreasuryInboundTransfer``."""
-
     __slots__ = ()
 
 
 class TreasuryInboundTransferSucceededEvent(EventBase[Literal["treasury.inbound_transfer.succeeded"], "TreasuryInboundTransfer"]):
-    """``treasury.inbound_transfer.succeeded``: ``data.object`` is a ``TreasuryInboundTransfer``."""
-
     __slots__ = ()
 
 
 class TreasuryOutboundPaymentCanceledEvent(EventBase[Literal["treasury.outbound_payment.canceled"], "TreasuryOutboundPayment"]):
-    """``treasury.outbound_payment.canceled``: ``data.object`` is a ``TreasuryOutboundPayment``."""
-
     __slots__ = ()
 
 
 class TreasuryOutboundPaymentCreatedEvent(EventBase[Literal["treasury.outbound_payment.created"], "TreasuryOutboundPayment"]):
-    """``treasury.outbound_payment.created``: ``data.object`` is a ``TreasuryOutboundPayment``."""
-
     __slots__ = ()
 
 
 class TreasuryOutboundPaymentExpectedArrivalDateUpdatedEvent(EventBase[Literal["treasury.outbound_payment.expected_arrival_date_updated"], "TreasuryOutboundPayment"]):
-    """``treasury.outbound_payment.expected_arrival_date_updated``: ``data.object`` is a ``TreasuryOutboundPayment``."""
-
     __slots__ = ()
 
 
 class TreasuryOutboundPaymentFailedEvent(EventBase[Literal["treasury.outbound_payment.failed"], "TreasuryOutboundPayment"]):
-    """``treasury.outbound_payment.failed``: ``data.object`` is a ``TreasuryOutboundPayment``."""
-
     __slots__ = ()
 
 
 class TreasuryOutboundPaymentPostedEvent(EventBase[Literal["treasury.outbound_payment.posted"], "TreasuryOutboundPayment"]):
-    """``treasury.outbound_payment.posted``: ``data.object`` is a ``TreasuryOutboundPayment``."""
-
     __slots__ = ()
 
 
 class TreasuryOutboundPaymentReturnedEvent(EventBase[Literal["treasury.outbound_payment.returned"], "TreasuryOutboundPayment"]):
-    """``treasury.outbound_payment.returned``: ``data.object`` is a ``TreasuryOutboundPayment``."""
-
     __slots__ = ()
 
 
 class TreasuryOutboundPaymentTrackingDetailsUpdatedEvent(EventBase[Literal["treasury.outbound_payment.tracking_details_updated"], "TreasuryOutboundPayment"]):
-    """``treasury.outbound_payment.tracking_details_updated``: ``data.object`` is a ``TreasuryOutboundPayment``."""
-
     __slots__ = ()
 
 
 class TreasuryOutboundTransferCanceledEvent(EventBase[Literal["treasury.outbound_transfer.canceled"], "TreasuryOutboundTransfer"]):
-    """``treasury.outbound_transfer.canceled``: ``data.object`` is a ``TreasuryOutboundTransfer``."""
-
     __slots__ = ()
 
 
 class TreasuryOutboundTransferCreatedEvent(EventBase[Literal["treasury.outbound_transfer.created"], "TreasuryOutboundTransfer"]):
-    """``treasury.outbound_transfer.created``: ``data.object`` is a ``TreasuryOutboundTransfer``."""
-
     __slots__ = ()
 
 
 class TreasuryOutboundTransferExpectedArrivalDateUpdatedEvent(EventBase[Literal["treasury.outbound_transfer.expected_arrival_date_updated"], "TreasuryOutboundTransfer"]):
-    """``treasury.outbound_transfer.expected_arrival_date_updated``: ``data.object`` is a ``TreasuryOutboundTransfer``."""
-
     __slots__ = ()
 
 
 class TreasuryOutboundTransferFailedEvent(EventBase[Literal["treasury.outbound_transfer.failed"], "TreasuryOutboundTransfer"]):
-    """``treasury.outbound_transfer.failed``: ``data.object`` is a ``TreasuryOutboundTransfer``."""
-
     __slots__ = ()
 
 
 class TreasuryOutboundTransferPostedEvent(EventBase[Literal["treasury.outbound_transfer.posted"], "TreasuryOutboundTransfer"]):
-    """``treasury.outbound_transfer.posted``: ``data.object`` is a ``TreasuryOutboundTransfer``."""
-
     __slots__ = ()
 
 
 class TreasuryOutboundTransferReturnedEvent(EventBase[Literal["treasury.outbound_transfer.returned"], "TreasuryOutboundTransfer"]):
-    """``treasury.outbound_transfer.returned``: ``data.object`` is a ``TreasuryOutboundTransfer``."""
-
     __slots__ = ()
 
 
 class TreasuryOutboundTransferTrackingDetailsUpdatedEvent(EventBase[Literal["treasury.outbound_transfer.tracking_details_updated"], "TreasuryOutboundTransfer"]):
-    """``treasury.outbound_transfer.tracking_details_updated``: ``data.object`` is a ``TreasuryOutboundTransfer``."""
-
     __slots__ = ()
 
 
 class TreasuryReceivedCreditCreatedEvent(EventBase[Literal["treasury.received_credit.created"], "TreasuryReceivedCredit"]):
-    """``treasury.received_credit.created``: ``data.object`` is a ``TreasuryReceivedCredit``."""
-
     __slots__ = ()
 
 
 class TreasuryReceivedCreditFailedEvent(EventBase[Literal["treasury.received_credit.failed"], "TreasuryReceivedCredit"]):
-    """``treasury.received_credit.failed``: ``data.object`` is a ``TreasuryReceivedCredit``."""
-
     __slots__ = ()
 
 
 class TreasuryReceivedCreditSucceededEvent(EventBase[Literal["treasury.received_credit.succeeded"], "TreasuryReceivedCredit"]):
-    """``treasury.received_credit.succeeded``: ``data.object`` is a ``TreasuryReceivedCredit``."""
-
     __slots__ = ()
 
 
 class TreasuryReceivedDebitCreatedEvent(EventBase[Literal["treasury.received_debit.created"], "TreasuryReceivedDebit"]):
-    """``treasury.received_debit.created``: ``data.object`` is a ``TreasuryReceivedDebit``."""
-
     __slots__ = ()
 
 

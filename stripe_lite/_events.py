@@ -85,10 +85,11 @@ def event_data(cls: type[Any]) -> Decoder:
             if value is None:
                 return None
             raise bad(cls.__name__, value)
+        table = _table(cls)
         data = new(cls)
         extra: dict[str, Any] | None = None
         for key, item in value.items():
-            attr, convert = _table(cls).get(key, _UNDECLARED)
+            attr, convert = table.get(key, _UNDECLARED)
             if attr is None:  # undeclared, or declared without a slot: kept with the unknown fields
                 if extra is None:
                     extra = {}
@@ -227,7 +228,10 @@ class FetchMethods(Generic[_R]):
     def fetch_event(self, client: StripeClient | AsyncStripeClient) -> V2CoreEvent | Awaitable[V2CoreEvent]:
         """The event itself, with its data: ``GET /v2/core/events/{id}``."""
         note: Any = self
-        path = f"/v2/core/events/{encode_path_id(note.id, 'id')}"
+        event_id = getattr(note, "id", None)
+        if not isinstance(event_id, str):
+            raise InvalidResponseError(f"the notification has no event id to fetch: {event_id!r}")
+        path = f"/v2/core/events/{encode_path_id(event_id, 'id')}"
         result: Any = client._call("get", path, None, _FETCHED_EVENT, _options(note))
         return result  # type: ignore[no-any-return]
 
@@ -242,7 +246,8 @@ class FetchMethods(Generic[_R]):
         """
         note: Any = self
         related = getattr(note, "related_object", None)
-        entry = type(note)._types.get(note.type)
+        kind = getattr(note, "type", None)
+        entry = type(note)._types.get(kind) if isinstance(kind, str) else None
         names = entry[1] if entry is not None else None
         if related is None or names == ():
             from ._client import AsyncStripeClient

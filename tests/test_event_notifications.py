@@ -251,3 +251,12 @@ def test_a_related_url_that_is_not_an_api_path_is_refused(url: Any, run: Runner,
     with pytest.raises(InvalidResponseError, match="not a path of Stripe's API"):
         run(lambda c: parsed.fetch_related_object(c))
     assert not mock_api.calls
+
+
+def test_a_notification_without_an_id_or_type_says_what_it_lacks(run: Runner, mock_api: respx.MockRouter) -> None:
+    parsed = parse({key: value for key, value in NOTE.items() if key not in ("id", "type")})
+    assert type(parsed) is UnknownEventNotification
+    with pytest.raises(InvalidResponseError, match="no event id to fetch"):
+        run(lambda c: parsed.fetch_event(c))
+    mock_api.get("/v1/billing/meters/mtr_test_1").respond(json=METER)
+    assert type(run(lambda c: parsed.fetch_related_object(c))) is BillingMeter

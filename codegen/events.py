@@ -213,11 +213,47 @@ def _union(names: list[str]) -> list[str]:
     return [f"    {name}" if index == 0 else f"    | {name}" for index, name in enumerate(names)]
 
 
+def _by_type(
+    text: _Text,
+    table: dict[str, tuple[str, ...]],
+    *,
+    base: str,
+    suffix: str,
+    empty: str,
+    unknown: tuple[str, str, str],
+    union: tuple[str, str],
+) -> tuple[list[str], list[str]]:
+    """(lines, class names): a class per type of ``table`` binding ``base`` to the type's literal and
+    to the models it holds (``empty`` for none), the unknown class (name, what it holds, doc), the
+    union of them all (name, doc), and the start of the type table, which the caller closes."""
+    taken = {m.class_name for m in text.spec.models.values()}
+    body: list[str] = []
+    entries: list[tuple[str, str, tuple[str, ...]]] = []
+    for event_type, schemas in table.items():
+        name = event_class(event_type, suffix)
+        if name in taken:
+            raise ValueError(f"{event_type}: class {name} would shadow a model")
+        taken.add(name)
+        held = f'"{text.union(schemas)}"' if schemas else empty
+        # No docstring: the base says it all (a line each would cost the package 40 kB).
+        body += _class(name, f'{base}[Literal["{event_type}"], {held}]', None, slots=False)
+        entries.append((event_type, name, schemas))
+    text.names.helpers.add("StripeObject")
+    unknown_name, unknown_held, unknown_doc = unknown
+    body += _class(unknown_name, f'{base}[Literal["{UNKNOWN_TYPE}"], {unknown_held}]', unknown_doc, slots=False)
+    names = [name for _, name, _ in entries] + [unknown_name]
+    body += ["", "", f"{union[0]}: TypeAlias = (", *_union(names), ")", f'"""{union[1]}"""', ""]
+    body.append(f"TYPES: dict[str, tuple[type[{base}[Any, Any]], tuple[str, ...]]] = {{")
+    for event_type, name, schemas in entries:
+        held = ", ".join(f'"{text.spec.models[s].object_name}"' for s in schemas)
+        body.append(f'    "{event_type}": ({name}, ({held}{"," if len(schemas) == 1 else ""})),')
+    return body, names
+
+
 def render_events(spec: Spec, modules: dict[str, str]) -> str:
     """``stripe_lite/_generated/models/events.py``: webhook events (API v1)."""
     text = _Text(spec, modules)
     objects = event_objects(spec)
-    taken = {m.class_name for m in spec.models.values()}
     body: list[str] = [
         "",
         '_T = TypeVar("_T", bound=str, covariant=True)',
@@ -242,37 +278,23 @@ def render_events(spec: Spec, modules: dict[str, str]) -> str:
         "    https://docs.stripe.com/api/events/object\n    ",
         base_fields,
     )
-    entries: list[tuple[str, str, tuple[str, ...]]] = []
-    for event_type, schemas in objects.items():
-        name = event_class(event_type, "Event")
-        if name in taken:
-            raise ValueError(f"event {event_type}: class {name} would shadow a model")
-        taken.add(name)
-        held = text.union(schemas)
-        quoted = f'"{held}"' if schemas else held
-        # No docstring: the base says it all (a line each would cost the package 40 kB).
-        body += _class(name, f'EventBase[Literal["{event_type}"], {quoted}]', None, slots=False)
-        entries.append((event_type, name, schemas))
-    text.names.helpers.add("StripeObject")
-    body += _class(
-        "UnknownEvent",
-        f'EventBase[Literal["{UNKNOWN_TYPE}"], StripeObject]',
-        "An event of a type this version does not know (one from a newer API version).\n\n"
-        "    Its ``type`` holds the type Stripe sent; type checkers see a placeholder that no known type\n"
-        "    equals, so that narrowing on a known type leaves this class out. Tell it with\n"
-        "    ``isinstance(event, UnknownEvent)``; ``data.object`` is decoded by its ``object`` name.\n    ",
-        slots=False,
+    classes, names = _by_type(
+        text,
+        objects,
+        base="EventBase",
+        suffix="Event",
+        empty="StripeObject",
+        unknown=(
+            "UnknownEvent",
+            "StripeObject",
+            "An event of a type this version does not know (one from a newer API version).\n\n"
+            "    Its ``type`` holds the type Stripe sent; type checkers see a placeholder that no known type\n"
+            "    equals, so that narrowing on a known type leaves this class out. Tell it with\n"
+            "    ``isinstance(event, UnknownEvent)``; ``data.object`` is decoded by its ``object`` name.\n    ",
+        ),
+        union=("Event", "An event: the class its ``type`` names, or ``UnknownEvent``. Narrow it on ``event.type``."),
     )
-    names = [name for _, name, _ in entries] + ["UnknownEvent"]
-    body += ["", "", "Event: TypeAlias = (", *_union(names), ")"]
-    body += [
-        '"""An event: the class its ``type`` names, or ``UnknownEvent``. Narrow it on ``event.type``."""',
-        "",
-        "TYPES: dict[str, tuple[type[EventBase[Any, Any]], tuple[str, ...]]] = {",
-    ]
-    for event_type, name, schemas in entries:
-        held = ", ".join(f'"{spec.models[s].object_name}"' for s in schemas)
-        body.append(f'    "{event_type}": ({name}, ({held}{"," if len(schemas) == 1 else ""})),')
+    body += classes
     body += [
         "}",
         '"""Event type -> its class, and the ``object`` names its ``data.object`` may have (none: any)."""',
@@ -290,7 +312,6 @@ def render_notifications(spec: Spec, modules: dict[str, str], facts: dict[str, A
     """``stripe_lite/_generated/models/event_notifications.py``: thin events (API v2)."""
     text = _Text(spec, modules)
     related = thin_event_objects(spec, facts)
-    taken = {m.class_name for m in spec.models.values()}
     body: list[str] = [
         "",
         '_T = TypeVar("_T", bound=str, covariant=True)',
@@ -305,33 +326,21 @@ def render_notifications(spec: Spec, modules: dict[str, str], facts: dict[str, A
         "    https://docs.stripe.com/api/v2/core/events/object\n    ",
         text.fields(V2_EVENT_SCHEMA, {"type": "_T"}, THIN_LEFT_OUT),
     )
-    entries: list[tuple[str, str, tuple[str, ...]]] = []
-    for event_type, schemas in related.items():
-        name = event_class(event_type, "EventNotification")
-        if name in taken:
-            raise ValueError(f"thin event {event_type}: class {name} would shadow a model")
-        taken.add(name)
-        about = f'"{text.union(schemas)}"' if schemas else "None"
-        body += _class(name, f'EventNotificationBase[Literal["{event_type}"], {about}]', None, slots=False)
-        entries.append((event_type, name, schemas))
-    text.names.helpers.add("StripeObject")
-    body += _class(
-        "UnknownEventNotification",
-        f'EventNotificationBase[Literal["{UNKNOWN_TYPE}"], "StripeObject | None"]',
-        "A notification of a type this version does not know; ``type`` holds the type Stripe sent\n"
-        "    (see ``UnknownEvent``). Its related object, if any, is decoded by its ``object`` name.\n    ",
-        slots=False,
+    classes, names = _by_type(
+        text,
+        related,
+        base="EventNotificationBase",
+        suffix="EventNotification",
+        empty="None",
+        unknown=(
+            "UnknownEventNotification",
+            '"StripeObject | None"',
+            "A notification of a type this version does not know; ``type`` holds the type Stripe sent\n"
+            "    (see ``UnknownEvent``). Its related object, if any, is decoded by its ``object`` name.\n    ",
+        ),
+        union=("EventNotification", "A thin event: the class its ``type`` names, or ``UnknownEventNotification``."),
     )
-    names = [name for _, name, _ in entries] + ["UnknownEventNotification"]
-    body += ["", "", "EventNotification: TypeAlias = (", *_union(names), ")"]
-    body += [
-        '"""A thin event: the class its ``type`` names, or ``UnknownEventNotification``."""',
-        "",
-        "TYPES: dict[str, tuple[type[EventNotificationBase[Any, Any]], tuple[str, ...]]] = {",
-    ]
-    for event_type, name, schemas in entries:
-        held = ", ".join(f'"{spec.models[s].object_name}"' for s in schemas)
-        body.append(f'    "{event_type}": ({name}, ({held}{"," if len(schemas) == 1 else ""})),')
+    body += classes
     body += [
         "}",
         '"""Notification type -> its class, and the ``object`` name of what it is about (none: nothing)."""',

@@ -9,10 +9,6 @@ the type of its ``type`` and of its ``data.object``, and that narrowing on all o
 
 from __future__ import annotations
 
-import json
-import re
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -21,7 +17,8 @@ import pytest
 from codegen import events as codegen_events
 from codegen.schema import Spec
 
-ROOT = Path(__file__).resolve().parent.parent
+from . import type_checkers
+from .type_checkers import Errors, marked_line
 
 NARROWING = '''
 from typing import Any
@@ -318,54 +315,23 @@ def programs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 GOOD = ["narrowing.py", "notifications.py", "every_class.py"]
 
 
-def _marked_line(path: Path) -> int:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return next(number for number, line in enumerate(lines, 1) if line.endswith("# <-"))
+@pytest.fixture(scope="module")
+def mypy_errors(programs: Path) -> Errors:
+    return type_checkers.mypy_errors(programs)
 
 
 @pytest.fixture(scope="module")
-def mypy_errors(programs: Path) -> dict[str, list[tuple[int, str]]]:
-    done = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-error-summary", "--show-error-codes", str(programs)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=600,
-    )
-    found: dict[str, list[tuple[int, str]]] = {}
-    for line in done.stdout.splitlines():
-        match = re.match(r"(.+?\.py):(\d+): error: (.*)", line)
-        if match:
-            found.setdefault(Path(match.group(1)).name, []).append((int(match.group(2)), match.group(3)))
-    assert done.returncode in (0, 1), done.stderr
-    return found
-
-
-@pytest.fixture(scope="module")
-def pyright_errors(programs: Path) -> dict[str, list[tuple[int, str]]]:
-    pytest.importorskip("pyright", reason="pyright is in the test extra")
-    done = subprocess.run(
-        [sys.executable, "-m", "pyright", "--outputjson", "--pythonpath", sys.executable, str(programs)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=600,
-    )
-    report = json.loads(done.stdout)
-    found: dict[str, list[tuple[int, str]]] = {}
-    for item in report["generalDiagnostics"]:
-        if item["severity"] == "error":
-            found.setdefault(Path(item["file"]).name, []).append((item["range"]["start"]["line"] + 1, item["message"]))
-    return found
+def pyright_errors(programs: Path) -> Errors:
+    return type_checkers.pyright_errors(programs)
 
 
 @pytest.mark.parametrize("name", GOOD)
-def test_narrowing_checks_clean_under_mypy(name: str, mypy_errors: dict[str, list[tuple[int, str]]]) -> None:
+def test_narrowing_checks_clean_under_mypy(name: str, mypy_errors: Errors) -> None:
     assert mypy_errors.get(name, []) == []
 
 
 @pytest.mark.parametrize("name", GOOD)
-def test_narrowing_checks_clean_under_pyright(name: str, pyright_errors: dict[str, list[tuple[int, str]]]) -> None:
+def test_narrowing_checks_clean_under_pyright(name: str, pyright_errors: Errors) -> None:
     assert pyright_errors.get(name, []) == []
 
 
@@ -388,18 +354,18 @@ def test_event_is_the_union_of_every_types_class_and_the_unknown_one() -> None:
 
 
 @pytest.mark.parametrize("index", range(len(BAD)), ids=[case[0] for case in BAD])
-def test_mistakes_are_mypy_errors(index: int, programs: Path, mypy_errors: dict[str, list[tuple[int, str]]]) -> None:
+def test_mistakes_are_mypy_errors(index: int, programs: Path, mypy_errors: Errors) -> None:
     name = f"bad_{index}.py"
-    line = _marked_line(programs / name)
+    line = marked_line(programs / name)
     messages = [message for at, message in mypy_errors.get(name, []) if at == line]
     assert any(BAD[index][2] in message for message in messages), mypy_errors.get(name)
 
 
 @pytest.mark.parametrize("index", range(len(BAD)), ids=[case[0] for case in BAD])
 def test_mistakes_are_pyright_errors(
-    index: int, programs: Path, pyright_errors: dict[str, list[tuple[int, str]]]
+    index: int, programs: Path, pyright_errors: Errors
 ) -> None:
     name = f"bad_{index}.py"
-    line = _marked_line(programs / name)
+    line = marked_line(programs / name)
     messages = [message for at, message in pyright_errors.get(name, []) if at == line]
     assert any(BAD[index][3] in message for message in messages), pyright_errors.get(name)

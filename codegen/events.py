@@ -227,20 +227,23 @@ def _by_type(
     to the models it holds (``empty`` for none), the unknown class (name, what it holds, doc), the
     union of them all (name, doc), and the start of the type table, which the caller closes."""
     taken = {m.class_name for m in text.spec.models.values()}
-    body: list[str] = []
+    # The bindings are for type checkers: at run time the subscript is skipped (see erased), and its
+    # arguments are strings, so that not even the literals are built.
+    alias = f"_{base}"
+    body: list[str] = ["", "", "if TYPE_CHECKING:", f"    {alias} = {base}", "else:", f"    {alias} = erased({base})"]
     entries: list[tuple[str, str, tuple[str, ...]]] = []
     for event_type, schemas in table.items():
         name = event_class(event_type, suffix)
         if name in taken:
             raise ValueError(f"{event_type}: class {name} would shadow a model")
         taken.add(name)
-        held = f'"{text.union(schemas)}"' if schemas else empty
+        held = f'"{text.union(schemas)}"' if schemas else f'"{empty}"'
         # No docstring: the base says it all (a line each would cost the package 40 kB).
-        body += _class(name, f'{base}[Literal["{event_type}"], {held}]', None, slots=False)
+        body += _class(name, f"{alias}[\"Literal['{event_type}']\", {held}]", None, slots=False)
         entries.append((event_type, name, schemas))
     text.names.helpers.add("StripeObject")
     unknown_name, unknown_held, unknown_doc = unknown
-    body += _class(unknown_name, f'{base}[Literal["{UNKNOWN_TYPE}"], {unknown_held}]', unknown_doc, slots=False)
+    body += _class(unknown_name, f"{alias}[\"Literal['{UNKNOWN_TYPE}']\", {unknown_held}]", unknown_doc, slots=False)
     names = [name for _, name, _ in entries] + [unknown_name]
     body += ["", "", f"{union[0]}: TypeAlias = (", *_union(names), ")", f'"""{union[1]}"""', ""]
     body.append(f"TYPES: dict[str, tuple[type[{base}[Any, Any]], tuple[str, ...]]] = {{")
@@ -286,7 +289,7 @@ def render_events(spec: Spec, modules: dict[str, str]) -> str:
         empty="StripeObject",
         unknown=(
             "UnknownEvent",
-            "StripeObject",
+            '"StripeObject"',
             "An event of a type this version does not know (one from a newer API version).\n\n"
             "    Its ``type`` holds the type Stripe sent; type checkers see a placeholder that no known type\n"
             "    equals, so that narrowing on a known type leaves this class out. Tell it with\n"
@@ -302,7 +305,7 @@ def render_events(spec: Spec, modules: dict[str, str]) -> str:
         f"_d_{data} = register({data}, event_data({data}))",
         f"_d_Event = register(EventBase, by_type(EventBase, TYPES, UnknownEvent, _d_{data}))",
     ]
-    runtime = {"..._events": ["by_type", "event_data"], "..._models": ["StripeObject", "register"]}
+    runtime = {"..._events": ["by_type", "erased", "event_data"], "..._models": ["StripeObject", "register"]}
     lines = text.head("Webhook events (API v1): a class per event type, and ``Event``, the union of them.", runtime)
     lines += ["", *all_lines(["TYPES", "Event", "EventBase", data, *names])]
     return "\n".join(lines + body) + "\n"
@@ -347,7 +350,7 @@ def render_notifications(spec: Spec, modules: dict[str, str], facts: dict[str, A
         "",
         "register(EventNotificationBase, by_type(EventNotificationBase, TYPES, UnknownEventNotification))",
     ]
-    runtime = {"..._events": ["FetchMethods", "by_type"], "..._models": ["StripeObject", "register"]}
+    runtime = {"..._events": ["FetchMethods", "by_type", "erased"], "..._models": ["StripeObject", "register"]}
     doc = "Event notifications (thin events, API v2): a class per type, and ``EventNotification``, the union."
     lines = text.head(doc, runtime)
     lines += ["", *all_lines(["TYPES", "EventNotification", "EventNotificationBase", *names])]

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ._client import AsyncStripeClient, StripeClient
     from ._generated.models import V2CoreEvent
 
-__all__ = ["FetchMethods", "by_type", "event_data", "object_decoder"]
+__all__ = ["FetchMethods", "by_type", "erased", "event_data", "object_decoder"]
 
 _R = TypeVar("_R", covariant=True)
 
@@ -168,6 +168,23 @@ def _table(cls: type) -> dict[str, tuple[str | None, Decoder | None]]:
         with _LOCK:
             _TABLES[cls] = table
     return table
+
+
+class erased:
+    """A generic base as generated classes subscript it at run time: ``erased(Base)[...]`` is ``Base``.
+
+    Each event class binds its base's type parameters (its type's literal, its
+    object's model) for type checkers only; evaluating some 280 such bindings when
+    the first event is parsed would cost it 6 ms, for nothing the code reads.
+    """
+
+    __slots__ = ("cls",)
+
+    def __init__(self, cls: type[Any]) -> None:
+        self.cls = cls
+
+    def __getitem__(self, arguments: object) -> type[Any]:
+        return self.cls
 
 
 # -- what a thin event notifies of -----------------------------------------------------------

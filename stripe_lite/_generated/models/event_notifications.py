@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeAlias, TypeVar
 
-from ..._events import FetchMethods, by_type
+from ..._events import FetchMethods, by_type, erased
 from ..._models import StripeObject, register
 
 if TYPE_CHECKING:
@@ -76,103 +76,109 @@ class EventNotificationBase(FetchMethods[_R], StripeObject, Generic[_T, _R]):
     type: _T
 
 
-class V1BillingMeterErrorReportTriggeredEventNotification(EventNotificationBase[Literal["v1.billing.meter.error_report_triggered"], "BillingMeter"]):
+if TYPE_CHECKING:
+    _EventNotificationBase = EventNotificationBase
+else:
+    _EventNotificationBase = erased(EventNotificationBase)
+
+
+class V1BillingMeterErrorReportTriggeredEventNotification(_EventNotificationBase["Literal['v1.billing.meter.error_report_triggered']", "BillingMeter"]):
     __slots__ = ()
 
 
-class V1BillingMeterNoMeterFoundEventNotification(EventNotificationBase[Literal["v1.billing.meter.no_meter_found"], None]):
+class V1BillingMeterNoMeterFoundEventNotification(_EventNotificationBase["Literal['v1.billing.meter.no_meter_found']", "None"]):
     __slots__ = ()
 
 
-class V2CommerceProductCatalogImportsFailedEventNotification(EventNotificationBase[Literal["v2.commerce.product_catalog.imports.failed"], "V2CommerceProductCatalogImport"]):
+class V2CommerceProductCatalogImportsFailedEventNotification(_EventNotificationBase["Literal['v2.commerce.product_catalog.imports.failed']", "V2CommerceProductCatalogImport"]):
     __slots__ = ()
 
 
-class V2CommerceProductCatalogImportsProcessingEventNotification(EventNotificationBase[Literal["v2.commerce.product_catalog.imports.processing"], "V2CommerceProductCatalogImport"]):
+class V2CommerceProductCatalogImportsProcessingEventNotification(_EventNotificationBase["Literal['v2.commerce.product_catalog.imports.processing']", "V2CommerceProductCatalogImport"]):
     __slots__ = ()
 
 
-class V2CommerceProductCatalogImportsSucceededEventNotification(EventNotificationBase[Literal["v2.commerce.product_catalog.imports.succeeded"], "V2CommerceProductCatalogImport"]):
+class V2CommerceProductCatalogImportsSucceededEventNotification(_EventNotificationBase["Literal['v2.commerce.product_catalog.imports.succeeded']", "V2CommerceProductCatalogImport"]):
     __slots__ = ()
 
 
-class V2CommerceProductCatalogImportsSucceededWithErrorsEventNotification(EventNotificationBase[Literal["v2.commerce.product_catalog.imports.succeeded_with_errors"], "V2CommerceProductCatalogImport"]):
+class V2CommerceProductCatalogImportsSucceededWithErrorsEventNotification(_EventNotificationBase["Literal['v2.commerce.product_catalog.imports.succeeded_with_errors']", "V2CommerceProductCatalogImport"]):
     __slots__ = ()
 
 
-class V2CoreAccountClosedEventNotification(EventNotificationBase[Literal["v2.core.account.closed"], "V2CoreAccount"]):
+class V2CoreAccountClosedEventNotification(_EventNotificationBase["Literal['v2.core.account.closed']", "V2CoreAccount"]):
     __slots__ = ()
 
 
-class V2CoreAccountCreatedEventNotification(EventNotificationBase[Literal["v2.core.account.created"], "V2CoreAccount"]):
+class V2CoreAccountCreatedEventNotification(_EventNotificationBase["Literal['v2.core.account.created']", "V2CoreAccount"]):
     __slots__ = ()
 
 
-class V2CoreAccountUpdatedEventNotification(EventNotificationBase[Literal["v2.core.account.updated"], "V2CoreAccount"]):
+class V2CoreAccountUpdatedEventNotification(_EventNotificationBase["Literal['v2.core.account.updated']", "V2CoreAccount"]):
     __slots__ = ()
 
 
-class V2CoreAccountConfigurationCustomerCapabilityStatusUpdatedEventNotification(EventNotificationBase[Literal["v2.core.account[configuration.customer].capability_status_updated"], "V2CoreAccount"]):
+class V2CoreAccountConfigurationCustomerCapabilityStatusUpdatedEventNotification(_EventNotificationBase["Literal['v2.core.account[configuration.customer].capability_status_updated']", "V2CoreAccount"]):
     __slots__ = ()
 
 
-class V2CoreAccountConfigurationCustomerUpdatedEventNotification(EventNotificationBase[Literal["v2.core.account[configuration.customer].updated"], "V2CoreAccount"]):
+class V2CoreAccountConfigurationCustomerUpdatedEventNotification(_EventNotificationBase["Literal['v2.core.account[configuration.customer].updated']", "V2CoreAccount"]):
     __slots__ = ()
 
 
-class V2CoreAccountConfigurationMerchantCapabilityStatusUpdatedEventNotification(EventNotificationBase[Literal["v2.core.account[configuration.merchant].capability_status_updated"], "V2CoreAccount"]):
+class V2CoreAccountConfigurationMerchantCapabilityStatusUpdatedEventNotification(_EventNotificationBase["Literal['v2.core.account[configuration.merchant].capability_status_updated']", "V2CoreAccount"]):
     __slots__ = ()
 
 
-class V2CoreAccountConfigurationMerchantUpdatedEventNotification(EventNotificationBase[Literal["v2.core.account[configuration.merchant].updated"], "V2CoreAccount"]):
+class V2CoreAccountConfigurationMerchantUpdatedEventNotification(_EventNotificationBase["Literal['v2.core.account[configuration.merchant].updated']", "V2CoreAccount"]):
     __slots__ = ()
 
 
-class V2CoreAccountConfigurationRecipientCapabilityStatusUpdatedEventNotification(EventNotificationBase[Literal["v2.core.account[configuration.recipient].capability_status_updated"], "V2CoreAccount"]):
+class V2CoreAccountConfigurationRecipientCapabilityStatusUpdatedEventNotification(_EventNotificationBase["Literal['v2.core.account[configuration.recipient].capability_status_updated']", "V2CoreAccount"]):
     __slots__ = ()
 
 
-class V2CoreAccountConfigurationRecipientUpdatedEventNotification(EventNotificationBase[Literal["v2.core.account[configuration.recipient].updated"], "V2CoreAccount"]):
+class V2CoreAccountConfigurationRecipientUpdatedEventNotification(_EventNotificationBase["Literal['v2.core.account[configuration.recipient].updated']", "V2CoreAccount"]):
     __slots__ = ()
 
 
-class V2CoreAccountDefaultsUpdatedEventNotification(EventNotificationBase[Literal["v2.core.account[defaults].updated"], "V2CoreAccount"]):
+class V2CoreAccountDefaultsUpdatedEventNotification(_EventNotificationBase["Literal['v2.core.account[defaults].updated']", "V2CoreAccount"]):
     __slots__ = ()
 
 
-class V2CoreAccountFutureRequirementsUpdatedEventNotification(EventNotificationBase[Literal["v2.core.account[future_requirements].updated"], "V2CoreAccount"]):
+class V2CoreAccountFutureRequirementsUpdatedEventNotification(_EventNotificationBase["Literal['v2.core.account[future_requirements].updated']", "V2CoreAccount"]):
     __slots__ = ()
 
 
-class V2CoreAccountIdentityUpdatedEventNotification(EventNotificationBase[Literal["v2.core.account[identity].updated"], "V2CoreAccount"]):
+class V2CoreAccountIdentityUpdatedEventNotification(_EventNotificationBase["Literal['v2.core.account[identity].updated']", "V2CoreAccount"]):
     __slots__ = ()
 
 
-class V2CoreAccountRequirementsUpdatedEventNotification(EventNotificationBase[Literal["v2.core.account[requirements].updated"], "V2CoreAccount"]):
+class V2CoreAccountRequirementsUpdatedEventNotification(_EventNotificationBase["Literal['v2.core.account[requirements].updated']", "V2CoreAccount"]):
     __slots__ = ()
 
 
-class V2CoreAccountLinkReturnedEventNotification(EventNotificationBase[Literal["v2.core.account_link.returned"], None]):
+class V2CoreAccountLinkReturnedEventNotification(_EventNotificationBase["Literal['v2.core.account_link.returned']", "None"]):
     __slots__ = ()
 
 
-class V2CoreAccountPersonCreatedEventNotification(EventNotificationBase[Literal["v2.core.account_person.created"], "V2CoreAccountPerson"]):
+class V2CoreAccountPersonCreatedEventNotification(_EventNotificationBase["Literal['v2.core.account_person.created']", "V2CoreAccountPerson"]):
     __slots__ = ()
 
 
-class V2CoreAccountPersonDeletedEventNotification(EventNotificationBase[Literal["v2.core.account_person.deleted"], "V2CoreAccountPerson"]):
+class V2CoreAccountPersonDeletedEventNotification(_EventNotificationBase["Literal['v2.core.account_person.deleted']", "V2CoreAccountPerson"]):
     __slots__ = ()
 
 
-class V2CoreAccountPersonUpdatedEventNotification(EventNotificationBase[Literal["v2.core.account_person.updated"], "V2CoreAccountPerson"]):
+class V2CoreAccountPersonUpdatedEventNotification(_EventNotificationBase["Literal['v2.core.account_person.updated']", "V2CoreAccountPerson"]):
     __slots__ = ()
 
 
-class V2CoreEventDestinationPingEventNotification(EventNotificationBase[Literal["v2.core.event_destination.ping"], "V2CoreEventDestination"]):
+class V2CoreEventDestinationPingEventNotification(_EventNotificationBase["Literal['v2.core.event_destination.ping']", "V2CoreEventDestination"]):
     __slots__ = ()
 
 
-class UnknownEventNotification(EventNotificationBase[Literal["<unknown>"], "StripeObject | None"]):
+class UnknownEventNotification(_EventNotificationBase["Literal['<unknown>']", "StripeObject | None"]):
     """A notification of a type this version does not know; ``type`` holds the type Stripe sent
     (see ``UnknownEvent``). Its related object, if any, is decoded by its ``object`` name.
     """

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeAlias, TypeVar
 
-from ..._events import by_type, event_data
+from ..._events import by_type, erased, event_data
 from ..._models import StripeObject, register
 
 if TYPE_CHECKING:
@@ -375,1023 +375,1029 @@ class EventBase(StripeObject, Generic[_T, _O]):
     type: _T
 
 
-class AccountApplicationAuthorizedEvent(EventBase[Literal["account.application.authorized"], "Application"]):
+if TYPE_CHECKING:
+    _EventBase = EventBase
+else:
+    _EventBase = erased(EventBase)
+
+
+class AccountApplicationAuthorizedEvent(_EventBase["Literal['account.application.authorized']", "Application"]):
     __slots__ = ()
 
 
-class AccountApplicationDeauthorizedEvent(EventBase[Literal["account.application.deauthorized"], "Application"]):
+class AccountApplicationDeauthorizedEvent(_EventBase["Literal['account.application.deauthorized']", "Application"]):
     __slots__ = ()
 
 
-class AccountExternalAccountCreatedEvent(EventBase[Literal["account.external_account.created"], "BankAccount | Card"]):
+class AccountExternalAccountCreatedEvent(_EventBase["Literal['account.external_account.created']", "BankAccount | Card"]):
     __slots__ = ()
 
 
-class AccountExternalAccountDeletedEvent(EventBase[Literal["account.external_account.deleted"], "BankAccount | Card"]):
+class AccountExternalAccountDeletedEvent(_EventBase["Literal['account.external_account.deleted']", "BankAccount | Card"]):
     __slots__ = ()
 
 
-class AccountExternalAccountUpdatedEvent(EventBase[Literal["account.external_account.updated"], "BankAccount | Card"]):
+class AccountExternalAccountUpdatedEvent(_EventBase["Literal['account.external_account.updated']", "BankAccount | Card"]):
     __slots__ = ()
 
 
-class AccountUpdatedEvent(EventBase[Literal["account.updated"], "Account"]):
+class AccountUpdatedEvent(_EventBase["Literal['account.updated']", "Account"]):
     __slots__ = ()
 
 
-class ApplicationFeeCreatedEvent(EventBase[Literal["application_fee.created"], "ApplicationFee"]):
+class ApplicationFeeCreatedEvent(_EventBase["Literal['application_fee.created']", "ApplicationFee"]):
     __slots__ = ()
 
 
-class ApplicationFeeRefundUpdatedEvent(EventBase[Literal["application_fee.refund.updated"], "FeeRefund"]):
+class ApplicationFeeRefundUpdatedEvent(_EventBase["Literal['application_fee.refund.updated']", "FeeRefund"]):
     __slots__ = ()
 
 
-class ApplicationFeeRefundedEvent(EventBase[Literal["application_fee.refunded"], "ApplicationFee"]):
+class ApplicationFeeRefundedEvent(_EventBase["Literal['application_fee.refunded']", "ApplicationFee"]):
     __slots__ = ()
 
 
-class BalanceAvailableEvent(EventBase[Literal["balance.available"], "Balance"]):
+class BalanceAvailableEvent(_EventBase["Literal['balance.available']", "Balance"]):
     __slots__ = ()
 
 
-class BalanceSettingsUpdatedEvent(EventBase[Literal["balance_settings.updated"], "BalanceSettings"]):
+class BalanceSettingsUpdatedEvent(_EventBase["Literal['balance_settings.updated']", "BalanceSettings"]):
     __slots__ = ()
 
 
-class BillingAlertTriggeredEvent(EventBase[Literal["billing.alert.triggered"], StripeObject]):
+class BillingAlertTriggeredEvent(_EventBase["Literal['billing.alert.triggered']", "StripeObject"]):
     __slots__ = ()
 
 
-class BillingCreditGrantCreatedEvent(EventBase[Literal["billing.credit_grant.created"], "BillingCreditGrant"]):
+class BillingCreditGrantCreatedEvent(_EventBase["Literal['billing.credit_grant.created']", "BillingCreditGrant"]):
     __slots__ = ()
 
 
-class BillingPortalConfigurationCreatedEvent(EventBase[Literal["billing_portal.configuration.created"], "BillingPortalConfiguration"]):
+class BillingPortalConfigurationCreatedEvent(_EventBase["Literal['billing_portal.configuration.created']", "BillingPortalConfiguration"]):
     __slots__ = ()
 
 
-class BillingPortalConfigurationUpdatedEvent(EventBase[Literal["billing_portal.configuration.updated"], "BillingPortalConfiguration"]):
+class BillingPortalConfigurationUpdatedEvent(_EventBase["Literal['billing_portal.configuration.updated']", "BillingPortalConfiguration"]):
     __slots__ = ()
 
 
-class BillingPortalSessionCreatedEvent(EventBase[Literal["billing_portal.session.created"], "BillingPortalSession"]):
+class BillingPortalSessionCreatedEvent(_EventBase["Literal['billing_portal.session.created']", "BillingPortalSession"]):
     __slots__ = ()
 
 
-class CapabilityUpdatedEvent(EventBase[Literal["capability.updated"], "Capability"]):
+class CapabilityUpdatedEvent(_EventBase["Literal['capability.updated']", "Capability"]):
     __slots__ = ()
 
 
-class CashBalanceFundsAvailableEvent(EventBase[Literal["cash_balance.funds_available"], "CashBalance"]):
+class CashBalanceFundsAvailableEvent(_EventBase["Literal['cash_balance.funds_available']", "CashBalance"]):
     __slots__ = ()
 
 
-class ChargeCapturedEvent(EventBase[Literal["charge.captured"], "Charge"]):
+class ChargeCapturedEvent(_EventBase["Literal['charge.captured']", "Charge"]):
     __slots__ = ()
 
 
-class ChargeDisputeClosedEvent(EventBase[Literal["charge.dispute.closed"], "Dispute"]):
+class ChargeDisputeClosedEvent(_EventBase["Literal['charge.dispute.closed']", "Dispute"]):
     __slots__ = ()
 
 
-class ChargeDisputeCreatedEvent(EventBase[Literal["charge.dispute.created"], "Dispute"]):
+class ChargeDisputeCreatedEvent(_EventBase["Literal['charge.dispute.created']", "Dispute"]):
     __slots__ = ()
 
 
-class ChargeDisputeFundsReinstatedEvent(EventBase[Literal["charge.dispute.funds_reinstated"], "Dispute"]):
+class ChargeDisputeFundsReinstatedEvent(_EventBase["Literal['charge.dispute.funds_reinstated']", "Dispute"]):
     __slots__ = ()
 
 
-class ChargeDisputeFundsWithdrawnEvent(EventBase[Literal["charge.dispute.funds_withdrawn"], "Dispute"]):
+class ChargeDisputeFundsWithdrawnEvent(_EventBase["Literal['charge.dispute.funds_withdrawn']", "Dispute"]):
     __slots__ = ()
 
 
-class ChargeDisputeUpdatedEvent(EventBase[Literal["charge.dispute.updated"], "Dispute"]):
+class ChargeDisputeUpdatedEvent(_EventBase["Literal['charge.dispute.updated']", "Dispute"]):
     __slots__ = ()
 
 
-class ChargeExpiredEvent(EventBase[Literal["charge.expired"], "Charge"]):
+class ChargeExpiredEvent(_EventBase["Literal['charge.expired']", "Charge"]):
     __slots__ = ()
 
 
-class ChargeFailedEvent(EventBase[Literal["charge.failed"], "Charge"]):
+class ChargeFailedEvent(_EventBase["Literal['charge.failed']", "Charge"]):
     __slots__ = ()
 
 
-class ChargePendingEvent(EventBase[Literal["charge.pending"], "Charge"]):
+class ChargePendingEvent(_EventBase["Literal['charge.pending']", "Charge"]):
     __slots__ = ()
 
 
-class ChargeRefundUpdatedEvent(EventBase[Literal["charge.refund.updated"], "Refund"]):
+class ChargeRefundUpdatedEvent(_EventBase["Literal['charge.refund.updated']", "Refund"]):
     __slots__ = ()
 
 
-class ChargeRefundedEvent(EventBase[Literal["charge.refunded"], "Charge"]):
+class ChargeRefundedEvent(_EventBase["Literal['charge.refunded']", "Charge"]):
     __slots__ = ()
 
 
-class ChargeSucceededEvent(EventBase[Literal["charge.succeeded"], "Charge"]):
+class ChargeSucceededEvent(_EventBase["Literal['charge.succeeded']", "Charge"]):
     __slots__ = ()
 
 
-class ChargeUpdatedEvent(EventBase[Literal["charge.updated"], "Charge"]):
+class ChargeUpdatedEvent(_EventBase["Literal['charge.updated']", "Charge"]):
     __slots__ = ()
 
 
-class CheckoutSessionAsyncPaymentFailedEvent(EventBase[Literal["checkout.session.async_payment_failed"], "CheckoutSession"]):
+class CheckoutSessionAsyncPaymentFailedEvent(_EventBase["Literal['checkout.session.async_payment_failed']", "CheckoutSession"]):
     __slots__ = ()
 
 
-class CheckoutSessionAsyncPaymentSucceededEvent(EventBase[Literal["checkout.session.async_payment_succeeded"], "CheckoutSession"]):
+class CheckoutSessionAsyncPaymentSucceededEvent(_EventBase["Literal['checkout.session.async_payment_succeeded']", "CheckoutSession"]):
     __slots__ = ()
 
 
-class CheckoutSessionCompletedEvent(EventBase[Literal["checkout.session.completed"], "CheckoutSession"]):
+class CheckoutSessionCompletedEvent(_EventBase["Literal['checkout.session.completed']", "CheckoutSession"]):
     __slots__ = ()
 
 
-class CheckoutSessionExpiredEvent(EventBase[Literal["checkout.session.expired"], "CheckoutSession"]):
+class CheckoutSessionExpiredEvent(_EventBase["Literal['checkout.session.expired']", "CheckoutSession"]):
     __slots__ = ()
 
 
-class ClimateOrderCanceledEvent(EventBase[Literal["climate.order.canceled"], "ClimateOrder"]):
+class ClimateOrderCanceledEvent(_EventBase["Literal['climate.order.canceled']", "ClimateOrder"]):
     __slots__ = ()
 
 
-class ClimateOrderCreatedEvent(EventBase[Literal["climate.order.created"], "ClimateOrder"]):
+class ClimateOrderCreatedEvent(_EventBase["Literal['climate.order.created']", "ClimateOrder"]):
     __slots__ = ()
 
 
-class ClimateOrderDelayedEvent(EventBase[Literal["climate.order.delayed"], "ClimateOrder"]):
+class ClimateOrderDelayedEvent(_EventBase["Literal['climate.order.delayed']", "ClimateOrder"]):
     __slots__ = ()
 
 
-class ClimateOrderDeliveredEvent(EventBase[Literal["climate.order.delivered"], "ClimateOrder"]):
+class ClimateOrderDeliveredEvent(_EventBase["Literal['climate.order.delivered']", "ClimateOrder"]):
     __slots__ = ()
 
 
-class ClimateOrderProductSubstitutedEvent(EventBase[Literal["climate.order.product_substituted"], "ClimateOrder"]):
+class ClimateOrderProductSubstitutedEvent(_EventBase["Literal['climate.order.product_substituted']", "ClimateOrder"]):
     __slots__ = ()
 
 
-class ClimateProductCreatedEvent(EventBase[Literal["climate.product.created"], "ClimateProduct"]):
+class ClimateProductCreatedEvent(_EventBase["Literal['climate.product.created']", "ClimateProduct"]):
     __slots__ = ()
 
 
-class ClimateProductPricingUpdatedEvent(EventBase[Literal["climate.product.pricing_updated"], "ClimateProduct"]):
+class ClimateProductPricingUpdatedEvent(_EventBase["Literal['climate.product.pricing_updated']", "ClimateProduct"]):
     __slots__ = ()
 
 
-class CouponCreatedEvent(EventBase[Literal["coupon.created"], "Coupon"]):
+class CouponCreatedEvent(_EventBase["Literal['coupon.created']", "Coupon"]):
     __slots__ = ()
 
 
-class CouponDeletedEvent(EventBase[Literal["coupon.deleted"], "Coupon"]):
+class CouponDeletedEvent(_EventBase["Literal['coupon.deleted']", "Coupon"]):
     __slots__ = ()
 
 
-class CouponUpdatedEvent(EventBase[Literal["coupon.updated"], "Coupon"]):
+class CouponUpdatedEvent(_EventBase["Literal['coupon.updated']", "Coupon"]):
     __slots__ = ()
 
 
-class CreditNoteCreatedEvent(EventBase[Literal["credit_note.created"], "CreditNote"]):
+class CreditNoteCreatedEvent(_EventBase["Literal['credit_note.created']", "CreditNote"]):
     __slots__ = ()
 
 
-class CreditNoteUpdatedEvent(EventBase[Literal["credit_note.updated"], "CreditNote"]):
+class CreditNoteUpdatedEvent(_EventBase["Literal['credit_note.updated']", "CreditNote"]):
     __slots__ = ()
 
 
-class CreditNoteVoidedEvent(EventBase[Literal["credit_note.voided"], "CreditNote"]):
+class CreditNoteVoidedEvent(_EventBase["Literal['credit_note.voided']", "CreditNote"]):
     __slots__ = ()
 
 
-class CustomerCreatedEvent(EventBase[Literal["customer.created"], "Customer"]):
+class CustomerCreatedEvent(_EventBase["Literal['customer.created']", "Customer"]):
     __slots__ = ()
 
 
-class CustomerDeletedEvent(EventBase[Literal["customer.deleted"], "Customer"]):
+class CustomerDeletedEvent(_EventBase["Literal['customer.deleted']", "Customer"]):
     __slots__ = ()
 
 
-class CustomerDiscountCreatedEvent(EventBase[Literal["customer.discount.created"], "Discount"]):
+class CustomerDiscountCreatedEvent(_EventBase["Literal['customer.discount.created']", "Discount"]):
     __slots__ = ()
 
 
-class CustomerDiscountDeletedEvent(EventBase[Literal["customer.discount.deleted"], "Discount"]):
+class CustomerDiscountDeletedEvent(_EventBase["Literal['customer.discount.deleted']", "Discount"]):
     __slots__ = ()
 
 
-class CustomerDiscountUpdatedEvent(EventBase[Literal["customer.discount.updated"], "Discount"]):
+class CustomerDiscountUpdatedEvent(_EventBase["Literal['customer.discount.updated']", "Discount"]):
     __slots__ = ()
 
 
-class CustomerSourceCreatedEvent(EventBase[Literal["customer.source.created"], "Account | BankAccount | Card | Source"]):
+class CustomerSourceCreatedEvent(_EventBase["Literal['customer.source.created']", "Account | BankAccount | Card | Source"]):
     __slots__ = ()
 
 
-class CustomerSourceDeletedEvent(EventBase[Literal["customer.source.deleted"], "Account | BankAccount | Card | Source"]):
+class CustomerSourceDeletedEvent(_EventBase["Literal['customer.source.deleted']", "Account | BankAccount | Card | Source"]):
     __slots__ = ()
 
 
-class CustomerSourceExpiringEvent(EventBase[Literal["customer.source.expiring"], "Account | BankAccount | Card | Source"]):
+class CustomerSourceExpiringEvent(_EventBase["Literal['customer.source.expiring']", "Account | BankAccount | Card | Source"]):
     __slots__ = ()
 
 
-class CustomerSourceUpdatedEvent(EventBase[Literal["customer.source.updated"], "Account | BankAccount | Card | Source"]):
+class CustomerSourceUpdatedEvent(_EventBase["Literal['customer.source.updated']", "Account | BankAccount | Card | Source"]):
     __slots__ = ()
 
 
-class CustomerSubscriptionCreatedEvent(EventBase[Literal["customer.subscription.created"], "Subscription"]):
+class CustomerSubscriptionCreatedEvent(_EventBase["Literal['customer.subscription.created']", "Subscription"]):
     __slots__ = ()
 
 
-class CustomerSubscriptionDeletedEvent(EventBase[Literal["customer.subscription.deleted"], "Subscription"]):
+class CustomerSubscriptionDeletedEvent(_EventBase["Literal['customer.subscription.deleted']", "Subscription"]):
     __slots__ = ()
 
 
-class CustomerSubscriptionPausedEvent(EventBase[Literal["customer.subscription.paused"], "Subscription"]):
+class CustomerSubscriptionPausedEvent(_EventBase["Literal['customer.subscription.paused']", "Subscription"]):
     __slots__ = ()
 
 
-class CustomerSubscriptionPendingUpdateAppliedEvent(EventBase[Literal["customer.subscription.pending_update_applied"], "Subscription"]):
+class CustomerSubscriptionPendingUpdateAppliedEvent(_EventBase["Literal['customer.subscription.pending_update_applied']", "Subscription"]):
     __slots__ = ()
 
 
-class CustomerSubscriptionPendingUpdateExpiredEvent(EventBase[Literal["customer.subscription.pending_update_expired"], "Subscription"]):
+class CustomerSubscriptionPendingUpdateExpiredEvent(_EventBase["Literal['customer.subscription.pending_update_expired']", "Subscription"]):
     __slots__ = ()
 
 
-class CustomerSubscriptionResumedEvent(EventBase[Literal["customer.subscription.resumed"], "Subscription"]):
+class CustomerSubscriptionResumedEvent(_EventBase["Literal['customer.subscription.resumed']", "Subscription"]):
     __slots__ = ()
 
 
-class CustomerSubscriptionTrialWillEndEvent(EventBase[Literal["customer.subscription.trial_will_end"], "Subscription"]):
+class CustomerSubscriptionTrialWillEndEvent(_EventBase["Literal['customer.subscription.trial_will_end']", "Subscription"]):
     __slots__ = ()
 
 
-class CustomerSubscriptionUpdatedEvent(EventBase[Literal["customer.subscription.updated"], "Subscription"]):
+class CustomerSubscriptionUpdatedEvent(_EventBase["Literal['customer.subscription.updated']", "Subscription"]):
     __slots__ = ()
 
 
-class CustomerTaxIdCreatedEvent(EventBase[Literal["customer.tax_id.created"], "TaxId"]):
+class CustomerTaxIdCreatedEvent(_EventBase["Literal['customer.tax_id.created']", "TaxId"]):
     __slots__ = ()
 
 
-class CustomerTaxIdDeletedEvent(EventBase[Literal["customer.tax_id.deleted"], "TaxId"]):
+class CustomerTaxIdDeletedEvent(_EventBase["Literal['customer.tax_id.deleted']", "TaxId"]):
     __slots__ = ()
 
 
-class CustomerTaxIdUpdatedEvent(EventBase[Literal["customer.tax_id.updated"], "TaxId"]):
+class CustomerTaxIdUpdatedEvent(_EventBase["Literal['customer.tax_id.updated']", "TaxId"]):
     __slots__ = ()
 
 
-class CustomerUpdatedEvent(EventBase[Literal["customer.updated"], "Customer"]):
+class CustomerUpdatedEvent(_EventBase["Literal['customer.updated']", "Customer"]):
     __slots__ = ()
 
 
-class CustomerCashBalanceTransactionCreatedEvent(EventBase[Literal["customer_cash_balance_transaction.created"], "CustomerCashBalanceTransaction"]):
+class CustomerCashBalanceTransactionCreatedEvent(_EventBase["Literal['customer_cash_balance_transaction.created']", "CustomerCashBalanceTransaction"]):
     __slots__ = ()
 
 
-class EntitlementsActiveEntitlementSummaryUpdatedEvent(EventBase[Literal["entitlements.active_entitlement_summary.updated"], StripeObject]):
+class EntitlementsActiveEntitlementSummaryUpdatedEvent(_EventBase["Literal['entitlements.active_entitlement_summary.updated']", "StripeObject"]):
     __slots__ = ()
 
 
-class FileCreatedEvent(EventBase[Literal["file.created"], "File"]):
+class FileCreatedEvent(_EventBase["Literal['file.created']", "File"]):
     __slots__ = ()
 
 
-class FinancialConnectionsAccountAccountNumbersUpdatedEvent(EventBase[Literal["financial_connections.account.account_numbers_updated"], "FinancialConnectionsAccount"]):
+class FinancialConnectionsAccountAccountNumbersUpdatedEvent(_EventBase["Literal['financial_connections.account.account_numbers_updated']", "FinancialConnectionsAccount"]):
     __slots__ = ()
 
 
-class FinancialConnectionsAccountCreatedEvent(EventBase[Literal["financial_connections.account.created"], "FinancialConnectionsAccount"]):
+class FinancialConnectionsAccountCreatedEvent(_EventBase["Literal['financial_connections.account.created']", "FinancialConnectionsAccount"]):
     __slots__ = ()
 
 
-class FinancialConnectionsAccountDeactivatedEvent(EventBase[Literal["financial_connections.account.deactivated"], "FinancialConnectionsAccount"]):
+class FinancialConnectionsAccountDeactivatedEvent(_EventBase["Literal['financial_connections.account.deactivated']", "FinancialConnectionsAccount"]):
     __slots__ = ()
 
 
-class FinancialConnectionsAccountDisconnectedEvent(EventBase[Literal["financial_connections.account.disconnected"], "FinancialConnectionsAccount"]):
+class FinancialConnectionsAccountDisconnectedEvent(_EventBase["Literal['financial_connections.account.disconnected']", "FinancialConnectionsAccount"]):
     __slots__ = ()
 
 
-class FinancialConnectionsAccountReactivatedEvent(EventBase[Literal["financial_connections.account.reactivated"], "FinancialConnectionsAccount"]):
+class FinancialConnectionsAccountReactivatedEvent(_EventBase["Literal['financial_connections.account.reactivated']", "FinancialConnectionsAccount"]):
     __slots__ = ()
 
 
-class FinancialConnectionsAccountRefreshedBalanceEvent(EventBase[Literal["financial_connections.account.refreshed_balance"], "FinancialConnectionsAccount"]):
+class FinancialConnectionsAccountRefreshedBalanceEvent(_EventBase["Literal['financial_connections.account.refreshed_balance']", "FinancialConnectionsAccount"]):
     __slots__ = ()
 
 
-class FinancialConnectionsAccountRefreshedOwnershipEvent(EventBase[Literal["financial_connections.account.refreshed_ownership"], "FinancialConnectionsAccount"]):
+class FinancialConnectionsAccountRefreshedOwnershipEvent(_EventBase["Literal['financial_connections.account.refreshed_ownership']", "FinancialConnectionsAccount"]):
     __slots__ = ()
 
 
-class FinancialConnectionsAccountRefreshedTransactionsEvent(EventBase[Literal["financial_connections.account.refreshed_transactions"], "FinancialConnectionsAccount"]):
+class FinancialConnectionsAccountRefreshedTransactionsEvent(_EventBase["Literal['financial_connections.account.refreshed_transactions']", "FinancialConnectionsAccount"]):
     __slots__ = ()
 
 
-class FinancialConnectionsAccountUpcomingAccountNumberExpiryEvent(EventBase[Literal["financial_connections.account.upcoming_account_number_expiry"], "FinancialConnectionsAccount"]):
+class FinancialConnectionsAccountUpcomingAccountNumberExpiryEvent(_EventBase["Literal['financial_connections.account.upcoming_account_number_expiry']", "FinancialConnectionsAccount"]):
     __slots__ = ()
 
 
-class IdentityVerificationSessionCanceledEvent(EventBase[Literal["identity.verification_session.canceled"], "IdentityVerificationSession"]):
+class IdentityVerificationSessionCanceledEvent(_EventBase["Literal['identity.verification_session.canceled']", "IdentityVerificationSession"]):
     __slots__ = ()
 
 
-class IdentityVerificationSessionCreatedEvent(EventBase[Literal["identity.verification_session.created"], "IdentityVerificationSession"]):
+class IdentityVerificationSessionCreatedEvent(_EventBase["Literal['identity.verification_session.created']", "IdentityVerificationSession"]):
     __slots__ = ()
 
 
-class IdentityVerificationSessionProcessingEvent(EventBase[Literal["identity.verification_session.processing"], "IdentityVerificationSession"]):
+class IdentityVerificationSessionProcessingEvent(_EventBase["Literal['identity.verification_session.processing']", "IdentityVerificationSession"]):
     __slots__ = ()
 
 
-class IdentityVerificationSessionRedactedEvent(EventBase[Literal["identity.verification_session.redacted"], "IdentityVerificationSession"]):
+class IdentityVerificationSessionRedactedEvent(_EventBase["Literal['identity.verification_session.redacted']", "IdentityVerificationSession"]):
     __slots__ = ()
 
 
-class IdentityVerificationSessionRequiresInputEvent(EventBase[Literal["identity.verification_session.requires_input"], "IdentityVerificationSession"]):
+class IdentityVerificationSessionRequiresInputEvent(_EventBase["Literal['identity.verification_session.requires_input']", "IdentityVerificationSession"]):
     __slots__ = ()
 
 
-class IdentityVerificationSessionVerifiedEvent(EventBase[Literal["identity.verification_session.verified"], "IdentityVerificationSession"]):
+class IdentityVerificationSessionVerifiedEvent(_EventBase["Literal['identity.verification_session.verified']", "IdentityVerificationSession"]):
     __slots__ = ()
 
 
-class InvoiceCreatedEvent(EventBase[Literal["invoice.created"], "Invoice"]):
+class InvoiceCreatedEvent(_EventBase["Literal['invoice.created']", "Invoice"]):
     __slots__ = ()
 
 
-class InvoiceDeletedEvent(EventBase[Literal["invoice.deleted"], "Invoice"]):
+class InvoiceDeletedEvent(_EventBase["Literal['invoice.deleted']", "Invoice"]):
     __slots__ = ()
 
 
-class InvoiceFinalizationFailedEvent(EventBase[Literal["invoice.finalization_failed"], "Invoice"]):
+class InvoiceFinalizationFailedEvent(_EventBase["Literal['invoice.finalization_failed']", "Invoice"]):
     __slots__ = ()
 
 
-class InvoiceFinalizedEvent(EventBase[Literal["invoice.finalized"], "Invoice"]):
+class InvoiceFinalizedEvent(_EventBase["Literal['invoice.finalized']", "Invoice"]):
     __slots__ = ()
 
 
-class InvoiceMarkedUncollectibleEvent(EventBase[Literal["invoice.marked_uncollectible"], "Invoice"]):
+class InvoiceMarkedUncollectibleEvent(_EventBase["Literal['invoice.marked_uncollectible']", "Invoice"]):
     __slots__ = ()
 
 
-class InvoiceOverdueEvent(EventBase[Literal["invoice.overdue"], "Invoice"]):
+class InvoiceOverdueEvent(_EventBase["Literal['invoice.overdue']", "Invoice"]):
     __slots__ = ()
 
 
-class InvoiceOverpaidEvent(EventBase[Literal["invoice.overpaid"], "Invoice"]):
+class InvoiceOverpaidEvent(_EventBase["Literal['invoice.overpaid']", "Invoice"]):
     __slots__ = ()
 
 
-class InvoicePaidEvent(EventBase[Literal["invoice.paid"], "Invoice"]):
+class InvoicePaidEvent(_EventBase["Literal['invoice.paid']", "Invoice"]):
     __slots__ = ()
 
 
-class InvoicePaymentActionRequiredEvent(EventBase[Literal["invoice.payment_action_required"], "Invoice"]):
+class InvoicePaymentActionRequiredEvent(_EventBase["Literal['invoice.payment_action_required']", "Invoice"]):
     __slots__ = ()
 
 
-class InvoicePaymentAttemptRequiredEvent(EventBase[Literal["invoice.payment_attempt_required"], "Invoice"]):
+class InvoicePaymentAttemptRequiredEvent(_EventBase["Literal['invoice.payment_attempt_required']", "Invoice"]):
     __slots__ = ()
 
 
-class InvoicePaymentFailedEvent(EventBase[Literal["invoice.payment_failed"], "Invoice"]):
+class InvoicePaymentFailedEvent(_EventBase["Literal['invoice.payment_failed']", "Invoice"]):
     __slots__ = ()
 
 
-class InvoicePaymentSucceededEvent(EventBase[Literal["invoice.payment_succeeded"], "Invoice"]):
+class InvoicePaymentSucceededEvent(_EventBase["Literal['invoice.payment_succeeded']", "Invoice"]):
     __slots__ = ()
 
 
-class InvoiceSentEvent(EventBase[Literal["invoice.sent"], "Invoice"]):
+class InvoiceSentEvent(_EventBase["Literal['invoice.sent']", "Invoice"]):
     __slots__ = ()
 
 
-class InvoiceUpcomingEvent(EventBase[Literal["invoice.upcoming"], "Invoice"]):
+class InvoiceUpcomingEvent(_EventBase["Literal['invoice.upcoming']", "Invoice"]):
     __slots__ = ()
 
 
-class InvoiceUpdatedEvent(EventBase[Literal["invoice.updated"], "Invoice"]):
+class InvoiceUpdatedEvent(_EventBase["Literal['invoice.updated']", "Invoice"]):
     __slots__ = ()
 
 
-class InvoiceVoidedEvent(EventBase[Literal["invoice.voided"], "Invoice"]):
+class InvoiceVoidedEvent(_EventBase["Literal['invoice.voided']", "Invoice"]):
     __slots__ = ()
 
 
-class InvoiceWillBeDueEvent(EventBase[Literal["invoice.will_be_due"], "Invoice"]):
+class InvoiceWillBeDueEvent(_EventBase["Literal['invoice.will_be_due']", "Invoice"]):
     __slots__ = ()
 
 
-class InvoicePaymentPaidEvent(EventBase[Literal["invoice_payment.paid"], "InvoicePayment"]):
+class InvoicePaymentPaidEvent(_EventBase["Literal['invoice_payment.paid']", "InvoicePayment"]):
     __slots__ = ()
 
 
-class InvoiceitemCreatedEvent(EventBase[Literal["invoiceitem.created"], "Invoiceitem"]):
+class InvoiceitemCreatedEvent(_EventBase["Literal['invoiceitem.created']", "Invoiceitem"]):
     __slots__ = ()
 
 
-class InvoiceitemDeletedEvent(EventBase[Literal["invoiceitem.deleted"], "Invoiceitem"]):
+class InvoiceitemDeletedEvent(_EventBase["Literal['invoiceitem.deleted']", "Invoiceitem"]):
     __slots__ = ()
 
 
-class IssuingAuthorizationCreatedEvent(EventBase[Literal["issuing_authorization.created"], "IssuingAuthorization"]):
+class IssuingAuthorizationCreatedEvent(_EventBase["Literal['issuing_authorization.created']", "IssuingAuthorization"]):
     __slots__ = ()
 
 
-class IssuingAuthorizationRequestEvent(EventBase[Literal["issuing_authorization.request"], "IssuingAuthorization"]):
+class IssuingAuthorizationRequestEvent(_EventBase["Literal['issuing_authorization.request']", "IssuingAuthorization"]):
     __slots__ = ()
 
 
-class IssuingAuthorizationUpdatedEvent(EventBase[Literal["issuing_authorization.updated"], "IssuingAuthorization"]):
+class IssuingAuthorizationUpdatedEvent(_EventBase["Literal['issuing_authorization.updated']", "IssuingAuthorization"]):
     __slots__ = ()
 
 
-class IssuingCardCreatedEvent(EventBase[Literal["issuing_card.created"], "IssuingCard"]):
+class IssuingCardCreatedEvent(_EventBase["Literal['issuing_card.created']", "IssuingCard"]):
     __slots__ = ()
 
 
-class IssuingCardUpdatedEvent(EventBase[Literal["issuing_card.updated"], "IssuingCard"]):
+class IssuingCardUpdatedEvent(_EventBase["Literal['issuing_card.updated']", "IssuingCard"]):
     __slots__ = ()
 
 
-class IssuingCardholderCreatedEvent(EventBase[Literal["issuing_cardholder.created"], "IssuingCardholder"]):
+class IssuingCardholderCreatedEvent(_EventBase["Literal['issuing_cardholder.created']", "IssuingCardholder"]):
     __slots__ = ()
 
 
-class IssuingCardholderUpdatedEvent(EventBase[Literal["issuing_cardholder.updated"], "IssuingCardholder"]):
+class IssuingCardholderUpdatedEvent(_EventBase["Literal['issuing_cardholder.updated']", "IssuingCardholder"]):
     __slots__ = ()
 
 
-class IssuingDisputeClosedEvent(EventBase[Literal["issuing_dispute.closed"], "IssuingDispute"]):
+class IssuingDisputeClosedEvent(_EventBase["Literal['issuing_dispute.closed']", "IssuingDispute"]):
     __slots__ = ()
 
 
-class IssuingDisputeCreatedEvent(EventBase[Literal["issuing_dispute.created"], "IssuingDispute"]):
+class IssuingDisputeCreatedEvent(_EventBase["Literal['issuing_dispute.created']", "IssuingDispute"]):
     __slots__ = ()
 
 
-class IssuingDisputeFundsReinstatedEvent(EventBase[Literal["issuing_dispute.funds_reinstated"], "IssuingDispute"]):
+class IssuingDisputeFundsReinstatedEvent(_EventBase["Literal['issuing_dispute.funds_reinstated']", "IssuingDispute"]):
     __slots__ = ()
 
 
-class IssuingDisputeFundsRescindedEvent(EventBase[Literal["issuing_dispute.funds_rescinded"], "IssuingDispute"]):
+class IssuingDisputeFundsRescindedEvent(_EventBase["Literal['issuing_dispute.funds_rescinded']", "IssuingDispute"]):
     __slots__ = ()
 
 
-class IssuingDisputeSubmittedEvent(EventBase[Literal["issuing_dispute.submitted"], "IssuingDispute"]):
+class IssuingDisputeSubmittedEvent(_EventBase["Literal['issuing_dispute.submitted']", "IssuingDispute"]):
     __slots__ = ()
 
 
-class IssuingDisputeUpdatedEvent(EventBase[Literal["issuing_dispute.updated"], "IssuingDispute"]):
+class IssuingDisputeUpdatedEvent(_EventBase["Literal['issuing_dispute.updated']", "IssuingDispute"]):
     __slots__ = ()
 
 
-class IssuingPersonalizationDesignActivatedEvent(EventBase[Literal["issuing_personalization_design.activated"], "IssuingPersonalizationDesign"]):
+class IssuingPersonalizationDesignActivatedEvent(_EventBase["Literal['issuing_personalization_design.activated']", "IssuingPersonalizationDesign"]):
     __slots__ = ()
 
 
-class IssuingPersonalizationDesignDeactivatedEvent(EventBase[Literal["issuing_personalization_design.deactivated"], "IssuingPersonalizationDesign"]):
+class IssuingPersonalizationDesignDeactivatedEvent(_EventBase["Literal['issuing_personalization_design.deactivated']", "IssuingPersonalizationDesign"]):
     __slots__ = ()
 
 
-class IssuingPersonalizationDesignRejectedEvent(EventBase[Literal["issuing_personalization_design.rejected"], "IssuingPersonalizationDesign"]):
+class IssuingPersonalizationDesignRejectedEvent(_EventBase["Literal['issuing_personalization_design.rejected']", "IssuingPersonalizationDesign"]):
     __slots__ = ()
 
 
-class IssuingPersonalizationDesignUpdatedEvent(EventBase[Literal["issuing_personalization_design.updated"], "IssuingPersonalizationDesign"]):
+class IssuingPersonalizationDesignUpdatedEvent(_EventBase["Literal['issuing_personalization_design.updated']", "IssuingPersonalizationDesign"]):
     __slots__ = ()
 
 
-class IssuingTokenCreatedEvent(EventBase[Literal["issuing_token.created"], "IssuingToken"]):
+class IssuingTokenCreatedEvent(_EventBase["Literal['issuing_token.created']", "IssuingToken"]):
     __slots__ = ()
 
 
-class IssuingTokenUpdatedEvent(EventBase[Literal["issuing_token.updated"], "IssuingToken"]):
+class IssuingTokenUpdatedEvent(_EventBase["Literal['issuing_token.updated']", "IssuingToken"]):
     __slots__ = ()
 
 
-class IssuingTransactionCreatedEvent(EventBase[Literal["issuing_transaction.created"], "IssuingTransaction"]):
+class IssuingTransactionCreatedEvent(_EventBase["Literal['issuing_transaction.created']", "IssuingTransaction"]):
     __slots__ = ()
 
 
-class IssuingTransactionPurchaseDetailsReceiptUpdatedEvent(EventBase[Literal["issuing_transaction.purchase_details_receipt_updated"], "IssuingTransaction"]):
+class IssuingTransactionPurchaseDetailsReceiptUpdatedEvent(_EventBase["Literal['issuing_transaction.purchase_details_receipt_updated']", "IssuingTransaction"]):
     __slots__ = ()
 
 
-class IssuingTransactionUpdatedEvent(EventBase[Literal["issuing_transaction.updated"], "IssuingTransaction"]):
+class IssuingTransactionUpdatedEvent(_EventBase["Literal['issuing_transaction.updated']", "IssuingTransaction"]):
     __slots__ = ()
 
 
-class MandateUpdatedEvent(EventBase[Literal["mandate.updated"], "Mandate"]):
+class MandateUpdatedEvent(_EventBase["Literal['mandate.updated']", "Mandate"]):
     __slots__ = ()
 
 
-class PaymentIntentAmountCapturableUpdatedEvent(EventBase[Literal["payment_intent.amount_capturable_updated"], "PaymentIntent"]):
+class PaymentIntentAmountCapturableUpdatedEvent(_EventBase["Literal['payment_intent.amount_capturable_updated']", "PaymentIntent"]):
     __slots__ = ()
 
 
-class PaymentIntentCanceledEvent(EventBase[Literal["payment_intent.canceled"], "PaymentIntent"]):
+class PaymentIntentCanceledEvent(_EventBase["Literal['payment_intent.canceled']", "PaymentIntent"]):
     __slots__ = ()
 
 
-class PaymentIntentCreatedEvent(EventBase[Literal["payment_intent.created"], "PaymentIntent"]):
+class PaymentIntentCreatedEvent(_EventBase["Literal['payment_intent.created']", "PaymentIntent"]):
     __slots__ = ()
 
 
-class PaymentIntentPartiallyFundedEvent(EventBase[Literal["payment_intent.partially_funded"], "PaymentIntent"]):
+class PaymentIntentPartiallyFundedEvent(_EventBase["Literal['payment_intent.partially_funded']", "PaymentIntent"]):
     __slots__ = ()
 
 
-class PaymentIntentPaymentFailedEvent(EventBase[Literal["payment_intent.payment_failed"], "PaymentIntent"]):
+class PaymentIntentPaymentFailedEvent(_EventBase["Literal['payment_intent.payment_failed']", "PaymentIntent"]):
     __slots__ = ()
 
 
-class PaymentIntentProcessingEvent(EventBase[Literal["payment_intent.processing"], "PaymentIntent"]):
+class PaymentIntentProcessingEvent(_EventBase["Literal['payment_intent.processing']", "PaymentIntent"]):
     __slots__ = ()
 
 
-class PaymentIntentRequiresActionEvent(EventBase[Literal["payment_intent.requires_action"], "PaymentIntent"]):
+class PaymentIntentRequiresActionEvent(_EventBase["Literal['payment_intent.requires_action']", "PaymentIntent"]):
     __slots__ = ()
 
 
-class PaymentIntentSucceededEvent(EventBase[Literal["payment_intent.succeeded"], "PaymentIntent"]):
+class PaymentIntentSucceededEvent(_EventBase["Literal['payment_intent.succeeded']", "PaymentIntent"]):
     __slots__ = ()
 
 
-class PaymentLinkCreatedEvent(EventBase[Literal["payment_link.created"], "PaymentLink"]):
+class PaymentLinkCreatedEvent(_EventBase["Literal['payment_link.created']", "PaymentLink"]):
     __slots__ = ()
 
 
-class PaymentLinkUpdatedEvent(EventBase[Literal["payment_link.updated"], "PaymentLink"]):
+class PaymentLinkUpdatedEvent(_EventBase["Literal['payment_link.updated']", "PaymentLink"]):
     __slots__ = ()
 
 
-class PaymentMethodAttachedEvent(EventBase[Literal["payment_method.attached"], "PaymentMethod"]):
+class PaymentMethodAttachedEvent(_EventBase["Literal['payment_method.attached']", "PaymentMethod"]):
     __slots__ = ()
 
 
-class PaymentMethodAutomaticallyUpdatedEvent(EventBase[Literal["payment_method.automatically_updated"], "PaymentMethod"]):
+class PaymentMethodAutomaticallyUpdatedEvent(_EventBase["Literal['payment_method.automatically_updated']", "PaymentMethod"]):
     __slots__ = ()
 
 
-class PaymentMethodDetachedEvent(EventBase[Literal["payment_method.detached"], "PaymentMethod"]):
+class PaymentMethodDetachedEvent(_EventBase["Literal['payment_method.detached']", "PaymentMethod"]):
     __slots__ = ()
 
 
-class PaymentMethodUpdatedEvent(EventBase[Literal["payment_method.updated"], "PaymentMethod"]):
+class PaymentMethodUpdatedEvent(_EventBase["Literal['payment_method.updated']", "PaymentMethod"]):
     __slots__ = ()
 
 
-class PayoutCanceledEvent(EventBase[Literal["payout.canceled"], "Payout"]):
+class PayoutCanceledEvent(_EventBase["Literal['payout.canceled']", "Payout"]):
     __slots__ = ()
 
 
-class PayoutCreatedEvent(EventBase[Literal["payout.created"], "Payout"]):
+class PayoutCreatedEvent(_EventBase["Literal['payout.created']", "Payout"]):
     __slots__ = ()
 
 
-class PayoutFailedEvent(EventBase[Literal["payout.failed"], "Payout"]):
+class PayoutFailedEvent(_EventBase["Literal['payout.failed']", "Payout"]):
     __slots__ = ()
 
 
-class PayoutPaidEvent(EventBase[Literal["payout.paid"], "Payout"]):
+class PayoutPaidEvent(_EventBase["Literal['payout.paid']", "Payout"]):
     __slots__ = ()
 
 
-class PayoutReconciliationCompletedEvent(EventBase[Literal["payout.reconciliation_completed"], "Payout"]):
+class PayoutReconciliationCompletedEvent(_EventBase["Literal['payout.reconciliation_completed']", "Payout"]):
     __slots__ = ()
 
 
-class PayoutUpdatedEvent(EventBase[Literal["payout.updated"], "Payout"]):
+class PayoutUpdatedEvent(_EventBase["Literal['payout.updated']", "Payout"]):
     __slots__ = ()
 
 
-class PersonCreatedEvent(EventBase[Literal["person.created"], "Person"]):
+class PersonCreatedEvent(_EventBase["Literal['person.created']", "Person"]):
     __slots__ = ()
 
 
-class PersonDeletedEvent(EventBase[Literal["person.deleted"], "Person"]):
+class PersonDeletedEvent(_EventBase["Literal['person.deleted']", "Person"]):
     __slots__ = ()
 
 
-class PersonUpdatedEvent(EventBase[Literal["person.updated"], "Person"]):
+class PersonUpdatedEvent(_EventBase["Literal['person.updated']", "Person"]):
     __slots__ = ()
 
 
-class PlanCreatedEvent(EventBase[Literal["plan.created"], "Plan"]):
+class PlanCreatedEvent(_EventBase["Literal['plan.created']", "Plan"]):
     __slots__ = ()
 
 
-class PlanDeletedEvent(EventBase[Literal["plan.deleted"], "Plan"]):
+class PlanDeletedEvent(_EventBase["Literal['plan.deleted']", "Plan"]):
     __slots__ = ()
 
 
-class PlanUpdatedEvent(EventBase[Literal["plan.updated"], "Plan"]):
+class PlanUpdatedEvent(_EventBase["Literal['plan.updated']", "Plan"]):
     __slots__ = ()
 
 
-class PriceCreatedEvent(EventBase[Literal["price.created"], "Price"]):
+class PriceCreatedEvent(_EventBase["Literal['price.created']", "Price"]):
     __slots__ = ()
 
 
-class PriceDeletedEvent(EventBase[Literal["price.deleted"], "Price"]):
+class PriceDeletedEvent(_EventBase["Literal['price.deleted']", "Price"]):
     __slots__ = ()
 
 
-class PriceUpdatedEvent(EventBase[Literal["price.updated"], "Price"]):
+class PriceUpdatedEvent(_EventBase["Literal['price.updated']", "Price"]):
     __slots__ = ()
 
 
-class ProductCreatedEvent(EventBase[Literal["product.created"], "Product"]):
+class ProductCreatedEvent(_EventBase["Literal['product.created']", "Product"]):
     __slots__ = ()
 
 
-class ProductDeletedEvent(EventBase[Literal["product.deleted"], "Product"]):
+class ProductDeletedEvent(_EventBase["Literal['product.deleted']", "Product"]):
     __slots__ = ()
 
 
-class ProductUpdatedEvent(EventBase[Literal["product.updated"], "Product"]):
+class ProductUpdatedEvent(_EventBase["Literal['product.updated']", "Product"]):
     __slots__ = ()
 
 
-class PromotionCodeCreatedEvent(EventBase[Literal["promotion_code.created"], "PromotionCode"]):
+class PromotionCodeCreatedEvent(_EventBase["Literal['promotion_code.created']", "PromotionCode"]):
     __slots__ = ()
 
 
-class PromotionCodeUpdatedEvent(EventBase[Literal["promotion_code.updated"], "PromotionCode"]):
+class PromotionCodeUpdatedEvent(_EventBase["Literal['promotion_code.updated']", "PromotionCode"]):
     __slots__ = ()
 
 
-class QuoteAcceptedEvent(EventBase[Literal["quote.accepted"], "Quote"]):
+class QuoteAcceptedEvent(_EventBase["Literal['quote.accepted']", "Quote"]):
     __slots__ = ()
 
 
-class QuoteCanceledEvent(EventBase[Literal["quote.canceled"], "Quote"]):
+class QuoteCanceledEvent(_EventBase["Literal['quote.canceled']", "Quote"]):
     __slots__ = ()
 
 
-class QuoteCreatedEvent(EventBase[Literal["quote.created"], "Quote"]):
+class QuoteCreatedEvent(_EventBase["Literal['quote.created']", "Quote"]):
     __slots__ = ()
 
 
-class QuoteFinalizedEvent(EventBase[Literal["quote.finalized"], "Quote"]):
+class QuoteFinalizedEvent(_EventBase["Literal['quote.finalized']", "Quote"]):
     __slots__ = ()
 
 
-class RadarEarlyFraudWarningCreatedEvent(EventBase[Literal["radar.early_fraud_warning.created"], "RadarEarlyFraudWarning"]):
+class RadarEarlyFraudWarningCreatedEvent(_EventBase["Literal['radar.early_fraud_warning.created']", "RadarEarlyFraudWarning"]):
     __slots__ = ()
 
 
-class RadarEarlyFraudWarningUpdatedEvent(EventBase[Literal["radar.early_fraud_warning.updated"], "RadarEarlyFraudWarning"]):
+class RadarEarlyFraudWarningUpdatedEvent(_EventBase["Literal['radar.early_fraud_warning.updated']", "RadarEarlyFraudWarning"]):
     __slots__ = ()
 
 
-class RefundCreatedEvent(EventBase[Literal["refund.created"], "Refund"]):
+class RefundCreatedEvent(_EventBase["Literal['refund.created']", "Refund"]):
     __slots__ = ()
 
 
-class RefundFailedEvent(EventBase[Literal["refund.failed"], "Refund"]):
+class RefundFailedEvent(_EventBase["Literal['refund.failed']", "Refund"]):
     __slots__ = ()
 
 
-class RefundUpdatedEvent(EventBase[Literal["refund.updated"], "Refund"]):
+class RefundUpdatedEvent(_EventBase["Literal['refund.updated']", "Refund"]):
     __slots__ = ()
 
 
-class ReportingReportRunFailedEvent(EventBase[Literal["reporting.report_run.failed"], "ReportingReportRun"]):
+class ReportingReportRunFailedEvent(_EventBase["Literal['reporting.report_run.failed']", "ReportingReportRun"]):
     __slots__ = ()
 
 
-class ReportingReportRunSucceededEvent(EventBase[Literal["reporting.report_run.succeeded"], "ReportingReportRun"]):
+class ReportingReportRunSucceededEvent(_EventBase["Literal['reporting.report_run.succeeded']", "ReportingReportRun"]):
     __slots__ = ()
 
 
-class ReportingReportTypeUpdatedEvent(EventBase[Literal["reporting.report_type.updated"], "ReportingReportType"]):
+class ReportingReportTypeUpdatedEvent(_EventBase["Literal['reporting.report_type.updated']", "ReportingReportType"]):
     __slots__ = ()
 
 
-class ReserveHoldCreatedEvent(EventBase[Literal["reserve.hold.created"], StripeObject]):
+class ReserveHoldCreatedEvent(_EventBase["Literal['reserve.hold.created']", "StripeObject"]):
     __slots__ = ()
 
 
-class ReserveHoldUpdatedEvent(EventBase[Literal["reserve.hold.updated"], StripeObject]):
+class ReserveHoldUpdatedEvent(_EventBase["Literal['reserve.hold.updated']", "StripeObject"]):
     __slots__ = ()
 
 
-class ReservePlanCreatedEvent(EventBase[Literal["reserve.plan.created"], StripeObject]):
+class ReservePlanCreatedEvent(_EventBase["Literal['reserve.plan.created']", "StripeObject"]):
     __slots__ = ()
 
 
-class ReservePlanDisabledEvent(EventBase[Literal["reserve.plan.disabled"], StripeObject]):
+class ReservePlanDisabledEvent(_EventBase["Literal['reserve.plan.disabled']", "StripeObject"]):
     __slots__ = ()
 
 
-class ReservePlanExpiredEvent(EventBase[Literal["reserve.plan.expired"], StripeObject]):
+class ReservePlanExpiredEvent(_EventBase["Literal['reserve.plan.expired']", "StripeObject"]):
     __slots__ = ()
 
 
-class ReservePlanUpdatedEvent(EventBase[Literal["reserve.plan.updated"], StripeObject]):
+class ReservePlanUpdatedEvent(_EventBase["Literal['reserve.plan.updated']", "StripeObject"]):
     __slots__ = ()
 
 
-class ReserveReleaseCreatedEvent(EventBase[Literal["reserve.release.created"], StripeObject]):
+class ReserveReleaseCreatedEvent(_EventBase["Literal['reserve.release.created']", "StripeObject"]):
     __slots__ = ()
 
 
-class ReviewClosedEvent(EventBase[Literal["review.closed"], "Review"]):
+class ReviewClosedEvent(_EventBase["Literal['review.closed']", "Review"]):
     __slots__ = ()
 
 
-class ReviewOpenedEvent(EventBase[Literal["review.opened"], "Review"]):
+class ReviewOpenedEvent(_EventBase["Literal['review.opened']", "Review"]):
     __slots__ = ()
 
 
-class SetupIntentCanceledEvent(EventBase[Literal["setup_intent.canceled"], "SetupIntent"]):
+class SetupIntentCanceledEvent(_EventBase["Literal['setup_intent.canceled']", "SetupIntent"]):
     __slots__ = ()
 
 
-class SetupIntentCreatedEvent(EventBase[Literal["setup_intent.created"], "SetupIntent"]):
+class SetupIntentCreatedEvent(_EventBase["Literal['setup_intent.created']", "SetupIntent"]):
     __slots__ = ()
 
 
-class SetupIntentRequiresActionEvent(EventBase[Literal["setup_intent.requires_action"], "SetupIntent"]):
+class SetupIntentRequiresActionEvent(_EventBase["Literal['setup_intent.requires_action']", "SetupIntent"]):
     __slots__ = ()
 
 
-class SetupIntentSetupFailedEvent(EventBase[Literal["setup_intent.setup_failed"], "SetupIntent"]):
+class SetupIntentSetupFailedEvent(_EventBase["Literal['setup_intent.setup_failed']", "SetupIntent"]):
     __slots__ = ()
 
 
-class SetupIntentSucceededEvent(EventBase[Literal["setup_intent.succeeded"], "SetupIntent"]):
+class SetupIntentSucceededEvent(_EventBase["Literal['setup_intent.succeeded']", "SetupIntent"]):
     __slots__ = ()
 
 
-class SigmaScheduledQueryRunCreatedEvent(EventBase[Literal["sigma.scheduled_query_run.created"], "ScheduledQueryRun"]):
+class SigmaScheduledQueryRunCreatedEvent(_EventBase["Literal['sigma.scheduled_query_run.created']", "ScheduledQueryRun"]):
     __slots__ = ()
 
 
-class SourceCanceledEvent(EventBase[Literal["source.canceled"], "Source"]):
+class SourceCanceledEvent(_EventBase["Literal['source.canceled']", "Source"]):
     __slots__ = ()
 
 
-class SourceChargeableEvent(EventBase[Literal["source.chargeable"], "Source"]):
+class SourceChargeableEvent(_EventBase["Literal['source.chargeable']", "Source"]):
     __slots__ = ()
 
 
-class SourceFailedEvent(EventBase[Literal["source.failed"], "Source"]):
+class SourceFailedEvent(_EventBase["Literal['source.failed']", "Source"]):
     __slots__ = ()
 
 
-class SourceMandateNotificationEvent(EventBase[Literal["source.mandate_notification"], "SourceMandateNotification"]):
+class SourceMandateNotificationEvent(_EventBase["Literal['source.mandate_notification']", "SourceMandateNotification"]):
     __slots__ = ()
 
 
-class SourceRefundAttributesRequiredEvent(EventBase[Literal["source.refund_attributes_required"], "Source"]):
+class SourceRefundAttributesRequiredEvent(_EventBase["Literal['source.refund_attributes_required']", "Source"]):
     __slots__ = ()
 
 
-class SourceTransactionCreatedEvent(EventBase[Literal["source.transaction.created"], "SourceTransaction"]):
+class SourceTransactionCreatedEvent(_EventBase["Literal['source.transaction.created']", "SourceTransaction"]):
     __slots__ = ()
 
 
-class SourceTransactionUpdatedEvent(EventBase[Literal["source.transaction.updated"], "SourceTransaction"]):
+class SourceTransactionUpdatedEvent(_EventBase["Literal['source.transaction.updated']", "SourceTransaction"]):
     __slots__ = ()
 
 
-class SubscriptionScheduleAbortedEvent(EventBase[Literal["subscription_schedule.aborted"], "SubscriptionSchedule"]):
+class SubscriptionScheduleAbortedEvent(_EventBase["Literal['subscription_schedule.aborted']", "SubscriptionSchedule"]):
     __slots__ = ()
 
 
-class SubscriptionScheduleCanceledEvent(EventBase[Literal["subscription_schedule.canceled"], "SubscriptionSchedule"]):
+class SubscriptionScheduleCanceledEvent(_EventBase["Literal['subscription_schedule.canceled']", "SubscriptionSchedule"]):
     __slots__ = ()
 
 
-class SubscriptionScheduleCompletedEvent(EventBase[Literal["subscription_schedule.completed"], "SubscriptionSchedule"]):
+class SubscriptionScheduleCompletedEvent(_EventBase["Literal['subscription_schedule.completed']", "SubscriptionSchedule"]):
     __slots__ = ()
 
 
-class SubscriptionScheduleCreatedEvent(EventBase[Literal["subscription_schedule.created"], "SubscriptionSchedule"]):
+class SubscriptionScheduleCreatedEvent(_EventBase["Literal['subscription_schedule.created']", "SubscriptionSchedule"]):
     __slots__ = ()
 
 
-class SubscriptionScheduleExpiringEvent(EventBase[Literal["subscription_schedule.expiring"], "SubscriptionSchedule"]):
+class SubscriptionScheduleExpiringEvent(_EventBase["Literal['subscription_schedule.expiring']", "SubscriptionSchedule"]):
     __slots__ = ()
 
 
-class SubscriptionScheduleReleasedEvent(EventBase[Literal["subscription_schedule.released"], "SubscriptionSchedule"]):
+class SubscriptionScheduleReleasedEvent(_EventBase["Literal['subscription_schedule.released']", "SubscriptionSchedule"]):
     __slots__ = ()
 
 
-class SubscriptionScheduleUpdatedEvent(EventBase[Literal["subscription_schedule.updated"], "SubscriptionSchedule"]):
+class SubscriptionScheduleUpdatedEvent(_EventBase["Literal['subscription_schedule.updated']", "SubscriptionSchedule"]):
     __slots__ = ()
 
 
-class TaxSettingsUpdatedEvent(EventBase[Literal["tax.settings.updated"], "TaxSettings"]):
+class TaxSettingsUpdatedEvent(_EventBase["Literal['tax.settings.updated']", "TaxSettings"]):
     __slots__ = ()
 
 
-class TaxRateCreatedEvent(EventBase[Literal["tax_rate.created"], "TaxRate"]):
+class TaxRateCreatedEvent(_EventBase["Literal['tax_rate.created']", "TaxRate"]):
     __slots__ = ()
 
 
-class TaxRateUpdatedEvent(EventBase[Literal["tax_rate.updated"], "TaxRate"]):
+class TaxRateUpdatedEvent(_EventBase["Literal['tax_rate.updated']", "TaxRate"]):
     __slots__ = ()
 
 
-class TerminalReaderActionFailedEvent(EventBase[Literal["terminal.reader.action_failed"], "TerminalReader"]):
+class TerminalReaderActionFailedEvent(_EventBase["Literal['terminal.reader.action_failed']", "TerminalReader"]):
     __slots__ = ()
 
 
-class TerminalReaderActionSucceededEvent(EventBase[Literal["terminal.reader.action_succeeded"], "TerminalReader"]):
+class TerminalReaderActionSucceededEvent(_EventBase["Literal['terminal.reader.action_succeeded']", "TerminalReader"]):
     __slots__ = ()
 
 
-class TerminalReaderActionUpdatedEvent(EventBase[Literal["terminal.reader.action_updated"], "TerminalReader"]):
+class TerminalReaderActionUpdatedEvent(_EventBase["Literal['terminal.reader.action_updated']", "TerminalReader"]):
     __slots__ = ()
 
 
-class TestHelpersTestClockAdvancingEvent(EventBase[Literal["test_helpers.test_clock.advancing"], "TestHelpersTestClock"]):
+class TestHelpersTestClockAdvancingEvent(_EventBase["Literal['test_helpers.test_clock.advancing']", "TestHelpersTestClock"]):
     __slots__ = ()
 
 
-class TestHelpersTestClockCreatedEvent(EventBase[Literal["test_helpers.test_clock.created"], "TestHelpersTestClock"]):
+class TestHelpersTestClockCreatedEvent(_EventBase["Literal['test_helpers.test_clock.created']", "TestHelpersTestClock"]):
     __slots__ = ()
 
 
-class TestHelpersTestClockDeletedEvent(EventBase[Literal["test_helpers.test_clock.deleted"], "TestHelpersTestClock"]):
+class TestHelpersTestClockDeletedEvent(_EventBase["Literal['test_helpers.test_clock.deleted']", "TestHelpersTestClock"]):
     __slots__ = ()
 
 
-class TestHelpersTestClockInternalFailureEvent(EventBase[Literal["test_helpers.test_clock.internal_failure"], "TestHelpersTestClock"]):
+class TestHelpersTestClockInternalFailureEvent(_EventBase["Literal['test_helpers.test_clock.internal_failure']", "TestHelpersTestClock"]):
     __slots__ = ()
 
 
-class TestHelpersTestClockReadyEvent(EventBase[Literal["test_helpers.test_clock.ready"], "TestHelpersTestClock"]):
+class TestHelpersTestClockReadyEvent(_EventBase["Literal['test_helpers.test_clock.ready']", "TestHelpersTestClock"]):
     __slots__ = ()
 
 
-class TopupCanceledEvent(EventBase[Literal["topup.canceled"], "Topup"]):
+class TopupCanceledEvent(_EventBase["Literal['topup.canceled']", "Topup"]):
     __slots__ = ()
 
 
-class TopupCreatedEvent(EventBase[Literal["topup.created"], "Topup"]):
+class TopupCreatedEvent(_EventBase["Literal['topup.created']", "Topup"]):
     __slots__ = ()
 
 
-class TopupFailedEvent(EventBase[Literal["topup.failed"], "Topup"]):
+class TopupFailedEvent(_EventBase["Literal['topup.failed']", "Topup"]):
     __slots__ = ()
 
 
-class TopupReversedEvent(EventBase[Literal["topup.reversed"], "Topup"]):
+class TopupReversedEvent(_EventBase["Literal['topup.reversed']", "Topup"]):
     __slots__ = ()
 
 
-class TopupSucceededEvent(EventBase[Literal["topup.succeeded"], "Topup"]):
+class TopupSucceededEvent(_EventBase["Literal['topup.succeeded']", "Topup"]):
     __slots__ = ()
 
 
-class TransferCreatedEvent(EventBase[Literal["transfer.created"], "Transfer"]):
+class TransferCreatedEvent(_EventBase["Literal['transfer.created']", "Transfer"]):
     __slots__ = ()
 
 
-class TransferReversedEvent(EventBase[Literal["transfer.reversed"], "Transfer"]):
+class TransferReversedEvent(_EventBase["Literal['transfer.reversed']", "Transfer"]):
     __slots__ = ()
 
 
-class TransferUpdatedEvent(EventBase[Literal["transfer.updated"], "Transfer"]):
+class TransferUpdatedEvent(_EventBase["Literal['transfer.updated']", "Transfer"]):
     __slots__ = ()
 
 
-class TreasuryCreditReversalCreatedEvent(EventBase[Literal["treasury.credit_reversal.created"], "TreasuryCreditReversal"]):
+class TreasuryCreditReversalCreatedEvent(_EventBase["Literal['treasury.credit_reversal.created']", "TreasuryCreditReversal"]):
     __slots__ = ()
 
 
-class TreasuryCreditReversalPostedEvent(EventBase[Literal["treasury.credit_reversal.posted"], "TreasuryCreditReversal"]):
+class TreasuryCreditReversalPostedEvent(_EventBase["Literal['treasury.credit_reversal.posted']", "TreasuryCreditReversal"]):
     __slots__ = ()
 
 
-class TreasuryDebitReversalCompletedEvent(EventBase[Literal["treasury.debit_reversal.completed"], "TreasuryDebitReversal"]):
+class TreasuryDebitReversalCompletedEvent(_EventBase["Literal['treasury.debit_reversal.completed']", "TreasuryDebitReversal"]):
     __slots__ = ()
 
 
-class TreasuryDebitReversalCreatedEvent(EventBase[Literal["treasury.debit_reversal.created"], "TreasuryDebitReversal"]):
+class TreasuryDebitReversalCreatedEvent(_EventBase["Literal['treasury.debit_reversal.created']", "TreasuryDebitReversal"]):
     __slots__ = ()
 
 
-class TreasuryDebitReversalInitialCreditGrantedEvent(EventBase[Literal["treasury.debit_reversal.initial_credit_granted"], "TreasuryDebitReversal"]):
+class TreasuryDebitReversalInitialCreditGrantedEvent(_EventBase["Literal['treasury.debit_reversal.initial_credit_granted']", "TreasuryDebitReversal"]):
     __slots__ = ()
 
 
-class TreasuryFinancialAccountClosedEvent(EventBase[Literal["treasury.financial_account.closed"], "TreasuryFinancialAccount"]):
+class TreasuryFinancialAccountClosedEvent(_EventBase["Literal['treasury.financial_account.closed']", "TreasuryFinancialAccount"]):
     __slots__ = ()
 
 
-class TreasuryFinancialAccountCreatedEvent(EventBase[Literal["treasury.financial_account.created"], "TreasuryFinancialAccount"]):
+class TreasuryFinancialAccountCreatedEvent(_EventBase["Literal['treasury.financial_account.created']", "TreasuryFinancialAccount"]):
     __slots__ = ()
 
 
-class TreasuryFinancialAccountFeaturesStatusUpdatedEvent(EventBase[Literal["treasury.financial_account.features_status_updated"], "TreasuryFinancialAccount"]):
+class TreasuryFinancialAccountFeaturesStatusUpdatedEvent(_EventBase["Literal['treasury.financial_account.features_status_updated']", "TreasuryFinancialAccount"]):
     __slots__ = ()
 
 
-class TreasuryInboundTransferCanceledEvent(EventBase[Literal["treasury.inbound_transfer.canceled"], "TreasuryInboundTransfer"]):
+class TreasuryInboundTransferCanceledEvent(_EventBase["Literal['treasury.inbound_transfer.canceled']", "TreasuryInboundTransfer"]):
     __slots__ = ()
 
 
-class TreasuryInboundTransferCreatedEvent(EventBase[Literal["treasury.inbound_transfer.created"], "TreasuryInboundTransfer"]):
+class TreasuryInboundTransferCreatedEvent(_EventBase["Literal['treasury.inbound_transfer.created']", "TreasuryInboundTransfer"]):
     __slots__ = ()
 
 
-class TreasuryInboundTransferFailedEvent(EventBase[Literal["treasury.inbound_transfer.failed"], "TreasuryInboundTransfer"]):
+class TreasuryInboundTransferFailedEvent(_EventBase["Literal['treasury.inbound_transfer.failed']", "TreasuryInboundTransfer"]):
     __slots__ = ()
 
 
-class TreasuryInboundTransferSucceededEvent(EventBase[Literal["treasury.inbound_transfer.succeeded"], "TreasuryInboundTransfer"]):
+class TreasuryInboundTransferSucceededEvent(_EventBase["Literal['treasury.inbound_transfer.succeeded']", "TreasuryInboundTransfer"]):
     __slots__ = ()
 
 
-class TreasuryOutboundPaymentCanceledEvent(EventBase[Literal["treasury.outbound_payment.canceled"], "TreasuryOutboundPayment"]):
+class TreasuryOutboundPaymentCanceledEvent(_EventBase["Literal['treasury.outbound_payment.canceled']", "TreasuryOutboundPayment"]):
     __slots__ = ()
 
 
-class TreasuryOutboundPaymentCreatedEvent(EventBase[Literal["treasury.outbound_payment.created"], "TreasuryOutboundPayment"]):
+class TreasuryOutboundPaymentCreatedEvent(_EventBase["Literal['treasury.outbound_payment.created']", "TreasuryOutboundPayment"]):
     __slots__ = ()
 
 
-class TreasuryOutboundPaymentExpectedArrivalDateUpdatedEvent(EventBase[Literal["treasury.outbound_payment.expected_arrival_date_updated"], "TreasuryOutboundPayment"]):
+class TreasuryOutboundPaymentExpectedArrivalDateUpdatedEvent(_EventBase["Literal['treasury.outbound_payment.expected_arrival_date_updated']", "TreasuryOutboundPayment"]):
     __slots__ = ()
 
 
-class TreasuryOutboundPaymentFailedEvent(EventBase[Literal["treasury.outbound_payment.failed"], "TreasuryOutboundPayment"]):
+class TreasuryOutboundPaymentFailedEvent(_EventBase["Literal['treasury.outbound_payment.failed']", "TreasuryOutboundPayment"]):
     __slots__ = ()
 
 
-class TreasuryOutboundPaymentPostedEvent(EventBase[Literal["treasury.outbound_payment.posted"], "TreasuryOutboundPayment"]):
+class TreasuryOutboundPaymentPostedEvent(_EventBase["Literal['treasury.outbound_payment.posted']", "TreasuryOutboundPayment"]):
     __slots__ = ()
 
 
-class TreasuryOutboundPaymentReturnedEvent(EventBase[Literal["treasury.outbound_payment.returned"], "TreasuryOutboundPayment"]):
+class TreasuryOutboundPaymentReturnedEvent(_EventBase["Literal['treasury.outbound_payment.returned']", "TreasuryOutboundPayment"]):
     __slots__ = ()
 
 
-class TreasuryOutboundPaymentTrackingDetailsUpdatedEvent(EventBase[Literal["treasury.outbound_payment.tracking_details_updated"], "TreasuryOutboundPayment"]):
+class TreasuryOutboundPaymentTrackingDetailsUpdatedEvent(_EventBase["Literal['treasury.outbound_payment.tracking_details_updated']", "TreasuryOutboundPayment"]):
     __slots__ = ()
 
 
-class TreasuryOutboundTransferCanceledEvent(EventBase[Literal["treasury.outbound_transfer.canceled"], "TreasuryOutboundTransfer"]):
+class TreasuryOutboundTransferCanceledEvent(_EventBase["Literal['treasury.outbound_transfer.canceled']", "TreasuryOutboundTransfer"]):
     __slots__ = ()
 
 
-class TreasuryOutboundTransferCreatedEvent(EventBase[Literal["treasury.outbound_transfer.created"], "TreasuryOutboundTransfer"]):
+class TreasuryOutboundTransferCreatedEvent(_EventBase["Literal['treasury.outbound_transfer.created']", "TreasuryOutboundTransfer"]):
     __slots__ = ()
 
 
-class TreasuryOutboundTransferExpectedArrivalDateUpdatedEvent(EventBase[Literal["treasury.outbound_transfer.expected_arrival_date_updated"], "TreasuryOutboundTransfer"]):
+class TreasuryOutboundTransferExpectedArrivalDateUpdatedEvent(_EventBase["Literal['treasury.outbound_transfer.expected_arrival_date_updated']", "TreasuryOutboundTransfer"]):
     __slots__ = ()
 
 
-class TreasuryOutboundTransferFailedEvent(EventBase[Literal["treasury.outbound_transfer.failed"], "TreasuryOutboundTransfer"]):
+class TreasuryOutboundTransferFailedEvent(_EventBase["Literal['treasury.outbound_transfer.failed']", "TreasuryOutboundTransfer"]):
     __slots__ = ()
 
 
-class TreasuryOutboundTransferPostedEvent(EventBase[Literal["treasury.outbound_transfer.posted"], "TreasuryOutboundTransfer"]):
+class TreasuryOutboundTransferPostedEvent(_EventBase["Literal['treasury.outbound_transfer.posted']", "TreasuryOutboundTransfer"]):
     __slots__ = ()
 
 
-class TreasuryOutboundTransferReturnedEvent(EventBase[Literal["treasury.outbound_transfer.returned"], "TreasuryOutboundTransfer"]):
+class TreasuryOutboundTransferReturnedEvent(_EventBase["Literal['treasury.outbound_transfer.returned']", "TreasuryOutboundTransfer"]):
     __slots__ = ()
 
 
-class TreasuryOutboundTransferTrackingDetailsUpdatedEvent(EventBase[Literal["treasury.outbound_transfer.tracking_details_updated"], "TreasuryOutboundTransfer"]):
+class TreasuryOutboundTransferTrackingDetailsUpdatedEvent(_EventBase["Literal['treasury.outbound_transfer.tracking_details_updated']", "TreasuryOutboundTransfer"]):
     __slots__ = ()
 
 
-class TreasuryReceivedCreditCreatedEvent(EventBase[Literal["treasury.received_credit.created"], "TreasuryReceivedCredit"]):
+class TreasuryReceivedCreditCreatedEvent(_EventBase["Literal['treasury.received_credit.created']", "TreasuryReceivedCredit"]):
     __slots__ = ()
 
 
-class TreasuryReceivedCreditFailedEvent(EventBase[Literal["treasury.received_credit.failed"], "TreasuryReceivedCredit"]):
+class TreasuryReceivedCreditFailedEvent(_EventBase["Literal['treasury.received_credit.failed']", "TreasuryReceivedCredit"]):
     __slots__ = ()
 
 
-class TreasuryReceivedCreditSucceededEvent(EventBase[Literal["treasury.received_credit.succeeded"], "TreasuryReceivedCredit"]):
+class TreasuryReceivedCreditSucceededEvent(_EventBase["Literal['treasury.received_credit.succeeded']", "TreasuryReceivedCredit"]):
     __slots__ = ()
 
 
-class TreasuryReceivedDebitCreatedEvent(EventBase[Literal["treasury.received_debit.created"], "TreasuryReceivedDebit"]):
+class TreasuryReceivedDebitCreatedEvent(_EventBase["Literal['treasury.received_debit.created']", "TreasuryReceivedDebit"]):
     __slots__ = ()
 
 
-class UnknownEvent(EventBase[Literal["<unknown>"], StripeObject]):
+class UnknownEvent(_EventBase["Literal['<unknown>']", "StripeObject"]):
     """An event of a type this version does not know (one from a newer API version).
 
     Its ``type`` holds the type Stripe sent; type checkers see a placeholder that no known type

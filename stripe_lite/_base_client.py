@@ -86,7 +86,12 @@ Timeout = float | httpx.Timeout
 logger = logging.getLogger("stripe_lite")
 
 _LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
-_SECRET_KEY_PREFIXES = ("sk_", "rk_")
+# A secret key is sk_test_... or sk_live_..., a restricted one rk_test_... or rk_live_....
+_SERVER_KEY = re.compile(r"[sr]k_(?:test|live)_[\x21-\x7e]+")
+_KEY_SHAPE: Final = (
+    "a secret key (sk_test_... or sk_live_...) or a restricted key (rk_test_... or rk_live_...), "
+    "from the API keys page of the Stripe Dashboard"
+)
 _RETRYABLE_STATUSES = frozenset({409, 429})
 # What a header value may hold: printable ASCII (no CR/LF, which would let a
 # value add headers of its own, and nothing httpx cannot encode).
@@ -382,10 +387,9 @@ class BaseClient:
             )
         # From here on the key is only held masked-in-repr: a traceback that shows locals cannot print it.
         api_key = _Secret.wrap(api_key)
-        if not isinstance(api_key, str) or not _API_KEY_CHARS.fullmatch(api_key):
-            raise ValueError("api_key must be a str of printable ASCII characters without whitespace")
+        _check_api_key(api_key)
         self._api_key = api_key
-        self._base_url = _check_base_url(base_url, api_key.startswith(_SECRET_KEY_PREFIXES))
+        self._base_url = _check_base_url(base_url)
         _KEY_REDACTION.register(self)
         # Uploads and downloads go to Stripe's files host; a base_url of your own
         # (a proxy, a fake Stripe) serves them too.
@@ -527,13 +531,16 @@ class BaseClient:
     def _exchange(self, prepared: _Prepared, cast: Callable[[Any], _T]) -> Generator[Step, Outcome | None, _T]:
         """Drive one call: yields requests to send and delays to sleep, returns the decoded result.
 
-        Every StripeError it raises carries the call's idempotency key.
+        Every StripeError it raises names the request (method and path) and carries its idempotency key.
         """
         try:
             return (yield from self._attempts(prepared, cast))
         except StripeError as exc:
             if exc.idempotency_key is None:
                 exc.idempotency_key = prepared.idempotency_key
+            if exc.method is None:
+                exc.method = prepared.method
+                exc.path = self._redact(prepared.path)
             raise
 
     def _attempts(self, prepared: _Prepared, cast: Callable[[Any], _T]) -> Generator[Step, Outcome | None, _T]:
@@ -793,13 +800,26 @@ def _without_tracebacks(exc: BaseException) -> BaseException:
     return exc
 
 
-def _check_base_url(base_url: str, secret_key: bool) -> str:
+def _check_api_key(api_key: Any) -> None:
+    """Refuse what cannot be a server-side key, saying what one looks like (never echoing the key)."""
+    if not isinstance(api_key, str) or not _API_KEY_CHARS.fullmatch(api_key):
+        raise ValueError(f"api_key must be a str of printable ASCII characters without whitespace: {_KEY_SHAPE}")
+    if api_key.startswith("pk_"):
+        raise ValueError(
+            f"api_key is a publishable key (pk_...), which is for browsers and apps and cannot call the API "
+            f"from a server: use {_KEY_SHAPE}"
+        )
+    if not _SERVER_KEY.fullmatch(api_key):
+        raise ValueError(f"api_key does not look like a Stripe API key: use {_KEY_SHAPE}")
+
+
+def _check_base_url(base_url: str) -> str:
     if not isinstance(base_url, str):
         raise ValueError(f"base_url must be an http(s) URL, got {base_url!r}")
     parts = urlsplit(base_url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError(f"base_url must be an http(s) URL, got {base_url!r}")
-    if parts.scheme == "http" and parts.hostname not in _LOOPBACK_HOSTS and secret_key:
+    if parts.scheme == "http" and parts.hostname not in _LOOPBACK_HOSTS:
         raise ValueError(
             f"refusing to send a secret API key over plain http to {parts.hostname}; use https "
             "(plain http is allowed only to localhost)"

@@ -320,7 +320,7 @@ class AsyncStripeClient(_ClientShell, AsyncServices):
 
     ``api_key`` falls back to the ``STRIPE_API_KEY`` environment variable.
     Pass ``http_client`` to use your own ``httpx.AsyncClient``; you then close
-    it yourself. Use ``async with``, or ``await client.aclose()``, to release
+    it yourself. Use ``async with``, or ``await client.close()``, to release
     its connections.
     """
 
@@ -356,13 +356,18 @@ class AsyncStripeClient(_ClientShell, AsyncServices):
     def _http(self) -> httpx.AsyncClient:
         return self._connections.http
 
-    async def aclose(self) -> None:
+    async def close(self) -> None:
         """Close the connection pool, unless it was supplied by you or shared from another client.
 
-        Calls made after this raise ConnectionPoolError.
+        Calls made after this raise ConnectionPoolError. Await it on the event loop the client
+        was last used on (``async with`` does that for you).
         """
         if self._owns_pool:
             await self._connections.aclose()
+
+    async def aclose(self) -> None:
+        """The same as :meth:`close` (the name httpx and asyncio libraries use)."""
+        await self.close()
 
     async def __aenter__(self) -> Self:
         return self
@@ -370,7 +375,7 @@ class AsyncStripeClient(_ClientShell, AsyncServices):
     async def __aexit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        await self.aclose()
+        await self.close()
 
     async def _send(self, request: httpx.Request) -> Outcome:
         """Send one attempt and read its answer, within its deadline and no more of it than the core's cap."""

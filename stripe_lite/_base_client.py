@@ -29,6 +29,7 @@ import httpx
 
 from ._encoding import encode_form, urlencode_pairs
 from ._generated import API_VERSION
+from ._response import CAPTURE, APIResponse
 from ._version import __version__
 from .errors import (
     APIConnectionError,
@@ -84,6 +85,8 @@ _BODY_EXCERPT: Final = 1024
 Timeout = float | httpx.Timeout
 
 logger = logging.getLogger("stripe_lite")
+_LOG_LEVELS: Final = {"debug": logging.DEBUG, "info": logging.INFO}
+_env_log_handler: logging.Handler | None = None
 
 _LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
 # A secret key is sk_test_... or sk_live_..., a restricted one rk_test_... or rk_live_....
@@ -391,6 +394,7 @@ class BaseClient:
         self._api_key = api_key
         self._base_url = _check_base_url(base_url)
         _KEY_REDACTION.register(self)
+        _log_from_environment()
         # Uploads and downloads go to Stripe's files host; a base_url of your own
         # (a proxy, a fake Stripe) serves them too.
         self._files_base_url = FILES_BASE_URL if self._base_url == DEFAULT_BASE_URL else self._base_url
@@ -552,6 +556,13 @@ class BaseClient:
                 logger.debug("Request %s %s", prepared.method, prepared.path)
             outcome = yield prepared.request
             if isinstance(outcome, Received):
+                logger.debug(
+                    "Response %s %s: %d, request %s",
+                    prepared.method,
+                    prepared.path,
+                    outcome.status_code,
+                    outcome.headers.get("request-id"),
+                )
                 if outcome.unreadable is not None:
                     raise self._invalid_response(outcome, outcome.unreadable)
                 if outcome.over_limit:
@@ -559,7 +570,11 @@ class BaseClient:
                         outcome, f"the response body is larger than {MAX_RESPONSE_BYTES} bytes: not a Stripe answer"
                     )
                 if 200 <= outcome.status_code < 300:
-                    return self._decode_success(outcome, cast)
+                    result = self._decode_success(outcome, cast)
+                    captured = CAPTURE.get()
+                    if captured is not None:  # inside with_response: keep what the answer said
+                        captured.append(self._response_of(prepared, outcome, attempt, result))
+                    return result
                 delay = self._retry_after_response(attempt, prepared.max_retries, outcome.response)
                 if delay is None:
                     raise self._error_from_response(outcome)
@@ -585,6 +600,19 @@ class BaseClient:
             attempt += 1
             if delay > 0:
                 yield delay
+
+    def _response_of(self, prepared: _Prepared, received: Received, retries: int, result: Any) -> APIResponse[Any]:
+        response: APIResponse[Any] = APIResponse(
+            http_status=received.status_code,
+            headers=httpx.Headers(self._redact_headers(received.headers)),
+            request_id=self._redact_optional(received.headers.get("request-id")),
+            idempotency_key=prepared.idempotency_key,
+            method=prepared.method,
+            path=self._redact(prepared.path),
+            retries=retries,
+        )
+        response._parsed = result
+        return response
 
     def _retry_after_response(self, attempt: int, max_retries: int, response: httpx.Response) -> float | None:
         """Seconds to wait before retrying this answer, or None not to retry it."""
@@ -693,6 +721,29 @@ class BaseClient:
                 parent[slot] = items
                 pending.extend((items, i) for i in range(len(items)))
         return top[0]
+
+
+def _log_from_environment() -> None:
+    """``STRIPE_LOG=debug`` or ``info``: print the ``stripe_lite`` logger's records to stderr.
+
+    Read when a client is made; the handler is added once per process. Without the
+    variable, logging is left as the application configured it.
+    """
+    global _env_log_handler
+    value = os.environ.get("STRIPE_LOG", "").strip().lower()
+    if not value:
+        return
+    level = _LOG_LEVELS.get(value)
+    if level is None:
+        import warnings
+
+        warnings.warn(f"STRIPE_LOG={value!r} is ignored: use debug or info", stacklevel=4)
+        return
+    if _env_log_handler is None:
+        _env_log_handler = logging.StreamHandler()
+        _env_log_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        logger.addHandler(_env_log_handler)
+    logger.setLevel(level)
 
 
 def _mask(api_key: str) -> str:

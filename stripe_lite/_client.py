@@ -7,9 +7,9 @@ decoding) lives in :class:`~stripe_lite._base_client.BaseClient`.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Generator, Mapping
+from collections.abc import Awaitable, Callable, Generator, Mapping
 from types import TracebackType
-from typing import Any, TypeVar, overload
+from typing import Any, ParamSpec, TypeVar, overload
 
 import httpx
 from typing_extensions import Self
@@ -38,6 +38,7 @@ from ._pagination import (
     SearchPage,
     _Page,
 )
+from ._response import APIResponse, Capture
 from ._transport import AsyncConnections, SyncConnections, attempt_deadline, deadline_scope, end_deadline
 
 __all__ = ["AsyncStripeClient", "StripeClient"]
@@ -50,6 +51,7 @@ def _fail_after(seconds: float) -> Any:
     return anyio.fail_after(seconds)
 
 _T = TypeVar("_T")
+_P = ParamSpec("_P")
 _PageT = TypeVar("_PageT", bound="_Page[Any]")
 _NOT_GIVEN: Any = object()
 _SHARED: Any = object()  # with_options: the copy takes its original's pool, set right after
@@ -176,6 +178,22 @@ class StripeClient(_ClientShell, SyncServices):
         """
         if self._owns_pool:
             self._connections.close()
+
+    def with_response(self, method: Callable[_P, _T], /, *args: _P.args, **kwargs: _P.kwargs) -> APIResponse[_T]:
+        """Call ``method(*args, **kwargs)`` and return its result with what the answer carried.
+
+        ``method`` is a method of this client's services (``client.payment_intents.create``),
+        ``client.request`` or a page's ``next_page``; the arguments are its own, type-checked::
+
+            response = client.with_response(client.customers.create, email="jenny@example.com")
+            customer = response.parse()  # a Customer, as the call returns it
+            print(response.http_status, response.request_id, response.headers["idempotency-key"])
+
+        For a list call, the answer is that of the first page.
+        """
+        with Capture() as capture:
+            result = method(*args, **kwargs)
+        return capture.response(method, result)
 
     def __enter__(self) -> Self:
         return self
@@ -368,6 +386,24 @@ class AsyncStripeClient(_ClientShell, AsyncServices):
     async def aclose(self) -> None:
         """The same as :meth:`close` (the name httpx and asyncio libraries use)."""
         await self.close()
+
+    async def with_response(
+        self, method: Callable[_P, Awaitable[_T]], /, *args: _P.args, **kwargs: _P.kwargs
+    ) -> APIResponse[_T]:
+        """Await ``method(*args, **kwargs)`` and return its result with what the answer carried.
+
+        ``method`` is a method of this client's services (``client.payment_intents.create``),
+        ``client.request`` or a page's ``next_page``; the arguments are its own, type-checked::
+
+            response = await client.with_response(client.customers.list, limit=3)
+            page = response.parse()  # the first AsyncListPage[Customer]
+            print(response.http_status, response.request_id)
+
+        For a list call, the answer is that of the first page.
+        """
+        with Capture() as capture:
+            result = await method(*args, **kwargs)
+        return capture.response(method, result)
 
     async def __aenter__(self) -> Self:
         return self

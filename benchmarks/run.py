@@ -53,10 +53,12 @@ class Plan:
     m4_concurrency: int
     m5_reps: int
     m6_reps: int
+    m9_reps: int = 15
+    m9_inner: int = 500
 
 
 QUICK = Plan(m1_reps=9, m1_inner=10, m2_reps=9, m2_inner=200, m3_reps=3, m4_reps=5, m4_concurrency=500,
-             m5_reps=12, m6_reps=1)
+             m5_reps=12, m6_reps=1, m9_reps=5, m9_inner=200)
 FULL = Plan(m1_reps=25, m1_inner=20, m2_reps=25, m2_inner=500, m3_reps=7, m4_reps=15, m4_concurrency=500,
             m5_reps=40, m6_reps=3)
 
@@ -349,6 +351,48 @@ def m6(plan: Plan) -> Result:
                   [f"{plan.m6_reps} fresh process(es) per client"])
 
 
+def m9(plan: Plan) -> Result:
+    """FakeStripe round trips: a PaymentIntent created, then retrieved, and the pairs per second."""
+    import stripe
+
+    from stripe_lite.testing import FakeStripe
+
+    fake = FakeStripe()
+    lite = fake.client()
+    raw = httpx.Client(transport=fake.transport(), base_url="https://api.stripe.com",
+                       headers={"Authorization": f"Bearer {fake.api_key}"})
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+
+    def lite_pair() -> None:
+        intent = lite.payment_intents.create(amount=2000, currency="usd")
+        lite.payment_intents.retrieve(intent.id)
+
+    def raw_pair() -> None:
+        intent = raw.post("/v1/payment_intents", content=b"amount=2000&currency=usd", headers=form).json()
+        raw.get(f"/v1/payment_intents/{intent['id']}").json()
+
+    with fake.serve() as base_url:
+        python = stripe.StripeClient(fake.api_key, base_addresses={"api": base_url}, max_network_retries=0)
+
+        def stripe_pair() -> None:
+            intent = python.v1.payment_intents.create(params={"amount": 2000, "currency": "usd"})
+            python.v1.payment_intents.retrieve(intent.id)
+
+        pairs = {"raw": raw_pair, "stripe": stripe_pair, "lite": lite_pair}
+        for pair in pairs.values():
+            for _ in range(20):
+                pair()  # warm
+        samples = alternate(plan.m9_reps, {name: per_call(pair, plan.m9_inner) for name, pair in pairs.items()})
+    lite.close()
+    raw.close()
+    rates = ", ".join(f"{name} {1 / statistics.median(samples[name]):,.0f} pairs/s" for name in CLIENTS)
+    return Result("M9", "FakeStripe: payment_intents.create + retrieve, one pair (in process)", "time", 0.0, samples,
+                  [f"{plan.m9_reps} reps x {plan.m9_inner} pairs; {rates}",
+                   "raw: httpx on fake.transport(), JSON parsed; stripe-python: its own calls to fake.serve() "
+                   "over loopback HTTP (it has no in-process transport); target: 2,000 pairs/s"],
+                  limit=1 / 2000)
+
+
 # -- the table ------------------------------------------------------------------------
 
 
@@ -425,7 +469,7 @@ def main() -> int:
     args = parser.parse_args()
     plan = QUICK if args.quick else FULL
     only = {key.strip().upper() for key in args.only.split(",") if key.strip()}
-    wanted = [key for key in ("M1", "M2", "M3", "M4", "M5", "M5B", "M6", "SIZE") if not only or key in only]
+    wanted = [key for key in ("M1", "M2", "M3", "M4", "M5", "M5B", "M6", "M9", "SIZE") if not only or key in only]
 
     started = time.perf_counter()
     labels = workloads.labels()
@@ -444,6 +488,7 @@ def main() -> int:
             "M5": lambda: m5(plan),
             "M5B": lambda: m5b(plan),
             "M6": lambda: m6(plan),
+            "M9": lambda: m9(plan),
             "SIZE": lambda: size(plan),
         }
         for key in wanted:

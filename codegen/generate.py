@@ -15,6 +15,7 @@ import sys
 import time
 from pathlib import Path
 
+from codegen.emit_fake import FAKE_SPEC, render_fake_spec, same_fake_spec
 from codegen.emit_models import assign_modules, render_index, render_models, render_objects
 from codegen.emit_params import ParamNames, render_params
 from codegen.emit_reference import render_reference
@@ -29,12 +30,12 @@ PACKED_SERVICES = 48_000
 OUTPUT = ROOT / "stripe_lite" / "_generated"
 
 
-def generate() -> dict[Path, str]:
-    """Every generated file's path and text."""
+def generate() -> dict[Path, str | bytes]:
+    """Every generated file's path and text (bytes for the fake's data file)."""
     spec = Spec.load()
     operations = read_operations(spec)
     names = ParamNames(operations)
-    outputs: dict[Path, str] = {}
+    outputs: dict[Path, str | bytes] = {}
     outputs[OUTPUT / "__init__.py"] = (
         f"{HEADER}\n"
         '"""Code generated from Stripe\'s OpenAPI description: models, services, parameter types."""\n\n'
@@ -63,20 +64,29 @@ def generate() -> dict[Path, str]:
         outputs[OUTPUT / "services" / f"{module}.py"] = ServiceModule(services, spec, names, model_modules).render()
     outputs[OUTPUT / "services" / "_namespaces.py"] = render_namespaces(tree, {s.path: t for t, g in packed.items() for s in g})
     outputs[OUTPUT / "services" / "__init__.py"] = f'{HEADER}\n"""The services, one module per top-level service."""\n'
+    outputs[OUTPUT / FAKE_SPEC] = render_fake_spec(spec)
     for page, text in render_reference(spec, tree, names).items():
         outputs[ROOT / "docs" / page] = text
     return outputs
 
 
 def _existing() -> set[Path]:
-    found = set(OUTPUT.rglob("*.py")) if OUTPUT.exists() else set()
+    found = {*OUTPUT.rglob("*.py"), *OUTPUT.glob(FAKE_SPEC)} if OUTPUT.exists() else set()
     return found | set((ROOT / "docs" / "reference").glob("*.md"))
+
+
+def _same(path: Path, content: str | bytes) -> bool:
+    if not path.exists():
+        return False
+    if isinstance(content, bytes):
+        return same_fake_spec(path.read_bytes(), content)
+    return path.read_text(encoding="utf-8") == content
 
 
 def stale_files() -> list[Path]:
     """Generated files that differ from what the description gives, are missing, or should not exist."""
     outputs = generate()
-    stale = [path for path, text in outputs.items() if not path.exists() or path.read_text(encoding="utf-8") != text]
+    stale = [path for path, content in outputs.items() if not _same(path, content)]
     return sorted(stale + [path for path in _existing() if path not in outputs])
 
 
@@ -90,10 +100,14 @@ def main(argv: list[str]) -> int:
     outputs = generate()
     for path in _existing() - set(outputs):
         path.unlink()
-    for path, text in outputs.items():
+    for path, content in outputs.items():
         path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
+        if _same(path, content):
+            continue
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
     print(f"{len(outputs)} files written ({time.perf_counter() - started:.1f} s)")
     return 0
 

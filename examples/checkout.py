@@ -1,12 +1,16 @@
 """A Checkout Session: a payment page Stripe hosts, for a cart of two items; its URL and its line items.
 
-It needs a Stripe test-mode secret key:
+Run it with a Stripe test-mode secret key to talk to Stripe:
 
     STRIPE_API_KEY=sk_test_... python examples/checkout.py
 
-Set STRIPE_BASE_URL as well to send the requests somewhere else than Stripe.
-(localstripe, the fake Stripe quickstart.py can use, has no Checkout, so this
-example needs a key.) Open the URL it prints and pay with the test card
+(set STRIPE_BASE_URL as well to send the requests elsewhere), or with neither
+to run it against stripe_lite.testing.FakeStripe, a fake Stripe inside this
+process:
+
+    python examples/checkout.py
+
+Open the URL it prints and pay with the test card
 4242 4242 4242 4242 to see the session complete.
 """
 
@@ -14,6 +18,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from stripe_lite import StripeClient, StripeError
 
@@ -59,15 +65,30 @@ def run(client: StripeClient) -> None:
         print(f"  {item.quantity or 0} x {item.description or '?':<10} {money(item.amount_total, item.currency):>10}")
 
 
-def main() -> None:
+@contextmanager
+def connect() -> Iterator[StripeClient]:
+    """A client for Stripe (test mode), for STRIPE_BASE_URL, or for a fake Stripe inside this process."""
     api_key = os.environ.get("STRIPE_API_KEY")
-    base_url = os.environ.get("STRIPE_BASE_URL") or "https://api.stripe.com"
-    if not api_key:
-        sys.exit("Set STRIPE_API_KEY to a test-mode secret key (sk_test_...): localstripe has no Checkout.")
-    if not api_key.startswith(("sk_test_", "rk_test_")):
-        sys.exit("This example opens a payment page: use a test-mode key (sk_test_...), not a live one.")
-    with StripeClient(api_key=api_key, base_url=base_url) as client:
-        print(f"Using {base_url}\n")
+    base_url = os.environ.get("STRIPE_BASE_URL")
+    if api_key:
+        if not api_key.startswith(("sk_test_", "rk_test_")):
+            sys.exit("This example opens a payment page: use a test-mode key (sk_test_...), not a live one.")
+        with StripeClient(api_key=api_key, base_url=base_url or "https://api.stripe.com") as client:
+            print(f"Using {base_url or 'Stripe (test mode)'}\n")
+            yield client
+        return
+    if base_url:
+        sys.exit("STRIPE_BASE_URL is set but STRIPE_API_KEY is not: set both, or neither to use a fake Stripe.")
+
+    from stripe_lite.testing import FakeStripe
+
+    print("No STRIPE_API_KEY set: using FakeStripe, a fake Stripe inside this process\n")
+    with FakeStripe().client() as client:
+        yield client
+
+
+def main() -> None:
+    with connect() as client:
         try:
             run(client)
         except StripeError as error:

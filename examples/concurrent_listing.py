@@ -9,14 +9,13 @@ With a Stripe test-mode key it only reads:
     STRIPE_API_KEY=sk_test_... python examples/concurrent_listing.py
 
 (set STRIPE_BASE_URL as well to send the requests elsewhere). With no key it
-starts localstripe, a fake Stripe server, on this machine and first creates a
-few payments, refunds and payouts to list (pip install 'stripe-lite[examples]').
+runs against stripe_lite.testing.FakeStripe, a fake Stripe inside this process,
+and first creates a few payments, refunds and payouts to list.
 """
 
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import os
 import sys
 import time
@@ -81,7 +80,7 @@ async def report(client: AsyncStripeClient) -> None:
 
 
 async def seed(client: AsyncStripeClient) -> None:
-    """Create something to list on an empty localstripe."""
+    """Create something to list on an empty fake Stripe."""
 
     async def paid_and_refunded(amount: int) -> None:
         intent = await client.payment_intents.create(
@@ -107,18 +106,12 @@ async def connect() -> AsyncIterator[tuple[AsyncStripeClient, bool]]:
             yield client, False
         return
     if base_url:
-        sys.exit("STRIPE_BASE_URL is set but STRIPE_API_KEY is not: set both, or neither to use localstripe.")
-    if importlib.util.find_spec("localstripe") is None:
-        sys.exit(
-            "Set STRIPE_API_KEY to a test-mode key, or install localstripe to run against a fake Stripe:\n"
-            "    pip install 'stripe-lite[examples]'"
-        )
-    from stripe_lite.testing import run_localstripe
+        sys.exit("STRIPE_BASE_URL is set but STRIPE_API_KEY is not: set both, or neither to use a fake Stripe.")
+    from stripe_lite.testing import FakeStripe
 
-    with run_localstripe() as fake:
-        print(f"No STRIPE_API_KEY set: using localstripe, a fake Stripe, at {fake.base_url}\n")
-        async with AsyncStripeClient(api_key=fake.api_key, base_url=fake.base_url) as client:
-            yield client, True
+    print("No STRIPE_API_KEY set: using FakeStripe, a fake Stripe inside this process\n")
+    async with FakeStripe().async_client() as client:
+        yield client, True
 
 
 async def main() -> None:

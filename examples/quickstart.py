@@ -4,16 +4,15 @@ Run it with a Stripe test-mode secret key to talk to Stripe:
 
     STRIPE_API_KEY=sk_test_... python examples/quickstart.py
 
-(set STRIPE_BASE_URL as well to send the requests elsewhere, such as a
-localstripe you run yourself), or with neither to have it start localstripe,
-a fake Stripe server, on this machine (pip install 'stripe-lite[examples]'):
+(set STRIPE_BASE_URL as well to send the requests elsewhere), or with neither
+to run it against stripe_lite.testing.FakeStripe, a fake Stripe inside this
+process (no server, no network, nothing more to install):
 
     python examples/quickstart.py
 """
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 from collections.abc import Iterator
@@ -35,11 +34,10 @@ def money(amount: int | None, currency: str | None) -> str:
     return f"{amount / 100:.2f} {currency.upper()}"
 
 
-def run(client: StripeClient, local: bool) -> None:
-    # Card payments without redirects. Stripe chooses payment methods dynamically,
-    # and allow_redirects="never" keeps to those confirmable without a return_url;
-    # localstripe predates automatic_payment_methods and refuses the parameter.
-    cards: dict[str, Any] = {} if local else {"automatic_payment_methods": {"enabled": True, "allow_redirects": "never"}}
+def run(client: StripeClient) -> None:
+    # Card payments without redirects: Stripe chooses the payment methods dynamically,
+    # and allow_redirects="never" keeps to those confirmable without a return_url.
+    cards: dict[str, Any] = {"automatic_payment_methods": {"enabled": True, "allow_redirects": "never"}}
 
     # 1. Authorize a card payment now and capture it later (as when you ship the order).
     #    pm_card_visa is one of Stripe's test payment methods.
@@ -80,7 +78,7 @@ def run(client: StripeClient, local: bool) -> None:
 
 
 @contextmanager
-def connect() -> Iterator[tuple[StripeClient, bool]]:
+def connect() -> Iterator[StripeClient]:
     """A client for Stripe (test mode), for STRIPE_BASE_URL, or for a local fake Stripe."""
     api_key = os.environ.get("STRIPE_API_KEY")
     base_url = os.environ.get("STRIPE_BASE_URL")
@@ -89,27 +87,21 @@ def connect() -> Iterator[tuple[StripeClient, bool]]:
             sys.exit("This example creates payments: use a test-mode key (sk_test_...), not a live one.")
         with StripeClient(api_key=api_key, base_url=base_url or "https://api.stripe.com") as client:
             print(f"Using {base_url or 'Stripe (test mode)'}\n")
-            yield client, False
+            yield client
         return
     if base_url:
-        sys.exit("STRIPE_BASE_URL is set but STRIPE_API_KEY is not: set both, or neither to use localstripe.")
+        sys.exit("STRIPE_BASE_URL is set but STRIPE_API_KEY is not: set both, or neither to use a fake Stripe.")
 
-    if importlib.util.find_spec("localstripe") is None:
-        sys.exit(
-            "Set STRIPE_API_KEY to a test-mode key, or install localstripe to run against a fake Stripe:\n"
-            "    pip install 'stripe-lite[examples]'"
-        )
-    from stripe_lite.testing import run_localstripe
+    from stripe_lite.testing import FakeStripe
 
-    with run_localstripe() as fake:
-        print(f"No STRIPE_API_KEY set: using localstripe, a fake Stripe, at {fake.base_url}\n")
-        with StripeClient(api_key=fake.api_key, base_url=fake.base_url) as client:
-            yield client, True
+    print("No STRIPE_API_KEY set: using FakeStripe, a fake Stripe inside this process\n")
+    with FakeStripe().client() as client:
+        yield client
 
 
 def main() -> None:
-    with connect() as (client, local):
-        run(client, local)
+    with connect() as client:
+        run(client)
 
 
 if __name__ == "__main__":

@@ -5,8 +5,8 @@ Run it with a Stripe test-mode secret key to talk to Stripe:
     STRIPE_API_KEY=sk_test_... python examples/saved_card.py
 
 (set STRIPE_BASE_URL as well to send the requests elsewhere), or with neither
-to have it start localstripe, a fake Stripe server, on this machine
-(pip install 'stripe-lite[examples]'):
+to run it against stripe_lite.testing.FakeStripe, a fake Stripe inside this
+process:
 
     python examples/saved_card.py
 
@@ -17,7 +17,6 @@ payment methods instead.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 from collections.abc import Iterator
@@ -112,18 +111,13 @@ def connect() -> Iterator[StripeClient]:
             yield client
         return
     if base_url:
-        sys.exit("STRIPE_BASE_URL is set but STRIPE_API_KEY is not: set both, or neither to use localstripe.")
-    if importlib.util.find_spec("localstripe") is None:
-        sys.exit(
-            "Set STRIPE_API_KEY to a test-mode key, or install localstripe to run against a fake Stripe:\n"
-            "    pip install 'stripe-lite[examples]'"
-        )
-    from stripe_lite.testing import run_localstripe
+        sys.exit("STRIPE_BASE_URL is set but STRIPE_API_KEY is not: set both, or neither to use a fake Stripe.")
 
-    with run_localstripe() as fake:
-        print(f"No STRIPE_API_KEY set: using localstripe, a fake Stripe, at {fake.base_url}\n")
-        with StripeClient(api_key=fake.api_key, base_url=fake.base_url) as client:
-            yield client
+    from stripe_lite.testing import FakeStripe
+
+    print("No STRIPE_API_KEY set: using FakeStripe, a fake Stripe inside this process\n")
+    with FakeStripe().client() as client:
+        yield client
 
 
 def main() -> None:

@@ -1,12 +1,16 @@
 """A subscription from scratch: a product, a monthly price, a customer with a card, the subscription itself.
 
-It needs a Stripe test-mode secret key:
+Run it with a Stripe test-mode secret key to talk to Stripe:
 
     STRIPE_API_KEY=sk_test_... python examples/subscription.py
 
-Set STRIPE_BASE_URL as well to send the requests somewhere else than Stripe.
-(localstripe, the fake Stripe quickstart.py can use, has no Prices, so this
-example needs a key.) It charges Stripe's test card pm_card_visa and refuses
+(set STRIPE_BASE_URL as well to send the requests elsewhere), or with neither
+to run it against stripe_lite.testing.FakeStripe, a fake Stripe inside this
+process:
+
+    python examples/subscription.py
+
+It charges Stripe's test card pm_card_visa and refuses
 live keys.
 """
 
@@ -14,6 +18,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 
 from stripe_lite import StripeClient, StripeError
@@ -84,17 +90,30 @@ def run(client: StripeClient) -> None:
         print(f"  {describe(listed)}")
 
 
-def main() -> None:
+@contextmanager
+def connect() -> Iterator[StripeClient]:
+    """A client for Stripe (test mode), for STRIPE_BASE_URL, or for a fake Stripe inside this process."""
     api_key = os.environ.get("STRIPE_API_KEY")
-    base_url = os.environ.get("STRIPE_BASE_URL") or "https://api.stripe.com"
-    if not api_key:
-        sys.exit("Set STRIPE_API_KEY to a test-mode secret key (sk_test_...): localstripe has no Prices.")
-    if not api_key.startswith(("sk_test_", "rk_test_")):
-        sys.exit(
-            "This example subscribes a customer and charges a card: use a test-mode key (sk_test_...), not a live one."
-        )
-    with StripeClient(api_key=api_key, base_url=base_url) as client:
-        print(f"Using {base_url}\n")
+    base_url = os.environ.get("STRIPE_BASE_URL")
+    if api_key:
+        if not api_key.startswith(("sk_test_", "rk_test_")):
+            sys.exit("This example subscribes a customer and charges a card: use a test-mode key (sk_test_...), not a live one.")
+        with StripeClient(api_key=api_key, base_url=base_url or "https://api.stripe.com") as client:
+            print(f"Using {base_url or 'Stripe (test mode)'}\n")
+            yield client
+        return
+    if base_url:
+        sys.exit("STRIPE_BASE_URL is set but STRIPE_API_KEY is not: set both, or neither to use a fake Stripe.")
+
+    from stripe_lite.testing import FakeStripe
+
+    print("No STRIPE_API_KEY set: using FakeStripe, a fake Stripe inside this process\n")
+    with FakeStripe().client() as client:
+        yield client
+
+
+def main() -> None:
+    with connect() as client:
         try:
             run(client)
         except StripeError as error:

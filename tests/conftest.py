@@ -17,6 +17,9 @@ from stripe_lite._service import AsyncService, SyncService
 
 from .faulty_server import FaultyServer, serve
 
+# pytester runs the stripe_fake plugin in a pytest of its own (tests/test_fake_serve.py).
+pytest_plugins = ["pytester"]
+
 API_KEY = "sk_test_4eC39HqLyjWDarjtT1zdp7dcSECRETKEY"
 BASE = "https://api.stripe.com"
 

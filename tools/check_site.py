@@ -185,8 +185,9 @@ def check_in_browser(base: str, shots: Path, chromium: str) -> list[str]:
                         problems.append(f"{name} page {path}: title {heading!r}, expected {title!r}")
                     page.screenshot(path=str(shots / f"{name}.png"))
                     problems += [f"{name} page {path}: console error: {text}" for text in errors]
+                errors.clear()
                 problems += _search(page, base, shots)
-                problems += [f"console error: {text}" for text in errors]
+                problems += [f"search: console error: {text}" for text in errors]
             finally:
                 context.close()
             problems += [f"the site asked for {url}, not on 127.0.0.1" for url in outside]

@@ -397,7 +397,7 @@ class TaxTransactionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TaxTransaction:
-        """Create from calculation: a tax transaction.
+        """Create from calculation on a tax transaction.
 
         https://docs.stripe.com/api/tax/transactions/create_from_calculation
         """
@@ -434,7 +434,7 @@ class TaxTransactionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TaxTransaction:
-        """Create reversal: a tax transaction.
+        """Create reversal on a tax transaction.
 
         https://docs.stripe.com/api/tax/transactions/create_reversal
         """
@@ -853,7 +853,7 @@ class AsyncTaxTransactionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TaxTransaction:
-        """Create from calculation: a tax transaction.
+        """Create from calculation on a tax transaction.
 
         https://docs.stripe.com/api/tax/transactions/create_from_calculation
         """
@@ -890,7 +890,7 @@ class AsyncTaxTransactionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TaxTransaction:
-        """Create reversal: a tax transaction.
+        """Create reversal on a tax transaction.
 
         https://docs.stripe.com/api/tax/transactions/create_reversal
         """

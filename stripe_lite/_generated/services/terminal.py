@@ -525,7 +525,7 @@ class TerminalReadersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Cancel action: a terminal reader.
+        """Cancel action on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/cancel_action
         """
@@ -554,7 +554,7 @@ class TerminalReadersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Collect inputs: a terminal reader.
+        """Collect inputs on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/collect_inputs
         """
@@ -585,7 +585,7 @@ class TerminalReadersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Collect payment method: a terminal reader.
+        """Collect payment method on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/collect_payment_method
         """
@@ -616,7 +616,7 @@ class TerminalReadersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Confirm payment intent: a terminal reader.
+        """Confirm payment intent on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/confirm_payment_intent
         """
@@ -743,7 +743,7 @@ class TerminalReadersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Process payment intent: a terminal reader.
+        """Process payment intent on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/process_payment_intent
         """
@@ -775,7 +775,7 @@ class TerminalReadersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Process setup intent: a terminal reader.
+        """Process setup intent on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/process_setup_intent
         """
@@ -812,7 +812,7 @@ class TerminalReadersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Refund payment: a terminal reader.
+        """Refund payment on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/refund_payment
         """
@@ -874,7 +874,7 @@ class TerminalReadersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Set reader display: a terminal reader.
+        """Set reader display on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/set_reader_display
         """
@@ -1408,7 +1408,7 @@ class AsyncTerminalReadersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Cancel action: a terminal reader.
+        """Cancel action on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/cancel_action
         """
@@ -1437,7 +1437,7 @@ class AsyncTerminalReadersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Collect inputs: a terminal reader.
+        """Collect inputs on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/collect_inputs
         """
@@ -1468,7 +1468,7 @@ class AsyncTerminalReadersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Collect payment method: a terminal reader.
+        """Collect payment method on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/collect_payment_method
         """
@@ -1499,7 +1499,7 @@ class AsyncTerminalReadersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Confirm payment intent: a terminal reader.
+        """Confirm payment intent on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/confirm_payment_intent
         """
@@ -1626,7 +1626,7 @@ class AsyncTerminalReadersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Process payment intent: a terminal reader.
+        """Process payment intent on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/process_payment_intent
         """
@@ -1658,7 +1658,7 @@ class AsyncTerminalReadersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Process setup intent: a terminal reader.
+        """Process setup intent on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/process_setup_intent
         """
@@ -1695,7 +1695,7 @@ class AsyncTerminalReadersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Refund payment: a terminal reader.
+        """Refund payment on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/refund_payment
         """
@@ -1757,7 +1757,7 @@ class AsyncTerminalReadersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Set reader display: a terminal reader.
+        """Set reader display on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/set_reader_display
         """

@@ -195,7 +195,7 @@ class TestHelpersIssuingAuthorizationsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> IssuingAuthorization:
-        """Finalize amount: an issuing authorization.
+        """Finalize amount on an issuing authorization.
 
         https://docs.stripe.com/api/issuing/authorizations/finalize_amount
         """
@@ -636,7 +636,7 @@ class TestHelpersIssuingTransactionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> IssuingTransaction:
-        """Create force capture: an issuing transaction.
+        """Create force capture on an issuing transaction.
 
         https://docs.stripe.com/api/issuing/transactions/create_force_capture
         """
@@ -672,7 +672,7 @@ class TestHelpersIssuingTransactionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> IssuingTransaction:
-        """Create unlinked refund: an issuing transaction.
+        """Create unlinked refund on an issuing transaction.
 
         https://docs.stripe.com/api/issuing/transactions/create_unlinked_refund
         """
@@ -863,7 +863,7 @@ class AsyncTestHelpersIssuingAuthorizationsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> IssuingAuthorization:
-        """Finalize amount: an issuing authorization.
+        """Finalize amount on an issuing authorization.
 
         https://docs.stripe.com/api/issuing/authorizations/finalize_amount
         """
@@ -1304,7 +1304,7 @@ class AsyncTestHelpersIssuingTransactionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> IssuingTransaction:
-        """Create force capture: an issuing transaction.
+        """Create force capture on an issuing transaction.
 
         https://docs.stripe.com/api/issuing/transactions/create_force_capture
         """
@@ -1340,7 +1340,7 @@ class AsyncTestHelpersIssuingTransactionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> IssuingTransaction:
-        """Create unlinked refund: an issuing transaction.
+        """Create unlinked refund on an issuing transaction.
 
         https://docs.stripe.com/api/issuing/transactions/create_unlinked_refund
         """

@@ -18,7 +18,7 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """ruff over the package, tests, examples and tools."""
+    """ruff over the package, tests, examples, codegen and benchmarks."""
     session.install("ruff")
     session.run("ruff", "check", ".")
 
@@ -70,4 +70,4 @@ def site(session: nox.Session) -> None:
     chromium (apt-get install chromium), or CHROMIUM=/path/to/chromium; never downloads a browser."""
     session.install("-e", ".[docs]")
     session.run("mkdocs", "build", "--strict", "--site-dir", "build/site", env=_MKDOCS_ENV)
-    session.run("python", "tools/check_site.py", "build/site", *session.posargs)
+    session.run("python", "docs/_site/check.py", "build/site", *session.posargs)

@@ -1,4 +1,4 @@
-"""Check the built documentation site in a real browser: ``python tools/check_site.py [SITE_DIR]``.
+"""Check the built documentation site in a real browser: ``python docs/_site/check.py [SITE_DIR]``.
 
 Run by ``nox -s site`` after ``mkdocs build``. It serves SITE_DIR (default ``build/site/``) on 127.0.0.1
 for as long as the check takes (at most ``--deadline`` seconds), then:
@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # docs/_site/check.py -> the repository
 CHROMIUM_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",

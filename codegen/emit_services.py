@@ -154,7 +154,7 @@ class ServiceModule:
             elif head in ("retrieve", "update", "delete") and rest:
                 first = f"{head.capitalize()} the {_words(rest)} of {_article(noun)} {noun}."
             elif "_" in method:
-                first = f"{_words(method).capitalize()}: {_article(noun)} {noun}."
+                first = f"{_words(method).capitalize()} on {_article(noun)} {noun}."
             else:
                 first = f"{method.capitalize()} {_article(noun)} {noun}."
         slug = "/".join(service.path) if len(service.path) == 1 or not self._object_slug(service) else self._object_slug(service)

@@ -5,7 +5,7 @@
 
 The input is ``codegen/stripe_spec.json`` (refreshed by ``python -m
 codegen.refresh_spec``); everything under ``stripe_lite/_generated/``, and
-``docs/reference.md``, is output, checked in, and never edited by hand. CONTRIBUTING.md describes the
+``docs/reference.md`` with the pages under ``docs/reference/``, is output, checked in, and never edited by hand. CONTRIBUTING.md describes the
 naming rule and the override tables.
 """
 
@@ -69,12 +69,14 @@ def generate() -> dict[Path, str | bytes]:
     outputs[OUTPUT / "services" / "_namespaces.py"] = render_namespaces(tree, {s.path: t for t, g in packed.items() for s in g})
     outputs[OUTPUT / "services" / "__init__.py"] = f'{HEADER}\n"""The services, one module per top-level service."""\n'
     outputs[OUTPUT / FAKE_SPEC] = render_fake_spec(spec)
-    outputs[ROOT / "docs" / "reference.md"] = render_reference(spec, tree, names)
+    for page, text in render_reference(spec, tree, names).items():
+        outputs[ROOT / "docs" / page] = text
     return outputs
 
 
 def _existing() -> set[Path]:
-    return {*OUTPUT.rglob("*.py"), *OUTPUT.glob(FAKE_SPEC)} if OUTPUT.exists() else set()
+    found = {*OUTPUT.rglob("*.py"), *OUTPUT.glob(FAKE_SPEC)} if OUTPUT.exists() else set()
+    return found | set((ROOT / "docs" / "reference").glob("*.md"))
 
 
 def _same(path: Path, content: str | bytes) -> bool:

@@ -22,6 +22,7 @@ from ._pagination import (
     ListPage,
     SearchPage,
 )
+from ._response import APIResponse
 from ._version import __version__
 from .errors import (
     APIConnectionError,
@@ -45,6 +46,7 @@ __all__ = [
     "API_VERSION",
     "APIConnectionError",
     "APIError",
+    "APIResponse",
     "APITimeoutError",
     "APIVersionMismatchError",
     "AsyncListPage",

@@ -29,6 +29,7 @@ import httpx
 
 from ._encoding import encode_form, encode_json, encode_query_v2, urlencode_pairs
 from ._generated import API_VERSION
+from ._response import CAPTURE, APIResponse
 from ._version import __version__
 from .errors import (
     APIConnectionError,
@@ -84,9 +85,16 @@ _BODY_EXCERPT: Final = 1024
 Timeout = float | httpx.Timeout
 
 logger = logging.getLogger("stripe_lite")
+_LOG_LEVELS: Final = {"debug": logging.DEBUG, "info": logging.INFO}
+_env_log_handler: logging.Handler | None = None
 
 _LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
-_SECRET_KEY_PREFIXES = ("sk_", "rk_")
+# A secret key is sk_test_... or sk_live_..., a restricted one rk_test_... or rk_live_....
+_SERVER_KEY = re.compile(r"[sr]k_(?:test|live)_[\x21-\x7e]+")
+_KEY_SHAPE: Final = (
+    "a secret key (sk_test_... or sk_live_...) or a restricted key (rk_test_... or rk_live_...), "
+    "from the API keys page of the Stripe Dashboard"
+)
 _RETRYABLE_STATUSES = frozenset({409, 429})
 # What a header value may hold: printable ASCII (no CR/LF, which would let a
 # value add headers of its own, and nothing httpx cannot encode).
@@ -389,11 +397,11 @@ class BaseClient:
             )
         # From here on the key is only held masked-in-repr: a traceback that shows locals cannot print it.
         api_key = _Secret.wrap(api_key)
-        if not isinstance(api_key, str) or not _API_KEY_CHARS.fullmatch(api_key):
-            raise ValueError("api_key must be a str of printable ASCII characters without whitespace")
+        _check_api_key(api_key)
         self._api_key = api_key
-        self._base_url = _check_base_url(base_url, api_key.startswith(_SECRET_KEY_PREFIXES))
+        self._base_url = _check_base_url(base_url)
         _KEY_REDACTION.register(self)
+        _log_from_environment()
         # Uploads and downloads go to Stripe's files host; a base_url of your own
         # (a proxy, a fake Stripe) serves them too.
         self._files_base_url = FILES_BASE_URL if self._base_url == DEFAULT_BASE_URL else self._base_url
@@ -544,13 +552,16 @@ class BaseClient:
     def _exchange(self, prepared: _Prepared, cast: Callable[[Any], _T]) -> Generator[Step, Outcome | None, _T]:
         """Drive one call: yields requests to send and delays to sleep, returns the decoded result.
 
-        Every StripeError it raises carries the call's idempotency key.
+        Every StripeError it raises names the request (method and path) and carries its idempotency key.
         """
         try:
             return (yield from self._attempts(prepared, cast))
         except StripeError as exc:
             if exc.idempotency_key is None:
                 exc.idempotency_key = prepared.idempotency_key
+            if exc.method is None:
+                exc.method = prepared.method
+                exc.path = self._redact(prepared.path)
             raise
 
     def _attempts(self, prepared: _Prepared, cast: Callable[[Any], _T]) -> Generator[Step, Outcome | None, _T]:
@@ -562,6 +573,13 @@ class BaseClient:
                 logger.debug("Request %s %s", prepared.method, prepared.path)
             outcome = yield prepared.request
             if isinstance(outcome, Received):
+                logger.debug(
+                    "Response %s %s: %d, request %s",
+                    prepared.method,
+                    prepared.path,
+                    outcome.status_code,
+                    outcome.headers.get("request-id"),
+                )
                 if outcome.unreadable is not None:
                     raise self._invalid_response(outcome, outcome.unreadable)
                 if outcome.over_limit:
@@ -569,7 +587,11 @@ class BaseClient:
                         outcome, f"the response body is larger than {MAX_RESPONSE_BYTES} bytes: not a Stripe answer"
                     )
                 if 200 <= outcome.status_code < 300:
-                    return self._decode_success(outcome, cast)
+                    result = self._decode_success(outcome, cast)
+                    captured = CAPTURE.get()
+                    if captured is not None:  # inside with_response: keep what the answer said
+                        captured.append(self._response_of(prepared, outcome, attempt, result))
+                    return result
                 delay = self._retry_after_response(attempt, prepared.max_retries, outcome.response)
                 if delay is None:
                     raise self._error_from_response(outcome, v2=_is_v2(prepared.path))
@@ -595,6 +617,19 @@ class BaseClient:
             attempt += 1
             if delay > 0:
                 yield delay
+
+    def _response_of(self, prepared: _Prepared, received: Received, retries: int, result: Any) -> APIResponse[Any]:
+        response: APIResponse[Any] = APIResponse(
+            http_status=received.status_code,
+            headers=httpx.Headers(self._redact_headers(received.headers)),
+            request_id=self._redact_optional(received.headers.get("request-id")),
+            idempotency_key=prepared.idempotency_key,
+            method=prepared.method,
+            path=self._redact(prepared.path),
+            retries=retries,
+        )
+        response._parsed = result
+        return response
 
     def _retry_after_response(self, attempt: int, max_retries: int, response: httpx.Response) -> float | None:
         """Seconds to wait before retrying this answer, or None not to retry it."""
@@ -702,6 +737,29 @@ class BaseClient:
                 parent[slot] = items
                 pending.extend((items, i) for i in range(len(items)))
         return top[0]
+
+
+def _log_from_environment() -> None:
+    """``STRIPE_LOG=debug`` or ``info``: print the ``stripe_lite`` logger's records to stderr.
+
+    Read when a client is made; the handler is added once per process. Without the
+    variable, logging is left as the application configured it.
+    """
+    global _env_log_handler
+    value = os.environ.get("STRIPE_LOG", "").strip().lower()
+    if not value:
+        return
+    level = _LOG_LEVELS.get(value)
+    if level is None:
+        import warnings
+
+        warnings.warn(f"STRIPE_LOG={value!r} is ignored: use debug or info", stacklevel=4)
+        return
+    if _env_log_handler is None:
+        _env_log_handler = logging.StreamHandler()
+        _env_log_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        logger.addHandler(_env_log_handler)
+    logger.setLevel(level)
 
 
 def _mask(api_key: str) -> str:
@@ -834,13 +892,26 @@ def _without_tracebacks(exc: BaseException) -> BaseException:
     return exc
 
 
-def _check_base_url(base_url: str, secret_key: bool) -> str:
+def _check_api_key(api_key: Any) -> None:
+    """Refuse what cannot be a server-side key, saying what one looks like (never echoing the key)."""
+    if not isinstance(api_key, str) or not _API_KEY_CHARS.fullmatch(api_key):
+        raise ValueError(f"api_key must be a str of printable ASCII characters without whitespace: {_KEY_SHAPE}")
+    if api_key.startswith("pk_"):
+        raise ValueError(
+            f"api_key is a publishable key (pk_...), which is for browsers and apps and cannot call the API "
+            f"from a server: use {_KEY_SHAPE}"
+        )
+    if not _SERVER_KEY.fullmatch(api_key):
+        raise ValueError(f"api_key does not look like a Stripe API key: use {_KEY_SHAPE}")
+
+
+def _check_base_url(base_url: str) -> str:
     if not isinstance(base_url, str):
         raise ValueError(f"base_url must be an http(s) URL, got {base_url!r}")
     parts = urlsplit(base_url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError(f"base_url must be an http(s) URL, got {base_url!r}")
-    if parts.scheme == "http" and parts.hostname not in _LOOPBACK_HOSTS and secret_key:
+    if parts.scheme == "http" and parts.hostname not in _LOOPBACK_HOSTS:
         raise ValueError(
             f"refusing to send a secret API key over plain http to {parts.hostname}; use https "
             "(plain http is allowed only to localhost)"

@@ -7,9 +7,9 @@ decoding) lives in :class:`~stripe_lite._base_client.BaseClient`.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Generator, Mapping
+from collections.abc import Awaitable, Callable, Generator, Mapping
 from types import TracebackType
-from typing import Any, TypeVar, overload
+from typing import Any, ParamSpec, TypeVar, overload
 
 import httpx
 from typing_extensions import Self
@@ -38,6 +38,7 @@ from ._pagination import (
     SearchPage,
     _Page,
 )
+from ._response import APIResponse, Capture
 from ._transport import AsyncConnections, SyncConnections, attempt_deadline, deadline_scope, end_deadline
 
 __all__ = ["AsyncStripeClient", "StripeClient"]
@@ -50,6 +51,7 @@ def _fail_after(seconds: float) -> Any:
     return anyio.fail_after(seconds)
 
 _T = TypeVar("_T")
+_P = ParamSpec("_P")
 _PageT = TypeVar("_PageT", bound="_Page[Any]")
 _NOT_GIVEN: Any = object()
 _SHARED: Any = object()  # with_options: the copy takes its original's pool, set right after
@@ -176,6 +178,22 @@ class StripeClient(_ClientShell, SyncServices):
         """
         if self._owns_pool:
             self._connections.close()
+
+    def with_response(self, method: Callable[_P, _T], /, *args: _P.args, **kwargs: _P.kwargs) -> APIResponse[_T]:
+        """Call ``method(*args, **kwargs)`` and return its result with what the answer carried.
+
+        ``method`` is a method of this client's services (``client.payment_intents.create``),
+        ``client.request`` or a page's ``next_page``; the arguments are its own, type-checked::
+
+            response = client.with_response(client.customers.create, email="jenny@example.com")
+            customer = response.parse()  # a Customer, as the call returns it
+            print(response.http_status, response.request_id, response.headers["idempotency-key"])
+
+        For a list call, the answer is that of the first page.
+        """
+        with Capture() as capture:
+            result = method(*args, **kwargs)
+        return capture.response(method, result)
 
     def __enter__(self) -> Self:
         return self
@@ -320,7 +338,7 @@ class AsyncStripeClient(_ClientShell, AsyncServices):
 
     ``api_key`` falls back to the ``STRIPE_API_KEY`` environment variable.
     Pass ``http_client`` to use your own ``httpx.AsyncClient``; you then close
-    it yourself. Use ``async with``, or ``await client.aclose()``, to release
+    it yourself. Use ``async with``, or ``await client.close()``, to release
     its connections.
     """
 
@@ -356,13 +374,36 @@ class AsyncStripeClient(_ClientShell, AsyncServices):
     def _http(self) -> httpx.AsyncClient:
         return self._connections.http
 
-    async def aclose(self) -> None:
+    async def close(self) -> None:
         """Close the connection pool, unless it was supplied by you or shared from another client.
 
-        Calls made after this raise ConnectionPoolError.
+        Calls made after this raise ConnectionPoolError. Await it on the event loop the client
+        was last used on (``async with`` does that for you).
         """
         if self._owns_pool:
             await self._connections.aclose()
+
+    async def aclose(self) -> None:
+        """The same as :meth:`close` (the name httpx and asyncio libraries use)."""
+        await self.close()
+
+    async def with_response(
+        self, method: Callable[_P, Awaitable[_T]], /, *args: _P.args, **kwargs: _P.kwargs
+    ) -> APIResponse[_T]:
+        """Await ``method(*args, **kwargs)`` and return its result with what the answer carried.
+
+        ``method`` is a method of this client's services (``client.payment_intents.create``),
+        ``client.request`` or a page's ``next_page``; the arguments are its own, type-checked::
+
+            response = await client.with_response(client.customers.list, limit=3)
+            page = response.parse()  # the first AsyncListPage[Customer]
+            print(response.http_status, response.request_id)
+
+        For a list call, the answer is that of the first page.
+        """
+        with Capture() as capture:
+            result = await method(*args, **kwargs)
+        return capture.response(method, result)
 
     async def __aenter__(self) -> Self:
         return self
@@ -370,7 +411,7 @@ class AsyncStripeClient(_ClientShell, AsyncServices):
     async def __aexit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        await self.aclose()
+        await self.close()
 
     async def _send(self, request: httpx.Request) -> Outcome:
         """Send one attempt and read its answer, within its deadline and no more of it than the core's cap."""

@@ -109,12 +109,16 @@ class _Page(Generic[_T]):
         """The parameters of the next page, or None after the last; raises if the walk would loop."""
         if not self.has_more:
             return None
-        name, cursor = self._continuation()
-        if cursor in followed:
-            raise InvalidResponseError(
-                f"the list repeated itself: a page continues from {cursor!r} again; "
-                "stopped instead of walking the same items again"
-            )
+        try:
+            name, cursor = self._continuation()
+            if cursor in followed:
+                raise InvalidResponseError(
+                    f"the list repeated itself: a page continues from {cursor!r} again; "
+                    "stopped instead of walking the same items again"
+                )
+        except InvalidResponseError as exc:
+            exc.method, exc.path = "GET", self._path  # the list whose pages went wrong
+            raise
         followed.add(cursor)
         return {**self._params, name: cursor}
 

@@ -53,6 +53,10 @@ class StripeError(Exception):
     headers: dict[str, str] | None
     idempotency_key: str | None
     """The ``Idempotency-Key`` the request was sent with: call again with it to retry safely."""
+    method: str | None
+    """The HTTP method of the request that failed (``"POST"``)."""
+    path: str | None
+    """The path of the request that failed (``"/v1/payment_intents/pi_123/confirm"``), without its query."""
 
     def __init__(
         self,
@@ -64,9 +68,13 @@ class StripeError(Exception):
         body: str | None = None,
         headers: dict[str, str] | None = None,
         idempotency_key: str | None = None,
+        method: str | None = None,
+        path: str | None = None,
     ) -> None:
         super().__init__(message)
         self.idempotency_key = idempotency_key
+        self.method = method
+        self.path = path
         self.message = message
         self.http_status = http_status
         self.request_id = request_id
@@ -81,6 +89,7 @@ class StripeError(Exception):
         self.user_message = _str_or_none(fields.get("user_message"))
 
     def __str__(self) -> str:
+        # Which request failed, and how: never the key, the parameters or a body.
         details = []
         if self.http_status is not None:
             details.append(f"status {self.http_status}")
@@ -88,12 +97,17 @@ class StripeError(Exception):
             details.append(f"code {self.code}")
         if self.request_id:
             details.append(f"request {self.request_id}")
-        return f"{self.message} ({', '.join(details)})" if details else self.message
+        where = f"{self.method} {self.path}" if self.method and self.path else ""
+        if where and details:
+            return f"{self.message} ({where}: {', '.join(details)})"
+        if where or details:
+            return f"{self.message} ({where or ', '.join(details)})"
+        return self.message
 
     def __repr__(self) -> str:
         return (
             f"{type(self).__name__}(message={self.message!r}, http_status={self.http_status!r}, "
-            f"code={self.code!r}, request_id={self.request_id!r})"
+            f"code={self.code!r}, request_id={self.request_id!r}, method={self.method!r}, path={self.path!r})"
         )
 
 

@@ -63,9 +63,38 @@ def test_plain_http_is_allowed_to_loopback(host: str) -> None:
         assert client.base_url == f"http://{host}:12111"
 
 
-def test_publishable_key_may_use_plain_http() -> None:
-    with stripe_lite.StripeClient(api_key="pk_test_123", base_url="http://example.test") as client:
-        assert client.base_url == "http://example.test"
+@pytest.mark.parametrize("key", ["sk_test_4eC39Hq", "sk_live_Z9Z9", "rk_test_51Restricted", "rk_live_x", "sk_test_..."])
+@pytest.mark.parametrize("cls", [stripe_lite.StripeClient, stripe_lite.AsyncStripeClient])
+def test_secret_and_restricted_keys_are_taken(cls: type[Any], key: str) -> None:
+    cls(api_key=key)
+
+
+@pytest.mark.parametrize(
+    ("key", "message"),
+    [
+        ("pk_test_51Publishable", "publishable key"),
+        ("pk_live_51Publishable", "publishable key"),
+        ("whsec_0123456789", "does not look like a Stripe API key"),
+        ("sk_0123456789", "does not look like a Stripe API key"),
+        ("sk_test_", "does not look like a Stripe API key"),
+        ("sk_prod_0123456789", "does not look like a Stripe API key"),
+        ("Bearer sk_test_123", "printable ASCII"),
+        ("4eC39HqLyjWDarjtT1zdp7dc", "does not look like a Stripe API key"),
+    ],
+)
+@pytest.mark.parametrize("cls", [stripe_lite.StripeClient, stripe_lite.AsyncStripeClient])
+def test_a_key_that_cannot_call_the_api_is_refused_saying_what_one_looks_like(
+    cls: type[Any], key: str, message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with pytest.raises(ValueError, match=message) as caught:
+        cls(api_key=key)
+    text = str(caught.value)
+    shape = "a secret key (sk_test_... or sk_live_...) or a restricted key (rk_test_... or rk_live_...)"
+    assert shape in text
+    assert key not in text.replace(shape, "")  # the message never repeats what was given
+    monkeypatch.setenv("STRIPE_API_KEY", key)
+    with pytest.raises(ValueError, match=message):
+        cls()
 
 
 def test_wrong_http_client_kind_is_refused() -> None:
@@ -116,6 +145,27 @@ async def test_async_with_options_shares_the_pool() -> None:
         await other.aclose()
         assert not client._http.is_closed
     assert client._http.is_closed
+
+
+@pytest.mark.parametrize("name", ["close", "aclose"])
+async def test_async_close_and_aclose_both_close_the_pool(name: str, mock_api: respx.MockRouter) -> None:
+    route = mock_api.get("/v1/x").respond(json={})
+    client = stripe_lite.AsyncStripeClient(api_key=API_KEY)
+    await client.request("get", "/v1/x")
+    pool = client._http
+    copy = client.with_options(max_retries=0)
+    await getattr(copy, name)()  # a copy leaves the shared pool open
+    assert not pool.is_closed
+    await getattr(client, name)()
+    assert pool.is_closed
+    with pytest.raises(stripe_lite.ConnectionPoolError, match="closed"):
+        await client.request("get", "/v1/x")
+    assert route.call_count == 1
+
+
+def test_both_clients_close_with_the_same_name() -> None:
+    assert inspect.iscoroutinefunction(stripe_lite.AsyncStripeClient.close)
+    assert not inspect.iscoroutinefunction(stripe_lite.StripeClient.close)
 
 
 def test_user_supplied_http_client_is_not_closed(mock_api: respx.MockRouter) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import platform
 import uuid
@@ -17,7 +18,7 @@ from stripe_lite import errors
 from stripe_lite._base_client import API_VERSION, MAX_RETRY_AFTER, retry_delay
 from stripe_lite.models import SetupAttempt
 
-from .conftest import API_KEY, Runner, Sleeps
+from .conftest import API_KEY, Runner, Sleeps, Walk
 
 OBJ = {"id": "obj_1", "object": "thing"}
 
@@ -356,3 +357,95 @@ def test_backoff_uses_retry_after_within_cap() -> None:
     assert retry_delay(3, 2.5, rand=0.0) == 2.5
     assert retry_delay(0, MAX_RETRY_AFTER + 1, rand=0.0) == pytest.approx(0.375)
     assert retry_delay(0, -1.0, rand=0.0) == pytest.approx(0.375)
+
+
+# -- errors name the request that failed ----------------------------------------------
+
+
+def _raised(run: Runner, call: Any) -> errors.StripeError:
+    with pytest.raises(errors.StripeError) as caught:
+        run(call)
+    return caught.value
+
+
+def test_an_error_answer_names_its_request_in_the_message_and_as_attributes(
+    run: Runner, mock_api: respx.MockRouter
+) -> None:
+    mock_api.post("/v1/customers/cus_404").respond(
+        404,
+        json={"error": {"type": "invalid_request_error", "message": "No such customer: 'cus_404'", "code": "resource_missing",
+                        "secret_echo": "BODYMARKER"}},
+        headers={"Request-Id": "req_nf1"},
+    )
+    exc = _raised(
+        run,
+        lambda c: c.customers.update("cus_404", email="jenny@example.com", idempotency_key="retry-me-1"),
+    )
+    assert isinstance(exc, errors.NotFoundError)
+    assert (exc.method, exc.path) == ("POST", "/v1/customers/cus_404")
+    assert (exc.request_id, exc.idempotency_key) == ("req_nf1", "retry-me-1")
+    assert str(exc) == (
+        "No such customer: 'cus_404' (POST /v1/customers/cus_404: status 404, code resource_missing, request req_nf1)"
+    )
+    shown = str(exc) + repr(exc)
+    assert API_KEY not in shown and "BODYMARKER" not in shown and "jenny@example.com" not in shown
+    assert "method='POST'" in repr(exc) and "path='/v1/customers/cus_404'" in repr(exc)
+
+
+def test_a_query_is_not_part_of_the_path_an_error_names(run: Runner, mock_api: respx.MockRouter) -> None:
+    mock_api.get("/v1/customers").respond(429, json={"error": {"type": "rate_limit_error", "message": "Slow down"}})
+    exc = _raised(run, lambda c: c.customers.list(email="jenny@example.com", max_retries=0))
+    assert isinstance(exc, errors.RateLimitError)
+    assert (exc.method, exc.path, exc.idempotency_key) == ("GET", "/v1/customers", None)
+    assert "(GET /v1/customers: status 429)" in str(exc) and "jenny" not in str(exc)
+
+
+def test_a_network_failure_names_its_request(run: Runner, mock_api: respx.MockRouter) -> None:
+    mock_api.post("/v1/refunds").mock(side_effect=httpx.ConnectError("refused"))
+    exc = _raised(run, lambda c: c.refunds.create(payment_intent="pi_1", max_retries=1))
+    assert isinstance(exc, errors.APIConnectionError)
+    assert (exc.method, exc.path) == ("POST", "/v1/refunds")
+    assert exc.idempotency_key is not None and exc.request_id is None
+    assert str(exc).endswith("(POST /v1/refunds)")
+
+
+def test_an_undecodable_answer_names_its_request(run: Runner, mock_api: respx.MockRouter) -> None:
+    mock_api.get("/v1/balance").respond(200, text="<html>proxy</html>", headers={"Request-Id": "req_html"})
+    exc = _raised(run, lambda c: c.balance.retrieve())
+    assert isinstance(exc, errors.InvalidResponseError)
+    assert (exc.method, exc.path, exc.request_id) == ("GET", "/v1/balance", "req_html")
+    assert "(GET /v1/balance: status 200, request req_html)" in str(exc) and "proxy" not in str(exc)
+
+
+def test_a_closed_client_names_the_request_it_did_not_send(mode: str) -> None:
+    if mode == "sync":
+        client = stripe_lite.StripeClient(api_key=API_KEY)
+        client.close()
+        with pytest.raises(errors.ConnectionPoolError) as caught:
+            client.charges.retrieve("ch_1")
+        exc = caught.value
+    else:
+
+        async def main() -> errors.StripeError:
+            aclient = stripe_lite.AsyncStripeClient(api_key=API_KEY)
+            await aclient.close()
+            with pytest.raises(errors.ConnectionPoolError) as raised:
+                await aclient.charges.retrieve("ch_1")
+            return raised.value
+
+        exc = asyncio.run(main())
+    assert (exc.method, exc.path) == ("GET", "/v1/charges/ch_1")
+    assert str(exc).endswith("(GET /v1/charges/ch_1)")
+
+
+def test_a_list_that_repeats_itself_names_the_list(run: Runner, mock_api: respx.MockRouter) -> None:
+    page = {"object": "list", "data": [{"id": "cus_1", "object": "customer"}], "has_more": True, "url": "/v1/customers"}
+    mock_api.get("/v1/customers").respond(json=page)
+    exc = _raised(run, lambda c: Walk(c.customers.list(starting_after="cus_1")))
+    assert isinstance(exc, errors.InvalidResponseError) and "repeated itself" in exc.message
+    assert (exc.method, exc.path) == ("GET", "/v1/customers")
+
+
+@pytest.fixture(params=["sync", "async"])
+def mode(request: pytest.FixtureRequest) -> str:
+    return str(request.param)

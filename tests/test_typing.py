@@ -18,7 +18,7 @@ from .type_checkers import Errors, marked_line
 GOOD = '''
 from typing_extensions import assert_type
 
-from stripe_lite import AsyncStripeClient, ListPage, StripeClient
+from stripe_lite import APIResponse, AsyncListPage, AsyncStripeClient, ListPage, StripeClient
 from stripe_lite.models import Customer, DeletedCustomer, PaymentIntent, Price, Subscription
 from stripe_lite.params import RangeQueryParam
 
@@ -43,6 +43,10 @@ def use(client: StripeClient) -> None:
     window: RangeQueryParam = {"gte": 1, "lt": 2}
     client.refunds.list(created=window)
     pdf: bytes = client.quotes.pdf("qt_1")
+    response = client.with_response(client.payment_intents.create, amount=2000, currency="usd")
+    assert_type(response, APIResponse[PaymentIntent])
+    assert_type(response.parse(), PaymentIntent)
+    assert_type(client.with_response(client.customers.list, limit=3).parse(), ListPage[Customer])
 
 
 async def use_async(client: AsyncStripeClient) -> None:
@@ -50,6 +54,10 @@ async def use_async(client: AsyncStripeClient) -> None:
     assert_type(intent, PaymentIntent)
     async for customer in client.customers.list():
         assert_type(customer, Customer)
+    response = await client.with_response(client.customers.list, limit=3)
+    assert_type(response.parse(), AsyncListPage[Customer])
+    created = await client.with_response(client.payment_intents.create, amount=2000, currency="usd")
+    assert_type(created.parse(), PaymentIntent)
 '''
 
 # (name, program, the message mypy gives, the message pyright gives); the error is on the line marked "# <-".
@@ -104,6 +112,13 @@ BAD = [
         "def f(intent: PaymentIntent) -> object:\n    return intent.customer.email  # <-",
         'has no attribute "email"',
         'Cannot access attribute "email"',
+    ),
+    (
+        "a parameter of the wrong type through with_response",
+        "def f(client: StripeClient) -> None:\n"
+        '    client.with_response(client.payment_intents.create, amount="2000", currency="usd")  # <-',
+        'Argument "amount" to "with_response" of "StripeClient" has incompatible type "str"',
+        'cannot be assigned to parameter "amount"',
     ),
     (
         "an idempotency key on a GET",

@@ -38,7 +38,8 @@ try:  # the "fast" extra; the answers are the same JSON either way
     import orjson
 
     def _dumps(value: Any) -> bytes:
-        return orjson.dumps(value)
+        dumped: bytes = orjson.dumps(value)  # typed even where orjson (optional) is not installed
+        return dumped
 
 except ImportError:  # pragma: no cover - depends on the environment
 

@@ -74,7 +74,7 @@ class InvoicesService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Invoice:
-        """Add lines: an invoice.
+        """Add lines on an invoice.
 
         https://docs.stripe.com/api/invoices/add_lines
         """
@@ -105,7 +105,7 @@ class InvoicesService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Invoice:
-        """Attach payment: an invoice.
+        """Attach payment on an invoice.
 
         https://docs.stripe.com/api/invoices/attach_payment
         """
@@ -237,7 +237,7 @@ class InvoicesService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Invoice:
-        """Create preview: an invoice.
+        """Create preview on an invoice.
 
         https://docs.stripe.com/api/invoices/create_preview
         """
@@ -375,7 +375,7 @@ class InvoicesService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Invoice:
-        """Mark uncollectible: an invoice.
+        """Mark uncollectible on an invoice.
 
         https://docs.stripe.com/api/invoices/mark_uncollectible
         """
@@ -443,7 +443,7 @@ class InvoicesService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Invoice:
-        """Remove lines: an invoice.
+        """Remove lines on an invoice.
 
         https://docs.stripe.com/api/invoices/remove_lines
         """
@@ -792,7 +792,7 @@ class AsyncInvoicesService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Invoice:
-        """Add lines: an invoice.
+        """Add lines on an invoice.
 
         https://docs.stripe.com/api/invoices/add_lines
         """
@@ -823,7 +823,7 @@ class AsyncInvoicesService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Invoice:
-        """Attach payment: an invoice.
+        """Attach payment on an invoice.
 
         https://docs.stripe.com/api/invoices/attach_payment
         """
@@ -955,7 +955,7 @@ class AsyncInvoicesService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Invoice:
-        """Create preview: an invoice.
+        """Create preview on an invoice.
 
         https://docs.stripe.com/api/invoices/create_preview
         """
@@ -1093,7 +1093,7 @@ class AsyncInvoicesService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Invoice:
-        """Mark uncollectible: an invoice.
+        """Mark uncollectible on an invoice.
 
         https://docs.stripe.com/api/invoices/mark_uncollectible
         """
@@ -1161,7 +1161,7 @@ class AsyncInvoicesService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> Invoice:
-        """Remove lines: an invoice.
+        """Remove lines on an invoice.
 
         https://docs.stripe.com/api/invoices/remove_lines
         """

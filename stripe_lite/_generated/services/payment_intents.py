@@ -58,7 +58,7 @@ class PaymentIntentsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentIntent:
-        """Apply customer balance: a payment intent.
+        """Apply customer balance on a payment intent.
 
         https://docs.stripe.com/api/payment_intents/apply_customer_balance
         """
@@ -341,7 +341,7 @@ class PaymentIntentsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentIntent:
-        """Increment authorization: a payment intent.
+        """Increment authorization on a payment intent.
 
         https://docs.stripe.com/api/payment_intents/increment_authorization
         """
@@ -583,7 +583,7 @@ class PaymentIntentsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentIntent:
-        """Verify microdeposits: a payment intent.
+        """Verify microdeposits on a payment intent.
 
         https://docs.stripe.com/api/payment_intents/verify_microdeposits
         """
@@ -619,7 +619,7 @@ class AsyncPaymentIntentsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentIntent:
-        """Apply customer balance: a payment intent.
+        """Apply customer balance on a payment intent.
 
         https://docs.stripe.com/api/payment_intents/apply_customer_balance
         """
@@ -902,7 +902,7 @@ class AsyncPaymentIntentsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentIntent:
-        """Increment authorization: a payment intent.
+        """Increment authorization on a payment intent.
 
         https://docs.stripe.com/api/payment_intents/increment_authorization
         """
@@ -1144,7 +1144,7 @@ class AsyncPaymentIntentsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentIntent:
-        """Verify microdeposits: a payment intent.
+        """Verify microdeposits on a payment intent.
 
         https://docs.stripe.com/api/payment_intents/verify_microdeposits
         """

@@ -58,7 +58,7 @@ class PaymentRecordsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentRecord:
-        """Report payment: a payment record.
+        """Report payment on a payment record.
 
         https://docs.stripe.com/api/payment_records/report_payment
         """
@@ -105,7 +105,7 @@ class PaymentRecordsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentRecord:
-        """Report payment attempt: a payment record.
+        """Report payment attempt on a payment record.
 
         https://docs.stripe.com/api/payment_records/report_payment_attempt
         """
@@ -142,7 +142,7 @@ class PaymentRecordsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentRecord:
-        """Report payment attempt canceled: a payment record.
+        """Report payment attempt canceled on a payment record.
 
         https://docs.stripe.com/api/payment_records/report_payment_attempt_canceled
         """
@@ -173,7 +173,7 @@ class PaymentRecordsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentRecord:
-        """Report payment attempt failed: a payment record.
+        """Report payment attempt failed on a payment record.
 
         https://docs.stripe.com/api/payment_records/report_payment_attempt_failed
         """
@@ -204,7 +204,7 @@ class PaymentRecordsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentRecord:
-        """Report payment attempt guaranteed: a payment record.
+        """Report payment attempt guaranteed on a payment record.
 
         https://docs.stripe.com/api/payment_records/report_payment_attempt_guaranteed
         """
@@ -237,7 +237,7 @@ class PaymentRecordsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentRecord:
-        """Report payment attempt informational: a payment record.
+        """Report payment attempt informational on a payment record.
 
         https://docs.stripe.com/api/payment_records/report_payment_attempt_informational
         """
@@ -274,7 +274,7 @@ class PaymentRecordsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentRecord:
-        """Report refund: a payment record.
+        """Report refund on a payment record.
 
         https://docs.stripe.com/api/payment_records/report_refund
         """
@@ -348,7 +348,7 @@ class AsyncPaymentRecordsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentRecord:
-        """Report payment: a payment record.
+        """Report payment on a payment record.
 
         https://docs.stripe.com/api/payment_records/report_payment
         """
@@ -395,7 +395,7 @@ class AsyncPaymentRecordsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentRecord:
-        """Report payment attempt: a payment record.
+        """Report payment attempt on a payment record.
 
         https://docs.stripe.com/api/payment_records/report_payment_attempt
         """
@@ -432,7 +432,7 @@ class AsyncPaymentRecordsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentRecord:
-        """Report payment attempt canceled: a payment record.
+        """Report payment attempt canceled on a payment record.
 
         https://docs.stripe.com/api/payment_records/report_payment_attempt_canceled
         """
@@ -463,7 +463,7 @@ class AsyncPaymentRecordsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentRecord:
-        """Report payment attempt failed: a payment record.
+        """Report payment attempt failed on a payment record.
 
         https://docs.stripe.com/api/payment_records/report_payment_attempt_failed
         """
@@ -494,7 +494,7 @@ class AsyncPaymentRecordsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentRecord:
-        """Report payment attempt guaranteed: a payment record.
+        """Report payment attempt guaranteed on a payment record.
 
         https://docs.stripe.com/api/payment_records/report_payment_attempt_guaranteed
         """
@@ -527,7 +527,7 @@ class AsyncPaymentRecordsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentRecord:
-        """Report payment attempt informational: a payment record.
+        """Report payment attempt informational on a payment record.
 
         https://docs.stripe.com/api/payment_records/report_payment_attempt_informational
         """
@@ -564,7 +564,7 @@ class AsyncPaymentRecordsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> PaymentRecord:
-        """Report refund: a payment record.
+        """Report refund on a payment record.
 
         https://docs.stripe.com/api/payment_records/report_refund
         """

@@ -310,7 +310,7 @@ class SetupIntentsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> SetupIntent:
-        """Verify microdeposits: a setup intent.
+        """Verify microdeposits on a setup intent.
 
         https://docs.stripe.com/api/setup_intents/verify_microdeposits
         """
@@ -607,7 +607,7 @@ class AsyncSetupIntentsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> SetupIntent:
-        """Verify microdeposits: a setup intent.
+        """Verify microdeposits on a setup intent.
 
         https://docs.stripe.com/api/setup_intents/verify_microdeposits
         """

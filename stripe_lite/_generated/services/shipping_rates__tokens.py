@@ -500,7 +500,7 @@ class TestHelpersTerminalReadersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Present payment method: a terminal reader.
+        """Present payment method on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/present_payment_method
         """
@@ -533,7 +533,7 @@ class TestHelpersTerminalReadersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Succeed input collection: a terminal reader.
+        """Succeed input collection on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/succeed_input_collection
         """
@@ -561,7 +561,7 @@ class TestHelpersTerminalReadersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Timeout input collection: a terminal reader.
+        """Timeout input collection on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/timeout_input_collection
         """
@@ -1084,7 +1084,7 @@ class AsyncTestHelpersTerminalReadersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Present payment method: a terminal reader.
+        """Present payment method on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/present_payment_method
         """
@@ -1117,7 +1117,7 @@ class AsyncTestHelpersTerminalReadersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Succeed input collection: a terminal reader.
+        """Succeed input collection on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/succeed_input_collection
         """
@@ -1145,7 +1145,7 @@ class AsyncTestHelpersTerminalReadersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Timeout input collection: a terminal reader.
+        """Timeout input collection on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/timeout_input_collection
         """

@@ -392,7 +392,7 @@ class TaxTransactionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TaxTransaction:
-        """Create from calculation: a tax transaction.
+        """Create from calculation on a tax transaction.
 
         https://docs.stripe.com/api/tax/transactions/create_from_calculation
         """
@@ -429,7 +429,7 @@ class TaxTransactionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TaxTransaction:
-        """Create reversal: a tax transaction.
+        """Create reversal on a tax transaction.
 
         https://docs.stripe.com/api/tax/transactions/create_reversal
         """
@@ -848,7 +848,7 @@ class AsyncTaxTransactionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TaxTransaction:
-        """Create from calculation: a tax transaction.
+        """Create from calculation on a tax transaction.
 
         https://docs.stripe.com/api/tax/transactions/create_from_calculation
         """
@@ -885,7 +885,7 @@ class AsyncTaxTransactionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TaxTransaction:
-        """Create reversal: a tax transaction.
+        """Create reversal on a tax transaction.
 
         https://docs.stripe.com/api/tax/transactions/create_reversal
         """

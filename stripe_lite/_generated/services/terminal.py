@@ -526,7 +526,7 @@ class TerminalReadersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Cancel action: a terminal reader.
+        """Cancel action on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/cancel_action
         """
@@ -555,7 +555,7 @@ class TerminalReadersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Collect inputs: a terminal reader.
+        """Collect inputs on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/collect_inputs
         """
@@ -586,7 +586,7 @@ class TerminalReadersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Collect payment method: a terminal reader.
+        """Collect payment method on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/collect_payment_method
         """
@@ -617,7 +617,7 @@ class TerminalReadersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Confirm payment intent: a terminal reader.
+        """Confirm payment intent on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/confirm_payment_intent
         """
@@ -744,7 +744,7 @@ class TerminalReadersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Process payment intent: a terminal reader.
+        """Process payment intent on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/process_payment_intent
         """
@@ -776,7 +776,7 @@ class TerminalReadersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Process setup intent: a terminal reader.
+        """Process setup intent on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/process_setup_intent
         """
@@ -813,7 +813,7 @@ class TerminalReadersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Refund payment: a terminal reader.
+        """Refund payment on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/refund_payment
         """
@@ -875,7 +875,7 @@ class TerminalReadersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Set reader display: a terminal reader.
+        """Set reader display on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/set_reader_display
         """
@@ -1409,7 +1409,7 @@ class AsyncTerminalReadersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Cancel action: a terminal reader.
+        """Cancel action on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/cancel_action
         """
@@ -1438,7 +1438,7 @@ class AsyncTerminalReadersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Collect inputs: a terminal reader.
+        """Collect inputs on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/collect_inputs
         """
@@ -1469,7 +1469,7 @@ class AsyncTerminalReadersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Collect payment method: a terminal reader.
+        """Collect payment method on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/collect_payment_method
         """
@@ -1500,7 +1500,7 @@ class AsyncTerminalReadersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Confirm payment intent: a terminal reader.
+        """Confirm payment intent on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/confirm_payment_intent
         """
@@ -1627,7 +1627,7 @@ class AsyncTerminalReadersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Process payment intent: a terminal reader.
+        """Process payment intent on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/process_payment_intent
         """
@@ -1659,7 +1659,7 @@ class AsyncTerminalReadersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Process setup intent: a terminal reader.
+        """Process setup intent on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/process_setup_intent
         """
@@ -1696,7 +1696,7 @@ class AsyncTerminalReadersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Refund payment: a terminal reader.
+        """Refund payment on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/refund_payment
         """
@@ -1758,7 +1758,7 @@ class AsyncTerminalReadersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> TerminalReader:
-        """Set reader display: a terminal reader.
+        """Set reader display on a terminal reader.
 
         https://docs.stripe.com/api/terminal/readers/set_reader_display
         """

@@ -104,7 +104,7 @@ class TestHelpersCustomersService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CustomerCashBalanceTransaction:
-        """Fund cash balance: a customer cash balance transaction.
+        """Fund cash balance on a customer cash balance transaction.
 
         https://docs.stripe.com/api/customer_cash_balance_transactions/fund_cash_balance
         """
@@ -359,7 +359,7 @@ class AsyncTestHelpersCustomersService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> CustomerCashBalanceTransaction:
-        """Fund cash balance: a customer cash balance transaction.
+        """Fund cash balance on a customer cash balance transaction.
 
         https://docs.stripe.com/api/customer_cash_balance_transactions/fund_cash_balance
         """

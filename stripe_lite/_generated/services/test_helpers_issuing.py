@@ -198,7 +198,7 @@ class TestHelpersIssuingAuthorizationsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> IssuingAuthorization:
-        """Finalize amount: an issuing authorization.
+        """Finalize amount on an issuing authorization.
 
         https://docs.stripe.com/api/issuing/authorizations/finalize_amount
         """
@@ -639,7 +639,7 @@ class TestHelpersIssuingTransactionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> IssuingTransaction:
-        """Create force capture: an issuing transaction.
+        """Create force capture on an issuing transaction.
 
         https://docs.stripe.com/api/issuing/transactions/create_force_capture
         """
@@ -675,7 +675,7 @@ class TestHelpersIssuingTransactionsService(SyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> IssuingTransaction:
-        """Create unlinked refund: an issuing transaction.
+        """Create unlinked refund on an issuing transaction.
 
         https://docs.stripe.com/api/issuing/transactions/create_unlinked_refund
         """
@@ -866,7 +866,7 @@ class AsyncTestHelpersIssuingAuthorizationsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> IssuingAuthorization:
-        """Finalize amount: an issuing authorization.
+        """Finalize amount on an issuing authorization.
 
         https://docs.stripe.com/api/issuing/authorizations/finalize_amount
         """
@@ -1307,7 +1307,7 @@ class AsyncTestHelpersIssuingTransactionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> IssuingTransaction:
-        """Create force capture: an issuing transaction.
+        """Create force capture on an issuing transaction.
 
         https://docs.stripe.com/api/issuing/transactions/create_force_capture
         """
@@ -1343,7 +1343,7 @@ class AsyncTestHelpersIssuingTransactionsService(AsyncService):
         max_retries: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
     ) -> IssuingTransaction:
-        """Create unlinked refund: an issuing transaction.
+        """Create unlinked refund on an issuing transaction.
 
         https://docs.stripe.com/api/issuing/transactions/create_unlinked_refund
         """

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from codegen import events
 from codegen.emit_models import reference_slug
 from codegen.emit_params import ParamNames, ParamType, PEnum, PList, PMap, PObject, PScalar
 from codegen.emit_services import Namespace, Service, ServiceModule
@@ -242,6 +243,7 @@ def _method(op: Operation, service: Service, module: ServiceModule, links: _Link
 
 def _model(model: Model, links: _Links) -> list[str]:
     lines = ["", f"### `{model.class_name}` {{ #{model.class_name} }}", ""]
+    bound = events.TYPE_PARAMETERS.get(model.schema, {})
     about = [f"`stripe_lite.models.{model.class_name}`"]
     if model.object_name:
         about.append(f"the object `{model.object_name}`")
@@ -251,8 +253,13 @@ def _model(model: Model, links: _Links) -> list[str]:
     if model.fields:
         lines += ["", "| field | type |", "| --- | --- |"]
         for f in model.fields:
+            if f.wire in bound:  # a type parameter, which each event type's class binds
+                lines.append(f"| `{f.attr}` | {bound[f.wire]} |")
+                continue
             parts = _union([links.field(f.type), [("code", "None")]]) if f.nullable else links.field(f.type)
             lines.append(f"| `{f.attr}` | {_join(parts)} |")
+    if model.schema == events.EVENT_SCHEMA:
+        lines += events.reference_table(links.spec, lambda schema: _join(links.model(schema)))
     return lines
 
 

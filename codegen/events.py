@@ -366,3 +366,34 @@ def event_classes(spec: Spec, facts: dict[str, Any] | None = None) -> dict[str, 
     found.update({name: NOTIFICATIONS_MODULE for name in notes})
     found.update({event_class(t, "EventNotification"): NOTIFICATIONS_MODULE for t in thin_event_objects(spec, facts)})
     return found
+
+
+TYPE_PARAMETERS: dict[str, dict[str, str]] = {
+    EVENT_SCHEMA: {"type": "its type, as a `Literal`", "data": "`NotificationEventData[`its object`]`"},
+    DATA_SCHEMA: {"object": "the event's object (see `Event`)"},
+}
+"""What the reference says of the fields each event class binds, in place of their annotations."""
+
+
+def reference_table(spec: Spec, link: Any) -> list[str]:
+    """The reference's words on events, after ``EventBase``'s fields: every type, its class, its object.
+
+    ``link(schema)`` gives the Markdown of a link to a model's section.
+    """
+    rows = [
+        f"| `{kind}` | `{event_class(kind, 'Event')}` | "
+        + (" \\| ".join(link(s) for s in schemas) if schemas else "`StripeObject`")
+        + " |"
+        for kind, schemas in event_objects(spec).items()
+    ]
+    return [
+        "",
+        "`Event` is the union of a class per event type, and `UnknownEvent` (a type this version does not know): "
+        "each binds `EventBase`'s `type` to its literal and `data.object` to its model, so that narrowing on "
+        "`event.type` types `event.data.object` (see [Webhooks](../webhooks.md#typed-events)). The fields above "
+        f"are `EventBase`'s, which every event has. The {len(rows)} types:",
+        "",
+        "| `type` | class | `data.object` |",
+        "| --- | --- | --- |",
+        *rows,
+    ]

@@ -29,6 +29,9 @@ sends instead:
   filled: a PaymentMethod and its ``card``, a card's ``wallet``, a
   ``next_action`` and its ``redirect_to_url``) fill the one field their
   ``type`` names: ``card`` for a PaymentMethod, the first member otherwise.
+* **An error kept on an object** (a PaymentIntent's ``last_payment_error``)
+  names the PaymentMethod that failed, in full, but not the intent, setup
+  intent or source, which only an error response carries.
 
 :func:`payment_intent` adds one field the description does not have
 (``unreleased_feature``), which a client must keep as an unknown field.

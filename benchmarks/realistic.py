@@ -312,7 +312,8 @@ def _string(key: str, fmt: str | None) -> Maker:
     if fmt == "int64":
         return lambda draw: str(draw.rng.randrange(1, 10**12))
     if fmt == "date-time":
-        return lambda draw: f"2026-0{draw.rng.randrange(1, 10)}-1{draw.rng.randrange(10)}T12:{draw.rng.randrange(60):02d}:00.000Z"
+        return lambda draw: (f"2026-0{draw.rng.randrange(1, 10)}-1{draw.rng.randrange(10)}"
+                             f"T12:{draw.rng.randrange(60):02d}:00.000Z")
     if key == "currency" or fmt == "currency" or key.endswith("_currency"):
         return _const("usd")
     if key == "country" or key.endswith("_country"):

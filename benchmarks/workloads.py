@@ -394,7 +394,9 @@ def checkout_session_params() -> dict[str, Any]:
         "line_items": line_items,
         "metadata": {"order_id": "20412", "storefront": "pdx-web", "campaign": "spring & summer"},
         "payment_method_types": ["card", "link"],
-        "payment_method_options": {"card": {"request_three_d_secure": "automatic", "setup_future_usage": "off_session"}},
+        "payment_method_options": {
+            "card": {"request_three_d_secure": "automatic", "setup_future_usage": "off_session"},
+        },
         "shipping_address_collection": {"allowed_countries": ["US", "CA"]},
         "shipping_options": [
             {"shipping_rate_data": {"display_name": "Ground (3\u20135 days)", "type": "fixed_amount",
@@ -456,8 +458,9 @@ def verify_form(name: str, body: str, pairs: list[tuple[str, str]]) -> None:
 def fake_pairs() -> tuple[dict[str, Callable[[], tuple[Any, Any]]], Callable[[], None]] | str:
     """Create+retrieve pairs against ``stripe_lite.testing.FakeStripe``, or why there are none.
 
-    Every client sends through the fake's own httpx transport (``fake.transport()``);
-    stripe_lite uses ``fake.client()``, as the fake's users do.
+    Every client sends through the fake's own httpx transport (``fake.transport()``), in process;
+    stripe_lite uses ``fake.client()``, as the fake's users do, stripe-python its swapped httpx client
+    (see the module doc), raw httpx the floor's client.
     """
     try:
         from stripe_lite.testing import FakeStripe  # type: ignore[attr-defined]
@@ -468,11 +471,18 @@ def fake_pairs() -> tuple[dict[str, Callable[[], tuple[Any, Any]]], Callable[[],
     fake = FakeStripe()
     lite_client = fake.client(api_key=API_KEY)
     raw_http = httpx.Client(transport=fake.transport(), headers=raw_headers())
+    jar = getattr(lite_client._http, "_cookies", None)
+    if jar is not None and type(jar) is not httpx.Cookies:
+        # The fake's own clients keep no cookies (it sets none, and httpx reads every answer for them):
+        # the floor skips them the same way, so that it pays nothing stripe_lite does not.
+        raw_http._cookies = type(jar)()
     stripe_http = httpx.Client(transport=fake.transport())
     stripe_client = stripe.StripeClient(API_KEY, http_client=_stripe_http(stripe_http))
     create = {"amount": 2_000, "currency": "usd", "payment_method_types": ["card"]}
     url = f"{STRIPE_BASE}{payloads.LIST_PATH}"
     form = {"Content-Type": "application/x-www-form-urlencoded"}
+    check_same_headers(raw_http.build_request("GET", f"{url}/pi_x"),
+                       _lite_request(lite_client, f"{payloads.LIST_PATH}/pi_x"))
 
     def raw() -> tuple[Any, Any]:
         made = json.loads(raw_http.post(url, content=b"amount=2000&currency=usd&payment_method_types%5B0%5D=card",

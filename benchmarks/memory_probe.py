@@ -1,14 +1,17 @@
 """M6, in a fresh process: the memory held by 10,000 decoded PaymentIntents.
 
-``python benchmarks/memory_probe.py raw|stripe|lite`` prints one JSON line.
+``python benchmarks/memory_probe.py raw|stripe|lite [realistic|lean [PAGES]]`` prints one JSON line.
 
-Every client is measured the same way: the 100 page bodies are built and one
-page is decoded and dropped first (lazy imports, stripe_lite's codec
-compilation, class-level caches), then tracemalloc starts, every page is
-decoded and only its PaymentIntents are kept in one list (the page object and
-the JSON parsed from the body are dropped as each page is done; for raw httpx
-the items *are* the dicts from ``json.loads``), and after a ``gc.collect()``
-the bytes still traced are what those 10,000 objects hold.
+Every client is measured the same way: the 100 page bodies are loaded and one
+page is decoded, checked and dropped first (lazy imports, class-level caches),
+the process's heap is frozen (``gc.freeze()``, as the timed metrics do), then
+tracemalloc starts, every page is decoded the M1 way and only its
+PaymentIntents are kept in one list (the page object and the JSON parsed from
+the body are dropped as each page is done; for raw httpx the items *are* the
+dicts from ``json.loads``), and after a ``gc.collect()`` the bytes still traced
+are what those 10,000 objects hold. All of them are checked afterwards.
+With PAGES (under 100), only the first PAGES pages are decoded and kept: a
+quick run measures stripe-python that way, and scales the bytes up.
 """
 
 from __future__ import annotations
@@ -21,16 +24,19 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parent.parent))  # this tree's stripe_lite
 
 import payloads
 import workloads
 
 
-def measure(name: str) -> dict[str, Any]:
-    bodies = payloads.list_page_bodies()
+def measure(name: str, corpus_name: str, pages: int) -> dict[str, Any]:
+    workloads.use_json()
+    bodies = payloads.list_page_bodies(corpus_name)[:pages]
     decode = workloads.page_decoders()[name]
-    workloads.verify(name, decode(bodies[0]), range(payloads.PAGE_SIZE))
+    workloads.verify(name, decode(bodies[0]), range(payloads.PAGE_SIZE), corpus_name)
     gc.collect()
+    gc.freeze()
     tracemalloc.start()
     before = tracemalloc.get_traced_memory()[0]
     held: list[Any] = []
@@ -39,9 +45,10 @@ def measure(name: str) -> dict[str, Any]:
     gc.collect()
     after = tracemalloc.get_traced_memory()[0]
     tracemalloc.stop()
-    workloads.verify(name, held, range(payloads.TOTAL))
-    return {"client": name, "bytes": after - before, "count": len(held)}
+    workloads.verify(name, held, range(len(held)), corpus_name)
+    return {"client": name, "corpus": corpus_name, "bytes": after - before, "count": len(held)}
 
 
 if __name__ == "__main__":
-    print(json.dumps(measure(sys.argv[1])))
+    args = sys.argv[1:] + ["realistic", "100"][len(sys.argv) - 2:]
+    print(json.dumps(measure(args[0], args[1], int(args[2]))))

@@ -1,14 +1,15 @@
 """Where a client's time (or memory) goes in one metric's workload.
 
-    python benchmarks/profile_metric.py M1 [--client lite] [--seconds 8] [--top 25]
+    python benchmarks/profile_metric.py M1 [--client lite] [--corpus realistic] [--lite-json json] [--seconds 8]
 
-M1-M4 run the same workload run.py times, in a child process sampled by py-spy
-(1000 samples a second, from outside the process, so the workload runs at full
-speed), and print the functions and lines with the most samples: by self time
-(the frame on top of the stack) and by total time (anywhere on the stack). M5
-prints ``python -X importtime``'s slowest imports. M6 prints tracemalloc's
-allocation sites of the memory the 10,000 decoded PaymentIntents hold, and the
-held objects by type. Needs py-spy (``pip install py-spy``) for M1-M4.
+M1-M4 and M8 run the same workload run.py times (M1 and M6 on ``--corpus``,
+realistic unless told), in a child process sampled by py-spy (1000 samples a
+second, from outside the process, so the workload runs at full speed), and
+print the functions and lines with the most samples: by self time (the frame on
+top of the stack) and by total time (anywhere on the stack). M5 prints
+``python -X importtime``'s slowest imports. M6 prints tracemalloc's allocation
+sites of the memory the 10,000 decoded PaymentIntents hold, and the held
+objects by type. Needs py-spy (``pip install py-spy``) for M1-M4 and M8.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(1, str(HERE.parent))  # this tree's stripe_lite
 
 import payloads  # noqa: E402
 import workloads  # noqa: E402
@@ -45,40 +47,49 @@ def _repeat(func: Callable[[], Any], seconds: float) -> int:
     return count
 
 
-def run_workload(metric: str, client: str, seconds: float) -> int:
+def run_workload(metric: str, client: str, seconds: float, corpus_name: str) -> int:
     """The child's side: warm up, then run the metric's workload for ``seconds``."""
+    gc.collect()
     if metric == "M1":
-        body = payloads.list_page_body(0)
+        body = payloads.list_page_body(0, corpus_name)
         decode = workloads.page_decoders()[client]
         decode(body)
+        gc.freeze()
         return _repeat(lambda: decode(body), seconds)
     if metric == "M2":
         index = 4321
         retrievers, close = workloads.mock_retrievers(
-            payloads.payment_intent(index)["id"], payloads.payment_intent_body(index)
+            payloads.expected_ids("lean")[index], payloads.payment_intent_body(index)
         )
         retrievers[client]()
+        gc.freeze()
         try:
             return _repeat(retrievers[client], seconds)
         finally:
             close()
+    if metric == "M8":
+        encoders, _ = workloads.form_encoders()
+        gc.freeze()
+        return _repeat(encoders[client], seconds)
     from run import Server
 
-    server = Server()
+    server = Server("realistic" if metric == "M3" else "lean")
     try:
         if metric == "M3":
-            walks, close = workloads.walkers(server.base_url)
+            _, walks, close = workloads.walkers(server.base_url)
             walks[client]()
+            gc.freeze()
             try:
                 return _repeat(walks[client], seconds)
             finally:
                 close()
-        ids = [payloads.payment_intent(i)["id"] for i in range(0, payloads.TOTAL, payloads.TOTAL // 500)]
+        ids = payloads.expected_ids("lean")[:: payloads.TOTAL // 500]
 
         async def main() -> int:
             runs, aclose = workloads.async_retrievers(server.base_url, ids)
             try:
                 await runs[client]()
+                gc.freeze()
                 deadline = time.perf_counter() + seconds
                 count = 0
                 while time.perf_counter() < deadline:
@@ -104,7 +115,7 @@ def _short(path: str) -> str:
     return path.replace(str(HERE.parent) + "/", "")
 
 
-def profile_time(metric: str, client: str, seconds: float, top: int) -> None:
+def profile_time(metric: str, client: str, seconds: float, top: int, corpus_name: str) -> None:
     spy = shutil.which("py-spy", path=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
     if spy is None:
         raise SystemExit("py-spy is not installed: pip install py-spy")
@@ -112,7 +123,7 @@ def profile_time(metric: str, client: str, seconds: float, top: int) -> None:
         out = Path(tmp) / "stacks.txt"
         command = [spy, "record", "--format", "raw", "--rate", "1000", "--output", str(out), "--",
                    sys.executable, str(Path(__file__).resolve()), "--child", metric, "--client", client,
-                   "--seconds", str(seconds)]
+                   "--seconds", str(seconds), "--corpus", corpus_name]
         done = subprocess.run(command, capture_output=True, text=True)
         if done.returncode != 0 or not out.exists():
             raise SystemExit(f"py-spy failed:\n{done.stdout}\n{done.stderr}")
@@ -149,7 +160,10 @@ def profile_time(metric: str, client: str, seconds: float, top: int) -> None:
 
 def profile_imports(client: str, top: int) -> None:
     statement = {"raw": "import httpx, attrs, cattrs", "stripe": "import stripe", "lite": "import stripe_lite"}[client]
-    done = subprocess.run([sys.executable, "-X", "importtime", "-c", statement], capture_output=True, text=True)
+    from run import ROOT, child_env
+
+    done = subprocess.run([sys.executable, "-X", "importtime", "-c", statement], capture_output=True, text=True,
+                          env=child_env(), cwd=ROOT)
     rows = []
     for line in done.stderr.splitlines():
         if not line.startswith("import time:") or "self [us]" in line:
@@ -163,11 +177,12 @@ def profile_imports(client: str, top: int) -> None:
         print(f"  {cumulative / 1000:8.1f} ms  (self {self_us / 1000:5.1f} ms)  {name.rstrip()}")
 
 
-def profile_memory(client: str, top: int) -> None:
-    bodies = payloads.list_page_bodies()
+def profile_memory(client: str, top: int, corpus_name: str) -> None:
+    bodies = payloads.list_page_bodies(corpus_name)
     decode = workloads.page_decoders()[client]
     decode(bodies[0])
     gc.collect()
+    gc.freeze()
     tracemalloc.start(1)
     held: list[Any] = []
     for body in bodies:
@@ -213,21 +228,24 @@ def profile_memory(client: str, top: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("metric", choices=["M1", "M2", "M3", "M4", "M5", "M6"], type=str.upper)
+    parser.add_argument("metric", choices=["M1", "M2", "M3", "M4", "M5", "M6", "M8"], type=str.upper)
     parser.add_argument("--client", choices=workloads.CLIENTS, default="lite")
+    parser.add_argument("--corpus", choices=payloads.CORPORA, default="realistic", help="M1 and M6's payload")
+    parser.add_argument("--lite-json", choices=["json", "orjson"], default="json", help="stripe_lite's JSON parser")
     parser.add_argument("--seconds", type=float, default=8.0, help="how long to sample (M1-M4)")
     parser.add_argument("--top", type=int, default=20)
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    workloads.use_json(args.lite_json)  # the child started by py-spy inherits the choice
     if args.child:
-        runs = run_workload(args.metric, args.client, args.seconds)
+        runs = run_workload(args.metric, args.client, args.seconds, args.corpus)
         print(f"{runs} runs of the {args.metric} workload")
     elif args.metric == "M5":
         profile_imports(args.client, args.top)
     elif args.metric == "M6":
-        profile_memory(args.client, args.top)
+        profile_memory(args.client, args.top, args.corpus)
     else:
-        profile_time(args.metric, args.client, args.seconds, args.top)
+        profile_time(args.metric, args.client, args.seconds, args.top, args.corpus)
 
 
 if __name__ == "__main__":

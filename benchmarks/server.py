@@ -8,11 +8,14 @@ It is an ``asyncio.Protocol`` (no streams, no HTTP framework): a request head is
 split at ``\\r\\n\\r\\n``, the request line picked apart, and a response whose
 status line, headers and body were all built before the first request is
 written in one ``transport.write``. Keep-alive and pipelining work; request
-bodies are skipped by their Content-Length. Answers:
+bodies are skipped by their Content-Length. It serves one corpus of
+``payloads.py`` (``--corpus lean|realistic``, or ``none``) and answers:
 
 * ``GET /v1/payment_intents?limit=100[&starting_after=<id>]``: the page after
   ``<id>`` (or the first), keyed by ``starting_after``; other limits are a 400.
 * ``GET /v1/payment_intents/<id>``: that PaymentIntent, or a Stripe-style 404.
+* any path listed in ``--routes FILE`` (a JSON object, path -> file holding the
+  body), whatever the query: that body (M5b's five services).
 * ``GET /__stats``: this process's CPU seconds, request count and the digest of
   the bodies it serves, so the suite can check it served the same bytes and was
   not the bottleneck.
@@ -37,12 +40,13 @@ _REASONS = {200: b"OK", 400: b"Bad Request", 404: b"Not Found"}
 
 
 def _response(status: int, body: bytes, request_id: str) -> bytes:
+    # Stripe-Version: the version stripe_lite is generated for (codegen/stripe_spec.json).
     head = (
         b"HTTP/1.1 %d %s\r\n"
         b"Content-Type: application/json\r\n"
         b"Content-Length: %d\r\n"
         b"Request-Id: %s\r\n"
-        b"Stripe-Version: 2025-01-27.acacia\r\n"
+        b"Stripe-Version: 2026-05-27.dahlia\r\n"
         b"\r\n"
     ) % (status, _REASONS[status], len(body), request_id.encode())
     return head + body
@@ -54,29 +58,48 @@ def _error(status: int, code: str, message: str) -> bytes:
 
 
 class Routes:
-    """Every answer the server can give, built once."""
+    """Every answer the server can give, built once (a corpus's single PaymentIntents: on first request)."""
 
-    def __init__(self) -> None:
-        bodies = payloads.list_page_bodies()
-        self.digest = payloads.corpus_digest(bodies)
+    def __init__(self, corpus_name: str, routes_file: str | None) -> None:
+        self.corpus_name = corpus_name
         self.pages: dict[str | None, bytes] = {}
-        ids = payloads.expected_ids()
-        for number, body in enumerate(bodies):
-            after = None if number == 0 else ids[number * payloads.PAGE_SIZE - 1]
-            self.pages[after] = _response(200, body, f"req_page{number:03d}")
-        self.intents = {
-            pi_id: _response(200, payloads.payment_intent_body(index), f"req_pi{index:05d}")
-            for index, pi_id in enumerate(ids)
-        }
+        self.indices: dict[str, int] = {}
+        self.intents: dict[str, bytes] = {}
+        if corpus_name == "none":
+            self.digest = payloads.corpus_digest([])
+        else:
+            corpus = payloads.corpus(corpus_name)
+            self.digest = corpus.digest
+            for number, body in enumerate(corpus.pages):
+                after = None if number == 0 else corpus.ids[number * payloads.PAGE_SIZE - 1]
+                self.pages[after] = _response(200, body, f"req_page{number:03d}")
+            self.indices = {pi_id: index for index, pi_id in enumerate(corpus.ids)}
+        self.fixed: dict[str, bytes] = {}
+        if routes_file:
+            for number, (path, body_file) in enumerate(json.loads(Path(routes_file).read_text()).items()):
+                self.fixed[path] = _response(200, Path(body_file).read_bytes(), f"req_fixed{number:03d}")
         self.bad_limit = _error(400, "parameter_invalid_integer", "this server only answers limit=100")
         self.cpu_start = time.process_time()
         self.requests = 0
+
+    def intent(self, pi_id: str) -> bytes | None:
+        answer = self.intents.get(pi_id)
+        if answer is None:
+            index = self.indices.get(pi_id)
+            if index is None:
+                return None
+            body = payloads.payment_intent_body(index, self.corpus_name)
+            answer = self.intents[pi_id] = _response(200, body, f"req_pi{index:05d}")
+        return answer
 
     def answer(self, method: bytes, target: bytes) -> bytes:
         self.requests += 1
         path, _, query = target.decode("latin-1").partition("?")
         if method != b"GET":
             return _error(400, "method_not_allowed", "only GET is served")
+        fixed = self.fixed.get(path)
+        if fixed is not None:
+            return fixed
         if path == payloads.LIST_PATH:
             params = parse_qs(query)
             if params.get("limit") != [str(payloads.PAGE_SIZE)]:
@@ -88,7 +111,7 @@ class Routes:
             return page
         if path.startswith(payloads.LIST_PATH + "/"):
             pi_id = unquote(path[len(payloads.LIST_PATH) + 1 :])
-            intent = self.intents.get(pi_id)
+            intent = self.intent(pi_id)
             if intent is None:
                 return _error(404, "resource_missing", f"No such payment_intent: '{pi_id}'")
             return intent
@@ -141,8 +164,8 @@ class _Connection(asyncio.Protocol):
             self.transport.write(b"".join(out))
 
 
-async def _serve(port: int, max_seconds: float) -> None:
-    routes = Routes()
+async def _serve(port: int, max_seconds: float, corpus_name: str, routes_file: str | None) -> None:
+    routes = Routes(corpus_name, routes_file)
     loop = asyncio.get_running_loop()
     server = await loop.create_server(lambda: _Connection(routes), "127.0.0.1", port, backlog=1024)
     actual = server.sockets[0].getsockname()[1]
@@ -161,8 +184,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
     parser.add_argument("--max-seconds", type=float, default=1800.0, help="stop by itself after this long")
+    parser.add_argument("--corpus", choices=[*payloads.CORPORA, "none"], default="lean")
+    parser.add_argument("--routes", help="a JSON file: path -> file holding the body answered there")
     args = parser.parse_args()
-    asyncio.run(_serve(args.port, args.max_seconds))
+    asyncio.run(_serve(args.port, args.max_seconds, args.corpus, args.routes))
 
 
 if __name__ == "__main__":

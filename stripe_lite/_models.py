@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import keyword
+import linecache
 import sys
 import threading
 from collections.abc import Callable, Mapping
@@ -281,8 +282,68 @@ def register(cls: type[_S], decode: Decoder | None = None) -> Decoder:
     null), and refuses anything else that is not a JSON object.
     """
     if decode is None:
-        decode = _key_by_key(cls)
+        # Objects with per-type fields kept without a slot are read key by key: an answer fills few of them.
+        decode = _straight_line_on_first_use(cls) if _fields(cls) and not _sparse(cls) else _key_by_key(cls)
     cls._decode = decode
+    return decode
+
+
+def _straight_line_on_first_use(cls: type[_S]) -> Decoder:
+    """A small model's decoder: written on its first use from the class's annotations.
+
+    Small objects are most of what an answer holds; a decoder of their own reads
+    them several times faster than key by key. They are written here, once per
+    class and only for the classes a program meets, rather than shipped: the
+    package stays small. Their source is registered with linecache, so
+    tracebacks and debuggers show it.
+    """
+    compiled: Decoder | None = None
+
+    def decode(data: Any) -> Any:
+        nonlocal compiled
+        if compiled is None:
+            compiled = _write_decoder(cls)
+            cls._decode = compiled
+            # Callers in the class's own module call the written decoder directly from now on.
+            namespace = sys.modules[cls.__module__].__dict__
+            name = f"_d_{cls.__name__}"
+            if namespace.get(name) is decode:
+                namespace[name] = compiled
+        return compiled(data)
+
+    return decode
+
+
+def _write_decoder(cls: type[_S]) -> Callable[[Any], _S | None]:
+    table = _keyed(cls)
+    env: dict[str, Any] = {"cls": cls, "new": new, "by_key": by_key, "unknown": unknown}
+    lines = [
+        "def decode(d):",
+        "    if type(d) is not dict:",
+        "        return None if d is None else by_key(cls, d)",  # by_key refuses what is not an object
+        f"    if len(d) < {len(table)}:",  # some field left out: key by key
+        "        return by_key(cls, d)",
+        "    o = new(cls)",
+        "    try:",
+    ]
+    for index, (wire, (attr, convert)) in enumerate(table.items()):
+        value = f"d[{wire!r}]"
+        if convert is not None:
+            env[f"c{index}"] = convert
+            value = f"c{index}({value})"
+        lines.append(f"        o.{attr} = {value}")
+    lines += [
+        "    except KeyError:",  # a field left out: key by key
+        "        return by_key(cls, d)",
+        f"    if len(d) != {len(table)}:",
+        "        o._extra = unknown(d, cls)",
+        "    return o",
+    ]
+    source = "\n".join(lines) + "\n"
+    filename = f"<stripe_lite decoder {cls.__module__}.{cls.__qualname__}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    exec(compile(source, filename, "exec"), env)
+    decode: Callable[[Any], _S | None] = env["decode"]
     return decode
 
 
@@ -447,14 +508,14 @@ def _page_converter(item: Decoder | None) -> Decoder:
 
 def _decoder_named(name: str) -> Decoder:
     """The decoder of the model called ``name``, imported on first call."""
-    loaded: list[Decoder] = []
+    loaded: list[type[StripeObject]] = []
 
     def decode(value: Any) -> Any:
         if value is None:
             return None
         if not loaded:
-            loaded.append(_class_named(name)._decode)
-        return loaded[0](value)
+            loaded.append(_class_named(name))
+        return loaded[0]._decode(value)  # the class's decoder of now: a small one's is written on first use
 
     return decode
 
@@ -535,26 +596,60 @@ def choose(value: Any) -> Any:
 def pick(value: Any, names: tuple[str, ...]) -> Any:
     """One of several shapes that have no ``object`` name (models named ``names``): the one that
     declares most of the keys sent. Shapes that tie on the keys at the top are decoded, and the
-    one leaving fewest keys unknown further down wins."""
+    one leaving fewest keys unknown further down wins. The choice is remembered per shape of
+    the answer (its keys, and those of the objects it holds): a stream of like objects
+    decides once."""
     if type(value) is not dict:
         if value is None:
             return None
         raise bad("object", value)
+    top = (names, frozenset(value))
+    chosen = _PICKED.get(top)
+    if chosen is None or chosen is _TIED:
+        # Ties at the top are told apart further down: remembered by the nested objects' keys too.
+        shape = (*top, *(frozenset(v) for v in value.values() if type(v) is dict)) if chosen is _TIED else top
+        chosen = _PICKED.get(shape)
+        if chosen is None:
+            chosen, tied = _choose(value, names)
+            if len(_PICKED) < _MAX_PICKED:
+                if tied and shape is top:
+                    _PICKED[top] = _TIED
+                    shape = (*top, *(frozenset(v) for v in value.values() if type(v) is dict))
+                _PICKED[shape] = chosen
+    return chosen._decode(value)
+
+
+class _Tied(StripeObject):
+    """Marks a shape of keys that more than one model declares as well: decided further down."""
+
+    __slots__ = ()
+
+
+_TIED: Final = _Tied
+_PICKED: dict[tuple[Any, ...], type[StripeObject]] = {}
+_MAX_PICKED = 4096
+
+
+def _choose(value: dict[str, Any], names: tuple[str, ...]) -> tuple[type[StripeObject], bool]:
+    """The model for ``value``, and whether others declared as many of its top keys."""
     scored = [(len(_known(cls).intersection(value)), cls) for cls in map(_class_named, names)]
     best = max(score for score, _ in scored)
     tied = [cls for score, cls in scored if score == best]
     if len(tied) == 1:
-        return tied[0]._decode(value)
+        return tied[0], False
     decoded = [cls._decode(value) for cls in tied]
-    return min(decoded, key=_unknown_keys)  # min() keeps the first of equals
+    return type(min(decoded, key=_unknown_keys)), True  # min() keeps the first of equals
 
 
 def _unknown_keys(value: Any) -> int:
     """How many keys, at any depth, no model declares."""
     if isinstance(value, StripeObject):
         count = len(value.extra_fields)
-        for attr, _ in declared(type(value)):
-            count += _unknown_keys(getattr(value, attr, None))
+        for _, _, read in _fields(type(value)):
+            try:
+                count += _unknown_keys(read(value))
+            except AttributeError:  # an unset field
+                continue
         return count
     if type(value) is list:
         return sum(_unknown_keys(item) for item in value)
@@ -580,16 +675,17 @@ def lazy(module: str, name: str, namespace: dict[str, Any] | None = None) -> Dec
     With ``namespace``, the stand-in then puts the real decoder in its place
     there; whoever kept the stand-in calls straight through to it.
     """
-    loaded: list[Decoder] = []
+    loaded: list[dict[str, Any]] = []
 
     def load(value: Any) -> Any:
         if value is None:  # a null field: nothing to decode, nothing to load
             return None
         if not loaded:
-            loaded.append(getattr(importlib.import_module(f"{_MODELS}.{module}"), name))
+            loaded.append(vars(importlib.import_module(f"{_MODELS}.{module}")))
             if namespace is not None:
-                namespace[name] = loaded[0]
-        return loaded[0](value)
+                namespace[name] = loaded[0][name]
+        # Looked up each time: a small model's decoder is replaced by the one written on its first use.
+        return loaded[0][name](value)
 
     return load
 

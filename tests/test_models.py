@@ -321,6 +321,63 @@ def test_a_field_left_out_of_a_large_object_still_decodes_every_other() -> None:
     assert not hasattr(partial, "description")
 
 
+def test_a_small_model_decodes_the_same_before_and_after_its_decoder_is_written() -> None:
+    # Small models get a decoder written on first use; every shape of input must
+    # decode as the key-by-key reader would, on the first call and on later ones.
+    cls = models.SetupIntentPaymentMethodOptionsMandateOptionsAcssDebit
+    full = {
+        "custom_mandate_url": "https://example.com/m",
+        "default_for": ["invoice"],
+        "interval_description": "monthly",
+        "payment_schedule": "interval",
+        "transaction_type": "personal",
+    }
+    for _ in range(2):
+        whole = cls.from_dict(full)
+        assert whole.to_dict() == full and whole.extra_fields == {}
+        less = cls.from_dict({k: v for k, v in full.items() if k != "default_for"})
+        assert not hasattr(less, "default_for") and less.payment_schedule == "interval"
+        more = cls.from_dict({**full, "future": 1})
+        assert more.extra_fields == {"future": 1} and more.transaction_type == "personal"
+        swapped = cls.from_dict({**{k: v for k, v in full.items() if k != "default_for"}, "future": 2})
+        assert swapped.extra_fields == {"future": 2} and not hasattr(swapped, "default_for")
+        with pytest.raises(InvalidResponseError, match="expected a JSON object"):
+            cls.from_dict(["not", "an", "object"])  # type: ignore[arg-type]
+
+
+def test_a_written_decoder_shows_its_source_in_tracebacks() -> None:
+    import linecache
+    import traceback
+
+    cls = models.SetupIntentPaymentMethodOptionsAcssDebit
+    good = {"currency": "cad", "mandate_options": None, "verification_method": "automatic"}
+    cls.from_dict(good)  # written now, if not before
+    filename = cls._decode.__code__.co_filename
+    assert filename.startswith("<stripe_lite decoder ")
+    assert "def decode(d):" in "".join(linecache.getlines(filename))
+    with pytest.raises(InvalidResponseError) as failure:
+        cls.from_dict({**good, "mandate_options": ["not an object"]})
+    frames = traceback.extract_tb(failure.value.__traceback__)
+    assert any(frame.filename == filename and "mandate_options" in (frame.line or "") for frame in frames)
+
+
+def test_pick_remembers_shapes_but_still_tells_ties_apart_by_what_they_hold() -> None:
+    # acss_debit options may be either of two shapes that both declare mandate_options and
+    # verification_method; the kind of mandate_options decides. The choice is remembered
+    # per shape, so alternating inputs must keep getting the right model.
+    payto = {"mandate_options": {"amount": 100, "purpose": "utility"}, "verification_method": "automatic"}
+    acss = {"mandate_options": {"custom_mandate_url": "u", "interval_description": "x"}, "verification_method": "instant"}
+    for _ in range(3):
+        for options, expected in (
+            (payto, models.SetupIntentTypeSpecificPaymentMethodOptionsClient),
+            (acss, models.SetupIntentPaymentMethodOptionsAcssDebit),
+        ):
+            intent = SetupIntent.from_dict({"payment_method_options": {"acss_debit": options}})
+            chosen = intent.payment_method_options.acss_debit  # type: ignore[union-attr]
+            assert type(chosen) is expected
+            assert chosen.to_dict() == options and chosen.extra_fields == {}
+
+
 def test_unseen_enum_value_is_kept() -> None:
     pi = decode("payment_intent_requires_action")
     assert isinstance(pi, PaymentIntent)

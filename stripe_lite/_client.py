@@ -6,8 +6,10 @@ decoding) lives in :class:`~stripe_lite._base_client.BaseClient`.
 
 from __future__ import annotations
 
+import sys
 import time
-from collections.abc import Awaitable, Callable, Generator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Mapping
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from types import TracebackType
 from typing import Any, ParamSpec, TypeVar, overload
 
@@ -44,11 +46,25 @@ from ._transport import AsyncConnections, SyncConnections, attempt_deadline, dea
 __all__ = ["AsyncStripeClient", "StripeClient"]
 
 
-def _fail_after(seconds: float) -> Any:
-    """A deadline for one async attempt (anyio loads with the first async call, not with the package)."""
+def _fail_after(seconds: float) -> AbstractAsyncContextManager[Any]:
+    """A deadline for one async attempt, loaded with the first async call rather than with the package.
+
+    asyncio's own timeout (3.11+) costs less than half of anyio's per attempt; 3.10 has none.
+    """
+    if sys.version_info >= (3, 11):
+        import asyncio
+
+        return asyncio.timeout(seconds)
+    return _anyio_fail_after(seconds)
+
+
+@asynccontextmanager
+async def _anyio_fail_after(seconds: float) -> AsyncIterator[None]:
     import anyio
 
-    return anyio.fail_after(seconds)
+    with anyio.fail_after(seconds):
+        yield
+
 
 _T = TypeVar("_T")
 _P = ParamSpec("_P")
@@ -417,7 +433,7 @@ class AsyncStripeClient(_ClientShell, AsyncServices):
         """Send one attempt and read its answer, within its deadline and no more of it than the core's cap."""
         try:
             http = await self._connections.current()
-            with _fail_after(attempt_deadline(request)):
+            async with _fail_after(attempt_deadline(request)):
                 response = await http.send(request, stream=True)
                 try:
                     body = BodyReader(response)

@@ -26,7 +26,7 @@ import pytest
 import respx
 
 import stripe_lite
-from stripe_lite import errors
+from stripe_lite import _client, errors
 from stripe_lite._base_client import NO_OPTIONS
 from stripe_lite._pagination import ListPage
 
@@ -468,6 +468,19 @@ def test_a_trickling_server_hits_the_overall_deadline(mode: str, faulty_server: 
     keys = [r.idempotency_key for r in faulty_server.requests]
     assert len(keys) == 2 and keys[0] == keys[1]
 
+
+
+def test_the_deadline_used_before_python_3_11_also_ends_a_trickling_attempt(
+    faulty_server: FaultyServer, sleeps: Sleeps, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 3.11+ bounds an async attempt with asyncio.timeout; 3.10 has none and uses anyio's.
+    monkeypatch.setattr(_client, "_fail_after", _client._anyio_fail_after)
+    slow = Reply(200, json.dumps({**OK, "pad": "x" * 40}).encode(), (("Content-Type", "application/json"),),
+                 trickle=0.05)
+    faulty_server.script(slow)
+    with pytest.raises(errors.APITimeoutError, match="timed out"):
+        live("async", faulty_server, post, timeout=0.3, max_retries=0)
+    assert len(faulty_server.requests) == 1
 
 # -- secrets --------------------------------------------------------------------------------------
 

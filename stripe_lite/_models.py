@@ -282,8 +282,7 @@ def register(cls: type[_S], decode: Decoder | None = None) -> Decoder:
     null), and refuses anything else that is not a JSON object.
     """
     if decode is None:
-        # Objects with per-type fields kept without a slot are read key by key: an answer fills few of them.
-        decode = _straight_line_on_first_use(cls) if _fields(cls) and not _sparse(cls) else _key_by_key(cls)
+        decode = _straight_line_on_first_use(cls) if _fields(cls) else _key_by_key(cls)
     cls._decode = decode
     return decode
 
@@ -316,35 +315,67 @@ def _straight_line_on_first_use(cls: type[_S]) -> Decoder:
 
 def _write_decoder(cls: type[_S]) -> Callable[[Any], _S | None]:
     table = _keyed(cls)
-    env: dict[str, Any] = {"cls": cls, "new": new, "by_key": by_key, "unknown": unknown}
+    slotted = {wire: entry for wire, entry in table.items() if entry[0] is not None}
+    # Declared per-type fields without a slot: an answer fills one or two, read after the slotted ones.
+    unslotted = {wire: convert for wire, (attr, convert) in table.items() if attr is None}
+    converted = {wire: convert for wire, convert in unslotted.items() if convert is not None}
+    env: dict[str, Any] = {"cls": cls, "new": new, "by_key": by_key, "unknown": unknown,
+                           "slotted": frozenset(slotted), "converted": converted}
     lines = [
         "def decode(d):",
         "    if type(d) is not dict:",
         "        return None if d is None else by_key(cls, d)",  # by_key refuses what is not an object
-        f"    if len(d) < {len(table)}:",  # some field left out: key by key
+        f"    if len(d) < {len(slotted)}:",  # some field left out: key by key
         "        return by_key(cls, d)",
         "    o = new(cls)",
         "    try:",
     ]
-    for index, (wire, (attr, convert)) in enumerate(table.items()):
+    for index, (wire, (attr, convert)) in enumerate(slotted.items()):
         value = f"d[{wire!r}]"
-        if convert is not None:
+        model = _loaded_model(convert)
+        if model is not None:
+            # Called through the class, not a stand-in: a decoder written later is picked up.
+            env[f"m{index}"], expandable = model
+            value = f"m{index}._decode(v) if type(v := {value}) is dict else v" if expandable else f"m{index}._decode({value})"
+        elif convert is not None:
             env[f"c{index}"] = convert
             value = f"c{index}({value})"
         lines.append(f"        o.{attr} = {value}")
     lines += [
         "    except KeyError:",  # a field left out: key by key
         "        return by_key(cls, d)",
-        f"    if len(d) != {len(table)}:",
-        "        o._extra = unknown(d, cls)",
-        "    return o",
+        f"    if len(d) != {len(slotted)}:",
     ]
+    if unslotted:
+        lines += [
+            "        rest = {k: v for k, v in d.items() if k not in slotted}",
+            "        for k, v in rest.items():",
+            "            c = converted.get(k)",
+            "            if c is not None:",
+            "                rest[k] = c(v)",
+            "        o._extra = rest",
+        ]
+    else:
+        lines.append("        o._extra = unknown(d, cls)")
+    lines.append("    return o")
     source = "\n".join(lines) + "\n"
     filename = f"<stripe_lite decoder {cls.__module__}.{cls.__qualname__}>"
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     exec(compile(source, filename, "exec"), env)
     decode: Callable[[Any], _S | None] = env["decode"]
     return decode
+
+
+def _loaded_model(convert: Decoder | None) -> tuple[type[StripeObject], bool] | None:
+    """The model ``convert`` decodes and whether it may be an id, if its module is loaded already."""
+    named = _OF_MODEL.get(convert) if convert is not None else None
+    if named is None:
+        return None
+    from ._generated.models import MODULES
+
+    if f"{_MODELS}.{MODULES[named[0]]}" not in sys.modules:
+        return None  # loaded when an answer first holds one, not when its container is first decoded
+    return _class_named(named[0]), named[1]
 
 
 def refill(cls: type[_S], decode: Callable[[Any], _S], data: Any) -> _S | None:
@@ -396,24 +427,23 @@ def _key_by_key(cls: type[_S]) -> Callable[[Any], _S | None]:
         if table is None:
             table = _keyed(cls)
         obj = new(cls)
-        extra: dict[str, Any] | None = None
+        # Unknown keys and declared fields without a slot share the object's one dict, in the order sent.
+        unslotted: dict[str, Any] | None = None
         for key, value in data.items():
             entry = table.get(key)
-            if entry is None:
-                if extra is None:
-                    extra = {}
-                extra[key] = value
-                continue
-            attr, convert = entry
-            if convert is not None:
-                value = convert(value)
-            if attr is None:  # a declared field kept without a slot
-                _extra_dict(obj)[key] = value
+            if entry is not None:
+                attr, convert = entry
+                if convert is not None:
+                    value = convert(value)
+                if attr is not None:
+                    setattr(obj, attr, value)
+                    continue
+            if unslotted is None:
+                unslotted = {key: value}
             else:
-                setattr(obj, attr, value)
-        if extra is not None:
-            # Declared fields without a slot may already be there: add to them.
-            _extra_dict(obj).update(extra)
+                unslotted[key] = value
+        if unslotted is not None:
+            obj._extra = unslotted
         return obj
 
     return decode
@@ -489,8 +519,15 @@ def _converter(annotation: str) -> Decoder | None:
     expandable = "str" in terms
     if len(models) == 1:
         decode = _decoder_named(models[0])
-        return ref(decode) if expandable else decode
+        if expandable:
+            decode = ref(decode)
+        _OF_MODEL[decode] = (models[0], expandable)
+        return decode
     return expand if expandable else _one_of(models)
+
+
+# A converter that decodes one model (or keeps its id, when expandable): model name, expandable.
+_OF_MODEL: dict[Decoder, tuple[str, bool]] = {}
 
 
 def _list_converter(item: Decoder | None) -> Decoder | None:

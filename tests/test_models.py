@@ -508,6 +508,22 @@ def test_per_type_fields_have_no_slot_but_read_like_the_others() -> None:
     assert "alipay=None" in repr(built)
 
 
+def test_per_type_fields_next_to_every_slotted_one_are_decoded_and_unknown_keys_kept() -> None:
+    # With every slotted field sent, the object is read straight through and the rest
+    # (per-type fields and unknown keys) after; the same input must give the same object each time.
+    options_type = models.PaymentIntentPaymentMethodOptions
+    sent = {"card": {"request_three_d_secure": "any"}, "alipay": {"setup_future_usage": "none"}, "brand_new": {"x": 1}}
+    for _ in range(3):
+        options = options_type.from_dict(sent)
+        assert options.card is not None and options.card.request_three_d_secure == "any"
+        assert isinstance(options.alipay, models.PaymentMethodOptionsAlipay)
+        assert options.alipay.setup_future_usage == "none"
+        assert options.extra_fields == {"brand_new": {"x": 1}}
+        assert options.to_dict() == sent
+    with pytest.raises(InvalidResponseError, match="expected a JSON object"):
+        options_type.from_dict({"card": None, "alipay": ["not", "an", "object"]})
+
+
 def test_keyword_field_names_get_a_trailing_underscore() -> None:
     options = models.TaxProductRegistrationsResourceCountryOptions.from_dict(
         {"in": {"type": "standard"}, "is": {"type": "standard"}, "us": None}

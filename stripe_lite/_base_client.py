@@ -422,6 +422,7 @@ class BaseClient:
         if stripe_account:
             headers["Stripe-Account"] = stripe_account
         self._headers = headers
+        self._merged_headers: tuple[httpx.Headers, list[tuple[bytes, bytes]], httpx.Headers] | None = None
 
     # -- options -------------------------------------------------------------
 
@@ -544,8 +545,33 @@ class BaseClient:
         else:
             if content is not None:
                 headers["Content-Type"] = content_type
-            request = self._http.build_request(method, url, headers=headers, content=content, timeout=timeout)
+            request = self._build(method, url, headers, content, timeout)
         return _Prepared(request, max_retries, method, path, idempotency_key)
+
+    def _build(
+        self, method: str, url: str, headers: dict[str, str], content: bytes | None, timeout: httpx.Timeout
+    ) -> httpx.Request:
+        """The request ``build_request`` would make, without merging every header into the pool's on each call.
+
+        The pool's headers merged with the client's are kept, and made again when the pool's
+        change; only the headers of this call are added to them. A pool that adds cookies or
+        query parameters of its own builds the request itself.
+        """
+        http = self._http
+        if http.cookies or http.params:
+            return http.build_request(method, url, headers=headers, content=content, timeout=timeout)
+        pool_headers = http.headers
+        merged = self._merged_headers
+        if merged is None or merged[0] is not pool_headers or merged[1] != pool_headers.raw:
+            base = httpx.Headers(pool_headers)
+            base.update(self._headers)
+            merged = self._merged_headers = (pool_headers, pool_headers.raw, base)
+        request_headers = merged[2]
+        if headers is not self._headers:
+            request_headers = httpx.Headers(request_headers)
+            request_headers.update({k: v for k, v in headers.items() if self._headers.get(k) is not v})
+        extensions = {"timeout": timeout.as_dict()}
+        return httpx.Request(method, url, headers=request_headers, content=content, extensions=extensions)
 
     # -- the exchange: send, retry, map, decode --------------------------------
 

@@ -176,6 +176,74 @@ def test_user_supplied_http_client_is_not_closed(mock_api: respx.MockRouter) -> 
         assert not own.is_closed
 
 
+def _sent_by(http: httpx.Client, call: Any) -> list[httpx.Request]:
+    """The requests a stripe_lite client sends through ``http`` while ``call(client)`` runs."""
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={"id": "x", "object": "thing"})
+
+    http._transport = httpx.MockTransport(answer)
+    client = stripe_lite.StripeClient(api_key=API_KEY, http_client=http)
+    call(client)
+    return sent
+
+
+def _as_build_request_makes(http: httpx.Client, request: httpx.Request, ours: dict[str, str]) -> httpx.Request:
+    # What httpx's own build_request makes of the same call: the client's headers merged with ours.
+    return http.build_request(request.method, request.url, headers=ours, content=request.content,
+                              timeout=httpx.Timeout(**request.extensions["timeout"]))
+
+
+@pytest.mark.parametrize("pool_headers", [None, {"User-Agent": "mine/1", "X-Trace": "t-1"}])
+def test_requests_carry_what_httpx_build_request_would(pool_headers: dict[str, str] | None) -> None:
+    http = httpx.Client(headers=pool_headers)
+    sent = _sent_by(http, lambda c: (c.request("get", "/v1/x", params={"a": 1}),
+                                      c.request("post", "/v1/x", params={"b": 2}, idempotency_key="k-1",
+                                                stripe_account="acct_1", timeout=7.0)))
+    get, post = sent
+    assert post.headers["Idempotency-Key"] == "k-1" and post.headers["Stripe-Account"] == "acct_1"
+    assert post.headers["Content-Type"] == "application/x-www-form-urlencoded"
+    for request, ours in (
+        (get, {}),
+        (post, {"Stripe-Account": "acct_1", "Idempotency-Key": "k-1",
+                "Content-Type": "application/x-www-form-urlencoded"}),
+    ):
+        client_headers = {k: v for k, v in get.headers.items() if k.lower() not in {"host", "content-length"}}
+        built = _as_build_request_makes(http, request, {**client_headers, **ours})
+        assert request.headers.multi_items() == built.headers.multi_items()
+        assert request.extensions == built.extensions and request.url == built.url
+    assert post.extensions["timeout"]["read"] == 7.0
+    if pool_headers:
+        assert get.headers["X-Trace"] == "t-1"
+        assert get.headers["User-Agent"].startswith("stripe_lite/")  # the client's own wins, as in build_request
+
+
+def test_a_change_to_the_pools_headers_reaches_the_next_request() -> None:
+    http = httpx.Client(headers={"X-Trace": "first"})
+
+    def calls(client: stripe_lite.StripeClient) -> None:
+        client.request("get", "/v1/x")
+        http.headers["X-Trace"] = "second"  # changed in place
+        client.request("get", "/v1/x")
+        http.headers = httpx.Headers({"X-Other": "third"})  # replaced
+        client.request("get", "/v1/x")
+
+    first, second, third = _sent_by(http, calls)
+    assert first.headers["X-Trace"] == "first" and second.headers["X-Trace"] == "second"
+    assert "X-Trace" not in third.headers and third.headers["X-Other"] == "third"
+    assert third.headers["Authorization"] == f"Bearer {API_KEY}"
+
+
+def test_a_pool_with_cookies_or_query_parameters_of_its_own_still_sends_them() -> None:
+    http = httpx.Client(cookies={"session": "s-1"}, params={"trace": "q-1"})
+    (request,) = _sent_by(http, lambda c: c.request("get", "/v1/x", params={"a": 1}))
+    assert request.headers["Cookie"] == "session=s-1"
+    assert request.url.params["trace"] == "q-1"
+    assert request.url == http.build_request("GET", "https://api.stripe.com/v1/x?a=1").url  # as httpx merges them
+
+
 # -- bad input, before any request -------------------------------------------------
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import keyword
 import linecache
+import re
 import sys
 import threading
 from collections.abc import Callable, Mapping
@@ -282,35 +283,42 @@ def register(cls: type[_S], decode: Decoder | None = None) -> Decoder:
     null), and refuses anything else that is not a JSON object.
     """
     if decode is None:
-        decode = _straight_line_on_first_use(cls) if _fields(cls) else _key_by_key(cls)
+        decode = _straight_line_once_used(cls) if _fields(cls) else _key_by_key(cls)
     cls._decode = decode
     return decode
 
 
-def _straight_line_on_first_use(cls: type[_S]) -> Decoder:
-    """A small model's decoder: written on its first use from the class's annotations.
+def _straight_line_once_used(cls: type[_S]) -> Decoder:
+    """A small model's decoder: key by key at first, then one written for it from its annotations.
 
     Small objects are most of what an answer holds; a decoder of their own reads
     them several times faster than key by key. They are written here, once per
-    class and only for the classes a program meets, rather than shipped: the
-    package stays small. Their source is registered with linecache, so
-    tracebacks and debuggers show it.
+    class and only for the classes a program decodes again and again, rather
+    than shipped: the package stays small, and a program's first call does not
+    wait for decoders it may need once. Their source is registered with
+    linecache, so tracebacks and debuggers show it.
     """
-    compiled: Decoder | None = None
+    uses = 0
 
     def decode(data: Any) -> Any:
-        nonlocal compiled
-        if compiled is None:
-            compiled = _write_decoder(cls)
-            cls._decode = compiled
-            # Callers in the class's own module call the written decoder directly from now on.
-            namespace = sys.modules[cls.__module__].__dict__
-            name = f"_d_{cls.__name__}"
-            if namespace.get(name) is decode:
-                namespace[name] = compiled
-        return compiled(data)
+        nonlocal uses
+        uses += 1  # a race between threads only moves the moment of writing
+        if uses < _USES_BEFORE_WRITING:
+            return by_key(cls, data)
+        written = _write_decoder(cls)
+        cls._decode = written
+        # Callers in the class's own module call the written decoder directly from now on.
+        namespace = sys.modules[cls.__module__].__dict__
+        name = f"_d_{cls.__name__}"
+        if namespace.get(name) is decode:
+            namespace[name] = written
+        return written(data)
 
     return decode
+
+
+# Writing a decoder costs about as much as 100 decodes key by key; a class met this often is met again.
+_USES_BEFORE_WRITING: Final = 8
 
 
 def _write_decoder(cls: type[_S]) -> Callable[[Any], _S | None]:
@@ -456,10 +464,22 @@ def _keyed(cls: type) -> dict[str, tuple[str | None, Decoder | None]]:
         annotations.update(klass.__dict__.get("__annotations__", {}))  # noqa: RUF063
     table: dict[str, tuple[str | None, Decoder | None]] = {}
     for attr, wire, _ in _fields(cls):
-        table[wire] = (attr, _converter(str(annotations.get(attr, "Any"))))
+        table[wire] = (attr, _converter_of(str(annotations.get(attr, "Any"))))
     for attr, wire in _sparse(cls).items():
-        table[wire] = (None, _converter(str(annotations.get(attr, "Any"))))
+        table[wire] = (None, _converter_of(str(annotations.get(attr, "Any"))))
     return table
+
+
+def _converter_of(annotation: str) -> Decoder | None:
+    """``_converter``, once per annotation: most fields share a handful (``str | None``, ``int``, ...)."""
+    try:
+        return _CONVERTERS[annotation]
+    except KeyError:
+        convert = _CONVERTERS[annotation] = _converter(annotation)
+        return convert
+
+
+_CONVERTERS: dict[str, Decoder | None] = {}
 
 
 _SCALARS: Final = frozenset({"str", "int", "float", "bool", "Any", "None"})
@@ -467,6 +487,8 @@ _SCALARS: Final = frozenset({"str", "int", "float", "bool", "Any", "None"})
 
 def _split(annotation: str, separator: str) -> list[str]:
     """Split at ``separator`` outside brackets and quotes."""
+    if "[" not in annotation and "'" not in annotation and '"' not in annotation:
+        return [part.strip() for part in annotation.split(separator)]
     parts: list[str] = []
     depth = 0
     quote = ""
@@ -493,6 +515,14 @@ def _split(annotation: str, separator: str) -> list[str]:
     return [part.strip() for part in parts]
 
 
+_LITERAL: Final = re.compile(r"""Literal\[(?:[^\]'"]|'[^']*'|"[^"]*")*\]""")
+
+
+def _literal_kind(match: re.Match[str]) -> str:
+    text = match.group()
+    return "Literal['']" if "'" in text or '"' in text else "Literal[]"
+
+
 def _converter(annotation: str) -> Decoder | None:
     """How a field's JSON value becomes its value, read off the field's annotation (None: kept as sent).
 
@@ -500,6 +530,8 @@ def _converter(annotation: str) -> Decoder | None:
     scalars, ``Literal[...] | str``, model names, ``list[...]``,
     ``dict[str, ...]``, ``StripeList[...]`` and unions of those.
     """
+    # Enum values are what makes annotations long: each Literal[...] is cut to whether it holds strings.
+    annotation = _LITERAL.sub(_literal_kind, annotation)
     # A name starting with "_" is a type parameter (an event's type, or its object): the class
     # that binds it decodes that field itself.
     terms = [t for t in _split(annotation, "|") if t != "None" and not t.startswith("_")]
@@ -552,7 +584,7 @@ def _decoder_named(name: str) -> Decoder:
             return None
         if not loaded:
             loaded.append(_class_named(name))
-        return loaded[0]._decode(value)  # the class's decoder of now: a small one's is written on first use
+        return loaded[0]._decode(value)  # the class's decoder of now: a small one's is written once used
 
     return decode
 
@@ -721,7 +753,7 @@ def lazy(module: str, name: str, namespace: dict[str, Any] | None = None) -> Dec
             loaded.append(vars(importlib.import_module(f"{_MODELS}.{module}")))
             if namespace is not None:
                 namespace[name] = loaded[0][name]
-        # Looked up each time: a small model's decoder is replaced by the one written on its first use.
+        # Looked up each time: a small model's decoder is replaced by the one written for it once used.
         return loaded[0][name](value)
 
     return load

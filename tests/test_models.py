@@ -21,7 +21,7 @@ import pytest
 import stripe_lite
 import stripe_lite.models as models
 from stripe_lite._generated.objects import DELETED, OBJECTS
-from stripe_lite._models import declared, model_for
+from stripe_lite._models import _USES_BEFORE_WRITING, declared, model_for, register
 from stripe_lite.errors import InvalidResponseError
 from stripe_lite.models import (
     ApiErrors,
@@ -322,8 +322,8 @@ def test_a_field_left_out_of_a_large_object_still_decodes_every_other() -> None:
 
 
 def test_a_small_model_decodes_the_same_before_and_after_its_decoder_is_written() -> None:
-    # Small models get a decoder written on first use; every shape of input must
-    # decode as the key-by-key reader would, on the first call and on later ones.
+    # Small models are read key by key at first, then get a decoder of their own;
+    # every shape of input must decode the same before and after.
     cls = models.SetupIntentPaymentMethodOptionsMandateOptionsAcssDebit
     full = {
         "custom_mandate_url": "https://example.com/m",
@@ -332,7 +332,10 @@ def test_a_small_model_decodes_the_same_before_and_after_its_decoder_is_written(
         "payment_schedule": "interval",
         "transaction_type": "personal",
     }
-    for _ in range(2):
+    register(cls)  # as new: key by key until used often enough, whatever other tests decoded before
+    written = []
+    for _ in range(_USES_BEFORE_WRITING):
+        written.append(_is_written(cls))
         whole = cls.from_dict(full)
         assert whole.to_dict() == full and whole.extra_fields == {}
         less = cls.from_dict({k: v for k, v in full.items() if k != "default_for"})
@@ -343,6 +346,11 @@ def test_a_small_model_decodes_the_same_before_and_after_its_decoder_is_written(
         assert swapped.extra_fields == {"future": 2} and not hasattr(swapped, "default_for")
         with pytest.raises(InvalidResponseError, match="expected a JSON object"):
             cls.from_dict(["not", "an", "object"])  # type: ignore[arg-type]
+    assert written[0] is False and written[-1] is True
+
+
+def _is_written(cls: type[StripeObject]) -> bool:
+    return cls._decode.__code__.co_filename.startswith("<stripe_lite decoder ")
 
 
 def test_a_written_decoder_shows_its_source_in_tracebacks() -> None:
@@ -351,7 +359,9 @@ def test_a_written_decoder_shows_its_source_in_tracebacks() -> None:
 
     cls = models.SetupIntentPaymentMethodOptionsAcssDebit
     good = {"currency": "cad", "mandate_options": None, "verification_method": "automatic"}
-    cls.from_dict(good)  # written now, if not before
+    for _ in range(_USES_BEFORE_WRITING):
+        cls.from_dict(good)
+    assert _is_written(cls)
     filename = cls._decode.__code__.co_filename
     assert filename.startswith("<stripe_lite decoder ")
     assert "def decode(d):" in "".join(linecache.getlines(filename))

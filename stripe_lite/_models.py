@@ -299,9 +299,12 @@ def _straight_line_once_used(cls: type[_S]) -> Decoder:
     linecache, so tracebacks and debuggers show it.
     """
     uses = 0
+    written: Decoder | None = None
 
     def decode(data: Any) -> Any:
-        nonlocal uses
+        nonlocal uses, written
+        if written is not None:  # a caller that kept this stand-in
+            return written(data)
         uses += 1  # a race between threads only moves the moment of writing
         if uses < _USES_BEFORE_WRITING:
             return by_key(cls, data)

@@ -349,6 +349,26 @@ def test_a_small_model_decodes_the_same_before_and_after_its_decoder_is_written(
     assert written[0] is False and written[-1] is True
 
 
+def test_a_caller_that_kept_the_first_decoder_gets_the_written_one_without_writing_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import stripe_lite._models as models_core
+
+    cls = models.PaymentFlowsAmountDetailsResourceTax
+    kept = register(cls)  # what another module's decoder holds on to
+    writes: list[type] = []
+    write = models_core._write_decoder
+
+    def counted(klass: type[StripeObject]) -> Any:
+        writes.append(klass)
+        return write(klass)
+
+    monkeypatch.setattr(models_core, "_write_decoder", counted)
+    decoded = [kept({"total_tax_amount": n}) for n in range(3 * _USES_BEFORE_WRITING)]
+    assert writes == [cls]
+    assert [item.total_tax_amount for item in decoded] == list(range(3 * _USES_BEFORE_WRITING))
+
+
 def _is_written(cls: type[StripeObject]) -> bool:
     return cls._decode.__code__.co_filename.startswith("<stripe_lite decoder ")
 

@@ -285,7 +285,7 @@ def expected_fields(corpus_name: str, index: int) -> tuple[Any, ...]:
 
 
 # One page's values at a time: kept for the whole corpus, they would be 200,000 small objects spread
-# through the heap, which makes every client's later allocations slower (M1 ~7% for stripe_lite).
+# through the heap, which makes every client's later allocations slower (M1 about 10% for stripe_lite).
 @lru_cache(maxsize=1)
 def _expected_page(corpus_name: str, page: int) -> list[tuple[Any, ...]]:
     paths = CHECKED_FIELDS[corpus_name]

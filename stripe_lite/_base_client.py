@@ -559,7 +559,10 @@ class BaseClient:
         """
         http = self._http
         if http.cookies or http.params:
-            return http.build_request(method, url, headers=headers, content=content, timeout=timeout)
+            # httpx replaces a URL's query with the pool's parameters: ours go as params=, to be merged.
+            url, _, query = url.partition("?")
+            params = httpx.QueryParams(query) if query else None
+            return http.build_request(method, url, params=params, headers=headers, content=content, timeout=timeout)
         pool_headers = http.headers
         merged = self._merged_headers
         if merged is None or merged[0] is not pool_headers or merged[1] != pool_headers.raw:

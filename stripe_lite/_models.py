@@ -328,8 +328,8 @@ def _write_decoder(cls: type[_S]) -> Callable[[Any], _S | None]:
     table = _keyed(cls)
     slotted = {wire: entry for wire, entry in table.items() if entry[0] is not None}
     # Declared per-type fields without a slot: an answer fills one or two, read after the slotted ones.
-    unslotted = {wire: convert for wire, (attr, convert) in table.items() if attr is None}
-    converted = {wire: convert for wire, convert in unslotted.items() if convert is not None}
+    unslotted = [wire for wire, (attr, _) in table.items() if attr is None]
+    converted = {wire: convert for wire, (attr, convert) in table.items() if attr is None and convert is not None}
     env: dict[str, Any] = {"cls": cls, "new": new, "by_key": by_key, "unknown": unknown,
                            "slotted": frozenset(slotted), "converted": converted}
     lines = [
@@ -677,18 +677,21 @@ def pick(value: Any, names: tuple[str, ...]) -> Any:
         raise bad("object", value)
     top = (names, frozenset(value))
     chosen = _PICKED.get(top)
-    if chosen is None or chosen is _TIED:
-        # Ties at the top are told apart further down: remembered by the nested objects' keys too.
-        shape = (*top, *(frozenset(v) for v in value.values() if type(v) is dict)) if chosen is _TIED else top
-        chosen = _PICKED.get(shape)
-        if chosen is None:
-            chosen, tied = _choose(value, names)
-            if len(_PICKED) < _MAX_PICKED:
-                if tied and shape is top:
-                    _PICKED[top] = _TIED
-                    shape = (*top, *(frozenset(v) for v in value.values() if type(v) is dict))
-                _PICKED[shape] = chosen
+    if chosen is _TIED:  # told apart further down: remembered by the nested objects' keys too
+        chosen = _PICKED.get(_deep_shape(top, value))
+    if chosen is None:
+        chosen, tied = _choose(value, names)  # a tie depends on the top keys alone
+        if len(_PICKED) < _MAX_PICKED:
+            if tied:
+                _PICKED[top] = _TIED
+                _PICKED[_deep_shape(top, value)] = chosen
+            else:
+                _PICKED[top] = chosen
     return chosen._decode(value)
+
+
+def _deep_shape(top: tuple[Any, ...], value: dict[str, Any]) -> tuple[Any, ...]:
+    return (*top, *(frozenset(v) for v in value.values() if type(v) is dict))
 
 
 class _Tied(StripeObject):

@@ -139,6 +139,8 @@ class Handler(BaseHTTPRequestHandler):
         if fault == "reset_after":
             self.reset()
         elif fault == "slow":
+            # The soak (nox -s soak, never collected by pytest) needs a server that is really slow:
+            # the clients' own timeouts are what it checks.
             time.sleep(random.uniform(0.01, 0.2))
             self.answer(200, body)
         elif fault == "too_slow":
